@@ -1,0 +1,42 @@
+/* cocrea-cli-private.h — shared by the command implementations
+ *
+ * Each command is a function taking the arguments after "cocrea", with
+ * argv[0] the command's name, and returning the process exit status:
+ * 0 on success, 1 when the work failed, 2 for a usage error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "cocrea-document.h"
+
+G_BEGIN_DECLS
+
+#define COCREA_CLI_EXIT_FAILURE 1
+#define COCREA_CLI_EXIT_USAGE   2
+
+int             cocrea_cli_check   (int argc, char **argv);
+int             cocrea_cli_demo    (int argc, char **argv);
+int             cocrea_cli_export  (int argc, char **argv);
+int             cocrea_cli_import  (int argc, char **argv);
+int             cocrea_cli_info    (int argc, char **argv);
+int             cocrea_cli_new     (int argc, char **argv);
+
+GOptionContext *cocrea_cli_context (const char   *parameters,
+                                    const char   *summary,
+                                    GOptionEntry *entries);
+gboolean        cocrea_cli_parse   (GOptionContext *context,
+                                    int            *argc,
+                                    char         ***argv,
+                                    int             n_positional,
+                                    int            *status);
+int             cocrea_cli_fail    (GError       *error);
+int             cocrea_cli_usage   (GOptionContext *context,
+                                    const char   *message);
+CocreaDocument *cocrea_cli_open    (const char   *path,
+                                    gboolean      write,
+                                    GError      **error);
+
+G_END_DECLS

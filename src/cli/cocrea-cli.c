@@ -1,0 +1,191 @@
+/* cocrea-cli.c — dispatch and the helpers every command shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdio.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cocrea-cli-private.h"
+#include "cocrea-cli.h"
+#include "cocrea-error.h"
+
+typedef struct {
+  const char *name;
+  const char *summary; /* N_() */
+  int (*run) (int argc, char **argv);
+} Command;
+
+static const Command commands[] = {
+  { "new",    N_("Create an empty process file"),                     cocrea_cli_new },
+  { "demo",   N_("Write the Renca 2019 demo process"),                cocrea_cli_demo },
+  { "import", N_("Import contributions from a CSV spreadsheet"),      cocrea_cli_import },
+  { "export", N_("Export contributions as CSV or the process as JSON"), cocrea_cli_export },
+  { "info",   N_("Show a process's title and record counts"),         cocrea_cli_info },
+  { "check",  N_("Check a file's integrity and schema version"),      cocrea_cli_check },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+  return NULL;
+}
+
+/*
+ * cocrea_cli_handles:
+ * TRUE when the arguments are for the command line: a known command name,
+ * or the top-level --help and --version. Anything else (no argument, a
+ * file name) starts the window.
+ */
+gboolean
+cocrea_cli_handles (int argc, char **argv)
+{
+  if (argc < 2)
+    return FALSE;
+
+  return find_command (argv[1]) != NULL ||
+         g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+         g_str_equal (argv[1], "help") || g_str_equal (argv[1], "--version");
+}
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n  cocrea [FILE]\n  cocrea %s\n\n", _("Usage:"), _("COMMAND FILE [OPTION…]"));
+  fprintf (out, "%s\n\n", _("Cocrea carries an open government co-creation process from the "
+                           "first workshop to the published action plan. Without a command it "
+                           "opens the window, with FILE open if given."));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “cocrea COMMAND --help” for the options of a command."));
+}
+
+int
+cocrea_cli_run (int argc, char **argv)
+{
+  const Command *command;
+
+  g_return_val_if_fail (argc >= 2, COCREA_CLI_EXIT_USAGE);
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("cocrea %s\n", COCREA_VERSION);
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_help (stdout);
+      return 0;
+    }
+
+  command = find_command (argv[1]);
+  g_assert (command != NULL);
+
+  /* GOptionContext names the program after argv[0]: make it "cocrea COMMAND". */
+  {
+    g_autofree char *prgname = g_strdup_printf ("cocrea %s", command->name);
+    g_set_prgname (prgname);
+  }
+
+  return command->run (argc - 1, argv + 1);
+}
+
+/* A context for one command, with its entries and the translation domain set. */
+GOptionContext *
+cocrea_cli_context (const char *parameters, const char *summary, GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+/*
+ * cocrea_cli_parse:
+ * Parses the options of a command and checks that exactly @n_positional
+ * arguments remain after the command name (or at least -@n_positional
+ * when negative). Returns FALSE with *status set to the exit status when
+ * the command must stop (a usage error).
+ */
+gboolean
+cocrea_cli_parse (GOptionContext *context, int *argc, char ***argv, int n_positional,
+                  int *status)
+{
+  g_autoptr (GError) error = NULL;
+  int have;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = cocrea_cli_usage (context, error->message);
+      return FALSE;
+    }
+
+  have = *argc - 1;
+  if ((n_positional >= 0 && have != n_positional) || (n_positional < 0 && have < -n_positional))
+    {
+      *status = cocrea_cli_usage (context, have < ABS (n_positional)
+                                              ? _("Missing arguments")
+                                              : _("Too many arguments"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Prints a usage error and a pointer to --help; returns the usage status. */
+int
+cocrea_cli_usage (GOptionContext *context, const char *message)
+{
+  fprintf (stderr, "%s: %s\n", g_get_prgname (), message);
+  fprintf (stderr, _("Try “%s --help” for more information."), g_get_prgname ());
+  fputc ('\n', stderr);
+  return COCREA_CLI_EXIT_USAGE;
+}
+
+/* Prints @error as one line, frees it and returns the failure status. */
+int
+cocrea_cli_fail (GError *error)
+{
+  g_autofree char *line = g_strdup (error->message);
+
+  /* One line, so scripts can show it as it is. */
+  g_strdelimit (line, "\n", ' ');
+  fprintf (stderr, "cocrea: %s\n", line);
+  g_error_free (error);
+  return COCREA_CLI_EXIT_FAILURE;
+}
+
+/*
+ * cocrea_cli_open:
+ * Opens @path for a command. A command that writes waits a moment for a
+ * window that holds the file, then fails with a message naming it; a
+ * command that only reads opens it read-only and never waits.
+ */
+CocreaDocument *
+cocrea_cli_open (const char *path, gboolean write, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  CocreaDocument *document;
+
+  if (write)
+    return cocrea_document_open (path, COCREA_OPEN_WAIT_LOCK, error);
+
+  document = cocrea_document_open (path, COCREA_OPEN_READ_ONLY, &local_error);
+  /* A file from an older version must be upgraded before it can be read. */
+  if (document == NULL && g_error_matches (local_error, COCREA_ERROR, COCREA_ERROR_READ_ONLY))
+    return cocrea_document_open (path, COCREA_OPEN_WAIT_LOCK, error);
+
+  if (document == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return document;
+}

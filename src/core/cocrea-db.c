@@ -1,0 +1,147 @@
+/* cocrea-db.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n-lib.h>
+
+#include "cocrea-db.h"
+#include "cocrea-error.h"
+
+/*
+ * cocrea_db_set_error:
+ * Sets @error from SQLite result @rc on @db, prefixed by @context (a short
+ * translated phrase saying what was being done). Corruption maps to
+ * COCREA_ERROR_DAMAGED, a full disk and I/O failures to COCREA_ERROR_IO,
+ * a busy file to COCREA_ERROR_LOCKED, a read-only file to
+ * COCREA_ERROR_READ_ONLY, a broken constraint to COCREA_ERROR_INVALID;
+ * anything else is COCREA_ERROR_DATABASE.
+ */
+void
+cocrea_db_set_error (GError **error, sqlite3 *db, int rc, const char *context)
+{
+  CocreaError code = COCREA_ERROR_DATABASE;
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = COCREA_ERROR_DAMAGED;
+      detail = _("the file is damaged");
+      break;
+    case SQLITE_FULL:
+      code = COCREA_ERROR_IO;
+      detail = _("the disk is full");
+      break;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      code = COCREA_ERROR_IO;
+      detail = _("the file could not be read or written");
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = COCREA_ERROR_LOCKED;
+      detail = _("another program is writing to the file");
+      break;
+    case SQLITE_READONLY:
+      code = COCREA_ERROR_READ_ONLY;
+      detail = _("the file is read-only");
+      break;
+    case SQLITE_CONSTRAINT:
+      code = COCREA_ERROR_INVALID;
+      break;
+    default:
+      break;
+    }
+
+  if (context != NULL)
+    g_set_error (error, COCREA_ERROR, code, "%s: %s", context, detail);
+  else
+    g_set_error_literal (error, COCREA_ERROR, code, detail);
+}
+
+/* Runs one or more statements that return no rows. */
+gboolean
+cocrea_db_exec (sqlite3 *db, const char *sql, GError **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      cocrea_db_set_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Prepares @sql, or returns NULL with @error set. */
+sqlite3_stmt *
+cocrea_db_prepare (sqlite3 *db, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      cocrea_db_set_error (error, db, rc, NULL);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Steps @stmt once, expecting it to finish (SQLITE_DONE). */
+gboolean
+cocrea_db_step_done (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cocrea_db_set_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs @sql, which must return one row whose first column is an integer. */
+gboolean
+cocrea_db_query_int (sqlite3 *db, const char *sql, gint64 *value, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = cocrea_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      cocrea_db_set_error (error, db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, NULL);
+      return FALSE;
+    }
+
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Binds @text, or "" when NULL: text columns are NOT NULL in the schema. */
+void
+cocrea_db_bind_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+/* Binds a date, or SQL NULL for a NULL or empty @date (unknown date). */
+void
+cocrea_db_bind_date (sqlite3_stmt *stmt, int index, const char *date)
+{
+  if (date == NULL || *date == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, date, -1, SQLITE_TRANSIENT);
+}
+
+/* Returns the current UTC time as ISO 8601, the form every timestamp takes. */
+char *
+cocrea_db_now (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}

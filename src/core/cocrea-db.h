@@ -1,0 +1,41 @@
+/* cocrea-db.h — small SQLite helpers that turn failures into GErrors
+ *
+ * Private to the core: the GUI and the command line never see sqlite3.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+void          cocrea_db_set_error  (GError     **error,
+                                    sqlite3     *db,
+                                    int          rc,
+                                    const char  *context);
+gboolean      cocrea_db_exec       (sqlite3     *db,
+                                    const char  *sql,
+                                    GError     **error);
+sqlite3_stmt *cocrea_db_prepare    (sqlite3     *db,
+                                    const char  *sql,
+                                    GError     **error);
+gboolean      cocrea_db_step_done  (sqlite3      *db,
+                                    sqlite3_stmt *stmt,
+                                    GError      **error);
+gboolean      cocrea_db_query_int  (sqlite3     *db,
+                                    const char  *sql,
+                                    gint64      *value,
+                                    GError     **error);
+void          cocrea_db_bind_text  (sqlite3_stmt *stmt,
+                                    int           index,
+                                    const char   *text);
+void          cocrea_db_bind_date  (sqlite3_stmt *stmt,
+                                    int           index,
+                                    const char   *date);
+char         *cocrea_db_now        (void);
+
+G_END_DECLS

@@ -1,0 +1,997 @@
+/* cocrea-document.c
+ *
+ * Opening is where a bad file is stopped. The order matters:
+ *  1. the first 100 bytes are read by hand: the SQLite magic, the
+ *     application id and the schema version say whether this is a process
+ *     of ours and not too new, before SQLite touches the file at all;
+ *  2. the write lock is taken, or the file is opened read-only;
+ *  3. SQLite opens it defensively (no triggers, no views, untrusted schema)
+ *     and runs quick_check and a census of the schema's objects;
+ *  4. only then are older files upgraded, in one transaction.
+ * A file refused at any step is closed without a single byte written.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "cocrea-db.h"
+#include "cocrea-document-private.h"
+#include "cocrea-error.h"
+#include "cocrea-lock.h"
+#include "cocrea-schema.h"
+#include "cocrea-text.h"
+#include "cocrea-types.h"
+
+/* Text longer than this in a file is refused by SQLite instead of read:
+ * no honest process holds a 64 MB field, a hostile file might. */
+#define MAX_TEXT_LENGTH (64 * 1024 * 1024)
+
+struct _CocreaDocument {
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  CocreaLock *lock;
+  char *read_only_reason;
+  int migrated_from;
+  guint edit_depth;
+  gboolean read_only;
+  gboolean lock_was_stale;
+};
+
+G_DEFINE_FINAL_TYPE (CocreaDocument, cocrea_document, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+cocrea_process_info_free (CocreaProcessInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->uuid);
+  g_free (info->title);
+  g_free (info->municipality);
+  g_free (info->partners);
+  g_free (info->language);
+  g_free (info->created_at);
+  g_free (info->modified_at);
+  g_free (info);
+}
+
+static void
+cocrea_document_finalize (GObject *object)
+{
+  CocreaDocument *self = COCREA_DOCUMENT (object);
+
+  cocrea_document_close (self);
+  g_free (self->path);
+  g_free (self->read_only_reason);
+
+  G_OBJECT_CLASS (cocrea_document_parent_class)->finalize (object);
+}
+
+static void
+cocrea_document_class_init (CocreaDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cocrea_document_finalize;
+
+  /**
+   * CocreaDocument::changed:
+   * Emitted after an edit has been committed to the file.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+cocrea_document_init (CocreaDocument *self)
+{
+}
+
+static char *
+display_name (const char *path)
+{
+  return g_filename_display_basename (path);
+}
+
+/*
+ * read_header:
+ * Reads the SQLite header of @path without SQLite, and fails unless it is a
+ * Cocrea process of a version this build can read. Sets *version to the
+ * file's user_version. Never writes.
+ */
+static gboolean
+read_header (const char *path, int *version, GError **error)
+{
+  g_autofree char *name = display_name (path);
+  guint8 header[100];
+  ssize_t n;
+  guint32 app_id;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO,
+                   _("Could not open “%s”: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n == 0)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_A_PROCESS,
+                   _("“%s” is empty: it is not a Cocrea process"), name);
+      return FALSE;
+    }
+
+  if (n < (ssize_t) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_A_PROCESS,
+                   _("“%s” is not a Cocrea process file"), name);
+      return FALSE;
+    }
+
+  /* Both are big-endian 32-bit fields of the database header. */
+  app_id = (guint32) header[68] << 24 | header[69] << 16 | header[70] << 8 | header[71];
+  *version = (int) ((guint32) header[60] << 24 | header[61] << 16 | header[62] << 8 | header[63]);
+
+  if (app_id != COCREA_APPLICATION_FILE_ID)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_A_PROCESS,
+                   _("“%s” is a database of another program, not a Cocrea process"), name);
+      return FALSE;
+    }
+
+  if (*version > COCREA_SCHEMA_VERSION)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Cocrea (file format %d; "
+                     "this version reads up to %d). Update Cocrea to open it."),
+                   name, *version, COCREA_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (*version < 1)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_DAMAGED,
+                   _("“%s” is damaged: it has no process in it"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opens a connection with the defensive settings every file gets. */
+static sqlite3 *
+open_connection (const char *path, gboolean read_only, gboolean create, GError **error)
+{
+  sqlite3 *db = NULL;
+  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  int rc;
+
+  if (create)
+    flags |= SQLITE_OPEN_CREATE;
+
+  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *name = display_name (path);
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO,
+                   _("Could not open “%s”: %s"), name, sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, MAX_TEXT_LENGTH);
+  sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
+  sqlite3_busy_timeout (db, 2000);
+
+  return db;
+}
+
+/*
+ * validate:
+ * Runs quick_check and the census of schema objects on an open
+ * connection. Fails with COCREA_ERROR_DAMAGED or COCREA_ERROR_UNSAFE.
+ */
+static gboolean
+validate (sqlite3 *db, const char *path, GError **error)
+{
+  g_autofree char *name = display_name (path);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GError) local_error = NULL;
+  int rc;
+
+  stmt = cocrea_db_prepare (db, "PRAGMA quick_check", &local_error);
+  if (stmt == NULL)
+    goto damaged;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      cocrea_db_set_error (&local_error, db, rc, NULL);
+      goto damaged;
+    }
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error_literal (&local_error, COCREA_ERROR, COCREA_ERROR_DAMAGED,
+                           (const char *) sqlite3_column_text (stmt, 0));
+      goto damaged;
+    }
+
+  if (!cocrea_schema_check_objects (db, error))
+    return FALSE;
+
+  return TRUE;
+
+damaged:
+  if (local_error->code == COCREA_ERROR_LOCKED)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_set_error (error, COCREA_ERROR, COCREA_ERROR_DAMAGED,
+               _("“%s” is damaged and cannot be opened. Open a backup copy instead."),
+               name);
+  g_debug ("%s: %s", path, local_error->message);
+  return FALSE;
+}
+
+static gboolean
+apply_write_settings (sqlite3 *db, GError **error)
+{
+  /* One self-contained file (no -wal beside it) that is safe to copy to a
+   * USB stick as soon as an edit returns. */
+  return cocrea_db_exec (db,
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA journal_mode = DELETE;"
+                         "PRAGMA synchronous = FULL;",
+                         error);
+}
+
+/**
+ * cocrea_document_open:
+ * @path: a .cocrea file
+ * @flags: how to open it
+ * @error: return location for a #CocreaError
+ *
+ * Opens a process file. Unless @flags asks for read-only, the file is
+ * locked for writing; when another program holds the lock and
+ * %COCREA_OPEN_FALLBACK_READ_ONLY is given, it is opened read-only and
+ * cocrea_document_get_read_only_reason() says why. Files of an older
+ * version are upgraded. A file that is not a process, is damaged, is too
+ * new or carries foreign schema objects is refused, unchanged.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+CocreaDocument *
+cocrea_document_open (const char *path, CocreaOpenFlags flags, GError **error)
+{
+  g_autoptr (CocreaDocument) self = NULL;
+  g_autoptr (GError) lock_error = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!read_header (path, &version, error))
+    return NULL;
+
+  self = g_object_new (COCREA_TYPE_DOCUMENT, NULL);
+  self->path = g_canonicalize_filename (path, NULL);
+  self->read_only = (flags & COCREA_OPEN_READ_ONLY) != 0;
+
+  if (!self->read_only && g_access (self->path, W_OK) != 0)
+    {
+      self->read_only = TRUE;
+      self->read_only_reason = g_strdup (_("The file is write-protected"));
+    }
+
+  if (!self->read_only)
+    {
+      guint wait_ms = (flags & COCREA_OPEN_WAIT_LOCK) ? 3000 : 0;
+
+      self->lock = cocrea_lock_acquire (self->path, wait_ms, &lock_error);
+      if (self->lock == NULL)
+        {
+          gboolean fallback = (flags & COCREA_OPEN_FALLBACK_READ_ONLY) != 0 ||
+                              lock_error->code == COCREA_ERROR_READ_ONLY;
+          if (!fallback)
+            {
+              g_propagate_error (error, g_steal_pointer (&lock_error));
+              return NULL;
+            }
+          self->read_only = TRUE;
+          self->read_only_reason = g_strdup (lock_error->message);
+        }
+      else
+        self->lock_was_stale = cocrea_lock_was_stale (self->lock);
+    }
+
+  self->db = open_connection (self->path, self->read_only, FALSE, error);
+  if (self->db == NULL)
+    return NULL;
+
+  if (!validate (self->db, self->path, error))
+    return NULL;
+
+  if (!self->read_only && !apply_write_settings (self->db, error))
+    return NULL;
+
+  if (version < COCREA_SCHEMA_VERSION)
+    {
+      if (self->read_only)
+        {
+          g_autofree char *name = display_name (path);
+          g_set_error (error, COCREA_ERROR, COCREA_ERROR_READ_ONLY,
+                       _("“%s” was saved by an older version of Cocrea and must be "
+                         "upgraded, which cannot be done while it is read-only (%s)"),
+                       name, self->read_only_reason ? self->read_only_reason : "");
+          return NULL;
+        }
+      if (!cocrea_schema_migrate (self->db, version, COCREA_SCHEMA_VERSION, error))
+        return NULL;
+      self->migrated_from = version;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+insert_defaults (sqlite3 *db, const char *title, const char *municipality,
+                 int period_start, int period_end, GError **error)
+{
+  static const char *const stages[] = {
+    "planning", "co-creation", "analysis", "drafting", "consultation", "decision", "launch",
+  };
+  static const char *const criteria[] = {
+    "technical", "budget", "political", "coherence", "inclusion",
+  };
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *now = cocrea_db_now ();
+
+  stmt = cocrea_db_prepare (db,
+                            "INSERT INTO process (id, uuid, title, municipality, period_start,"
+                            " period_end, created_at, modified_at)"
+                            " VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  cocrea_db_bind_text (stmt, 1, uuid);
+  cocrea_db_bind_text (stmt, 2, title);
+  cocrea_db_bind_text (stmt, 3, municipality);
+  if (period_start > 0)
+    sqlite3_bind_int (stmt, 4, period_start);
+  if (period_end > 0)
+    sqlite3_bind_int (stmt, 5, period_end);
+  cocrea_db_bind_text (stmt, 6, now);
+  cocrea_db_bind_text (stmt, 7, now);
+  if (!cocrea_db_step_done (db, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = cocrea_db_prepare (db, "INSERT INTO stage (position, key) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, i + 1);
+      cocrea_db_bind_text (stmt, 2, stages[i]);
+      if (!cocrea_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = cocrea_db_prepare (db, "INSERT INTO criterion (key, position) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (criteria); i++)
+    {
+      sqlite3_reset (stmt);
+      cocrea_db_bind_text (stmt, 1, criteria[i]);
+      sqlite3_bind_int (stmt, 2, i + 1);
+      if (!cocrea_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cocrea_document_create:
+ * @path: where the new file goes; it must not exist
+ * @title: the plan's title, not empty
+ * @municipality: not empty
+ * @period_start: first year of the plan, or 0
+ * @period_end: last year of the plan, or 0
+ * @error: return location for a #CocreaError
+ *
+ * Creates a process file with the seven stages and the five default
+ * viability criteria, and opens it for writing. When creation fails
+ * half-way the partial file is removed.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+CocreaDocument *
+cocrea_document_create (const char *path, const char *title, const char *municipality,
+                        int period_start, int period_end, GError **error)
+{
+  g_autofree char *clean_title = cocrea_text_normalize (title);
+  g_autofree char *clean_municipality = cocrea_text_normalize (municipality);
+  g_autofree char *name = NULL;
+  g_autoptr (CocreaLock) lock = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = display_name (path);
+
+  if (*clean_title == '\0')
+    {
+      g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                           _("The process needs a title"));
+      return NULL;
+    }
+  if (*clean_municipality == '\0')
+    {
+      g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                           _("The process needs a municipality"));
+      return NULL;
+    }
+  if (period_start > 0 && period_end > 0 && period_end < period_start)
+    {
+      g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                           _("The period ends before it starts"));
+      return NULL;
+    }
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_EXISTS,
+                   _("“%s” already exists; choose another name"), name);
+      return NULL;
+    }
+
+  lock = cocrea_lock_acquire (path, 0, error);
+  if (lock == NULL)
+    return NULL;
+
+  db = open_connection (path, FALSE, TRUE, error);
+  if (db == NULL)
+    return NULL;
+
+  ok = apply_write_settings (db, error) &&
+       cocrea_schema_migrate (db, 0, COCREA_SCHEMA_VERSION, error) &&
+       cocrea_db_exec (db, "BEGIN IMMEDIATE", error) &&
+       insert_defaults (db, clean_title, clean_municipality, period_start, period_end, error) &&
+       cocrea_db_exec (db, "COMMIT", error);
+
+  sqlite3_close (db);
+  g_clear_pointer (&lock, cocrea_lock_release);
+
+  if (!ok)
+    {
+      g_unlink (path);
+      g_prefix_error (error, _("Could not create “%s”: "), name);
+      return NULL;
+    }
+
+  return cocrea_document_open (path, COCREA_OPEN_DEFAULT, error);
+}
+
+/* Closes the file and releases the lock. The document is unusable after. */
+void
+cocrea_document_close (CocreaDocument *self)
+{
+  g_return_if_fail (COCREA_IS_DOCUMENT (self));
+
+  if (self->db != NULL)
+    {
+      if (self->edit_depth > 0)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->lock, cocrea_lock_release);
+}
+
+const char *
+cocrea_document_get_path (CocreaDocument *self)
+{
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (self), NULL);
+  return self->path;
+}
+
+gboolean
+cocrea_document_is_read_only (CocreaDocument *self)
+{
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (self), TRUE);
+  return self->read_only;
+}
+
+/* Why the document is read-only, for the user; NULL when it was asked for. */
+const char *
+cocrea_document_get_read_only_reason (CocreaDocument *self)
+{
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (self), NULL);
+  return self->read_only_reason;
+}
+
+/* TRUE when opening took over a lock left by a program that crashed. */
+gboolean
+cocrea_document_get_lock_was_stale (CocreaDocument *self)
+{
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (self), FALSE);
+  return self->lock_was_stale;
+}
+
+/* The schema version the file had before opening upgraded it, or 0. */
+int
+cocrea_document_get_migrated_from (CocreaDocument *self)
+{
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (self), 0);
+  return self->migrated_from;
+}
+
+sqlite3 *
+cocrea_document_get_db (CocreaDocument *self)
+{
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+  return self->db;
+}
+
+/*
+ * cocrea_document_begin_edit:
+ * Starts an edit. The outermost edit is one IMMEDIATE transaction (so two
+ * writers fail fast instead of dead-locking); nested edits are savepoints,
+ * so an import can reuse the single-record functions and still be all or
+ * nothing. Every successful begin must be paired with commit or rollback.
+ */
+gboolean
+cocrea_document_begin_edit (CocreaDocument *self, GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (self), FALSE);
+
+  if (self->read_only)
+    {
+      if (self->read_only_reason != NULL)
+        g_set_error (error, COCREA_ERROR, COCREA_ERROR_READ_ONLY,
+                     _("This process is open read-only: %s"), self->read_only_reason);
+      else
+        g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_READ_ONLY,
+                             _("This process is open read-only"));
+      return FALSE;
+    }
+
+  if (self->edit_depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT edit%u", self->edit_depth);
+
+  if (!cocrea_db_exec (self->db, sql, error))
+    return FALSE;
+
+  self->edit_depth++;
+  return TRUE;
+}
+
+/*
+ * cocrea_document_commit_edit:
+ * Ends the innermost edit. Ending the outermost one stamps the process's
+ * modification time and commits to disk; "changed" is emitted after.
+ * When the commit fails (a full disk) the whole edit is rolled back and
+ * the file keeps its previous contents.
+ */
+gboolean
+cocrea_document_commit_edit (CocreaDocument *self, GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->edit_depth > 0, FALSE);
+
+  self->edit_depth--;
+
+  if (self->edit_depth > 0)
+    {
+      sql = g_strdup_printf ("RELEASE edit%u", self->edit_depth);
+      return cocrea_db_exec (self->db, sql, error);
+    }
+
+  {
+    g_autofree char *now = cocrea_db_now ();
+    g_autofree char *stamp = g_strdup_printf ("UPDATE process SET modified_at = '%s'", now);
+
+    if (!cocrea_db_exec (self->db, stamp, error) || !cocrea_db_exec (self->db, "COMMIT", error))
+      {
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+        return FALSE;
+      }
+  }
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/* Undoes the innermost edit. */
+void
+cocrea_document_rollback_edit (CocreaDocument *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (COCREA_IS_DOCUMENT (self));
+  g_return_if_fail (self->edit_depth > 0);
+
+  self->edit_depth--;
+
+  if (self->edit_depth == 0)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO edit%u; RELEASE edit%u",
+                           self->edit_depth, self->edit_depth);
+
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}
+
+/*
+ * cocrea_document_log:
+ * Appends to the audit log inside the current edit: @action is a stable
+ * key ("merge", "decide"…), @subject names the record ("proposal:12"),
+ * @detail is free text or JSON. Must be called between begin and commit.
+ */
+gboolean
+cocrea_document_log (CocreaDocument *self, const char *action, const char *subject,
+                     const char *detail, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = cocrea_db_now ();
+
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->edit_depth > 0, FALSE);
+
+  stmt = cocrea_db_prepare (self->db,
+                            "INSERT INTO audit_log (at, action, subject, detail)"
+                            " VALUES (?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  cocrea_db_bind_text (stmt, 1, now);
+  cocrea_db_bind_text (stmt, 2, action);
+  cocrea_db_bind_text (stmt, 3, subject);
+  cocrea_db_bind_text (stmt, 4, detail);
+  return cocrea_db_step_done (self->db, stmt, error);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt, int column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return g_strdup (text != NULL ? text : "");
+}
+
+/* Returns the process record, or NULL with @error set. */
+CocreaProcessInfo *
+cocrea_document_get_process (CocreaDocument *self, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  CocreaProcessInfo *info;
+  int rc;
+
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (self), NULL);
+
+  stmt = cocrea_db_prepare (self->db,
+                            "SELECT uuid, title, municipality, period_start, period_end,"
+                            " partners, language, quota_total, quota_municipal,"
+                            " quota_community, created_at, modified_at FROM process",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      cocrea_db_set_error (error, self->db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, NULL);
+      return NULL;
+    }
+
+  info = g_new0 (CocreaProcessInfo, 1);
+  info->uuid = column_dup (stmt, 0);
+  info->title = column_dup (stmt, 1);
+  info->municipality = column_dup (stmt, 2);
+  info->period_start = sqlite3_column_int (stmt, 3);
+  info->period_end = sqlite3_column_int (stmt, 4);
+  info->partners = column_dup (stmt, 5);
+  info->language = column_dup (stmt, 6);
+  info->quota_total = sqlite3_column_int (stmt, 7);
+  info->quota_municipal = sqlite3_column_int (stmt, 8);
+  info->quota_community = sqlite3_column_int (stmt, 9);
+  info->created_at = column_dup (stmt, 10);
+  info->modified_at = column_dup (stmt, 11);
+  return info;
+}
+
+/*
+ * cocrea_document_update_process:
+ * Writes the editable fields of @info (title, municipality, period,
+ * partners, language, quotas) as one edit. Fails with
+ * COCREA_ERROR_INVALID on an empty title or municipality, a period that
+ * ends before it starts, or quotas that do not add up.
+ */
+gboolean
+cocrea_document_update_process (CocreaDocument *self, const CocreaProcessInfo *info,
+                                GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *title = cocrea_text_normalize (info->title);
+  g_autofree char *municipality = cocrea_text_normalize (info->municipality);
+
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (self), FALSE);
+
+  if (*title == '\0' || *municipality == '\0')
+    {
+      g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                           _("The process needs a title and a municipality"));
+      return FALSE;
+    }
+  if (info->period_start > 0 && info->period_end > 0 && info->period_end < info->period_start)
+    {
+      g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                           _("The period ends before it starts"));
+      return FALSE;
+    }
+  if (info->quota_total < 0 || info->quota_municipal < 0 || info->quota_community < 0 ||
+      info->quota_municipal + info->quota_community > info->quota_total)
+    {
+      g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                           _("The municipal and community quotas add up to more than "
+                             "the total number of commitments"));
+      return FALSE;
+    }
+
+  if (!cocrea_document_begin_edit (self, error))
+    return FALSE;
+
+  stmt = cocrea_db_prepare (self->db,
+                            "UPDATE process SET title = ?, municipality = ?, period_start = ?,"
+                            " period_end = ?, partners = ?, language = ?, quota_total = ?,"
+                            " quota_municipal = ?, quota_community = ?",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  cocrea_db_bind_text (stmt, 1, title);
+  cocrea_db_bind_text (stmt, 2, municipality);
+  if (info->period_start > 0)
+    sqlite3_bind_int (stmt, 3, info->period_start);
+  if (info->period_end > 0)
+    sqlite3_bind_int (stmt, 4, info->period_end);
+  cocrea_db_bind_text (stmt, 5, info->partners);
+  cocrea_db_bind_text (stmt, 6, info->language != NULL && *info->language ? info->language : "es");
+  sqlite3_bind_int (stmt, 7, info->quota_total);
+  sqlite3_bind_int (stmt, 8, info->quota_municipal);
+  sqlite3_bind_int (stmt, 9, info->quota_community);
+
+  if (!cocrea_db_step_done (self->db, stmt, error) ||
+      !cocrea_document_log (self, "update-process", "process", title, error))
+    goto fail;
+
+  return cocrea_document_commit_edit (self, error);
+
+fail:
+  cocrea_document_rollback_edit (self);
+  return FALSE;
+}
+
+/*
+ * cocrea_document_save_copy:
+ * Writes a consistent copy of the process to @dest_path with SQLite's
+ * backup API, so it can be taken while editing goes on. The copy is
+ * written beside the destination and renamed into place: a failure leaves
+ * no half-written file, and an existing @dest_path is replaced only by a
+ * complete copy.
+ */
+gboolean
+cocrea_document_save_copy (CocreaDocument *self, const char *dest_path, GError **error)
+{
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dest_canonical = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  name = display_name (dest_path);
+  dest_canonical = g_canonicalize_filename (dest_path, NULL);
+  if (g_str_equal (dest_canonical, self->path))
+    {
+      g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                           _("A copy cannot replace the file it is made from"));
+      return FALSE;
+    }
+
+  tmp_path = g_strdup_printf ("%s.part-%d", dest_canonical, (int) getpid ());
+  g_unlink (tmp_path);
+
+  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          do
+            {
+              rc = sqlite3_backup_step (backup, 256);
+              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep (20);
+            }
+          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? sqlite3_errcode (dest) : rc;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *context = g_strdup_printf (_("Could not save a copy as “%s”"), name);
+      cocrea_db_set_error (error, NULL, rc, context);
+      sqlite3_close (dest);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  /* The copy must be a self-contained rollback-journal file too. */
+  rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close (dest);
+
+  if (rc != SQLITE_OK || g_rename (tmp_path, dest_canonical) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO,
+                   _("Could not save a copy as “%s”: %s"), name,
+                   rc != SQLITE_OK ? sqlite3_errstr (rc) : g_strerror (saved));
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/*
+ * cocrea_document_check_file:
+ * Checks @path without locking or changing it: that it is a process of a
+ * readable version, that SQLite's full integrity_check passes, that no
+ * foreign key dangles and that it holds no foreign objects. Sets
+ * *schema_version when the header could be read. Returns TRUE only when
+ * the file is healthy.
+ */
+gboolean
+cocrea_document_check_file (const char *path, int *schema_version, GError **error)
+{
+  g_autofree char *name = display_name (path);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  int version = 0;
+  int rc;
+  gboolean ok = FALSE;
+
+  if (!read_header (path, &version, error))
+    return FALSE;
+  if (schema_version != NULL)
+    *schema_version = version;
+
+  db = open_connection (path, TRUE, FALSE, error);
+  if (db == NULL)
+    return FALSE;
+
+  if (!validate (db, path, error))
+    goto out;
+
+  stmt = cocrea_db_prepare (db, "PRAGMA integrity_check", error);
+  if (stmt == NULL)
+    goto out;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_DAMAGED,
+                   _("“%s” is damaged: %s"), name,
+                   rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0)
+                                    : sqlite3_errmsg (db));
+      goto out;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = cocrea_db_prepare (db, "PRAGMA foreign_key_check", error);
+  if (stmt == NULL)
+    goto out;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_DAMAGED,
+                   _("“%s” is damaged: a record in “%s” refers to one that does not exist"),
+                   name, (const char *) sqlite3_column_text (stmt, 0));
+      goto out;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cocrea_db_set_error (error, db, rc, NULL);
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+  return ok;
+}
+
+/*
+ * cocrea_parse_period:
+ * Reads a plan period such as "2019-2021", "2019–2021" or "2019" into
+ * years. Fails with COCREA_ERROR_INVALID for anything else, or when the
+ * period ends before it starts.
+ */
+gboolean
+cocrea_parse_period (const char *text, int *start, int *end, GError **error)
+{
+  g_autoptr (GRegex) regex = g_regex_new ("^\\s*(\\d{4})\\s*(?:(?:-|–|—|/|a|to)\\s*(\\d{4}))?\\s*$",
+                                          0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  if (text == NULL || !g_regex_match (regex, text, 0, &match))
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                   _("“%s” is not a period; write it like 2019-2021"), text ? text : "");
+      return FALSE;
+    }
+
+  first = g_match_info_fetch (match, 1);
+  second = g_match_info_fetch (match, 2);
+  *start = atoi (first);
+  *end = second != NULL && *second ? atoi (second) : *start;
+
+  if (*end < *start)
+    {
+      g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                           _("The period ends before it starts"));
+      return FALSE;
+    }
+
+  return TRUE;
+}

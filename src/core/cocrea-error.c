@@ -1,0 +1,7 @@
+/* cocrea-error.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "cocrea-error.h"
+
+G_DEFINE_QUARK (cocrea-error-quark, cocrea_error)

@@ -1,0 +1,330 @@
+/* cocrea-schema.c
+ *
+ * The schema is a list of steps; step N turns a version N-1 file into a
+ * version N file. A new file runs every step, an old file runs the ones it
+ * lacks, so there is exactly one way each table comes to be. Steps are never
+ * edited once released: change the schema by appending a step.
+ *
+ * Tables are STRICT so a damaged or hand-edited file cannot smuggle the
+ * wrong type into a column, and CHECK constraints carry the rules that
+ * must hold whatever program writes the file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n-lib.h>
+
+#include "cocrea-db.h"
+#include "cocrea-error.h"
+#include "cocrea-schema.h"
+
+static const char *const steps[] = {
+  /* 1: the process, its activities and contributions, proposals, scoring,
+   * decisions, commitments and the audit log. */
+  "CREATE TABLE process ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  uuid TEXT NOT NULL,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  municipality TEXT NOT NULL CHECK (length(trim(municipality)) > 0),"
+  "  period_start INTEGER,"
+  "  period_end INTEGER,"
+  "  partners TEXT NOT NULL DEFAULT '',"
+  "  language TEXT NOT NULL DEFAULT 'es',"
+  "  quota_total INTEGER NOT NULL DEFAULT 5 CHECK (quota_total >= 0),"
+  "  quota_municipal INTEGER NOT NULL DEFAULT 2 CHECK (quota_municipal >= 0),"
+  "  quota_community INTEGER NOT NULL DEFAULT 3 CHECK (quota_community >= 0),"
+  "  created_at TEXT NOT NULL,"
+  "  modified_at TEXT NOT NULL,"
+  "  CHECK (period_start IS NULL OR period_end IS NULL OR period_end >= period_start)"
+  ") STRICT;"
+
+  "CREATE TABLE stage ("
+  "  id INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL UNIQUE,"
+  "  key TEXT NOT NULL UNIQUE,"
+  "  name TEXT,"
+  "  starts_on TEXT,"
+  "  ends_on TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'pending'"
+  "    CHECK (status IN ('pending', 'in-progress', 'done'))"
+  ") STRICT;"
+
+  "CREATE TABLE activity ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('interview', 'survey', 'workshop',"
+  "    'complementary', 'self-organised', 'online')),"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  held_on TEXT,"
+  "  held_until TEXT,"
+  "  place TEXT NOT NULL DEFAULT '',"
+  "  attendance INTEGER NOT NULL DEFAULT 0 CHECK (attendance >= 0),"
+  "  women INTEGER NOT NULL DEFAULT 0 CHECK (women >= 0),"
+  "  youth INTEGER NOT NULL DEFAULT 0 CHECK (youth >= 0),"
+  "  migrants INTEGER NOT NULL DEFAULT 0 CHECK (migrants >= 0),"
+  "  indigenous INTEGER NOT NULL DEFAULT 0 CHECK (indigenous >= 0),"
+  "  disability INTEGER NOT NULL DEFAULT 0 CHECK (disability >= 0),"
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+
+  "CREATE TABLE table_group ("
+  "  id INTEGER PRIMARY KEY,"
+  "  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  size INTEGER CHECK (size IS NULL OR size >= 0),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (activity_id, name)"
+  ") STRICT;"
+
+  "CREATE TABLE proposal ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  area TEXT NOT NULL DEFAULT '',"
+  "  axes INTEGER NOT NULL DEFAULT 0 CHECK (axes BETWEEN 0 AND 15),"
+  "  inclusion INTEGER NOT NULL DEFAULT 0 CHECK (inclusion BETWEEN 0 AND 31),"
+  "  origin TEXT NOT NULL DEFAULT 'community'"
+  "    CHECK (origin IN ('community', 'municipal')),"
+  "  merged_into_id INTEGER REFERENCES proposal (id) ON DELETE SET NULL"
+  "    CHECK (merged_into_id IS NULL OR merged_into_id <> id),"
+  "  created_at TEXT NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE contribution ("
+  "  id INTEGER PRIMARY KEY,"
+  "  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,"
+  "  group_id INTEGER REFERENCES table_group (id) ON DELETE SET NULL,"
+  "  origin TEXT NOT NULL DEFAULT 'community'"
+  "    CHECK (origin IN ('community', 'municipal')),"
+  "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+  "  area TEXT NOT NULL DEFAULT '',"
+  "  axes INTEGER NOT NULL DEFAULT 0 CHECK (axes BETWEEN 0 AND 15),"
+  "  proposal_id INTEGER REFERENCES proposal (id) ON DELETE SET NULL,"
+  "  created_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX contribution_activity ON contribution (activity_id);"
+  "CREATE INDEX contribution_group ON contribution (group_id);"
+  "CREATE INDEX contribution_proposal ON contribution (proposal_id);"
+
+  "CREATE TABLE criterion ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE,"
+  "  name TEXT,"
+  "  description TEXT,"
+  "  scale_min INTEGER NOT NULL DEFAULT 1,"
+  "  scale_max INTEGER NOT NULL DEFAULT 5,"
+  "  weight REAL NOT NULL DEFAULT 1.0 CHECK (weight >= 0),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  CHECK (scale_max > scale_min)"
+  ") STRICT;"
+
+  "CREATE TABLE evaluator ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+  "  department TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+
+  "CREATE TABLE score ("
+  "  evaluator_id INTEGER NOT NULL REFERENCES evaluator (id) ON DELETE CASCADE,"
+  "  proposal_id INTEGER NOT NULL REFERENCES proposal (id) ON DELETE CASCADE,"
+  "  criterion_id INTEGER NOT NULL REFERENCES criterion (id) ON DELETE CASCADE,"
+  "  value INTEGER NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  updated_at TEXT NOT NULL,"
+  "  PRIMARY KEY (evaluator_id, proposal_id, criterion_id)"
+  ") STRICT;"
+  "CREATE INDEX score_proposal ON score (proposal_id);"
+
+  "CREATE TABLE decision ("
+  "  proposal_id INTEGER PRIMARY KEY REFERENCES proposal (id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL CHECK (status IN"
+  "    ('not-shortlisted', 'shortlisted', 'selected', 'not-selected')),"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  decided_at TEXT NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE commitment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  proposal_id INTEGER REFERENCES proposal (id) ON DELETE SET NULL,"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  origin TEXT NOT NULL DEFAULT 'community'"
+  "    CHECK (origin IN ('community', 'municipal')),"
+  "  origin_detail TEXT NOT NULL DEFAULT '',"
+  "  starts_on TEXT,"
+  "  ends_on TEXT,"
+  "  lead_unit TEXT NOT NULL DEFAULT '',"
+  "  problem TEXT NOT NULL DEFAULT '',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  contribution TEXT NOT NULL DEFAULT '',"
+  "  relevance TEXT NOT NULL DEFAULT '',"
+  "  additional_info TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+
+  "CREATE TABLE milestone ("
+  "  id INTEGER PRIMARY KEY,"
+  "  commitment_id INTEGER NOT NULL REFERENCES commitment (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  deliverable TEXT NOT NULL CHECK (length(trim(deliverable)) > 0),"
+  "  starts_on TEXT,"
+  "  ends_on TEXT"
+  ") STRICT;"
+  "CREATE INDEX milestone_commitment ON milestone (commitment_id);"
+
+  "CREATE TABLE contact ("
+  "  id INTEGER PRIMARY KEY,"
+  "  commitment_id INTEGER NOT NULL REFERENCES commitment (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  department TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+
+  "CREATE TABLE actor ("
+  "  id INTEGER PRIMARY KEY,"
+  "  commitment_id INTEGER NOT NULL REFERENCES commitment (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('municipal', 'civil-society')),"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0)"
+  ") STRICT;"
+
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  subject TEXT NOT NULL DEFAULT '',"
+  "  detail TEXT NOT NULL DEFAULT ''"
+  ") STRICT;",
+
+  /* 2: the public consultation and the follow-up of milestones. */
+  "ALTER TABLE process ADD COLUMN consultation_opens TEXT;"
+  "ALTER TABLE process ADD COLUMN consultation_closes TEXT;"
+
+  "CREATE TABLE consultation_comment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  commitment_id INTEGER REFERENCES commitment (id) ON DELETE SET NULL,"
+  "  channel TEXT NOT NULL CHECK (channel IN ('online', 'in-person', 'email')),"
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  received_on TEXT,"
+  "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+  "  response TEXT NOT NULL DEFAULT 'pending'"
+  "    CHECK (response IN ('pending', 'accepted', 'partly', 'not-accepted')),"
+  "  response_reason TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+
+  "CREATE TABLE milestone_progress ("
+  "  id INTEGER PRIMARY KEY,"
+  "  milestone_id INTEGER NOT NULL REFERENCES milestone (id) ON DELETE CASCADE,"
+  "  recorded_on TEXT NOT NULL,"
+  "  status TEXT NOT NULL CHECK (status IN ('not-started', 'in-progress', 'done')),"
+  "  evidence TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+  "CREATE INDEX milestone_progress_milestone ON milestone_progress (milestone_id);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (steps) == COCREA_SCHEMA_VERSION);
+
+/* Every table and index this build creates. Anything else in a file is refused. */
+static const char *const known_objects[] = {
+  "process", "stage", "activity", "table_group", "proposal", "contribution",
+  "contribution_activity", "contribution_group", "contribution_proposal",
+  "criterion", "evaluator", "score", "score_proposal", "decision",
+  "commitment", "milestone", "milestone_commitment", "contact", "actor",
+  "audit_log", "consultation_comment", "milestone_progress",
+  "milestone_progress_milestone",
+};
+
+/*
+ * cocrea_schema_migrate:
+ * Runs the steps that take @db from @from_version to @to_version, and sets
+ * PRAGMA application_id and user_version, all inside one transaction: on
+ * failure the file is exactly as it was. The caller must not be inside a
+ * transaction. @from_version 0 means an empty database.
+ */
+gboolean
+cocrea_schema_migrate (sqlite3 *db, int from_version, int to_version, GError **error)
+{
+  g_autofree char *pragmas = NULL;
+
+  g_return_val_if_fail (from_version >= 0 && from_version <= to_version, FALSE);
+  g_return_val_if_fail (to_version <= COCREA_SCHEMA_VERSION, FALSE);
+
+  if (!cocrea_db_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (int v = from_version; v < to_version; v++)
+    {
+      if (!cocrea_db_exec (db, steps[v], error))
+        {
+          g_prefix_error (error, _("Could not upgrade the file to version %d: "), v + 1);
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                             COCREA_APPLICATION_FILE_ID, to_version);
+  if (!cocrea_db_exec (db, pragmas, error) || !cocrea_db_exec (db, "COMMIT", error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_known_object (const char *name)
+{
+  /* SQLite's own objects: automatic indexes, statistics tables. */
+  if (g_str_has_prefix (name, "sqlite_"))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (known_objects); i++)
+    if (g_str_equal (known_objects[i], name))
+      return TRUE;
+
+  return FALSE;
+}
+
+/*
+ * cocrea_schema_check_objects:
+ * Fails with COCREA_ERROR_UNSAFE when the file holds a trigger, a view or
+ * any table or index Cocrea does not create. Such objects run code or
+ * change meaning behind the program's back, so a file that carries them
+ * is refused rather than trusted.
+ */
+gboolean
+cocrea_schema_check_objects (sqlite3 *db, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = cocrea_db_prepare (db, "SELECT type, name FROM sqlite_schema", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (type == NULL || name == NULL ||
+          g_str_equal (type, "trigger") || g_str_equal (type, "view") ||
+          !is_known_object (name))
+        {
+          g_set_error (error, COCREA_ERROR, COCREA_ERROR_UNSAFE,
+                       _("The file contains “%s” (%s), which Cocrea did not create, "
+                         "so it was not opened"),
+                       name ? name : "?", type ? type : "?");
+          return FALSE;
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      cocrea_db_set_error (error, db, rc, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}

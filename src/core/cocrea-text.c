@@ -1,0 +1,105 @@
+/* cocrea-text.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "cocrea-text.h"
+
+#include <string.h>
+
+/*
+ * cocrea_text_fold:
+ * Returns a newly allocated key for comparing text the way a Spanish speaker
+ * reads it: case-folded, accents and other combining marks dropped ("Área"
+ * and "area" fold alike; "ñ" becomes "n"), runs of white space and
+ * punctuation collapsed to one space, no leading or trailing space.
+ * @text must be valid UTF-8; NULL folds to "".
+ */
+char *
+cocrea_text_fold (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *lower = NULL;
+  GString *out;
+  gboolean pending_space = FALSE;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  lower = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (lower, -1, G_NORMALIZE_NFD);
+  out = g_string_sized_new (strlen (decomposed));
+
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+          type == G_UNICODE_ENCLOSING_MARK)
+        continue;
+
+      if (g_unichar_isspace (c) || g_unichar_ispunct (c))
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/*
+ * cocrea_text_normalize:
+ * Returns a newly allocated copy of @text as it should be stored: NFC
+ * normalised (so "é" typed as e + combining accent matches "é"), with
+ * leading and trailing white space removed and Windows line ends turned
+ * into "\n". Returns "" for NULL.
+ */
+char *
+cocrea_text_normalize (const char *text)
+{
+  g_autofree char *nfc = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  if (nfc == NULL)
+    return g_strdup ("");
+
+  out = g_string_new (NULL);
+  for (const char *p = nfc; *p; p++)
+    {
+      if (p[0] == '\r' && p[1] == '\n')
+        continue;
+      g_string_append_c (out, p[0] == '\r' ? '\n' : p[0]);
+    }
+
+  g_strstrip (out->str);
+  out->len = strlen (out->str);
+  return g_string_free (out, FALSE);
+}
+
+/*
+ * cocrea_text_has_astral:
+ * Returns TRUE when @text holds a character above U+FFFF (emoji and the
+ * like), which the PDF fonts cannot show. Callers warn; they do not refuse.
+ */
+gboolean
+cocrea_text_has_astral (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) > 0xFFFF)
+      return TRUE;
+
+  return FALSE;
+}

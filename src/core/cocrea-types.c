@@ -1,0 +1,269 @@
+/* cocrea-types.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n-lib.h>
+
+#include "cocrea-error.h"
+#include "cocrea-text.h"
+#include "cocrea-types.h"
+
+typedef struct {
+  const char *key;
+  const char *label;      /* marked with N_(), translated on use */
+  const char *aliases[6]; /* folded spellings accepted on import */
+} Value;
+
+static const Value activity_kinds[] = {
+  { "interview",      N_("Interview"),              { NULL } },
+  { "survey",         N_("Survey"),                 { NULL } },
+  { "workshop",       N_("Workshop"),               { NULL } },
+  { "complementary",  N_("Complementary meeting"),  { NULL } },
+  { "self-organised", N_("Self-organised meeting"), { NULL } },
+  { "online",         N_("Online channel"),         { NULL } },
+};
+
+static const Value origins[] = {
+  { "community", N_("Community"), { "community", "comunidad", "comunitaria", "comunitario", "vecinos", NULL } },
+  { "municipal", N_("Municipal"), { "municipal", "municipio", "municipalidad", "equipo municipal", "municipality", NULL } },
+};
+
+static const Value stage_statuses[] = {
+  { "pending",     N_("Pending"),     { NULL } },
+  { "in-progress", N_("In progress"), { NULL } },
+  { "done",        N_("Done"),        { NULL } },
+};
+
+static const Value axes[] = {
+  { "transparency",   N_("Transparency"),              { "transparency", "transparencia", NULL } },
+  { "accountability", N_("Accountability"),            { "accountability", "rendicion de cuentas", "rendicion", NULL } },
+  { "participation",  N_("Participation"),             { "participation", "participacion", "participacion ciudadana", NULL } },
+  { "technology",     N_("Technology and innovation"), { "technology", "technology and innovation", "tecnologia", "tecnologia e innovacion", "innovacion", NULL } },
+};
+
+static const Value inclusion[] = {
+  { "women",      N_("Women"),                       { NULL } },
+  { "youth",      N_("Youth"),                       { NULL } },
+  { "migrants",   N_("Migrants"),                    { NULL } },
+  { "indigenous", N_("Indigenous peoples"),          { NULL } },
+  { "disability", N_("People with disabilities"),    { NULL } },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (activity_kinds) == COCREA_N_ACTIVITY_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (origins) == COCREA_N_ORIGINS);
+G_STATIC_ASSERT (G_N_ELEMENTS (stage_statuses) == COCREA_N_STAGE_STATUSES);
+G_STATIC_ASSERT (G_N_ELEMENTS (axes) == COCREA_N_AXES);
+G_STATIC_ASSERT (G_N_ELEMENTS (inclusion) == COCREA_N_INCLUSION);
+
+/* Returns the index of @key in @values, or -1. */
+static int
+find_key (const Value *values, guint n, const char *key)
+{
+  if (key == NULL)
+    return -1;
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (values[i].key, key))
+      return i;
+  return -1;
+}
+
+/* Returns the index of the value whose key or alias equals @folded, or -1. */
+static int
+find_alias (const Value *values, guint n, const char *folded)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_str_equal (values[i].key, folded))
+        return i;
+      for (guint j = 0; values[i].aliases[j] != NULL; j++)
+        if (g_str_equal (values[i].aliases[j], folded))
+          return i;
+    }
+  return -1;
+}
+
+const char *
+cocrea_activity_kind_to_key (CocreaActivityKind kind)
+{
+  g_return_val_if_fail (kind < COCREA_N_ACTIVITY_KINDS, NULL);
+  return activity_kinds[kind].key;
+}
+
+gboolean
+cocrea_activity_kind_from_key (const char *key, CocreaActivityKind *kind)
+{
+  int i = find_key (activity_kinds, G_N_ELEMENTS (activity_kinds), key);
+  if (i < 0)
+    return FALSE;
+  *kind = i;
+  return TRUE;
+}
+
+const char *
+cocrea_activity_kind_label (CocreaActivityKind kind)
+{
+  g_return_val_if_fail (kind < COCREA_N_ACTIVITY_KINDS, NULL);
+  return _(activity_kinds[kind].label);
+}
+
+const char *
+cocrea_origin_to_key (CocreaOrigin origin)
+{
+  g_return_val_if_fail (origin < COCREA_N_ORIGINS, NULL);
+  return origins[origin].key;
+}
+
+/*
+ * cocrea_origin_from_text:
+ * Reads an origin the way a spreadsheet writes it: "Comunidad",
+ * "municipal", "Municipio"… ignoring case and accents. Returns FALSE
+ * for anything else.
+ */
+gboolean
+cocrea_origin_from_text (const char *text, CocreaOrigin *origin)
+{
+  g_autofree char *folded = cocrea_text_fold (text);
+  int i = find_alias (origins, G_N_ELEMENTS (origins), folded);
+  if (i < 0)
+    return FALSE;
+  *origin = i;
+  return TRUE;
+}
+
+const char *
+cocrea_origin_label (CocreaOrigin origin)
+{
+  g_return_val_if_fail (origin < COCREA_N_ORIGINS, NULL);
+  return _(origins[origin].label);
+}
+
+const char *
+cocrea_stage_status_to_key (CocreaStageStatus status)
+{
+  g_return_val_if_fail (status < COCREA_N_STAGE_STATUSES, NULL);
+  return stage_statuses[status].key;
+}
+
+gboolean
+cocrea_stage_status_from_key (const char *key, CocreaStageStatus *status)
+{
+  int i = find_key (stage_statuses, G_N_ELEMENTS (stage_statuses), key);
+  if (i < 0)
+    return FALSE;
+  *status = i;
+  return TRUE;
+}
+
+const char *
+cocrea_stage_status_label (CocreaStageStatus status)
+{
+  g_return_val_if_fail (status < COCREA_N_STAGE_STATUSES, NULL);
+  return _(stage_statuses[status].label);
+}
+
+const char *
+cocrea_axis_key (guint index)
+{
+  g_return_val_if_fail (index < COCREA_N_AXES, NULL);
+  return axes[index].key;
+}
+
+const char *
+cocrea_axis_label (guint index)
+{
+  g_return_val_if_fail (index < COCREA_N_AXES, NULL);
+  return _(axes[index].label);
+}
+
+/*
+ * cocrea_axes_from_text:
+ * Parses a list of OGP axes written in one spreadsheet cell, separated by
+ * commas, semicolons, slashes, "|" or new lines, in Spanish or English,
+ * ignoring case and accents ("Transparencia; Rendición de cuentas").
+ * An empty cell is no axes. An unknown name fails with
+ * COCREA_ERROR_INVALID naming it, and *axes is left unchanged.
+ */
+gboolean
+cocrea_axes_from_text (const char *text, guint *out_axes, GError **error)
+{
+  g_auto (GStrv) parts = NULL;
+  guint result = 0;
+
+  g_return_val_if_fail (out_axes != NULL, FALSE);
+
+  if (text == NULL)
+    {
+      *out_axes = 0;
+      return TRUE;
+    }
+
+  parts = g_regex_split_simple ("[,;/|\\n•]+", text, 0, 0);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *folded = cocrea_text_fold (parts[i]);
+      int axis;
+
+      if (*folded == '\0')
+        continue;
+
+      axis = find_alias (axes, G_N_ELEMENTS (axes), folded);
+      if (axis < 0)
+        {
+          g_autofree char *name = g_strstrip (g_strdup (parts[i]));
+          g_set_error (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                       _("“%s” is not an open government axis (transparency, "
+                         "accountability, participation, technology and innovation)"),
+                       name);
+          return FALSE;
+        }
+      result |= 1u << axis;
+    }
+
+  *out_axes = result;
+  return TRUE;
+}
+
+static char *
+join_axes (guint set, gboolean labels)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < COCREA_N_AXES; i++)
+    {
+      if ((set & (1u << i)) == 0)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, labels ? ", " : ";");
+      g_string_append (out, labels ? _(axes[i].label) : axes[i].key);
+    }
+
+  return g_strdup (out->str);
+}
+
+/* Returns the axes as stable keys joined with ";" ("transparency;participation"). */
+char *
+cocrea_axes_to_keys (guint set)
+{
+  return join_axes (set, FALSE);
+}
+
+/* Returns the axes as translated labels joined with ", ". */
+char *
+cocrea_axes_to_labels (guint set)
+{
+  return join_axes (set, TRUE);
+}
+
+const char *
+cocrea_inclusion_key (guint index)
+{
+  g_return_val_if_fail (index < COCREA_N_INCLUSION, NULL);
+  return inclusion[index].key;
+}
+
+const char *
+cocrea_inclusion_label (guint index)
+{
+  g_return_val_if_fail (index < COCREA_N_INCLUSION, NULL);
+  return _(inclusion[index].label);
+}

@@ -1,0 +1,85 @@
+/* cocrea-types.h — the enumerations of the process data model
+ *
+ * Each value has a stable key, which is what the file, CSV and JSON carry,
+ * and a label for people, which goes through gettext.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  COCREA_ACTIVITY_INTERVIEW,
+  COCREA_ACTIVITY_SURVEY,
+  COCREA_ACTIVITY_WORKSHOP,
+  COCREA_ACTIVITY_COMPLEMENTARY,
+  COCREA_ACTIVITY_SELF_ORGANISED,
+  COCREA_ACTIVITY_ONLINE,
+  COCREA_N_ACTIVITY_KINDS
+} CocreaActivityKind;
+
+typedef enum {
+  COCREA_ORIGIN_COMMUNITY,
+  COCREA_ORIGIN_MUNICIPAL,
+  COCREA_N_ORIGINS
+} CocreaOrigin;
+
+typedef enum {
+  COCREA_STAGE_PENDING,
+  COCREA_STAGE_IN_PROGRESS,
+  COCREA_STAGE_DONE,
+  COCREA_N_STAGE_STATUSES
+} CocreaStageStatus;
+
+/* The four OGP axes, stored as a bit set. */
+typedef enum {
+  COCREA_AXIS_TRANSPARENCY   = 1 << 0,
+  COCREA_AXIS_ACCOUNTABILITY = 1 << 1,
+  COCREA_AXIS_PARTICIPATION  = 1 << 2,
+  COCREA_AXIS_TECHNOLOGY     = 1 << 3,
+} CocreaAxes;
+
+#define COCREA_N_AXES 4
+#define COCREA_AXES_ALL 0xF
+
+/* The five groups the inclusion criteria name, stored as a bit set. */
+typedef enum {
+  COCREA_INCLUSION_WOMEN      = 1 << 0,
+  COCREA_INCLUSION_YOUTH      = 1 << 1,
+  COCREA_INCLUSION_MIGRANTS   = 1 << 2,
+  COCREA_INCLUSION_INDIGENOUS = 1 << 3,
+  COCREA_INCLUSION_DISABILITY = 1 << 4,
+} CocreaInclusion;
+
+#define COCREA_N_INCLUSION 5
+
+const char *cocrea_activity_kind_to_key   (CocreaActivityKind kind);
+gboolean    cocrea_activity_kind_from_key (const char         *key,
+                                           CocreaActivityKind *kind);
+const char *cocrea_activity_kind_label    (CocreaActivityKind kind);
+
+const char *cocrea_origin_to_key          (CocreaOrigin origin);
+gboolean    cocrea_origin_from_text       (const char   *text,
+                                           CocreaOrigin *origin);
+const char *cocrea_origin_label           (CocreaOrigin origin);
+
+const char *cocrea_stage_status_to_key    (CocreaStageStatus status);
+gboolean    cocrea_stage_status_from_key  (const char        *key,
+                                           CocreaStageStatus *status);
+const char *cocrea_stage_status_label     (CocreaStageStatus status);
+
+const char *cocrea_axis_key               (guint index);
+const char *cocrea_axis_label             (guint index);
+gboolean    cocrea_axes_from_text         (const char  *text,
+                                           guint       *axes,
+                                           GError     **error);
+char       *cocrea_axes_to_keys           (guint axes);
+char       *cocrea_axes_to_labels         (guint axes);
+
+const char *cocrea_inclusion_key          (guint index);
+const char *cocrea_inclusion_label        (guint index);
+
+G_END_DECLS

@@ -1,0 +1,67 @@
+/* main.c — one binary: the command line when a command is named, else the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "cocrea-application.h"
+#include "cocrea-cli.h"
+
+/* The folder holding this executable, so an uninstalled build finds its
+ * translations and settings schema without any environment set up. */
+static char *
+executable_dir (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  return exe != NULL ? g_path_get_dirname (exe) : NULL;
+}
+
+static void
+setup_uninstalled (void)
+{
+  g_autofree char *dir = executable_dir ();
+  g_autofree char *mo = NULL;
+  g_autofree char *schemas = NULL;
+
+  if (dir == NULL)
+    return;
+
+  mo = g_build_filename (dir, "..", "po", "es", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (g_getenv ("COCREA_LOCALEDIR") == NULL && g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *po = g_build_filename (dir, "..", "po", NULL);
+      g_autofree char *canonical = g_canonicalize_filename (po, NULL);
+      g_setenv ("COCREA_LOCALEDIR", canonical, TRUE);
+    }
+
+  schemas = g_build_filename (dir, "..", "data", "gschemas.compiled", NULL);
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && g_file_test (schemas, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *data = g_build_filename (dir, "..", "data", NULL);
+      g_autofree char *canonical = g_canonicalize_filename (data, NULL);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", canonical, TRUE);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (CocreaApplication) app = NULL;
+  const char *localedir;
+
+  setup_uninstalled ();
+
+  setlocale (LC_ALL, "");
+  localedir = g_getenv ("COCREA_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (cocrea_cli_handles (argc, argv))
+    return cocrea_cli_run (argc, argv);
+
+  app = cocrea_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
