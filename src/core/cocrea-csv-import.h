@@ -1,0 +1,16 @@
+/* cocrea-csv-import.h — contributions from a spreadsheet
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cocrea-document.h"
+
+G_BEGIN_DECLS
+
+gboolean cocrea_csv_import (CocreaDocument *document,
+                            const char     *csv_path,
+                            guint          *n_imported,
+                            GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,3 @@
+/* temporary: replaced by the real suite */
+#include <glib.h>
+int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
