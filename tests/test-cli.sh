@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# The command line as a script would use it: exit status, one-line errors
+# in the user's language, and files left untouched when a command fails.
+# Prints TAP.
+set -u
+
+bin=${COCREA_BIN:?COCREA_BIN must point at the cocrea binary}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+n=0
+failed=0
+
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+
+# expect STATUS DESCRIPTION -- COMMAND...: runs it, keeps stdout/stderr in $out/$err
+expect () {
+  local want=$1 what=$2; shift 3
+  "$@" >"$dir/out" 2>"$dir/err"
+  local got=$?
+  out=$(cat "$dir/out"); err=$(cat "$dir/err")
+  if [ "$got" = "$want" ]; then ok "$what"; else not_ok "$what" "exit $got, wanted $want" "stderr: $err"; fi
+}
+
+one_line () {
+  local lines
+  lines=$(printf '%s' "$err" | wc -l)
+  if [ "$lines" -eq 0 ] && [ -n "$err" ]; then ok "$1: one-line message"; else not_ok "$1: one-line message" "stderr: $err"; fi
+}
+
+contains () {
+  case "$2" in *"$3"*) ok "$1" ;; *) not_ok "$1" "missing: $3" "got: $2" ;; esac
+}
+
+expect 0 "--help" -- "$bin" --help
+contains "--help lists the commands" "$out" "import"
+expect 0 "new --help" -- "$bin" new --help
+contains "new --help shows --title" "$out" "--title"
+expect 0 "--version" -- "$bin" --version
+
+plan="$dir/plan.cocrea"
+expect 0 "new" -- "$bin" new "$plan" --title "Plan de Acción" --municipality Renca --period 2019-2021
+expect 0 "info" -- "$bin" info "$plan"
+contains "info shows the title" "$out" "Plan de Acción"
+expect 0 "check a healthy file" -- "$bin" check "$plan"
+
+expect 2 "new without --title is a usage error" -- "$bin" new "$dir/x.cocrea" --municipality Renca
+expect 2 "unknown option is a usage error" -- "$bin" info "$plan" --no-such-option
+expect 2 "missing FILE is a usage error" -- "$bin" info
+
+before=$(sha256sum "$plan")
+expect 1 "new over an existing file fails" -- "$bin" new "$plan" --title Otro --municipality Otra
+one_line "new over an existing file"
+[ "$(sha256sum "$plan")" = "$before" ] && ok "existing file unchanged" || not_ok "existing file unchanged"
+
+expect 1 "new with a reversed period fails" -- "$bin" new "$dir/y.cocrea" --title T --municipality M --period 2021-2019
+[ -e "$dir/y.cocrea" ] && not_ok "no file left by a failed new" || ok "no file left by a failed new"
+
+head -c 8192 /dev/urandom >"$dir/random.cocrea"
+before=$(sha256sum "$dir/random.cocrea")
+expect 1 "check refuses random bytes" -- "$bin" check "$dir/random.cocrea"
+one_line "check of random bytes"
+expect 1 "info refuses random bytes" -- "$bin" info "$dir/random.cocrea"
+[ "$(sha256sum "$dir/random.cocrea")" = "$before" ] && ok "random file unchanged" || not_ok "random file unchanged"
+
+sqlite3 "$dir/other.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
+expect 1 "check refuses another program's database" -- "$bin" check "$dir/other.db"
+
+cp "$plan" "$dir/newer.cocrea"
+sqlite3 "$dir/newer.cocrea" "PRAGMA user_version = 42;"
+before=$(sha256sum "$dir/newer.cocrea")
+expect 1 "check refuses a newer file" -- "$bin" check "$dir/newer.cocrea"
+contains "the message says it is newer" "$err" "newer"
+expect 1 "info refuses a newer file" -- "$bin" info "$dir/newer.cocrea"
+[ "$(sha256sum "$dir/newer.cocrea")" = "$before" ] && ok "newer file unchanged" || not_ok "newer file unchanged"
+
+# Messages come in the user's language.
+expect 1 "Spanish: random bytes" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" check "$dir/random.cocrea"
+contains "Spanish message for a file that is not a process" "$err" "no es un archivo de proceso"
+expect 1 "Spanish: existing file" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" new "$plan" --title T --municipality M
+contains "Spanish message for an existing file" "$err" "ya existe"
+expect 0 "Spanish: --help" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" --help
+contains "Spanish help" "$out" "Órdenes"
+
+# Demo, import and export round trip.
+demo="$dir/renca.cocrea"
+expect 0 "demo" -- "$bin" demo "$demo"
+expect 0 "check the demo" -- "$bin" check "$demo"
+expect 0 "info on the demo" -- "$bin" info "$demo"
+contains "the demo is Renca" "$out" "Renca"
+expect 1 "demo over an existing file fails" -- "$bin" demo "$demo"
+expect 0 "export CSV" -- "$bin" export "$demo" --csv "$dir/aportes.csv"
+expect 0 "export JSON" -- "$bin" export "$demo" --json "$dir/proceso.json"
+/usr/bin/python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$dir/proceso.json" \
+  && ok "the JSON parses" || not_ok "the JSON parses"
+expect 2 "export needs exactly one format" -- "$bin" export "$demo"
+
+copy="$dir/copia.cocrea"
+expect 0 "new for import" -- "$bin" new "$copy" --title Copia --municipality Renca
+expect 0 "import the exported CSV" -- "$bin" import "$copy" --csv "$dir/aportes.csv"
+a=$(sqlite3 "$demo" "SELECT text FROM contribution ORDER BY text")
+b=$(sqlite3 "$copy" "SELECT text FROM contribution ORDER BY text")
+[ "$a" = "$b" ] && ok "round trip keeps every text" || not_ok "round trip keeps every text"
+
+printf 'actividad;texto\nTaller;\n' >"$dir/bad.csv"
+before=$(sqlite3 "$copy" "SELECT count(*) FROM contribution")
+expect 1 "import of a bad CSV fails" -- "$bin" import "$copy" --csv "$dir/bad.csv"
+one_line "import of a bad CSV"
+contains "the error names the line" "$err" "2"
+[ "$(sqlite3 "$copy" "SELECT count(*) FROM contribution")" = "$before" ] \
+  && ok "nothing imported from a bad CSV" || not_ok "nothing imported from a bad CSV"
+
+# A write while another program holds the file waits briefly, then fails.
+lock="$dir/.copia.cocrea.lock"
+printf 'otro-portatil\n99999\n' >"$lock"
+flock "$lock" sleep 8 &
+holder=$!
+sleep 0.3
+start=$(date +%s)
+expect 1 "import while the file is locked fails" -- "$bin" import "$copy" --csv "$dir/aportes.csv"
+contains "the message says the file is open elsewhere" "$err" "open in another"
+[ $(( $(date +%s) - start )) -lt 8 ] && ok "it fails within seconds" || not_ok "it fails within seconds"
+expect 0 "reading works while the file is locked" -- "$bin" info "$copy"
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
+expect 0 "a stale lock is taken over" -- "$bin" import "$copy" --csv "$dir/aportes.csv"
+
+echo "1..$n"
+[ $failed -eq 0 ]
