@@ -1,3 +1,621 @@
-/* temporary: replaced by the real suite */
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* test-csv.c — CSV reading, import and export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "cocrea-csv-export.h"
+#include "cocrea-csv-import.h"
+#include "cocrea-csv-reader.h"
+#include "cocrea-db.h"
+#include "cocrea-document-private.h"
+#include "cocrea-error.h"
+
+typedef struct {
+  char *dir;
+  CocreaDocument *document;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static CocreaDocument *
+new_process (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  CocreaDocument *document;
+
+  document = cocrea_document_create (path, "Plan", "Renca", 2019, 2021, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("test-csv-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->document = new_process (f->dir, "plan.cocrea");
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->document);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "csv", name, NULL);
+}
+
+/* Writes @length bytes to a file @name in the test's directory. */
+static char *
+write_file (Fixture *f, const char *name, const char *data, gssize length)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static gint64
+query_int (CocreaDocument *document, const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 value = -1;
+
+  cocrea_db_query_int (cocrea_document_get_db (document), sql, &value, &error);
+  g_assert_no_error (error);
+  return value;
+}
+
+/* The first column of every row of @sql, as strings ("" for NULL). */
+static GPtrArray *
+query_texts (CocreaDocument *document, const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (sqlite3_stmt) stmt = cocrea_db_prepare (cocrea_document_get_db (document), sql, &error);
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      g_ptr_array_add (texts, g_strdup (text != NULL ? text : ""));
+    }
+  return texts;
+}
+
+static char *
+query_text (CocreaDocument *document, const char *sql)
+{
+  g_autoptr (GPtrArray) texts = query_texts (document, sql);
+
+  g_assert_cmpuint (texts->len, ==, 1);
+  return g_strdup (g_ptr_array_index (texts, 0));
+}
+
+static guint
+import_fixture (Fixture *f, const char *name)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (cocrea_csv_import (f->document, path, &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+test_reader_lines (void)
+{
+  const char data[] = "a,b\r\n\r\n1,\"two\r\nlines\"\r\n  \r\n3,\"x\"\"y\"\r\n4,last";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaCsvReader) reader = cocrea_csv_reader_new_from_data (data, strlen (data), &error);
+  const CocreaCsvRecord *record;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cocrea_csv_reader_get_delimiter (reader), ==, ',');
+  g_assert_cmpuint (cocrea_csv_reader_get_n_records (reader), ==, 4);
+
+  record = cocrea_csv_reader_get_record (reader, 0);
+  g_assert_cmpuint (record->line, ==, 1);
+  record = cocrea_csv_reader_get_record (reader, 1);
+  g_assert_cmpuint (record->line, ==, 3);
+  g_assert_cmpstr (record->fields[1], ==, "two\r\nlines");
+  record = cocrea_csv_reader_get_record (reader, 2);
+  g_assert_cmpuint (record->line, ==, 6);
+  g_assert_cmpstr (record->fields[1], ==, "x\"y");
+  record = cocrea_csv_reader_get_record (reader, 3);
+  g_assert_cmpuint (record->line, ==, 7);
+  g_assert_cmpstr (record->fields[1], ==, "last");
+}
+
+static void
+test_reader_delimiter (void)
+{
+  const struct { const char *data; char delimiter; } cases[] = {
+    { "a,b,c\n1,2,3\n", ',' },
+    { "a;b;\"c,d,e\"\n1;2;3\n", ';' },
+    { "a\tb\tc\n", '\t' },
+    { "\n\ntext\n", ',' },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CocreaCsvReader) reader =
+        cocrea_csv_reader_new_from_data (cases[i].data, strlen (cases[i].data), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (cocrea_csv_reader_get_delimiter (reader), ==, cases[i].delimiter);
+    }
+}
+
+static void
+test_reader_unclosed_quote (void)
+{
+  const char data[] = "a,b\n1,2\n3,\"never\nclosed\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaCsvReader) reader = cocrea_csv_reader_new_from_data (data, strlen (data), &error);
+
+  g_assert_null (reader);
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
+  g_assert_nonnull (strstr (error->message, "3"));
+}
+
+static void
+test_import_quoting (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) texts = NULL;
+
+  g_assert_cmpuint (import_fixture (f, "quoting.csv"), ==, 3);
+
+  texts = query_texts (f->document, "SELECT text FROM contribution ORDER BY id");
+  g_assert_cmpuint (texts->len, ==, 3);
+  g_assert_cmpstr (texts->pdata[0], ==, "Una propuesta con \"comillas\", y coma");
+  g_assert_cmpstr (texts->pdata[1], ==,
+                   "Primera línea\nsegunda línea\n\ntercera tras una línea vacía");
+  g_assert_cmpstr (texts->pdata[2], ==, "Texto simple");
+
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"
+                                           " WHERE origin = 'municipal'"), ==, 1);
+  g_assert_cmpint (query_int (f->document, "SELECT axes FROM contribution WHERE id = 3"),
+                   ==, 4 | 8);
+  g_assert_cmpint (query_int (f->document, "SELECT axes FROM contribution WHERE id = 1"),
+                   ==, 1);
+}
+
+static void
+test_import_bom (Fixture *f, gconstpointer data)
+{
+  g_autofree char *activity = NULL;
+
+  g_assert_cmpuint (import_fixture (f, "bom.csv"), ==, 1);
+  /* The BOM must not stick to the first header name. */
+  activity = query_text (f->document, "SELECT a.name FROM contribution c"
+                                      " JOIN activity a ON a.id = c.activity_id");
+  g_assert_cmpstr (activity, ==, "Encuesta");
+}
+
+static void
+test_import_semicolon (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) texts = NULL;
+
+  g_assert_cmpuint (import_fixture (f, "semicolon.csv"), ==, 2);
+  texts = query_texts (f->document, "SELECT text FROM contribution ORDER BY id");
+  g_assert_cmpstr (texts->pdata[0], ==, "Más luminarias; y plazas");
+  g_assert_cmpstr (texts->pdata[1], ==, "Ferias, libres y limpias");
+}
+
+static void
+test_import_tab (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) texts = NULL;
+
+  g_assert_cmpuint (import_fixture (f, "tab.csv"), ==, 2);
+  texts = query_texts (f->document, "SELECT text FROM contribution ORDER BY id");
+  g_assert_cmpstr (texts->pdata[0], ==, "Texto, con coma; y punto y coma");
+  g_assert_cmpstr (texts->pdata[1], ==, "Tab\tdentro");
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM table_group"
+                                           " WHERE name = 'Mesa 4'"), ==, 1);
+}
+
+static void
+test_import_windows_1252 (Fixture *f, gconstpointer data)
+{
+  /* What Excel on Windows writes: "é" is 0xE9, "ó" 0xF3, "ñ" 0xF1, "€" 0x80. */
+  const char bytes[] = "texto;\xc1rea\r\nM\xe1s participaci\xf3n de ni\xf1os;"
+                       "Educaci\xf3n\r\nPresupuesto de 5 \x80\r\n";
+  g_autofree char *path = write_file (f, "excel.csv", bytes, -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) texts = NULL;
+  g_autofree char *area = NULL;
+  guint n = 0;
+
+  g_assert_true (cocrea_csv_import (f->document, path, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+
+  texts = query_texts (f->document, "SELECT text FROM contribution ORDER BY id");
+  g_assert_cmpstr (texts->pdata[0], ==, "Más participación de niños");
+  g_assert_cmpstr (texts->pdata[1], ==, "Presupuesto de 5 €");
+  area = query_text (f->document, "SELECT area FROM contribution WHERE id = 1");
+  g_assert_cmpstr (area, ==, "Educación");
+}
+
+static void
+test_import_spanish_headers (Fixture *f, gconstpointer data)
+{
+  g_autofree char *row = NULL;
+
+  g_assert_cmpuint (import_fixture (f, "headers-es.csv"), ==, 1);
+  row = query_text (f->document,
+                    "SELECT a.name || '|' || g.name || '|' || c.origin || '|' || c.text"
+                    " || '|' || c.area || '|' || c.axes"
+                    " FROM contribution c JOIN activity a ON a.id = c.activity_id"
+                    " JOIN table_group g ON g.id = c.group_id");
+  g_assert_cmpstr (row, ==, "Taller de verano|Mesa 5|community|Alarmas comunitarias|Seguridad|4");
+}
+
+static void
+test_import_default_activity (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) names = NULL;
+
+  g_assert_cmpuint (import_fixture (f, "taller-norte.csv"), ==, 2);
+  names = query_texts (f->document, "SELECT DISTINCT a.name FROM contribution c"
+                                    " JOIN activity a ON a.id = c.activity_id");
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (names->pdata[0], ==, "taller-norte");
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"
+                                           " WHERE group_id IS NULL"), ==, 1);
+}
+
+static void
+test_import_reuse (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *kind = NULL;
+
+  /* An activity that exists already is used as it is, not re-created. */
+  g_assert_true (cocrea_document_begin_edit (f->document, &error));
+  g_assert_true (cocrea_db_exec (cocrea_document_get_db (f->document),
+                                 "INSERT INTO activity (kind, name)"
+                                 " VALUES ('complementary', 'Taller central')", &error));
+  g_assert_true (cocrea_document_commit_edit (f->document, &error));
+  g_assert_no_error (error);
+
+  import_fixture (f, "quoting.csv");
+  import_fixture (f, "quoting.csv");
+
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM activity"), ==, 1);
+  kind = query_text (f->document, "SELECT kind FROM activity");
+  g_assert_cmpstr (kind, ==, "complementary");
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM table_group"), ==, 2);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 6);
+
+  /* New activities are workshops; groups get positions in order. */
+  import_fixture (f, "semicolon.csv");
+  g_clear_pointer (&kind, g_free);
+  kind = query_text (f->document, "SELECT kind FROM activity WHERE name = 'Taller'");
+  g_assert_cmpstr (kind, ==, "workshop");
+  g_assert_cmpint (query_int (f->document, "SELECT position FROM table_group"
+                                           " WHERE name = 'Mesa 2'"), ==, 2);
+}
+
+static void
+test_import_audit (Fixture *f, gconstpointer data)
+{
+  g_autofree char *entry = NULL;
+
+  import_fixture (f, "quoting.csv");
+  entry = query_text (f->document, "SELECT action || '|' || subject || '|' || detail"
+                                   " FROM audit_log WHERE action = 'import'");
+  g_assert_cmpstr (entry, ==, "import|quoting.csv|{\"contributions\": 3}");
+}
+
+static void
+test_import_empty_text (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = fixture_path ("empty-text.csv");
+  g_autoptr (GError) error = NULL;
+  guint n = 99;
+
+  import_fixture (f, "quoting.csv");
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 3);
+
+  g_assert_false (cocrea_csv_import (f->document, path, &n, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
+  g_assert_cmpuint (n, ==, 0);
+  /* Line 7 of the file: a quoted field spans lines 3–4 and line 5 is blank. */
+  g_assert_true (g_str_has_prefix (error->message, "Line 7: "));
+
+  /* Nothing of the failed file stayed: not its rows, not its activity. */
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 3);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM activity"
+                                           " WHERE name = 'Taller'"), ==, 0);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM audit_log"
+                                           " WHERE action = 'import'"), ==, 1);
+}
+
+static void
+test_import_bad_value (Fixture *f, gconstpointer data)
+{
+  const char csv[] = "text,origin,axes\nUno,comunidad,transparencia\nDos,ONG,\n";
+  g_autofree char *path = write_file (f, "bad-origin.csv", csv, -1);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (cocrea_csv_import (f->document, path, NULL, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Line 3: "));
+  g_assert_nonnull (strstr (error->message, "ONG"));
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
+}
+
+static void
+test_import_missing_text (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = fixture_path ("missing-text.csv");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (cocrea_csv_import (f->document, path, NULL, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
+  g_assert_nonnull (strstr (error->message, "missing-text.csv"));
+  g_assert_nonnull (strstr (error->message, "“comment”"));
+  g_assert_nonnull (strstr (error->message, "“group”"));
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
+}
+
+static void
+test_import_not_csv (Fixture *f, gconstpointer data)
+{
+  const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+  g_autofree char *binary = write_file (f, "picture.csv", png, sizeof png - 1);
+  g_autofree char *empty = write_file (f, "empty.csv", "", 0);
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere.csv", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (cocrea_csv_import (f->document, binary, NULL, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
+  g_assert_nonnull (strstr (error->message, "picture.csv"));
+  g_assert_nonnull (strstr (error->message, "binary"));
+  g_clear_error (&error);
+
+  g_assert_false (cocrea_csv_import (f->document, empty, NULL, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
+  g_clear_error (&error);
+
+  g_assert_false (cocrea_csv_import (f->document, missing, NULL, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_IO);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
+}
+
+/* Every contribution as one comparable line, with the top proposal's title. */
+static const char describe_sql[] =
+  "WITH RECURSIVE top (id, title) AS ("
+  "  SELECT id, title FROM proposal WHERE merged_into_id IS NULL"
+  "  UNION ALL SELECT p.id, top.title FROM proposal p JOIN top ON p.merged_into_id = top.id)"
+  " SELECT a.name || '|' || coalesce (g.name, '') || '|' || c.origin || '|' || c.text"
+  "  || '|' || c.area || '|' || c.axes || '|' || coalesce (top.title, '')"
+  " FROM contribution c JOIN activity a ON a.id = c.activity_id"
+  " LEFT JOIN table_group g ON g.id = c.group_id"
+  " LEFT JOIN top ON top.id = c.proposal_id"
+  " ORDER BY c.activity_id, c.group_id, c.id";
+
+/* Fills @document with the texts a spreadsheet would mangle. */
+static void
+insert_tricky (CocreaDocument *document)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GString) long_text = g_string_new (NULL);
+  sqlite3 *db = cocrea_document_get_db (document);
+  const char *texts[] = {
+    "=SUM(1)", "-5 personas", "+56 9 1234 5678", "@alcaldía", "'=ya protegido",
+    "Emoji 🌳🚲 y ñandú", "Comillas \"dobles\", comas; y\nsaltos\nde línea",
+    "'simple entre comillas'", NULL,
+  };
+
+  for (guint i = 0; long_text->len < 100 * 1024; i++)
+    g_string_append_printf (long_text, "Frase %u de un texto muy largo, con tildes: árbol. ", i);
+  /* Stored texts are normalised: no trailing space. */
+  g_string_truncate (long_text, long_text->len - 1);
+
+  g_assert_true (cocrea_document_begin_edit (document, &error));
+  g_assert_true (cocrea_db_exec (db,
+    "INSERT INTO activity (id, kind, name) VALUES (1, 'workshop', 'Taller central'),"
+    " (2, 'online', '=HYPERLINK(\"x\")');"
+    "INSERT INTO table_group (id, activity_id, name, position) VALUES"
+    " (1, 1, 'Mesa 1', 1), (2, 1, 'Mesa, dos', 2);"
+    "INSERT INTO proposal (id, title, created_at, merged_into_id) VALUES"
+    " (1, 'Plazas seguras', 'now', NULL), (2, 'Luz en plazas', 'now', 1),"
+    " (3, 'Más faroles', 'now', 2), (4, 'Huertos', 'now', NULL);",
+    &error));
+  g_assert_no_error (error);
+
+  stmt = cocrea_db_prepare (db, "INSERT INTO contribution (activity_id, group_id, origin,"
+                                " text, area, axes, proposal_id, created_at)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?, 'now')", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i <= G_N_ELEMENTS (texts) - 1; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, i % 3 == 2 ? 2 : 1);
+      if (i % 3 == 2)
+        sqlite3_bind_null (stmt, 2);
+      else
+        sqlite3_bind_int (stmt, 2, 1 + i % 2);
+      cocrea_db_bind_text (stmt, 3, i % 2 ? "municipal" : "community");
+      cocrea_db_bind_text (stmt, 4, texts[i] != NULL ? texts[i] : long_text->str);
+      cocrea_db_bind_text (stmt, 5, i % 4 == 0 ? "-Salud" : "Medio ambiente");
+      sqlite3_bind_int (stmt, 6, i % 16);
+      if (i % 4 == 3)
+        sqlite3_bind_null (stmt, 7);
+      else
+        sqlite3_bind_int (stmt, 7, 1 + i % 4);
+      g_assert_true (cocrea_db_step_done (db, stmt, &error));
+    }
+  g_assert_true (cocrea_document_commit_edit (document, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "out.csv", NULL);
+  g_autoptr (CocreaDocument) copy = NULL;
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+
+  insert_tricky (f->document);
+  g_assert_true (cocrea_csv_export (f->document, csv, &error));
+  g_assert_no_error (error);
+
+  copy = new_process (f->dir, "copy.cocrea");
+  g_assert_true (cocrea_csv_import (copy, csv, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 9);
+
+  before = query_texts (f->document, describe_sql);
+  after = query_texts (copy, describe_sql);
+  g_assert_cmpuint (before->len, ==, after->len);
+  for (guint i = 0; i < before->len; i++)
+    if (!g_str_equal (before->pdata[i], after->pdata[i]))
+      {
+        /* Short enough to read: one of them is 100 KB long. */
+        g_autofree char *a = g_utf8_substring (before->pdata[i], 0, 200);
+        g_autofree char *b = g_utf8_substring (after->pdata[i], 0, 200);
+        g_test_message ("row %u differs: %s / %s", i, a, b);
+        g_test_fail ();
+      }
+
+  /* Merged proposals come back as their top proposal. */
+  g_assert_cmpint (query_int (copy, "SELECT count(*) FROM proposal"), ==, 1);
+}
+
+static void
+test_export_bytes (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+
+  insert_tricky (f->document);
+  g_assert_true (cocrea_csv_export (f->document, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &contents, &length, &error));
+
+  g_assert_true (g_str_has_prefix (contents,
+                                   "\xEF\xBB\xBFid,activity,group,origin,text,area,axes,proposal\r\n"));
+  g_assert_true (g_str_has_suffix (contents, "\r\n"));
+
+  /* Formulas are neutralised, wherever the cell is. */
+  g_assert_nonnull (strstr (contents, ",'=SUM(1),"));
+  g_assert_nonnull (strstr (contents, ",'-5 personas,"));
+  g_assert_nonnull (strstr (contents, ",'+56 9 1234 5678,"));
+  g_assert_nonnull (strstr (contents, ",'@alcaldía,"));
+  g_assert_nonnull (strstr (contents, ",''=ya protegido,"));
+  g_assert_nonnull (strstr (contents, ",'-Salud,"));
+  g_assert_nonnull (strstr (contents, ",\"'=HYPERLINK(\"\"x\"\")\","));
+  g_assert_null (strstr (contents, ",=SUM"));
+  g_assert_null (strstr (contents, ",-5"));
+  /* A quote that protects nothing is left alone. */
+  g_assert_nonnull (strstr (contents, ",'simple entre comillas',"));
+
+  /* RFC 4180 quoting; line ends inside cells are kept as they are. */
+  g_assert_nonnull (strstr (contents, "\"Mesa, dos\""));
+  g_assert_nonnull (strstr (contents, "\"Comillas \"\"dobles\"\", comas; y\nsaltos\nde línea\""));
+  g_assert_nonnull (strstr (contents, "transparency;accountability"));
+  g_assert_nonnull (strstr (contents, ",Plazas seguras\r\n"));
+}
+
+static void
+test_export_missing_folder (Fixture *f, gconstpointer data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "does-not-exist", NULL);
+  g_autofree char *csv = g_build_filename (folder, "out.csv", NULL);
+  g_autoptr (GError) error = NULL;
+
+  insert_tricky (f->document);
+  g_assert_false (cocrea_csv_export (f->document, csv, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "out.csv"));
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_empty (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (cocrea_csv_export (f->document, csv, &error));
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, "\xEF\xBB\xBFid,activity,group,origin,text,area,axes,proposal\r\n");
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/csv/reader/lines", test_reader_lines);
+  g_test_add_func ("/csv/reader/delimiter", test_reader_delimiter);
+  g_test_add_func ("/csv/reader/unclosed-quote", test_reader_unclosed_quote);
+  ADD ("/csv/import/quoting", test_import_quoting);
+  ADD ("/csv/import/bom", test_import_bom);
+  ADD ("/csv/import/semicolon", test_import_semicolon);
+  ADD ("/csv/import/tab", test_import_tab);
+  ADD ("/csv/import/windows-1252", test_import_windows_1252);
+  ADD ("/csv/import/spanish-headers", test_import_spanish_headers);
+  ADD ("/csv/import/default-activity", test_import_default_activity);
+  ADD ("/csv/import/reuse", test_import_reuse);
+  ADD ("/csv/import/audit", test_import_audit);
+  ADD ("/csv/import/empty-text", test_import_empty_text);
+  ADD ("/csv/import/bad-value", test_import_bad_value);
+  ADD ("/csv/import/missing-text", test_import_missing_text);
+  ADD ("/csv/import/not-csv", test_import_not_csv);
+  ADD ("/csv/round-trip", test_round_trip);
+  ADD ("/csv/export/bytes", test_export_bytes);
+  ADD ("/csv/export/missing-folder", test_export_missing_folder);
+  ADD ("/csv/export/empty", test_export_empty);
+
+  return g_test_run ();
+}

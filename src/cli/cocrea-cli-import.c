@@ -1,3 +1,54 @@
-/* temporary: replaced by the implementation of "cocrea import" */
+/* cocrea-cli-import.c — cocrea import FILE --csv IN.csv
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdio.h>
+
+#include <glib/gi18n-lib.h>
+
 #include "cocrea-cli-private.h"
-int cocrea_cli_import (int argc, char **argv) { return COCREA_CLI_EXIT_FAILURE; }
+#include "cocrea-csv-import.h"
+
+/*
+ * cocrea_cli_import:
+ * Adds the contributions of a CSV file to a process, all or nothing, and
+ * says how many. Returns 0, 1 when the import failed (nothing was added),
+ * or 2 for a usage error.
+ */
+int
+cocrea_cli_import (int argc, char **argv)
+{
+  g_autofree char *csv_path = NULL;
+  GOptionEntry entries[] = {
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
+      N_("CSV file with a “text” column, and optionally activity, group, origin, area and axes"),
+      N_("IN.csv") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context =
+    cocrea_cli_context (_("FILE"), _("Import contributions from a CSV spreadsheet."), entries);
+  g_autoptr (CocreaDocument) document = NULL;
+  GError *error = NULL;
+  guint n_imported = 0;
+  int status;
+
+  if (!cocrea_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+
+  if (csv_path == NULL)
+    return cocrea_cli_usage (context, _("--csv is required"));
+
+  document = cocrea_cli_open (argv[1], TRUE, &error);
+  if (document == NULL)
+    return cocrea_cli_fail (error);
+
+  if (!cocrea_csv_import (document, csv_path, &n_imported, &error))
+    return cocrea_cli_fail (error);
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u contribution.",
+                       "Imported %u contributions.", n_imported),
+          n_imported);
+  putchar ('\n');
+
+  return 0;
+}

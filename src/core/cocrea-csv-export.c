@@ -1,1 +1,174 @@
-/* temporary */
+/* cocrea-csv-export.c
+ *
+ * The CSV is open data and the way contributions travel to other tools,
+ * so it is written to open anywhere: UTF-8 with a BOM (Excel otherwise
+ * guesses a legacy encoding), RFC 4180 quoting, CRLF line ends, and the
+ * English column keys the importer reads back. Cells a spreadsheet would
+ * run as a formula are neutralised with a leading "'" (OWASP advice on
+ * CSV injection), which the importer removes again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cocrea-csv-export.h"
+#include "cocrea-db.h"
+#include "cocrea-document-private.h"
+#include "cocrea-error.h"
+#include "cocrea-types.h"
+
+/* Each contribution with the title of the proposal at the top of its merge
+ * chain. The chain is walked down from the unmerged proposals, so a
+ * damaged file with a cycle of merges ends the recursion instead of
+ * looping: proposals on a cycle simply have no top title. */
+static const char export_sql[] =
+  "WITH RECURSIVE top (id, title) AS MATERIALIZED ("
+  "  SELECT id, title FROM proposal WHERE merged_into_id IS NULL"
+  "  UNION ALL"
+  "  SELECT p.id, top.title FROM proposal p JOIN top ON p.merged_into_id = top.id"
+  ")"
+  " SELECT c.id, a.name, g.name, c.origin, c.text, c.area, c.axes, top.title"
+  " FROM contribution c"
+  " JOIN activity a ON a.id = c.activity_id"
+  " LEFT JOIN table_group g ON g.id = c.group_id"
+  " LEFT JOIN top ON top.id = c.proposal_id"
+  " ORDER BY c.activity_id, c.group_id, c.id";
+
+static const char *const header[] = {
+  "id", "activity", "group", "origin", "text", "area", "axes", "proposal",
+};
+
+static gboolean
+is_formula_start (char c)
+{
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/*
+ * append_cell:
+ * Appends @value to @out as one CSV cell, after a comma unless @first.
+ * A value a spreadsheet would evaluate (or that already starts with
+ * quotes before such a character, so that the importer's rule of removing
+ * exactly one "'" gives it back) gets a leading "'". Values holding a
+ * comma, quote, line end or outer space are quoted, quotes doubled.
+ */
+static void
+append_cell (GString *out, const char *value, gboolean first)
+{
+  const char *p = value != NULL ? value : "";
+  const char *q = p;
+  gsize length = strlen (p);
+  gboolean quote;
+
+  if (!first)
+    g_string_append_c (out, ',');
+
+  while (*q == '\'')
+    q++;
+
+  quote = strpbrk (p, ",\"\r\n") != NULL ||
+          (length > 0 && (p[0] == ' ' || p[length - 1] == ' '));
+
+  if (quote)
+    g_string_append_c (out, '"');
+  if (is_formula_start (*q))
+    g_string_append_c (out, '\'');
+
+  for (; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+
+  if (quote)
+    g_string_append_c (out, '"');
+}
+
+/*
+ * build:
+ * Appends the header and one line per contribution of @db to @out.
+ * Fails with the SQLite error.
+ */
+static gboolean
+build (sqlite3 *db, GString *out, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = cocrea_db_prepare (db, export_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    append_cell (out, header[i], i == 0);
+  g_string_append (out, "\r\n");
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             (gint64) sqlite3_column_int64 (stmt, 0));
+      g_autofree char *axes = cocrea_axes_to_keys ((guint) sqlite3_column_int (stmt, 6));
+
+      append_cell (out, id, TRUE);
+      append_cell (out, (const char *) sqlite3_column_text (stmt, 1), FALSE);
+      append_cell (out, (const char *) sqlite3_column_text (stmt, 2), FALSE);
+      append_cell (out, (const char *) sqlite3_column_text (stmt, 3), FALSE);
+      append_cell (out, (const char *) sqlite3_column_text (stmt, 4), FALSE);
+      append_cell (out, (const char *) sqlite3_column_text (stmt, 5), FALSE);
+      append_cell (out, axes, FALSE);
+      append_cell (out, (const char *) sqlite3_column_text (stmt, 7), FALSE);
+      g_string_append (out, "\r\n");
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      cocrea_db_set_error (error, db, rc, _("Could not read the contributions"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cocrea_csv_export:
+ * @document: an open process (read-only is fine)
+ * @csv_path: where to write; an existing file is replaced
+ * @error: return location for a #CocreaError
+ *
+ * Writes every contribution, ordered by activity, group and id, with the
+ * columns id, activity, group, origin, text, area, axes and proposal (the
+ * title of the proposal it is merged into, at the top of the chain).
+ * The file is written beside @csv_path and renamed into place, so a
+ * failure leaves any previous file as it was and no partial one.
+ *
+ * Returns: %TRUE on success; %FALSE with %COCREA_ERROR_IO when the file
+ *   cannot be written, or a database error
+ */
+gboolean
+cocrea_csv_export (CocreaDocument *document, const char *csv_path, GError **error)
+{
+  g_autoptr (GString) out = g_string_new ("\xEF\xBB\xBF");
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (csv_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!build (cocrea_document_get_db (document), out, error))
+    return FALSE;
+
+  file = g_file_new_for_path (csv_path);
+  if (!g_file_replace_contents (file, out->str, out->len, NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+    {
+      g_autofree char *name = g_filename_display_name (csv_path);
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO, _("Could not write “%s”: %s"),
+                   name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,1 +1,488 @@
-/* temporary */
+/* cocrea-csv-import.c
+ *
+ * Facilitators type contributions into whatever spreadsheet they have, with
+ * headers in Spanish or English, accented or not. The importer matches
+ * columns by their folded names, creates the activities and groups the
+ * rows name, and stores the whole file as one edit: a bad row anywhere
+ * imports nothing, and the message says which line to fix.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cocrea-csv-import.h"
+#include "cocrea-csv-reader.h"
+#include "cocrea-db.h"
+#include "cocrea-document-private.h"
+#include "cocrea-error.h"
+#include "cocrea-text.h"
+#include "cocrea-types.h"
+
+typedef enum {
+  COLUMN_ID,
+  COLUMN_ACTIVITY,
+  COLUMN_GROUP,
+  COLUMN_ORIGIN,
+  COLUMN_TEXT,
+  COLUMN_AREA,
+  COLUMN_AXES,
+  COLUMN_PROPOSAL,
+  N_COLUMNS
+} Column;
+
+/* Header names, already folded (cocrea_text_fold), that name each column.
+ * "propuesta" alone is the contribution's text, as workshop sheets call
+ * it; the consolidated proposal is "proposal" in our own export. */
+static const char *const column_aliases[N_COLUMNS][6] = {
+  [COLUMN_ID] = { "id", NULL },
+  [COLUMN_ACTIVITY] = { "activity", "actividad", NULL },
+  [COLUMN_GROUP] = { "group", "mesa", "grupo", "table", NULL },
+  [COLUMN_ORIGIN] = { "origin", "origen", NULL },
+  [COLUMN_TEXT] = { "text", "propuesta", "texto", "contribution", "contribucion", NULL },
+  [COLUMN_AREA] = { "area", "tema", "topic", NULL },
+  [COLUMN_AXES] = { "axes", "ejes", "eje", "axis", NULL },
+  [COLUMN_PROPOSAL] = { "proposal", "propuesta consolidada", "consolidated proposal", NULL },
+};
+
+/* The state of one import: statements prepared once, and caches so that a
+ * 100,000-row file does not look up the same activity 100,000 times. */
+typedef struct {
+  sqlite3 *db;
+  sqlite3_stmt *find_activity;
+  sqlite3_stmt *insert_activity;
+  sqlite3_stmt *find_group;
+  sqlite3_stmt *insert_group;
+  sqlite3_stmt *find_proposal;
+  sqlite3_stmt *insert_proposal;
+  sqlite3_stmt *insert_contribution;
+  GHashTable *activities; /* name → gint64 id */
+  GHashTable *groups;     /* "activity id:name" → gint64 id */
+  GHashTable *proposals;  /* title → gint64 id */
+  char *now;
+  int columns[N_COLUMNS]; /* index of each column in a record, or -1 */
+} Import;
+
+static void
+import_clear (Import *import)
+{
+  g_clear_pointer (&import->find_activity, sqlite3_finalize);
+  g_clear_pointer (&import->insert_activity, sqlite3_finalize);
+  g_clear_pointer (&import->find_group, sqlite3_finalize);
+  g_clear_pointer (&import->insert_group, sqlite3_finalize);
+  g_clear_pointer (&import->find_proposal, sqlite3_finalize);
+  g_clear_pointer (&import->insert_proposal, sqlite3_finalize);
+  g_clear_pointer (&import->insert_contribution, sqlite3_finalize);
+  g_clear_pointer (&import->activities, g_hash_table_unref);
+  g_clear_pointer (&import->groups, g_hash_table_unref);
+  g_clear_pointer (&import->proposals, g_hash_table_unref);
+  g_clear_pointer (&import->now, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
+
+/* Prepares every statement of @import, or fails with the SQLite error. */
+static gboolean
+import_prepare (Import *import, GError **error)
+{
+  sqlite3 *db = import->db;
+
+  import->activities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->proposals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->now = cocrea_db_now ();
+
+  return
+    (import->find_activity = cocrea_db_prepare (db,
+       "SELECT id FROM activity WHERE name = ? ORDER BY id LIMIT 1", error)) != NULL &&
+    (import->insert_activity = cocrea_db_prepare (db,
+       "INSERT INTO activity (kind, name) VALUES ('workshop', ?)", error)) != NULL &&
+    (import->find_group = cocrea_db_prepare (db,
+       "SELECT id FROM table_group WHERE activity_id = ? AND name = ?", error)) != NULL &&
+    (import->insert_group = cocrea_db_prepare (db,
+       "INSERT INTO table_group (activity_id, name, position) VALUES (?1, ?2,"
+       " (SELECT coalesce (max (position), 0) + 1 FROM table_group WHERE activity_id = ?1))",
+       error)) != NULL &&
+    /* A title that was itself merged away still leads, through its chain,
+     * to the right top proposal; an unmerged one is the better match. */
+    (import->find_proposal = cocrea_db_prepare (db,
+       "SELECT id FROM proposal WHERE title = ?"
+       " ORDER BY merged_into_id IS NOT NULL, id LIMIT 1", error)) != NULL &&
+    (import->insert_proposal = cocrea_db_prepare (db,
+       "INSERT INTO proposal (title, origin, created_at) VALUES (?, ?, ?)", error)) != NULL &&
+    (import->insert_contribution = cocrea_db_prepare (db,
+       "INSERT INTO contribution (activity_id, group_id, origin, text, area, axes,"
+       " proposal_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)) != NULL;
+}
+
+/*
+ * find_or_insert:
+ * Looks @key up in @cache, then runs @find (already bound) for an existing
+ * row, then @insert (already bound). Sets *id and caches it. Both
+ * statements are reset before returning. Fails with the SQLite error.
+ */
+static gboolean
+find_or_insert (Import *import, GHashTable *cache, const char *key,
+                sqlite3_stmt *find, sqlite3_stmt *insert, gint64 *id, GError **error)
+{
+  gint64 *cached = g_hash_table_lookup (cache, key);
+  int rc;
+
+  if (cached != NULL)
+    {
+      *id = *cached;
+      sqlite3_reset (find);
+      sqlite3_reset (insert);
+      return TRUE;
+    }
+
+  rc = sqlite3_step (find);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64 (find, 0);
+  sqlite3_reset (find);
+
+  if (rc == SQLITE_DONE)
+    {
+      if (!cocrea_db_step_done (import->db, insert, error))
+        {
+          sqlite3_reset (insert);
+          return FALSE;
+        }
+      *id = sqlite3_last_insert_rowid (import->db);
+    }
+  else if (rc != SQLITE_ROW)
+    {
+      cocrea_db_set_error (error, import->db, rc, NULL);
+      sqlite3_reset (insert);
+      return FALSE;
+    }
+  sqlite3_reset (insert);
+
+  g_hash_table_insert (cache, g_strdup (key), g_memdup2 (id, sizeof *id));
+  return TRUE;
+}
+
+/* Finds the activity called @name, or creates it as a workshop. */
+static gboolean
+activity_id (Import *import, const char *name, gint64 *id, GError **error)
+{
+  cocrea_db_bind_text (import->find_activity, 1, name);
+  cocrea_db_bind_text (import->insert_activity, 1, name);
+  return find_or_insert (import, import->activities, name, import->find_activity,
+                         import->insert_activity, id, error);
+}
+
+/* Finds the group called @name in activity @activity, or creates it last. */
+static gboolean
+group_id (Import *import, gint64 activity, const char *name, gint64 *id, GError **error)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", activity, name);
+
+  sqlite3_bind_int64 (import->find_group, 1, activity);
+  cocrea_db_bind_text (import->find_group, 2, name);
+  sqlite3_bind_int64 (import->insert_group, 1, activity);
+  cocrea_db_bind_text (import->insert_group, 2, name);
+  return find_or_insert (import, import->groups, key, import->find_group,
+                         import->insert_group, id, error);
+}
+
+/* Finds the proposal titled @title, or creates it with @origin. */
+static gboolean
+proposal_id (Import *import, const char *title, CocreaOrigin origin, gint64 *id,
+             GError **error)
+{
+  cocrea_db_bind_text (import->find_proposal, 1, title);
+  cocrea_db_bind_text (import->insert_proposal, 1, title);
+  cocrea_db_bind_text (import->insert_proposal, 2, cocrea_origin_to_key (origin));
+  cocrea_db_bind_text (import->insert_proposal, 3, import->now);
+  return find_or_insert (import, import->proposals, title, import->find_proposal,
+                         import->insert_proposal, id, error);
+}
+
+static gboolean
+is_formula_start (char c)
+{
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/*
+ * unneutralise:
+ * Undoes the export's protection against CSV injection: a cell written as
+ * "'" + something a spreadsheet would run as a formula loses that one "'".
+ * The export also protects cells that already start with quotes before
+ * such a character, so exactly one is removed and every text round-trips.
+ */
+static const char *
+unneutralise (const char *value)
+{
+  const char *p = value;
+
+  if (*p != '\'')
+    return value;
+  while (*p == '\'')
+    p++;
+  return is_formula_start (*p) ? value + 1 : value;
+}
+
+/* The cell of @column in @record, "" when the column or cell is absent. */
+static const char *
+cell (const Import *import, const CocreaCsvRecord *record, Column column)
+{
+  int index = import->columns[column];
+
+  if (index < 0 || (guint) index >= record->n_fields)
+    return "";
+  return unneutralise (record->fields[index]);
+}
+
+/* TRUE when every cell of @record is empty or spaces (";;;" from Excel). */
+static gboolean
+record_is_empty (const CocreaCsvRecord *record)
+{
+  for (guint i = 0; i < record->n_fields; i++)
+    {
+      g_autofree char *value = cocrea_text_normalize (record->fields[i]);
+      if (*value != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/*
+ * match_columns:
+ * Fills @import->columns from the @header record; the first column of a
+ * kind wins. Fails with COCREA_ERROR_CSV, listing the columns found, when
+ * there is no text column.
+ */
+static gboolean
+match_columns (Import *import, const CocreaCsvRecord *header, const char *file_name,
+               GError **error)
+{
+  g_autoptr (GString) found = g_string_new (NULL);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    import->columns[c] = -1;
+
+  for (guint i = 0; i < header->n_fields; i++)
+    {
+      g_autofree char *folded = cocrea_text_fold (header->fields[i]);
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        for (guint a = 0; column_aliases[c][a] != NULL; a++)
+          if (import->columns[c] < 0 && g_str_equal (folded, column_aliases[c][a]))
+            import->columns[c] = i;
+    }
+
+  if (import->columns[COLUMN_TEXT] >= 0)
+    return TRUE;
+
+  /* Show what was found, shortened: the "header" of a file that is not a
+   * spreadsheet at all can be a whole paragraph. */
+  for (guint i = 0; i < header->n_fields && i < 12; i++)
+    {
+      g_autofree char *name = cocrea_text_normalize (header->fields[i]);
+
+      if (found->len > 0)
+        g_string_append (found, ", ");
+      if (g_utf8_strlen (name, -1) > 40)
+        {
+          g_autofree char *cut = g_utf8_substring (name, 0, 40);
+          g_string_append_printf (found, "“%s…”", cut);
+        }
+      else
+        g_string_append_printf (found, "“%s”", name);
+    }
+  if (header->n_fields > 12)
+    g_string_append (found, ", …");
+
+  g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
+               _("“%s” has no column for the text of the contributions (“text”, "
+                 "“texto” or “propuesta”). Columns found: %s"),
+               file_name, found->str);
+  return FALSE;
+}
+
+/* The name of the activity for rows that name none: the file's name
+ * without its extension ("mesa-3.csv" → "mesa-3"). */
+static char *
+default_activity_name (const char *csv_path)
+{
+  g_autofree char *base = g_filename_display_basename (csv_path);
+  char *dot = strrchr (base, '.');
+  char *name;
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+
+  name = cocrea_text_normalize (base);
+  if (*name == '\0')
+    {
+      g_free (name);
+      name = g_strdup (_("Imported contributions"));
+    }
+  return name;
+}
+
+/*
+ * import_record:
+ * Stores one data row. Fails with COCREA_ERROR_CSV or COCREA_ERROR_INVALID
+ * for bad cells, or with the SQLite error; the caller adds the line.
+ */
+static gboolean
+import_record (Import *import, const CocreaCsvRecord *record, const char *fallback_activity,
+               GError **error)
+{
+  g_autofree char *text = cocrea_text_normalize (cell (import, record, COLUMN_TEXT));
+  g_autofree char *activity = cocrea_text_normalize (cell (import, record, COLUMN_ACTIVITY));
+  g_autofree char *group = cocrea_text_normalize (cell (import, record, COLUMN_GROUP));
+  g_autofree char *origin_text = cocrea_text_normalize (cell (import, record, COLUMN_ORIGIN));
+  g_autofree char *area = cocrea_text_normalize (cell (import, record, COLUMN_AREA));
+  g_autofree char *proposal = cocrea_text_normalize (cell (import, record, COLUMN_PROPOSAL));
+  CocreaOrigin origin = COCREA_ORIGIN_COMMUNITY;
+  sqlite3_stmt *stmt = import->insert_contribution;
+  gint64 activity_row, group_row = 0, proposal_row = 0;
+  guint axes = 0;
+  gboolean ok;
+
+  if (*text == '\0')
+    {
+      g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_CSV,
+                           _("the text of the contribution is empty"));
+      return FALSE;
+    }
+
+  if (*origin_text != '\0' && !cocrea_origin_from_text (origin_text, &origin))
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
+                   _("“%s” is not an origin (use “community” or “municipal”)"),
+                   origin_text);
+      return FALSE;
+    }
+
+  if (!cocrea_axes_from_text (cell (import, record, COLUMN_AXES), &axes, error))
+    return FALSE;
+
+  if (!activity_id (import, *activity != '\0' ? activity : fallback_activity,
+                    &activity_row, error))
+    return FALSE;
+  if (*group != '\0' && !group_id (import, activity_row, group, &group_row, error))
+    return FALSE;
+  if (*proposal != '\0' && !proposal_id (import, proposal, origin, &proposal_row, error))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, activity_row);
+  if (group_row > 0)
+    sqlite3_bind_int64 (stmt, 2, group_row);
+  else
+    sqlite3_bind_null (stmt, 2);
+  cocrea_db_bind_text (stmt, 3, cocrea_origin_to_key (origin));
+  cocrea_db_bind_text (stmt, 4, text);
+  cocrea_db_bind_text (stmt, 5, area);
+  sqlite3_bind_int (stmt, 6, (int) axes);
+  if (proposal_row > 0)
+    sqlite3_bind_int64 (stmt, 7, proposal_row);
+  else
+    sqlite3_bind_null (stmt, 7);
+  cocrea_db_bind_text (stmt, 8, import->now);
+
+  ok = cocrea_db_step_done (import->db, stmt, error);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+/**
+ * cocrea_csv_import:
+ * @document: a process open for writing
+ * @csv_path: the CSV file
+ * @n_imported: (out) (optional): how many contributions were added
+ * @error: return location for a #CocreaError
+ *
+ * Adds every row of @csv_path as a contribution, creating the activities,
+ * groups and consolidated proposals the rows name. Rows without an
+ * activity go to one named after the file. Everything happens in one
+ * edit, logged once as "import".
+ *
+ * Returns: %TRUE on success. On failure nothing was added, and @error says
+ *   why: %COCREA_ERROR_IO when the file cannot be read, %COCREA_ERROR_CSV
+ *   when it is not a usable CSV file or a row is wrong ("Line 7: …"),
+ *   %COCREA_ERROR_READ_ONLY, or a database error.
+ */
+gboolean
+cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_imported,
+                   GError **error)
+{
+  g_auto (Import) import = { 0 };
+  g_autoptr (CocreaCsvReader) reader = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *fallback_activity = NULL;
+  g_autofree char *detail = NULL;
+  guint n_records;
+  guint count = 0;
+
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (csv_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_imported != NULL)
+    *n_imported = 0;
+
+  file_name = g_filename_display_basename (csv_path);
+  fallback_activity = default_activity_name (csv_path);
+
+  reader = cocrea_csv_reader_new_from_file (csv_path, error);
+  if (reader == NULL)
+    return FALSE;
+
+  n_records = cocrea_csv_reader_get_n_records (reader);
+  if (n_records == 0)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
+                   _("“%s” is empty: a header row naming the columns is needed, "
+                     "with at least a “text” column"),
+                   file_name);
+      return FALSE;
+    }
+
+  if (!match_columns (&import, cocrea_csv_reader_get_record (reader, 0), file_name, error))
+    return FALSE;
+
+  if (!cocrea_document_begin_edit (document, error))
+    return FALSE;
+
+  import.db = cocrea_document_get_db (document);
+  if (!import_prepare (&import, error))
+    goto fail;
+
+  for (guint i = 1; i < n_records; i++)
+    {
+      const CocreaCsvRecord *record = cocrea_csv_reader_get_record (reader, i);
+
+      if (record_is_empty (record))
+        continue;
+
+      if (!import_record (&import, record, fallback_activity, error))
+        {
+          g_prefix_error (error, _("Line %u: "), record->line);
+          goto fail;
+        }
+      count++;
+    }
+
+  detail = g_strdup_printf ("{\"contributions\": %u}", count);
+  if (!cocrea_document_log (document, "import", file_name, detail, error))
+    goto fail;
+
+  import_clear (&import);
+  if (!cocrea_document_commit_edit (document, error))
+    return FALSE;
+
+  if (n_imported != NULL)
+    *n_imported = count;
+  return TRUE;
+
+fail:
+  import_clear (&import);
+  cocrea_document_rollback_edit (document);
+  return FALSE;
+}

@@ -1,1 +1,398 @@
-/* temporary */
+/* cocrea-csv-reader.c
+ *
+ * The whole file is read and decoded first, then fed to libcsv one
+ * physical line at a time: libcsv reports fields and records but not where
+ * they are, and feeding it by lines is how each record learns the line it
+ * starts on, even when quoted fields span several lines.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <csv.h>
+#include <glib/gi18n-lib.h>
+
+#include "cocrea-csv-reader.h"
+#include "cocrea-error.h"
+
+struct _CocreaCsvReader {
+  GPtrArray *records; /* of CocreaCsvRecord */
+  const char *encoding;
+  char delimiter;
+};
+
+/* What the libcsv callbacks build while a file is parsed. */
+typedef struct {
+  GPtrArray *records;
+  GPtrArray *fields;  /* of char *, the record being read */
+  guint start_line;   /* where the record being read starts; 0 between records */
+} ParseState;
+
+static void
+record_free (gpointer data)
+{
+  CocreaCsvRecord *record = data;
+
+  g_strfreev (record->fields);
+  g_free (record);
+}
+
+/*
+ * line_of:
+ * Returns the 1-based line of byte @offset in @text, counting "\n", "\r\n"
+ * and a lone "\r" as one line end each, as the parser does.
+ */
+static guint
+line_of (const char *text, gsize offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n'))
+      line++;
+
+  return line;
+}
+
+/*
+ * decode:
+ * Returns @data as newly allocated UTF-8 without a byte order mark, and
+ * sets *encoding to the name of what it was. UTF-16 needs its BOM; bytes
+ * that are not valid UTF-8 are read as Windows-1252, which is what Excel
+ * writes on Windows. Fails with COCREA_ERROR_CSV for binary data (NUL or
+ * control bytes) and for bytes no encoding explains.
+ */
+static char *
+decode (const char *data, gsize length, const char **encoding, GError **error)
+{
+  g_autofree char *text = NULL;
+  const char *end = NULL;
+
+  if (length >= 2 && ((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE))
+    {
+      *encoding = "UTF-16LE";
+      text = g_convert (data + 2, length - 2, "UTF-8", "UTF-16LE", NULL, NULL, NULL);
+    }
+  else if (length >= 2 && ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF))
+    {
+      *encoding = "UTF-16BE";
+      text = g_convert (data + 2, length - 2, "UTF-8", "UTF-16BE", NULL, NULL, NULL);
+    }
+  else if (memchr (data, '\0', length) != NULL)
+    {
+      g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_CSV,
+                           _("This is not a CSV file: it contains binary data"));
+      return NULL;
+    }
+  else if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *encoding = "UTF-8";
+      if (!g_utf8_validate_len (data + 3, length - 3, &end))
+        {
+          g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
+                       _("Line %u: the file says it is UTF-8 but holds bytes that are not"),
+                       line_of (data, end - data));
+          return NULL;
+        }
+      text = g_strndup (data + 3, length - 3);
+    }
+  else if (g_utf8_validate_len (data, length, NULL))
+    {
+      *encoding = "UTF-8";
+      text = g_strndup (data, length);
+    }
+  else
+    {
+      *encoding = "WINDOWS-1252";
+      text = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+    }
+
+  if (text == NULL)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
+                   _("The text of the file could not be read as %s; save it as "
+                     "“CSV UTF-8” and try again"),
+                   *encoding);
+      return NULL;
+    }
+
+  /* A UTF-16 file may carry NULs after decoding too. Tab, line ends, form
+   * feed and vertical tab occur in real spreadsheets, and DOS editors end
+   * files with Ctrl-Z; any other control character means binary data. */
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if ((c < 0x20 || c == 0x7F) && c != '\t' && c != '\n' && c != '\r' &&
+          c != '\f' && c != '\v' && !(c == 0x1A && p[1] == '\0'))
+        {
+          g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
+                       _("This is not a CSV file: line %u contains binary data"),
+                       line_of (text, p - text));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&text);
+}
+
+/*
+ * detect_delimiter:
+ * Returns whichever of ",", ";" and tab occurs most often outside quotes
+ * on the first non-blank line of @text (the header), preferring them in
+ * that order on a tie, and "," when none occurs (a single column).
+ */
+static char
+detect_delimiter (const char *text)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
+  gboolean quoted = FALSE;
+  const char *p = text;
+  char best = ',';
+  guint best_count = 0;
+
+  while (*p == '\r' || *p == '\n' || *p == ' ')
+    p++;
+
+  for (; *p; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted; /* a doubled quote toggles twice: no harm */
+      else if (!quoted && (*p == '\n' || *p == '\r'))
+        break;
+      else if (!quoted)
+        for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+          if (*p == candidates[i])
+            counts[i]++;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (counts[i] > best_count)
+      {
+        best = candidates[i];
+        best_count = counts[i];
+      }
+
+  return best;
+}
+
+/* Only the space is padding around a field: tab may be the delimiter. */
+static int
+is_space (unsigned char c)
+{
+  return c == ' ';
+}
+
+static void
+on_field (void *data, size_t length, void *user_data)
+{
+  ParseState *state = user_data;
+
+  g_ptr_array_add (state->fields, g_strndup (data != NULL ? data : "", length));
+}
+
+static void
+on_record (int terminator, void *user_data)
+{
+  ParseState *state = user_data;
+  CocreaCsvRecord *record = g_new0 (CocreaCsvRecord, 1);
+
+  record->line = state->start_line;
+  record->n_fields = state->fields->len;
+  g_ptr_array_add (state->fields, NULL);
+  record->fields = (char **) g_ptr_array_free (state->fields, FALSE);
+  g_ptr_array_add (state->records, record);
+
+  state->fields = g_ptr_array_new_with_free_func (g_free);
+  state->start_line = 0;
+}
+
+/* TRUE when @line (@length bytes) holds nothing libcsv would make a record of. */
+static gboolean
+is_blank (const char *line, gsize length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (line[i] != ' ' && line[i] != '\r' && line[i] != '\n')
+      return FALSE;
+  return TRUE;
+}
+
+/*
+ * parse:
+ * Splits decoded @text into records with @delimiter and appends them to
+ * @records. Fails with COCREA_ERROR_CSV when a quoted field never ends.
+ */
+static gboolean
+parse (const char *text, char delimiter, GPtrArray *records, GError **error)
+{
+  struct csv_parser parser;
+  ParseState state = { records, g_ptr_array_new_with_free_func (g_free), 0 };
+  gsize length = strlen (text);
+  gsize start = 0;
+  guint line = 1;
+  gboolean ok = TRUE;
+
+  /* Not CSV_STRICT: a stray quote inside an unquoted field (5" screen) is
+   * kept as text, as spreadsheets do. */
+  if (csv_init (&parser, CSV_APPEND_NULL) != 0)
+    g_error ("libcsv could not initialise its parser");
+  csv_set_delim (&parser, (unsigned char) delimiter);
+  csv_set_space_func (&parser, is_space);
+
+  while (start < length)
+    {
+      gsize end = start;
+
+      while (end < length && text[end] != '\n' && text[end] != '\r')
+        end++;
+      if (end < length)
+        end += (text[end] == '\r' && end + 1 < length && text[end + 1] == '\n') ? 2 : 1;
+
+      if (state.start_line == 0 && !is_blank (text + start, end - start))
+        state.start_line = line;
+
+      if (csv_parse (&parser, text + start, end - start, on_field, on_record, &state) != end - start)
+        {
+          g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV, _("Line %u: %s"),
+                       line, csv_strerror (csv_error (&parser)));
+          ok = FALSE;
+          break;
+        }
+
+      start = end;
+      line++;
+    }
+
+  /* A quote left open would swallow the rest of the file into one field.
+   * libcsv only reports that in strict mode, which also refuses the stray
+   * quotes above; instead, one more line end is fed: outside quotes it ends
+   * any last record, inside them it is absorbed and the record stays open. */
+  if (ok && csv_parse (&parser, "\n", 1, on_field, on_record, &state) == 1 &&
+      state.start_line != 0)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
+                   _("Line %u: a quoted field is never closed (a “\"” is missing)"),
+                   state.start_line);
+      ok = FALSE;
+    }
+  if (ok)
+    csv_fini (&parser, on_field, on_record, &state);
+
+  csv_free (&parser);
+  g_ptr_array_unref (state.fields);
+  return ok;
+}
+
+/**
+ * cocrea_csv_reader_new_from_data:
+ * @data: the bytes of a CSV file
+ * @length: how many
+ * @error: return location for a %COCREA_ERROR_CSV error
+ *
+ * Decodes and parses a whole CSV file held in memory.
+ *
+ * Returns: (transfer full): the reader, or %NULL with @error set when the
+ *   bytes are binary, in no encoding it knows, or end inside quotes
+ */
+CocreaCsvReader *
+cocrea_csv_reader_new_from_data (const char *data, gsize length, GError **error)
+{
+  g_autoptr (CocreaCsvReader) self = g_new0 (CocreaCsvReader, 1);
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  self->records = g_ptr_array_new_with_free_func (record_free);
+  self->encoding = "UTF-8";
+
+  text = decode (data != NULL ? data : "", length, &self->encoding, error);
+  if (text == NULL)
+    return NULL;
+
+  self->delimiter = detect_delimiter (text);
+  if (!parse (text, self->delimiter, self->records, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * cocrea_csv_reader_new_from_file:
+ * @path: a CSV file
+ * @error: return location for a #CocreaError
+ *
+ * Reads, decodes and parses @path. Errors name the file.
+ *
+ * Returns: (transfer full): the reader, or %NULL with @error set:
+ *   %COCREA_ERROR_IO when the file cannot be read, %COCREA_ERROR_CSV when
+ *   its contents are not CSV
+ */
+CocreaCsvReader *
+cocrea_csv_reader_new_from_file (const char *path, GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr (GError) local_error = NULL;
+  CocreaCsvReader *self;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_filename_display_basename (path);
+
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO, _("Could not read “%s”: %s"),
+                   name, local_error->message);
+      return NULL;
+    }
+
+  self = cocrea_csv_reader_new_from_data (data, length, &local_error);
+  if (self == NULL)
+    g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "“%s”: ", name);
+
+  return self;
+}
+
+void
+cocrea_csv_reader_free (CocreaCsvReader *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_free (self);
+}
+
+/* The delimiter found on the header line: ',', ';' or '\t'. */
+char
+cocrea_csv_reader_get_delimiter (CocreaCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, ',');
+  return self->delimiter;
+}
+
+/* The encoding the bytes were read in ("UTF-8", "WINDOWS-1252"…). */
+const char *
+cocrea_csv_reader_get_encoding (CocreaCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->encoding;
+}
+
+/* The number of records, header included; blank lines are not records. */
+guint
+cocrea_csv_reader_get_n_records (CocreaCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->records->len;
+}
+
+/* Record @index (0 is the first, usually the header), owned by @self. */
+const CocreaCsvRecord *
+cocrea_csv_reader_get_record (CocreaCsvReader *self, guint index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->records->len, NULL);
+  return g_ptr_array_index (self->records, index);
+}
