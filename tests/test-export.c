@@ -1,3 +1,308 @@
-/* temporary: replaced by the real suite */
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* test-export.c — the JSON export of a process
+ *
+ * The export is open data for others to read, so it is checked by reading
+ * it back with a JSON parser, not by comparing text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "cocrea-demo.h"
+#include "cocrea-error.h"
+#include "cocrea-json-export.h"
+#include "cocrea-schema.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  char *json_path;
+  CocreaDocument *document;
+} Fixture;
+
+/* Writes the demo into a fresh temporary folder and opens it read-only,
+ * as the command line does for an export. */
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("cocrea-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "renca.cocrea", NULL);
+  f->json_path = g_build_filename (f->dir, "renca.json", NULL);
+
+  cocrea_demo_write (f->path, &error);
+  g_assert_no_error (error);
+
+  f->document = cocrea_document_open (f->path, COCREA_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->document);
+  g_unlink (f->json_path);
+  g_unlink (f->path);
+  g_rmdir (f->dir);
+  g_free (f->json_path);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Exports the fixture's process and parses the file back. */
+static JsonParser *
+export_and_parse (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  JsonParser *parser = json_parser_new ();
+
+  g_assert_true (cocrea_json_export (f->document, f->json_path, &error));
+  g_assert_no_error (error);
+
+  json_parser_load_from_file (parser, f->json_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return parser;
+}
+
+/* Returns the array member @name of @object, which must exist. */
+static JsonArray *
+get_array (JsonObject *object, const char *name)
+{
+  g_assert_true (json_object_has_member (object, name));
+  return json_object_get_array_member (object, name);
+}
+
+static gboolean
+array_has_string (JsonArray *array, const char *value)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (g_strcmp0 (json_array_get_string_element (array, i), value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_structure (Fixture *f, gconstpointer data)
+{
+  static const char *const arrays[] = {
+    "stages", "activities", "contributions", "proposals", "criteria", "evaluators",
+    "scores", "decisions", "commitments", "consultation_comments", "milestone_progress",
+  };
+  g_autoptr (JsonParser) parser = export_and_parse (f);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonObject *process;
+
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "cocrea");
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, COCREA_SCHEMA_VERSION);
+
+  process = json_object_get_object_member (root, "process");
+  g_assert_nonnull (process);
+  g_assert_cmpstr (json_object_get_string_member (process, "title"), ==,
+                   "Plan de Acción Comunal de Gobierno Abierto de Renca");
+  g_assert_cmpstr (json_object_get_string_member (process, "municipality"), ==, "Renca");
+  g_assert_cmpint (json_object_get_int_member (process, "period_start"), ==, 2019);
+  g_assert_cmpint (json_object_get_int_member (process, "quota_community"), ==, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
+    g_assert_nonnull (get_array (root, arrays[i]));
+
+  g_assert_cmpint (json_array_get_length (get_array (root, "stages")), ==, 7);
+  g_assert_cmpint (json_array_get_length (get_array (root, "contributions")), ==, 26);
+  g_assert_cmpint (json_array_get_length (get_array (root, "decisions")), ==,
+                   json_array_get_length (get_array (root, "proposals")));
+  g_assert_cmpint (json_array_get_length (get_array (root, "evaluators")), ==, 4);
+  g_assert_cmpint (json_array_get_length (get_array (root, "scores")), ==, 4 * 8 * 5);
+
+  /* Unknown dates are null, not empty strings. */
+  {
+    JsonObject *launch = json_array_get_object_element (get_array (root, "stages"), 6);
+    g_assert_cmpstr (json_object_get_string_member (launch, "key"), ==, "launch");
+    g_assert_true (json_object_get_null_member (launch, "starts_on"));
+  }
+}
+
+static void
+test_groups (Fixture *f, gconstpointer data)
+{
+  g_autoptr (JsonParser) parser = export_and_parse (f);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonArray *activities = get_array (root, "activities");
+  guint workshops = 0;
+
+  g_assert_cmpint (json_array_get_length (activities), ==, 5);
+
+  for (guint i = 0; i < json_array_get_length (activities); i++)
+    {
+      JsonObject *activity = json_array_get_object_element (activities, i);
+      JsonArray *groups = get_array (activity, "groups");
+      gint64 total = 0;
+
+      if (!g_str_equal (json_object_get_string_member (activity, "kind"), "workshop"))
+        {
+          g_assert_cmpint (json_array_get_length (groups), ==, 0);
+          continue;
+        }
+
+      workshops++;
+      g_assert_cmpint (json_object_get_int_member (activity, "attendance"), ==, 82);
+      g_assert_cmpint (json_array_get_length (groups), ==, 8);
+      for (guint g = 0; g < 8; g++)
+        {
+          JsonObject *group = json_array_get_object_element (groups, g);
+          g_autofree char *name = g_strdup_printf ("Mesa %u", g + 1);
+
+          g_assert_cmpstr (json_object_get_string_member (group, "name"), ==, name);
+          total += json_object_get_int_member (group, "size");
+        }
+      g_assert_cmpint (total, ==, 82);
+    }
+
+  g_assert_cmpint (workshops, ==, 1);
+}
+
+static void
+test_proposals (Fixture *f, gconstpointer data)
+{
+  g_autoptr (JsonParser) parser = export_and_parse (f);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonArray *proposals = get_array (root, "proposals");
+  gboolean seen_security = FALSE, seen_indigenous = FALSE;
+
+  g_assert_cmpint (json_array_get_length (proposals), ==, 11);
+
+  for (guint i = 0; i < json_array_get_length (proposals); i++)
+    {
+      JsonObject *proposal = json_array_get_object_element (proposals, i);
+      const char *area = json_object_get_string_member (proposal, "area");
+      JsonArray *axes = get_array (proposal, "axes");
+      JsonArray *inclusion = get_array (proposal, "inclusion");
+
+      g_assert_true (json_object_has_member (proposal, "merged_into"));
+      g_assert_true (json_object_get_null_member (proposal, "merged_into"));
+      g_assert_cmpint (json_object_get_int_member (proposal, "mentions"), >=, 1);
+
+      if (g_str_equal (area, "Seguridad"))
+        {
+          seen_security = TRUE;
+          g_assert_cmpint (json_object_get_int_member (proposal, "mentions"), ==, 4);
+          g_assert_cmpint (json_object_get_int_member (proposal, "mention_sources"), ==, 4);
+          g_assert_true (array_has_string (axes, "participation"));
+          g_assert_true (array_has_string (axes, "accountability"));
+          g_assert_false (array_has_string (axes, "transparency"));
+        }
+      if (g_str_equal (area, "Minorías étnicas"))
+        {
+          seen_indigenous = TRUE;
+          g_assert_cmpint (json_array_get_length (inclusion), ==, 1);
+          g_assert_true (array_has_string (inclusion, "indigenous"));
+        }
+    }
+
+  g_assert_true (seen_security);
+  g_assert_true (seen_indigenous);
+}
+
+static void
+test_commitments (Fixture *f, gconstpointer data)
+{
+  static const char *const names[] = {
+    "Conformación del Consejo Comunal de Organizaciones de la Sociedad Civil (COSOC)",
+    "Diseño e implementación de Planes de Desarrollo Barrial",
+    "Creación del Consejo Ciudadano de Seguridad Comunitaria",
+    "Instancia formal de diálogo entre el municipio",
+    "Concejo Municipal Abierto",
+  };
+  g_autoptr (JsonParser) parser = export_and_parse (f);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonArray *commitments = get_array (root, "commitments");
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (json_array_get_length (commitments), ==, 5);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      JsonObject *commitment = json_array_get_object_element (commitments, i);
+
+      g_assert_cmpint (json_object_get_int_member (commitment, "position"), ==, i + 1);
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (commitment, "name"),
+                                       names[i]));
+      g_assert_cmpint (json_array_get_length (get_array (commitment, "milestones")), >=, 4);
+      g_assert_cmpint (json_array_get_length (get_array (commitment, "contacts")), >=, 1);
+      g_assert_nonnull (get_array (commitment, "actors"));
+    }
+
+  /* Commitment 1: contact with email, and its municipal actors. */
+  {
+    JsonObject *first = json_array_get_object_element (commitments, 0);
+    JsonObject *contact = json_array_get_object_element (get_array (first, "contacts"), 0);
+    JsonArray *actors = get_array (first, "actors");
+    JsonObject *milestone = json_array_get_object_element (get_array (first, "milestones"), 0);
+
+    g_assert_cmpstr (json_object_get_string_member (contact, "name"), ==, "Pamela Hernández Runge");
+    g_assert_cmpstr (json_object_get_string_member (contact, "email"), ==,
+                     "pamela.hernandez@renca.cl");
+    g_assert_cmpint (json_array_get_length (actors), ==, 3);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (actors, 0),
+                                                    "kind"), ==, "municipal");
+    g_assert_cmpstr (json_object_get_string_member (milestone, "starts_on"), ==, "2019-10");
+    g_assert_cmpstr (json_object_get_string_member (milestone, "ends_on"), ==, "2020-03");
+  }
+
+  /* Accents survive as characters, both parsed and in the file itself. */
+  g_assert_true (g_file_get_contents (f->json_path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Participación"));
+  g_assert_nonnull (strstr (text, "Zúñiga"));
+}
+
+/* An export into a folder that does not exist fails and leaves no file. */
+static void
+test_missing_folder (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", NULL);
+  g_autofree char *target = g_build_filename (missing, "renca.json", NULL);
+
+  g_assert_false (cocrea_json_export (f->document, target, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "renca.json"));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+/* Exporting again replaces the previous file with a complete one. */
+static void
+test_replace (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = NULL;
+
+  g_file_set_contents (f->json_path, "stale", -1, &error);
+  g_assert_no_error (error);
+
+  parser = export_and_parse (f);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                                  "format"), ==, "cocrea");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/export/json/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("structure", test_structure);
+  ADD ("groups", test_groups);
+  ADD ("proposals", test_proposals);
+  ADD ("commitments", test_commitments);
+  ADD ("missing-folder", test_missing_folder);
+  ADD ("replace", test_replace);
+#undef ADD
+
+  return g_test_run ();
+}

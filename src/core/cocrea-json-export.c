@@ -1,1 +1,392 @@
-/* temporary */
+/* cocrea-json-export.c — the whole process as JSON
+ *
+ * The JSON is the open-data twin of the file: every table, under English
+ * snake_case keys, with bit sets spelt out as arrays of stable keys. Rows
+ * are turned into objects generically, column name to key and SQLite type
+ * to JSON type, so the export is described by the table of queries below
+ * and a column added to the schema is one edit of a query away.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <json-glib/json-glib.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cocrea-db.h"
+#include "cocrea-document-private.h"
+#include "cocrea-error.h"
+#include "cocrea-json-export.h"
+#include "cocrea-types.h"
+
+/* A list nested in each row of its section: its SQL takes the parent row's
+ * "id" (its first column) as the only parameter. */
+typedef struct {
+  const char *member;
+  const char *sql;
+} JsonChild;
+
+#define MAX_CHILDREN 3
+
+/* One top-level array of the export. */
+typedef struct {
+  const char *member;
+  const char *sql;
+  JsonChild children[MAX_CHILDREN];
+} JsonSection;
+
+/* The mentions of a proposal are its contributions and those of every
+ * proposal merged into it, however deep; "mention_sources" counts the
+ * distinct groups (or activities, for contributions outside a group) they
+ * come from. UNION, not UNION ALL, so a damaged file with a merge cycle
+ * still terminates. */
+static const char proposals_sql[] =
+  "WITH RECURSIVE family (root, id) AS ("
+  "  SELECT id, id FROM proposal"
+  "  UNION"
+  "  SELECT family.root, proposal.id FROM proposal"
+  "  JOIN family ON proposal.merged_into_id = family.id),"
+  " tally (root, mentions, sources) AS ("
+  "  SELECT family.root, count(*),"
+  "   count(DISTINCT coalesce('g' || c.group_id, 'a' || c.activity_id))"
+  "  FROM family JOIN contribution c ON c.proposal_id = family.id"
+  "  GROUP BY family.root)"
+  " SELECT p.id, p.title, p.description, p.area, p.axes, p.inclusion, p.origin,"
+  "  p.merged_into_id AS merged_into,"
+  "  coalesce(tally.mentions, 0) AS mentions,"
+  "  coalesce(tally.sources, 0) AS mention_sources,"
+  "  p.created_at"
+  " FROM proposal p LEFT JOIN tally ON tally.root = p.id"
+  " ORDER BY p.id";
+
+static const JsonSection sections[] = {
+  { "stages",
+    "SELECT position, key, name, starts_on, ends_on, status FROM stage ORDER BY position" },
+  { "activities",
+    "SELECT id, kind, name, held_on, held_until, place, attendance, women, youth, migrants,"
+    " indigenous, disability, notes FROM activity ORDER BY id",
+    { { "groups",
+        "SELECT id, name, size, position FROM table_group WHERE activity_id = ?"
+        " ORDER BY position, id" } } },
+  { "contributions",
+    "SELECT id, activity_id, group_id, origin, text, area, axes, proposal_id, created_at"
+    " FROM contribution ORDER BY id" },
+  { "proposals", proposals_sql },
+  { "criteria",
+    "SELECT id, key, name, description, scale_min, scale_max, weight, position"
+    " FROM criterion ORDER BY position, id" },
+  { "evaluators", "SELECT id, name, department FROM evaluator ORDER BY id" },
+  { "scores",
+    "SELECT evaluator_id, proposal_id, criterion_id, value, note, updated_at FROM score"
+    " ORDER BY proposal_id, evaluator_id, criterion_id" },
+  { "decisions",
+    "SELECT proposal_id, status, reason, decided_at FROM decision ORDER BY proposal_id" },
+  { "commitments",
+    "SELECT id, position, proposal_id, name, note, origin, origin_detail, starts_on, ends_on,"
+    " lead_unit, problem, description, contribution, relevance, additional_info"
+    " FROM commitment ORDER BY position, id",
+    { { "milestones",
+        "SELECT id, position, deliverable, starts_on, ends_on FROM milestone"
+        " WHERE commitment_id = ? ORDER BY position, id" },
+      { "contacts",
+        "SELECT name, title, department, email, phone FROM contact"
+        " WHERE commitment_id = ? ORDER BY id" },
+      { "actors", "SELECT kind, name FROM actor WHERE commitment_id = ? ORDER BY id" } } },
+  { "consultation_comments",
+    "SELECT id, commitment_id, channel, author, received_on, text, response, response_reason"
+    " FROM consultation_comment ORDER BY id" },
+  { "milestone_progress",
+    "SELECT id, milestone_id, recorded_on, status, evidence FROM milestone_progress"
+    " ORDER BY milestone_id, recorded_on, id" },
+};
+
+/* Adds @text as a string; text that is not UTF-8 (a hand-edited file) is
+ * repaired rather than written as invalid JSON. */
+static void
+add_text (JsonBuilder *builder, const char *text)
+{
+  if (g_utf8_validate (text, -1, NULL))
+    json_builder_add_string_value (builder, text);
+  else
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+      json_builder_add_string_value (builder, valid);
+    }
+}
+
+/* Adds the bit set @bits as an array of keys, using @key_of for bit i. */
+static void
+add_bit_set (JsonBuilder *builder, gint64 bits, guint n_bits, const char *(*key_of) (guint))
+{
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_bits; i++)
+    if (bits & (1 << i))
+      json_builder_add_string_value (builder, key_of (i));
+  json_builder_end_array (builder);
+}
+
+/* Adds the columns of the current row of @stmt as members of the open
+ * object: integers, reals, text and null keep their type; the "axes" and
+ * "inclusion" bit sets become arrays of keys. */
+static void
+add_row_members (JsonBuilder *builder, sqlite3_stmt *stmt)
+{
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *name = sqlite3_column_name (stmt, i);
+
+      json_builder_set_member_name (builder, name);
+      switch (sqlite3_column_type (stmt, i))
+        {
+        case SQLITE_INTEGER:
+          if (g_str_equal (name, "axes"))
+            add_bit_set (builder, sqlite3_column_int64 (stmt, i), COCREA_N_AXES,
+                         cocrea_axis_key);
+          else if (g_str_equal (name, "inclusion"))
+            add_bit_set (builder, sqlite3_column_int64 (stmt, i), COCREA_N_INCLUSION,
+                         cocrea_inclusion_key);
+          else
+            json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, i));
+          break;
+        case SQLITE_FLOAT:
+          json_builder_add_double_value (builder, sqlite3_column_double (stmt, i));
+          break;
+        case SQLITE_TEXT:
+          add_text (builder, (const char *) sqlite3_column_text (stmt, i));
+          break;
+        default: /* NULL; STRICT tables hold no blobs */
+          json_builder_add_null_value (builder);
+          break;
+        }
+    }
+}
+
+/*
+ * add_section:
+ * Adds @section as an array member of the open object: one object per row
+ * of its query, each with its child lists. Fails with @error set when a
+ * query fails; the builder is then left half-built and must be dropped.
+ */
+static gboolean
+add_section (sqlite3 *db, JsonBuilder *builder, const JsonSection *section, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *children[MAX_CHILDREN] = { NULL };
+  gboolean ok = FALSE;
+  int rc;
+
+  stmt = cocrea_db_prepare (db, section->sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint c = 0; c < MAX_CHILDREN && section->children[c].member != NULL; c++)
+    {
+      children[c] = cocrea_db_prepare (db, section->children[c].sql, error);
+      if (children[c] == NULL)
+        goto out;
+    }
+
+  json_builder_set_member_name (builder, section->member);
+  json_builder_begin_array (builder);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      add_row_members (builder, stmt);
+
+      for (guint c = 0; c < MAX_CHILDREN && children[c] != NULL; c++)
+        {
+          int child_rc;
+
+          sqlite3_reset (children[c]);
+          sqlite3_bind_int64 (children[c], 1, sqlite3_column_int64 (stmt, 0));
+          json_builder_set_member_name (builder, section->children[c].member);
+          json_builder_begin_array (builder);
+          while ((child_rc = sqlite3_step (children[c])) == SQLITE_ROW)
+            {
+              json_builder_begin_object (builder);
+              add_row_members (builder, children[c]);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+
+          if (child_rc != SQLITE_DONE)
+            {
+              cocrea_db_set_error (error, db, child_rc, NULL);
+              goto out;
+            }
+        }
+
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+
+  if (rc != SQLITE_DONE)
+    {
+      cocrea_db_set_error (error, db, rc, NULL);
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  for (guint c = 0; c < MAX_CHILDREN; c++)
+    g_clear_pointer (&children[c], sqlite3_finalize);
+  return ok;
+}
+
+/* Adds the process record as the "process" object member. */
+static gboolean
+add_process (sqlite3 *db, JsonBuilder *builder, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = cocrea_db_prepare (db,
+                            "SELECT uuid, title, municipality, period_start, period_end,"
+                            " partners, language, quota_total, quota_municipal, quota_community,"
+                            " consultation_opens, consultation_closes, created_at, modified_at"
+                            " FROM process",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      /* No process row: the file is not a process any more. */
+      cocrea_db_set_error (error, db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, NULL);
+      return FALSE;
+    }
+
+  json_builder_set_member_name (builder, "process");
+  json_builder_begin_object (builder);
+  add_row_members (builder, stmt);
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+/* Builds the whole export; NULL with @error set when the file cannot be read. */
+static JsonNode *
+build_export (sqlite3 *db, GError **error)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  gint64 version = 0;
+
+  if (!cocrea_db_query_int (db, "PRAGMA user_version", &version, error))
+    return NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "cocrea");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, version);
+
+  if (!add_process (db, builder, error))
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (!add_section (db, builder, &sections[i], error))
+      return NULL;
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* Sets @error for a failed write of @path, from the GFileError @file_error. */
+static void
+set_write_error (GError **error, const char *path, const GError *file_error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  const char *reason = file_error->message;
+
+  /* GLib's own messages name the temporary file it writes first; say what
+   * the user can act on instead. */
+  switch (file_error->code)
+    {
+    case G_FILE_ERROR_NOENT:
+    case G_FILE_ERROR_NOTDIR:
+      reason = _("the folder does not exist");
+      break;
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
+    case G_FILE_ERROR_ROFS:
+      reason = _("permission denied");
+      break;
+    case G_FILE_ERROR_NOSPC:
+      reason = _("the disk is full");
+      break;
+    default:
+      break;
+    }
+
+  g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO, _("Could not write “%s”: %s"), name, reason);
+}
+
+/**
+ * cocrea_json_export:
+ * @document: an open process
+ * @json_path: the file to write; replaced if it exists
+ * @error: return location for a #CocreaError
+ *
+ * Writes the whole process to @json_path as pretty-printed JSON, read in
+ * one transaction so the parts agree. The file is written beside the
+ * destination and renamed into place: a failure (a missing folder, a full
+ * disk) leaves no file, or the previous one, never half of one. Fails with
+ * %COCREA_ERROR_IO naming the file.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cocrea_json_export (CocreaDocument *document, const char *json_path, GError **error)
+{
+  g_autoptr (JsonGenerator) generator = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GError) file_error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  sqlite3 *db;
+  gboolean own_transaction;
+
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (json_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  db = cocrea_document_get_db (document);
+
+  /* Inside an edit the export sees that edit's transaction; otherwise it
+   * takes its own read transaction so a concurrent writer cannot make the
+   * sections disagree. */
+  own_transaction = sqlite3_get_autocommit (db) != 0;
+  if (own_transaction && !cocrea_db_exec (db, "BEGIN", error))
+    return FALSE;
+
+  root = build_export (db, error);
+
+  if (own_transaction)
+    sqlite3_exec (db, root != NULL ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+
+  if (root == NULL)
+    return FALSE;
+
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, &length);
+  /* End with a newline, as text files do. */
+  data = g_realloc (data, length + 2);
+  data[length++] = '\n';
+  data[length] = '\0';
+
+  if (!g_file_set_contents_full (json_path, data, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &file_error))
+    {
+      set_write_error (error, json_path, file_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
