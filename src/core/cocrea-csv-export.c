@@ -165,8 +165,13 @@ cocrea_csv_export (CocreaDocument *document, const char *csv_path, GError **erro
                                 G_FILE_CREATE_NONE, NULL, NULL, &local_error))
     {
       g_autofree char *name = g_filename_display_name (csv_path);
+      /* GIO's own message repeats the path; say what to do instead. */
+      const char *reason = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                             ? _("the folder does not exist")
+                             : local_error->message;
+
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO, _("Could not write “%s”: %s"),
-                   name, local_error->message);
+                   name, reason);
       return FALSE;
     }
 

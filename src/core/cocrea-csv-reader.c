@@ -11,9 +11,13 @@
 
 #include <csv.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "cocrea-csv-reader.h"
 #include "cocrea-error.h"
+
+/* Far more than 100,000 contributions take; a larger file is no spreadsheet. */
+#define MAX_FILE_SIZE (512 * 1024 * 1024)
 
 struct _CocreaCsvReader {
   GPtrArray *records; /* of CocreaCsvRecord */
@@ -335,11 +339,21 @@ cocrea_csv_reader_new_from_file (const char *path, GError **error)
   g_autofree char *data = NULL;
   g_autoptr (GError) local_error = NULL;
   CocreaCsvReader *self;
+  GStatBuf st;
   gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   name = g_filename_display_basename (path);
+
+  /* The file is read whole: refuse a disk image chosen by mistake before
+   * reading gigabytes of it. */
+  if (g_stat (path, &st) == 0 && st.st_size > MAX_FILE_SIZE)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
+                   _("“%s” is too large to be a spreadsheet of contributions"), name);
+      return NULL;
+    }
 
   if (!g_file_get_contents (path, &data, &length, &local_error))
     {
