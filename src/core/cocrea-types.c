@@ -186,7 +186,7 @@ cocrea_axis_label (guint index)
 gboolean
 cocrea_axes_from_text (const char *text, guint *out_axes, GError **error)
 {
-  g_auto (GStrv) parts = NULL;
+  g_autoptr (GString) part = g_string_new (NULL);
   guint result = 0;
 
   g_return_val_if_fail (out_axes != NULL, FALSE);
@@ -197,26 +197,38 @@ cocrea_axes_from_text (const char *text, guint *out_axes, GError **error)
       return TRUE;
     }
 
-  parts = g_regex_split_simple ("[,;/|\\n•]+", text, 0, 0);
-  for (guint i = 0; parts[i] != NULL; i++)
+  /* Split by hand rather than with a regex: imports call this per row. */
+  for (const char *p = text;; p = g_utf8_next_char (p))
     {
-      g_autofree char *folded = cocrea_text_fold (parts[i]);
+      gunichar c = g_utf8_get_char (p);
+      g_autofree char *folded = NULL;
       int axis;
 
-      if (*folded == '\0')
-        continue;
-
-      axis = find_alias (axes, G_N_ELEMENTS (axes), folded);
-      if (axis < 0)
+      if (c != 0 && c != ',' && c != ';' && c != '/' && c != '|' && c != '\n' && c != 0x2022)
         {
-          g_autofree char *name = g_strstrip (g_strdup (parts[i]));
-          g_set_error (error, COCREA_ERROR, COCREA_ERROR_INVALID,
-                       _("“%s” is not an open government axis (transparency, "
-                         "accountability, participation, technology and innovation)"),
-                       name);
-          return FALSE;
+          g_string_append_unichar (part, c);
+          continue;
         }
-      result |= 1u << axis;
+
+      folded = cocrea_text_fold (part->str);
+      if (*folded != '\0')
+        {
+          axis = find_alias (axes, G_N_ELEMENTS (axes), folded);
+          if (axis < 0)
+            {
+              g_autofree char *name = g_strstrip (g_strdup (part->str));
+              g_set_error (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                           _("“%s” is not an open government axis (transparency, "
+                             "accountability, participation, technology and innovation)"),
+                           name);
+              return FALSE;
+            }
+          result |= 1u << axis;
+        }
+      g_string_truncate (part, 0);
+
+      if (c == 0)
+        break;
     }
 
   *out_axes = result;
