@@ -1,13 +1,498 @@
-/* temporary skeleton, replaced by the GUI work */
-#include "cocrea-application.h"
+/* cocrea-application.c — the application: windows, recent files, app actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <errno.h>
+#include <stdlib.h>
 
-struct _CocreaApplication { AdwApplication parent_instance; };
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "cocrea-application.h"
+#include "cocrea-demo.h"
+#include "cocrea-error.h"
+#include "cocrea-resources.h"
+#include "cocrea-window.h"
+
+#define MAX_RECENT 10
+
+struct _CocreaApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings; /* NULL when the schema is not installed */
+};
+
 G_DEFINE_FINAL_TYPE (CocreaApplication, cocrea_application, ADW_TYPE_APPLICATION)
-static void cocrea_application_class_init (CocreaApplicationClass *klass) {}
-static void cocrea_application_init (CocreaApplication *self) {}
+
+/*
+ * cocrea_same_file:
+ * Whether two paths name the same file, following symbolic links and
+ * "..". Paths that do not exist compare by their canonical spelling.
+ */
+gboolean
+cocrea_same_file (const char *a, const char *b)
+{
+  g_autofree char *real_a = NULL;
+  g_autofree char *real_b = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  real_a = realpath (a, NULL);
+  real_b = realpath (b, NULL);
+  if (real_a == NULL)
+    real_a = g_canonicalize_filename (a, NULL);
+  if (real_b == NULL)
+    real_b = g_canonicalize_filename (b, NULL);
+
+  return g_strcmp0 (real_a, real_b) == 0;
+}
+
+/*
+ * cocrea_application_get_demo_path:
+ * Where "Open the Demo" keeps its copy of the Renca 2019 process: in the
+ * user's data folder, so edits to the demo survive a restart.
+ */
+char *
+cocrea_application_get_demo_path (void)
+{
+  /* TRANSLATORS: file name of the demo process; keep the .cocrea suffix */
+  return g_build_filename (g_get_user_data_dir (), "cocrea", _("Renca 2019 (demo).cocrea"), NULL);
+}
+
+/*
+ * cocrea_application_ensure_demo:
+ * Writes the demo process at @path unless a file is already there.
+ * Returns FALSE with @error set when it cannot.
+ */
+gboolean
+cocrea_application_ensure_demo (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GError) local_error = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!cocrea_demo_write (path, &local_error))
+    {
+      if (local_error == NULL)
+        g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_IO,
+                             _("The demo process is not available in this build"));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cocrea_settings_try_new:
+ * The application's settings, or NULL when the schema is not installed:
+ * an odd uninstalled run still works, it just forgets window sizes and
+ * recent files.
+ */
+GSettings *
+cocrea_settings_try_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, COCREA_APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("Settings schema %s not found; settings are not kept", COCREA_APPLICATION_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+GSettings *
+cocrea_application_get_settings (CocreaApplication *self)
+{
+  g_return_val_if_fail (COCREA_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static CocreaWindow *
+find_window_for_path (CocreaApplication *self, const char *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (COCREA_IS_WINDOW (l->data) &&
+          cocrea_same_file (cocrea_window_get_path (COCREA_WINDOW (l->data)), path))
+        return COCREA_WINDOW (l->data);
+    }
+
+  return NULL;
+}
+
+/* A window to show a newly opened process in: the active one while it
+ * still shows the start page, else a new one. */
+static CocreaWindow *
+get_free_window (CocreaApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (COCREA_IS_WINDOW (active) && cocrea_window_get_document (COCREA_WINDOW (active)) == NULL)
+    return COCREA_WINDOW (active);
+
+  return cocrea_window_new (self);
+}
+
+static CocreaWindow *
+get_any_window (CocreaApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (COCREA_IS_WINDOW (active))
+    return COCREA_WINDOW (active);
+
+  return cocrea_window_new (self);
+}
+
+/**
+ * cocrea_application_open_path:
+ * Opens the process at @path in a window, or presents the window that
+ * already shows it. Failures are shown to the user in that window.
+ * Returns: (transfer none): the window used
+ */
+GtkWindow *
+cocrea_application_open_path (CocreaApplication *self, const char *path)
+{
+  CocreaWindow *window;
+
+  g_return_val_if_fail (COCREA_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  window = find_window_for_path (self, path);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return GTK_WINDOW (window);
+    }
+
+  window = get_free_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  cocrea_window_open_path (window, path);
+
+  return GTK_WINDOW (window);
+}
+
+/**
+ * cocrea_application_show_document:
+ * Shows @document, already open (just created, for example), in a window.
+ * Returns: (transfer none): the window used
+ */
+GtkWindow *
+cocrea_application_show_document (CocreaApplication *self, CocreaDocument *document)
+{
+  CocreaWindow *window;
+
+  g_return_val_if_fail (COCREA_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (document), NULL);
+
+  window = get_free_window (self);
+  cocrea_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return GTK_WINDOW (window);
+}
+
+void
+cocrea_application_add_recent (CocreaApplication *self, const char *path)
+{
+  g_auto (GStrv) old = NULL;
+  g_autoptr (GStrvBuilder) builder = NULL;
+  g_auto (GStrv) recent = NULL;
+  g_autofree char *canonical = NULL;
+  guint n = 1;
+
+  g_return_if_fail (COCREA_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->settings == NULL)
+    return;
+
+  canonical = realpath (path, NULL);
+  if (canonical == NULL)
+    canonical = g_canonicalize_filename (path, NULL);
+
+  old = g_settings_get_strv (self->settings, "recent-files");
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, canonical);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    {
+      if (cocrea_same_file (old[i], canonical))
+        continue;
+      g_strv_builder_add (builder, old[i]);
+      n++;
+    }
+
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) recent);
+}
+
+static void
+new_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  CocreaApplication *self = user_data;
+  CocreaWindow *window = get_any_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cocrea_window_new_process (window);
+}
+
+static void
+open_response_cb (GtkNativeDialog *native, int response, gpointer user_data)
+{
+  CocreaApplication *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        cocrea_application_open_path (self, path);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static GtkFileFilter *
+new_process_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Co-creation processes"));
+  gtk_file_filter_add_mime_type (filter, "application/x-cocrea");
+  gtk_file_filter_add_suffix (filter, "cocrea");
+
+  return filter;
+}
+
+static void
+open_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  CocreaApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr (GtkFileFilter) filter = new_process_filter ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Open a Process"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+
+  g_signal_connect (native, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_path_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  cocrea_application_open_path (user_data, g_variant_get_string (param, NULL));
+}
+
+static void
+open_demo (CocreaApplication *self)
+{
+  g_autofree char *path = cocrea_application_get_demo_path ();
+  g_autoptr (GError) error = NULL;
+
+  if (!cocrea_application_ensure_demo (path, &error))
+    {
+      CocreaWindow *window = get_any_window (self);
+
+      gtk_window_present (GTK_WINDOW (window));
+      cocrea_window_show_error (window, _("Could Not Open the Demo"), error);
+      return;
+    }
+
+  cocrea_application_open_path (self, path);
+}
+
+static void
+open_demo_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  open_demo (user_data);
+}
+
+static void
+about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  CocreaApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+  const char *developers[] = { _("The Cocrea contributors"), NULL };
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Cocrea"),
+                        "application-icon", COCREA_APPLICATION_ID,
+                        "developer-name", _("The Cocrea contributors"),
+                        "version", COCREA_VERSION,
+                        "comments", _("Run an open-government co-creation process, from the "
+                                      "first workshop to the published action plan."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* TRANSLATORS: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  CocreaApplication *self = user_data;
+  CocreaWindow *window = get_any_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  CocreaApplication *self = user_data;
+  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing each window first lets it store its size and release its file. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", new_activated },
+  { "open", open_activated },
+  { "open-path", open_path_activated, "s" },
+  { "open-demo", open_demo_activated },
+  { "about", about_activated },
+  { "shortcuts", shortcuts_activated },
+  { "quit", quit_activated },
+};
+
+static void
+cocrea_application_startup (GApplication *app)
+{
+  CocreaApplication *self = COCREA_APPLICATION (app);
+  GtkApplication *gtk_app = GTK_APPLICATION (app);
+  const char *no_accels[] = { NULL };
+  struct { const char *action; const char *accel; } accels[] = {
+    { "app.new", "<Ctrl>n" },
+    { "app.open", "<Ctrl>o" },
+    { "app.quit", "<Ctrl>q" },
+    { "app.shortcuts", "<Ctrl>question" },
+    { "win.save-copy", "<Ctrl><Shift>s" },
+    { "win.close", "<Ctrl>w" },
+  };
+
+  G_APPLICATION_CLASS (cocrea_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  /* GtkApplication gives win.show-help-overlay the same accelerator;
+   * app.shortcuts owns it so it also works from a dialog-less start. */
+  gtk_application_set_accels_for_action (gtk_app, "win.show-help-overlay", no_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      const char *one[] = { accels[i].accel, NULL };
+      gtk_application_set_accels_for_action (gtk_app, accels[i].action, one);
+    }
+}
+
+static void
+cocrea_application_activate (GApplication *app)
+{
+  CocreaApplication *self = COCREA_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (cocrea_window_new (self));
+  gtk_window_present (window);
+
+  /* The README's run command shows the demo straight away. */
+  if (g_strcmp0 (g_getenv ("COCREA_OPEN_DEMO"), "1") == 0)
+    open_demo (self);
+}
+
+static void
+cocrea_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  CocreaApplication *self = COCREA_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        cocrea_application_open_path (self, path);
+    }
+}
+
+static void
+cocrea_application_dispose (GObject *object)
+{
+  CocreaApplication *self = COCREA_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cocrea_application_parent_class)->dispose (object);
+}
+
+static void
+cocrea_application_class_init (CocreaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = cocrea_application_dispose;
+  app_class->startup = cocrea_application_startup;
+  app_class->activate = cocrea_application_activate;
+  app_class->open = cocrea_application_open;
+
+  /* Pulls the resource bundle out of the static library, for test programs
+   * that do not compile it in themselves. */
+  g_assert (cocrea_get_resource () != NULL);
+}
+
+static void
+cocrea_application_init (CocreaApplication *self)
+{
+  self->settings = cocrea_settings_try_new ();
+}
+
 CocreaApplication *
 cocrea_application_new (void)
 {
-  return g_object_new (COCREA_TYPE_APPLICATION, "application-id", COCREA_APPLICATION_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN, NULL);
+  return g_object_new (COCREA_TYPE_APPLICATION,
+                       "application-id", COCREA_APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/cocrea/Cocrea",
+                       NULL);
 }

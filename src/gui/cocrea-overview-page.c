@@ -1,0 +1,296 @@
+/* cocrea-overview-page.c — where a process stands: stages and figures
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
+#include "cocrea-overview-page.h"
+#include "cocrea-stage.h"
+#include "cocrea-stats.h"
+
+struct _CocreaOverviewPage
+{
+  GtkWidget parent_instance;
+
+  CocreaDocument *document;
+  gulong changed_id;
+
+  /* template children */
+  GtkLabel *error_label;
+  GtkListView *stages_list;
+  GtkLabel *activities_value;
+  GtkLabel *groups_value;
+  GtkLabel *contributions_value;
+  GtkLabel *proposals_value;
+  GtkLabel *commitments_value;
+  GtkLabel *attendance_value;
+  GtkLabel *women_value;
+  GtkLabel *youth_value;
+  GtkLabel *migrants_value;
+  GtkLabel *indigenous_value;
+  GtkLabel *disability_value;
+};
+
+G_DEFINE_FINAL_TYPE (CocreaOverviewPage, cocrea_overview_page, GTK_TYPE_WIDGET)
+
+static void
+setup_stage_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *position = gtk_label_new (NULL);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *period = gtk_label_new (NULL);
+  GtkWidget *status = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (box, "stage-row");
+  gtk_widget_add_css_class (position, "stage-number");
+  gtk_widget_add_css_class (position, "numeric");
+  gtk_widget_set_valign (position, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (period), 0);
+  gtk_widget_add_css_class (period, "dim-label");
+  gtk_widget_add_css_class (period, "caption");
+  gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (status, "stage-status");
+  gtk_widget_add_css_class (status, "caption");
+
+  gtk_box_append (GTK_BOX (texts), name);
+  gtk_box_append (GTK_BOX (texts), period);
+  gtk_box_append (GTK_BOX (box), position);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), status);
+
+  g_object_set_data (G_OBJECT (box), "position", position);
+  g_object_set_data (G_OBJECT (box), "name", name);
+  g_object_set_data (G_OBJECT (box), "period", period);
+  g_object_set_data (G_OBJECT (box), "status", status);
+  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+bind_stage_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  CocreaStage *stage = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *status = g_object_get_data (G_OBJECT (box), "status");
+  g_autofree char *name = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *status_label = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *description = NULL;
+  const char *status_classes[] = { "pending", "in-progress", "done" };
+  int position;
+
+  g_object_get (stage, "name", &name, "period", &period, "status-label", &status_label,
+                "position", &position, NULL);
+  number = g_strdup_printf ("%d", position);
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "position"), number);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "name"), name);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "period"),
+                      period != NULL && *period != '\0' ? period : _("No dates yet"));
+  gtk_label_set_text (GTK_LABEL (status), status_label);
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    gtk_widget_remove_css_class (status, status_classes[i]);
+  if ((guint) cocrea_stage_get_status (stage) < G_N_ELEMENTS (status_classes))
+    gtk_widget_add_css_class (status, status_classes[cocrea_stage_get_status (stage)]);
+
+  /* TRANSLATORS: read by screen readers for a stage: "Stage 2, Co-creation meetings: Done" */
+  description = g_strdup_printf (_("Stage %d, %s: %s"), position, name, status_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, period, -1);
+}
+
+/* Shows @value in @label, with a sentence for screen readers. Takes
+ * @description. */
+static void
+set_figure (GtkLabel *label, const char *caption, gint64 value, char *description)
+{
+  g_autofree char *owned = description;
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+  gtk_label_set_text (label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, caption,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, owned, -1);
+}
+
+/* Shows how many of the attendees belong to a group, and their share. */
+static void
+set_share (GtkLabel *label, const char *caption, gint64 value, gint64 attendance)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *text = NULL;
+  int n = (int) CLAMP (value, 0, G_MAXINT);
+
+  if (attendance > 0)
+    {
+      int percent = (int) (100.0 * value / attendance + 0.5);
+
+      /* TRANSLATORS: "45 (55 %)": people of a group and their share of attendance */
+      text = g_strdup_printf (_("%d (%d %%)"), n, percent);
+      /* TRANSLATORS: "Women: 45 of 82 attendees, 55 percent" */
+      description = g_strdup_printf (_("%s: %d of %d attendees, %d percent"), caption, n,
+                                     (int) CLAMP (attendance, 0, G_MAXINT), percent);
+    }
+  else
+    {
+      text = g_strdup_printf ("%d", n);
+      /* TRANSLATORS: "Attendance: 82 people" */
+      description = g_strdup_printf (ngettext ("%s: %d person", "%s: %d people", n), caption, n);
+    }
+
+  gtk_label_set_text (label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, caption,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+/* Counts fit an int in any real process; ngettext wants one. */
+#define N(x) ((int) CLAMP ((x), 0, G_MAXINT))
+
+static void
+show_error (CocreaOverviewPage *self, const GError *error)
+{
+  g_autofree char *text = g_strdup_printf (_("Could not read the process: %s"), error->message);
+
+  gtk_label_set_text (self->error_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
+refresh (CocreaOverviewPage *self)
+{
+  g_autoptr (GListModel) stages = NULL;
+  g_autoptr (GtkSelectionModel) selection = NULL;
+  g_autoptr (GError) error = NULL;
+  CocreaStats stats = { 0 };
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  if (self->document == NULL)
+    {
+      gtk_list_view_set_model (self->stages_list, NULL);
+      return;
+    }
+
+  stages = cocrea_stage_list (self->document, &error);
+  if (stages == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_steal_pointer (&stages)));
+  gtk_list_view_set_model (self->stages_list, selection);
+
+  if (!cocrea_stats_load (self->document, &stats, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  set_figure (self->activities_value, _("Activities"), stats.activities,
+              g_strdup_printf (ngettext ("%d activity", "%d activities", N (stats.activities)),
+                               N (stats.activities)));
+  set_figure (self->groups_value, _("Groups"), stats.groups,
+              g_strdup_printf (ngettext ("%d group", "%d groups", N (stats.groups)),
+                               N (stats.groups)));
+  set_figure (self->contributions_value, _("Contributions"), stats.contributions,
+              g_strdup_printf (ngettext ("%d contribution", "%d contributions",
+                                         N (stats.contributions)),
+                               N (stats.contributions)));
+  set_figure (self->proposals_value, _("Proposals"), stats.proposals,
+              g_strdup_printf (ngettext ("%d consolidated proposal", "%d consolidated proposals",
+                                         N (stats.proposals)),
+                               N (stats.proposals)));
+  set_figure (self->commitments_value, _("Commitments"), stats.commitments,
+              g_strdup_printf (ngettext ("%d commitment", "%d commitments", N (stats.commitments)),
+                               N (stats.commitments)));
+
+  set_share (self->attendance_value, _("Attendance"), stats.attendance, 0);
+  set_share (self->women_value, _("Women"), stats.women, stats.attendance);
+  set_share (self->youth_value, _("Youth"), stats.youth, stats.attendance);
+  set_share (self->migrants_value, _("Migrants"), stats.migrants, stats.attendance);
+  set_share (self->indigenous_value, _("Indigenous peoples"), stats.indigenous, stats.attendance);
+  set_share (self->disability_value, _("People with disabilities"), stats.disability,
+             stats.attendance);
+}
+
+void
+cocrea_overview_page_set_document (CocreaOverviewPage *self, CocreaDocument *document)
+{
+  g_return_if_fail (COCREA_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+
+  g_set_object (&self->document, document);
+
+  /* Every committed edit, from any page, may change a figure. */
+  if (document != NULL)
+    self->changed_id = g_signal_connect_object (document, "changed", G_CALLBACK (refresh), self,
+                                                G_CONNECT_SWAPPED);
+
+  refresh (self);
+}
+
+static void
+cocrea_overview_page_dispose (GObject *object)
+{
+  CocreaOverviewPage *self = COCREA_OVERVIEW_PAGE (object);
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_OVERVIEW_PAGE);
+
+  G_OBJECT_CLASS (cocrea_overview_page_parent_class)->dispose (object);
+}
+
+static void
+cocrea_overview_page_class_init (CocreaOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cocrea_overview_page_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/cocrea/Cocrea/cocrea-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, stages_list);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, activities_value);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, groups_value);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, contributions_value);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, proposals_value);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, commitments_value);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, attendance_value);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, women_value);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, youth_value);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, migrants_value);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, indigenous_value);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, disability_value);
+}
+
+static void
+cocrea_overview_page_init (CocreaOverviewPage *self)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_stage_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_stage_row), NULL);
+  gtk_list_view_set_factory (self->stages_list, factory);
+}

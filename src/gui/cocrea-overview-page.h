@@ -1,0 +1,19 @@
+/* cocrea-overview-page.h — where a process stands: stages and figures
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cocrea-document.h"
+
+G_BEGIN_DECLS
+
+#define COCREA_TYPE_OVERVIEW_PAGE (cocrea_overview_page_get_type ())
+G_DECLARE_FINAL_TYPE (CocreaOverviewPage, cocrea_overview_page, COCREA, OVERVIEW_PAGE, GtkWidget)
+
+void cocrea_overview_page_set_document (CocreaOverviewPage *self,
+                                        CocreaDocument     *document);
+
+G_END_DECLS

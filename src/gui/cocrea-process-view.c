@@ -1,0 +1,229 @@
+/* cocrea-process-view.c — one process: the page list beside the chosen page
+ *
+ * Each stage of the process gets a page in the GtkStack "pages"; the
+ * sidebar lists the stack's pages, so a new page needs only a new
+ * GtkStackPage in the template.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
+#include "cocrea-overview-page.h"
+#include "cocrea-process-view.h"
+
+struct _CocreaProcessView
+{
+  GtkWidget parent_instance;
+
+  CocreaDocument *document;
+
+  /* template children */
+  AdwLeaflet *leaflet;
+  GtkListView *sidebar;
+  GtkRevealer *read_only_revealer;
+  GtkLabel *read_only_label;
+  GtkStack *pages;
+  CocreaOverviewPage *overview_page;
+};
+
+G_DEFINE_FINAL_TYPE (CocreaProcessView, cocrea_process_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_CAN_GO_BACK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Back is possible when the leaflet is folded and shows a page. */
+gboolean
+cocrea_process_view_get_can_go_back (CocreaProcessView *self)
+{
+  g_return_val_if_fail (COCREA_IS_PROCESS_VIEW (self), FALSE);
+
+  return adw_leaflet_get_folded (self->leaflet) &&
+         g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0;
+}
+
+void
+cocrea_process_view_go_back (CocreaProcessView *self)
+{
+  g_return_if_fail (COCREA_IS_PROCESS_VIEW (self));
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+}
+
+static void
+leaflet_changed_cb (CocreaProcessView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+}
+
+/* Activating an entry shows its page, also the one already selected:
+ * on a folded leaflet that is how one gets back to it. */
+static void
+sidebar_activated_cb (CocreaProcessView *self, guint position)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (self->sidebar);
+
+  gtk_selection_model_select_item (model, position, TRUE);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+setup_sidebar_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (box), "icon", icon);
+  g_object_set_data (G_OBJECT (box), "label", label);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_sidebar_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkStackPage *page = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (box), "icon"),
+                                gtk_stack_page_get_icon_name (page));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "label"),
+                      gtk_stack_page_get_title (page));
+}
+
+CocreaDocument *
+cocrea_process_view_get_document (CocreaProcessView *self)
+{
+  g_return_val_if_fail (COCREA_IS_PROCESS_VIEW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * cocrea_process_view_set_document:
+ * Shows @document on every page; a read-only document gets a notice that
+ * says why and offers to save an editable copy.
+ */
+void
+cocrea_process_view_set_document (CocreaProcessView *self, CocreaDocument *document)
+{
+  gboolean read_only;
+
+  g_return_if_fail (COCREA_IS_PROCESS_VIEW (self));
+  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  read_only = document != NULL && cocrea_document_is_read_only (document);
+  if (read_only)
+    {
+      const char *reason = cocrea_document_get_read_only_reason (document);
+      g_autofree char *text = NULL;
+
+      if (reason != NULL && *reason != '\0')
+        text = g_strdup_printf (_("Read-only: %s. Changes cannot be made here."), reason);
+      else
+        text = g_strdup (_("Read-only. Changes cannot be made here."));
+      gtk_label_set_text (self->read_only_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
+
+  cocrea_overview_page_set_document (self->overview_page, document);
+  gtk_stack_set_visible_child_name (self->pages, "overview");
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+static void
+cocrea_process_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CocreaProcessView *self = COCREA_PROCESS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, cocrea_process_view_get_can_go_back (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cocrea_process_view_dispose (GObject *object)
+{
+  CocreaProcessView *self = COCREA_PROCESS_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_PROCESS_VIEW);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (cocrea_process_view_parent_class)->dispose (object);
+}
+
+static void
+cocrea_process_view_class_init (CocreaProcessViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cocrea_process_view_dispose;
+  object_class->get_property = cocrea_process_view_get_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, COCREA_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (COCREA_TYPE_OVERVIEW_PAGE);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/cocrea/Cocrea/cocrea-process-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, pages);
+  gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, overview_page);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
+}
+
+static void
+cocrea_process_view_init (CocreaProcessView *self)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkSelectionModel) page_list = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_sidebar_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_sidebar_row), NULL);
+  gtk_list_view_set_factory (self->sidebar, factory);
+  /* The stack's pages are a selection model that follows the visible page. */
+  page_list = gtk_stack_get_pages (self->pages);
+  gtk_list_view_set_model (self->sidebar, page_list);
+
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (leaflet_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (leaflet_changed_cb), self, G_CONNECT_SWAPPED);
+}

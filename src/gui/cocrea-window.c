@@ -1,0 +1,415 @@
+/* cocrea-window.c — a window: the start page, or one process
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "cocrea-window.h"
+#include "cocrea-new-process-dialog.h"
+#include "cocrea-process-settings-dialog.h"
+#include "cocrea-process-view.h"
+#include "cocrea-start-page.h"
+
+struct _CocreaWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  CocreaDocument *document;
+  gulong changed_id;
+
+  /* template children */
+  GtkWidget *back_button;
+  AdwWindowTitle *window_title;
+  GtkMenuButton *menu_button;
+  AdwToastOverlay *toast_overlay;
+  GtkStack *stack;
+  CocreaStartPage *start_page;
+  CocreaProcessView *process_view;
+};
+
+G_DEFINE_FINAL_TYPE (CocreaWindow, cocrea_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GSettings *
+get_settings (CocreaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return COCREA_IS_APPLICATION (app) ? cocrea_application_get_settings (COCREA_APPLICATION (app)) : NULL;
+}
+
+void
+cocrea_window_add_toast (CocreaWindow *self, const char *text)
+{
+  g_return_if_fail (COCREA_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/**
+ * cocrea_window_show_error:
+ * Tells the user what went wrong, in a message dialog over this window.
+ */
+void
+cocrea_window_show_error (CocreaWindow *self, const char *heading, const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (COCREA_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   error != NULL ? error->message : NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_title (CocreaWindow *self)
+{
+  g_autoptr (CocreaProcessInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->document == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Cocrea"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Cocrea"));
+      return;
+    }
+
+  info = cocrea_document_get_process (self->document, &error);
+  if (info == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  adw_window_title_set_title (self->window_title, info->title);
+  adw_window_title_set_subtitle (self->window_title, info->municipality);
+  gtk_window_set_title (GTK_WINDOW (self), info->title);
+}
+
+static void
+update_back_button (CocreaWindow *self)
+{
+  gboolean in_process = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "process") == 0;
+  gboolean can_go_back = FALSE;
+
+  g_object_get (self->process_view, "can-go-back", &can_go_back, NULL);
+  gtk_widget_set_visible (self->back_button, in_process && can_go_back);
+}
+
+static void
+document_changed_cb (CocreaWindow *self)
+{
+  update_title (self);
+}
+
+CocreaDocument *
+cocrea_window_get_document (CocreaWindow *self)
+{
+  g_return_val_if_fail (COCREA_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+const char *
+cocrea_window_get_path (CocreaWindow *self)
+{
+  g_return_val_if_fail (COCREA_IS_WINDOW (self), NULL);
+
+  return self->document != NULL ? cocrea_document_get_path (self->document) : NULL;
+}
+
+/**
+ * cocrea_window_set_document:
+ * Shows @document in this window, in place of the start page, and
+ * remembers it among the recent processes.
+ */
+void
+cocrea_window_set_document (CocreaWindow *self, CocreaDocument *document)
+{
+  GtkApplication *app;
+  gboolean writable;
+
+  g_return_if_fail (COCREA_IS_WINDOW (self));
+  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    self->changed_id = g_signal_connect_object (document, "changed",
+                                                G_CALLBACK (document_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+
+  cocrea_process_view_set_document (self->process_view, document);
+  gtk_stack_set_visible_child_name (self->stack, document != NULL ? "process" : "start");
+
+  writable = document != NULL && !cocrea_document_is_read_only (document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.process-settings", writable);
+
+  update_title (self);
+  update_back_button (self);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (document != NULL && COCREA_IS_APPLICATION (app))
+    cocrea_application_add_recent (COCREA_APPLICATION (app), cocrea_document_get_path (document));
+}
+
+/**
+ * cocrea_window_open_path:
+ * Opens the process at @path here. A file another Cocrea holds opens
+ * read-only; any other failure is shown in a dialog and the window keeps
+ * what it showed. Returns whether the process is now shown.
+ */
+gboolean
+cocrea_window_open_path (CocreaWindow *self, const char *path)
+{
+  g_autoptr (CocreaDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (COCREA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  document = cocrea_document_open (path, COCREA_OPEN_FALLBACK_READ_ONLY, &error);
+  if (document == NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      cocrea_window_show_error (self, heading, error);
+      return FALSE;
+    }
+
+  cocrea_window_set_document (self, document);
+  return TRUE;
+}
+
+static void
+process_created_cb (CocreaWindow *self, CocreaDocument *document)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (COCREA_IS_APPLICATION (app))
+    cocrea_application_show_document (COCREA_APPLICATION (app), document);
+  else
+    cocrea_window_set_document (self, document);
+}
+
+void
+cocrea_window_new_process (CocreaWindow *self)
+{
+  CocreaNewProcessDialog *dialog;
+
+  g_return_if_fail (COCREA_IS_WINDOW (self));
+
+  dialog = cocrea_new_process_dialog_new (GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (process_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_copy_response_cb (GtkNativeDialog *native, int response, gpointer user_data)
+{
+  g_autoptr (CocreaWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      g_autoptr (GError) error = NULL;
+
+      if (path != NULL && cocrea_document_save_copy (self->document, path, &error))
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          g_autofree char *text = g_strdup_printf (_("Saved a copy as “%s”"), name);
+          AdwToast *toast = adw_toast_new (text);
+
+          adw_toast_set_button_label (toast, _("_Open"));
+          adw_toast_set_action_name (toast, "app.open-path");
+          adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
+      else if (path != NULL)
+        cocrea_window_show_error (self, _("Could Not Save a Copy"), error);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+save_copy_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaWindow *self = COCREA_WINDOW (widget);
+  g_autoptr (CocreaProcessInfo) info = NULL;
+  g_autofree char *suggested = NULL;
+  GtkFileChooserNative *native;
+
+  if (self->document == NULL)
+    return;
+
+  info = cocrea_document_get_process (self->document, NULL);
+  /* TRANSLATORS: suggested file name of a copy; %s is the process title */
+  suggested = g_strdup_printf (_("%s (copy).cocrea"), info != NULL ? info->title : _("Process"));
+  g_strdelimit (suggested, "/", '-');
+
+  native = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
+  g_signal_connect (native, "response", G_CALLBACK (save_copy_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+settings_saved_cb (CocreaWindow *self)
+{
+  cocrea_window_add_toast (self, _("Process settings saved"));
+}
+
+static void
+process_settings_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaWindow *self = COCREA_WINDOW (widget);
+  CocreaProcessSettingsDialog *dialog;
+  g_autoptr (GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  dialog = cocrea_process_settings_dialog_new (GTK_WINDOW (self), self->document, &error);
+  if (dialog == NULL)
+    {
+      cocrea_window_show_error (self, _("Could Not Read the Process Settings"), error);
+      return;
+    }
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (settings_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+back_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  cocrea_process_view_go_back (COCREA_WINDOW (widget)->process_view);
+}
+
+static gboolean
+cocrea_window_close_request (GtkWindow *window)
+{
+  CocreaWindow *self = COCREA_WINDOW (window);
+  GSettings *settings = get_settings (self);
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (settings);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (settings, "window-width", width);
+          g_settings_set_int (settings, "window-height", height);
+        }
+      g_settings_apply (settings);
+    }
+
+  return GTK_WINDOW_CLASS (cocrea_window_parent_class)->close_request (window);
+}
+
+/* Only known once the window belongs to the application. */
+static void
+restore_size (CocreaWindow *self)
+{
+  GSettings *settings = get_settings (self);
+
+  if (settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+cocrea_window_dispose (GObject *object)
+{
+  CocreaWindow *self = COCREA_WINDOW (object);
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->document);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (cocrea_window_parent_class)->dispose (object);
+}
+
+static void
+cocrea_window_class_init (CocreaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cocrea_window_dispose;
+  window_class->close_request = cocrea_window_close_request;
+
+  g_type_ensure (COCREA_TYPE_START_PAGE);
+  g_type_ensure (COCREA_TYPE_PROCESS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/cocrea/Cocrea/cocrea-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CocreaWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CocreaWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CocreaWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CocreaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CocreaWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CocreaWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, CocreaWindow, process_view);
+
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.process-settings", NULL,
+                                   process_settings_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+}
+
+static void
+cocrea_window_init (CocreaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->process_view, "notify::can-go-back",
+                           G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.process-settings", FALSE);
+}
+
+CocreaWindow *
+cocrea_window_new (CocreaApplication *application)
+{
+  CocreaWindow *self = g_object_new (COCREA_TYPE_WINDOW, "application", application, NULL);
+
+  restore_size (self);
+  return self;
+}
