@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Cocrea needs to build, run and test.
+# Skips apt entirely when everything is already present, so repeated runs are fast.
+# Usage: build-aux/install-deps.sh [--test]
+set -euo pipefail
+
+build_pkgs=(
+  build-essential pkg-config meson ninja-build gettext
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
+  libsqlite3-dev libhpdf-dev libcairo2-dev libjson-glib-dev
+  libcsv-dev libstemmer-dev
+  fonts-dejavu-core fontconfig
+)
+test_pkgs=(
+  xvfb xauth dbus dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
+  poppler-utils qpdf imagemagick desktop-file-utils appstream appstream-util
+  sqlite3 flatpak-builder libxml2-utils shared-mime-info libglib2.0-bin
+  python3 gettext
+)
+
+pkgs=("${build_pkgs[@]}")
+if [ "${1:-}" = "--test" ]; then
+  pkgs+=("${test_pkgs[@]}")
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
