@@ -11,7 +11,7 @@ n=0
 failed=0
 
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do printf '%s\n' "$l" | sed 's/^/# /'; done; }
 
 # expect STATUS DESCRIPTION -- COMMAND...: runs it, keeps stdout/stderr in $out/$err
 expect () {
@@ -113,7 +113,7 @@ contains "the error names the line" "$err" "2"
 # A write while another program holds the file waits briefly, then fails.
 lock="$dir/.copia.cocrea.lock"
 printf 'otro-portatil\n99999\n' >"$lock"
-flock "$lock" sleep 8 &
+flock -o "$lock" sleep 8 &
 holder=$!
 sleep 0.3
 start=$(date +%s)
