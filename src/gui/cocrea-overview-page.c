@@ -248,11 +248,15 @@ static void
 cocrea_overview_page_dispose (GObject *object)
 {
   CocreaOverviewPage *self = COCREA_OVERVIEW_PAGE (object);
+  GtkWidget *child;
 
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_OVERVIEW_PAGE);
+  /* Unbound children of the template go too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (cocrea_overview_page_parent_class)->dispose (object);
 }

@@ -169,8 +169,16 @@ static void
 cocrea_process_view_dispose (GObject *object)
 {
   CocreaProcessView *self = COCREA_PROCESS_VIEW (object);
+  GtkWidget *child;
 
+  /* The sidebar lists the stack's pages: let go of them before the stack
+   * goes, or GTK 4.8's list view trips over the vanishing items. */
+  if (self->sidebar != NULL)
+    gtk_list_view_set_model (self->sidebar, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_PROCESS_VIEW);
+  /* Unbound children of the template go too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (cocrea_process_view_parent_class)->dispose (object);

@@ -170,8 +170,12 @@ static void
 cocrea_start_page_dispose (GObject *object)
 {
   CocreaStartPage *self = COCREA_START_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_START_PAGE);
+  /* Unbound children of the template go too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->settings);
   g_clear_object (&self->recent);
 
