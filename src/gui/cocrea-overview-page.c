@@ -31,6 +31,11 @@ struct _CocreaOverviewPage
   GtkLabel *migrants_value;
   GtkLabel *indigenous_value;
   GtkLabel *disability_value;
+  GtkLabel *women_share;
+  GtkLabel *youth_share;
+  GtkLabel *migrants_share;
+  GtkLabel *indigenous_share;
+  GtkLabel *disability_share;
 };
 
 G_DEFINE_FINAL_TYPE (CocreaOverviewPage, cocrea_overview_page, GTK_TYPE_WIDGET)
@@ -126,30 +131,34 @@ set_figure (GtkLabel *label, const char *caption, gint64 value, char *descriptio
 
 /* Shows how many of the attendees belong to a group, and their share. */
 static void
-set_share (GtkLabel *label, const char *caption, gint64 value, gint64 attendance)
+set_share (GtkLabel *label, GtkLabel *share, const char *caption, gint64 value, gint64 attendance)
 {
   g_autofree char *description = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *percent_text = NULL;
   int n = (int) CLAMP (value, 0, G_MAXINT);
 
+  text = g_strdup_printf ("%d", n);
   if (attendance > 0)
     {
       int percent = (int) (100.0 * value / attendance + 0.5);
 
-      /* TRANSLATORS: "45 (55 %)": people of a group and their share of attendance */
-      text = g_strdup_printf (_("%d (%d %%)"), n, percent);
-      /* TRANSLATORS: "Women: 45 of 82 attendees, 55 percent" */
+      /* TRANSLATORS: a group's share of the attendance, "57 %" */
+      percent_text = g_strdup_printf (_("%d %%"), percent);
+      /* TRANSLATORS: "Women: 82 of 145 attendees, 57 percent" */
       description = g_strdup_printf (_("%s: %d of %d attendees, %d percent"), caption, n,
                                      (int) CLAMP (attendance, 0, G_MAXINT), percent);
     }
   else
     {
-      text = g_strdup_printf ("%d", n);
-      /* TRANSLATORS: "Attendance: 82 people" */
+      percent_text = g_strdup ("");
+      /* TRANSLATORS: "Attendance: 145 people" */
       description = g_strdup_printf (ngettext ("%s: %d person", "%s: %d people", n), caption, n);
     }
 
   gtk_label_set_text (label, text);
+  if (share != NULL)
+    gtk_label_set_text (share, percent_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, caption,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
@@ -216,13 +225,15 @@ refresh (CocreaOverviewPage *self)
               g_strdup_printf (ngettext ("%d commitment", "%d commitments", N (stats.commitments)),
                                N (stats.commitments)));
 
-  set_share (self->attendance_value, _("Attendance"), stats.attendance, 0);
-  set_share (self->women_value, _("Women"), stats.women, stats.attendance);
-  set_share (self->youth_value, _("Youth"), stats.youth, stats.attendance);
-  set_share (self->migrants_value, _("Migrants"), stats.migrants, stats.attendance);
-  set_share (self->indigenous_value, _("Indigenous peoples"), stats.indigenous, stats.attendance);
-  set_share (self->disability_value, _("People with disabilities"), stats.disability,
+  set_share (self->attendance_value, NULL, _("Attendance"), stats.attendance, 0);
+  set_share (self->women_value, self->women_share, _("Women"), stats.women, stats.attendance);
+  set_share (self->youth_value, self->youth_share, _("Youth"), stats.youth, stats.attendance);
+  set_share (self->migrants_value, self->migrants_share, _("Migrants"), stats.migrants,
              stats.attendance);
+  set_share (self->indigenous_value, self->indigenous_share, _("Indigenous peoples"),
+             stats.indigenous, stats.attendance);
+  set_share (self->disability_value, self->disability_share, _("People with disabilities"),
+             stats.disability, stats.attendance);
 }
 
 void
@@ -285,6 +296,11 @@ cocrea_overview_page_class_init (CocreaOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, migrants_value);
   gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, indigenous_value);
   gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, disability_value);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, women_share);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, youth_share);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, migrants_share);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, indigenous_share);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, disability_share);
 }
 
 static void
