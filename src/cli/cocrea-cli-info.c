@@ -9,10 +9,14 @@
 #include "cocrea-cli-private.h"
 #include "cocrea-stats.h"
 
+/* Pads by characters, not bytes, so Spanish labels ("Jóvenes") line up. */
 static void
 print_count (const char *label, gint64 value)
 {
-  printf ("  %-28s %" G_GINT64_FORMAT "\n", label, value);
+  glong width = g_utf8_strlen (label, -1);
+  g_autofree char *padding = g_strnfill (MAX (38 - width, 1), ' ');
+
+  printf ("  %s%s%" G_GINT64_FORMAT "\n", label, padding, value);
 }
 
 int

@@ -54,7 +54,8 @@ cocrea_cli_handles (int argc, char **argv)
 static void
 print_help (FILE *out)
 {
-  fprintf (out, "%s\n  cocrea [FILE]\n  cocrea %s\n\n", _("Usage:"), _("COMMAND FILE [OPTION…]"));
+  fprintf (out, "%s\n  cocrea [%s]\n  cocrea %s\n\n", _("Usage:"), _("FILE"),
+           _("COMMAND FILE [OPTION…]"));
   fprintf (out, "%s\n\n", _("Cocrea carries an open government co-creation process from the "
                            "first workshop to the published action plan. Without a command it "
                            "opens the window, with FILE open if given."));

@@ -151,10 +151,14 @@ cocrea_lock_acquire (const char *file_path, guint wait_ms, GError **error)
           read_holder (fd, &host, &pid);
           close (fd);
           if (host != NULL && pid > 0)
-            g_set_error (error, COCREA_ERROR, COCREA_ERROR_LOCKED,
-                         _("The file is open in another Cocrea window (on %s, process %"
-                           G_GINT64_FORMAT ")"),
-                         host, pid);
+            {
+              /* The number is formatted apart: a G_GINT64_FORMAT inside _()
+               * would cut the message gettext sees. */
+              g_autofree char *pid_text = g_strdup_printf ("%" G_GINT64_FORMAT, pid);
+              g_set_error (error, COCREA_ERROR, COCREA_ERROR_LOCKED,
+                           _("The file is open in another Cocrea window (on %s, process %s)"),
+                           host, pid_text);
+            }
           else
             g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_LOCKED,
                                  _("The file is open in another Cocrea window"));
