@@ -20,7 +20,7 @@ void
 cocrea_db_set_error (GError **error, sqlite3 *db, int rc, const char *context)
 {
   CocreaError code = COCREA_ERROR_DATABASE;
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  const char *detail;
 
   switch (rc & 0xff)
     {
@@ -49,10 +49,15 @@ cocrea_db_set_error (GError **error, sqlite3 *db, int rc, const char *context)
       break;
     case SQLITE_CONSTRAINT:
       code = COCREA_ERROR_INVALID;
+      detail = _("the change breaks a rule of the process file");
       break;
     default:
+      detail = _("the process file could not be read or written");
       break;
     }
+
+  /* SQLite's own words are English and technical: keep them for debugging. */
+  g_debug ("SQLite error %d: %s", rc, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
 
   if (context != NULL)
     g_set_error (error, COCREA_ERROR, code, "%s: %s", context, detail);
