@@ -23,6 +23,14 @@ int             cocrea_cli_export  (int argc, char **argv);
 int             cocrea_cli_import  (int argc, char **argv);
 int             cocrea_cli_info    (int argc, char **argv);
 int             cocrea_cli_new     (int argc, char **argv);
+int             cocrea_cli_tally   (int argc, char **argv);
+int             cocrea_cli_merge   (int argc, char **argv);
+int             cocrea_cli_unmerge (int argc, char **argv);
+int             cocrea_cli_suggest (int argc, char **argv);
+int             cocrea_cli_list    (int argc, char **argv);
+gint64         *cocrea_cli_parse_ids (int          argc,
+                                      char       **argv,
+                                      GError     **error);
 
 GOptionContext *cocrea_cli_context (const char   *parameters,
                                     const char   *summary,

@@ -23,6 +23,11 @@ static const Command commands[] = {
   { "export", N_("Export contributions as CSV or the process as JSON"), cocrea_cli_export },
   { "info",   N_("Show a process's title and record counts"),         cocrea_cli_info },
   { "check",  N_("Check a file's integrity and schema version"),      cocrea_cli_check },
+  { "list",    N_("List the contributions with their activity, group and proposal"), cocrea_cli_list },
+  { "merge",   N_("Merge contributions into a proposal"),             cocrea_cli_merge },
+  { "unmerge", N_("Take contributions out of their proposal"),        cocrea_cli_unmerge },
+  { "tally",   N_("Count the contributions, groups and activities behind each proposal"), cocrea_cli_tally },
+  { "suggest", N_("Find proposals and contributions similar to a text"), cocrea_cli_suggest },
 };
 
 static const Command *

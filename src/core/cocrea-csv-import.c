@@ -17,6 +17,7 @@
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "cocrea-suggest-private.h"
 #include "cocrea-text.h"
 #include "cocrea-types.h"
 
@@ -413,6 +414,7 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
                    GError **error)
 {
   g_auto (Import) import = { 0 };
+  CocreaIndexMark mark = { 0 };
   g_autoptr (CocreaCsvReader) reader = NULL;
   g_autofree char *file_name = NULL;
   g_autofree char *fallback_activity = NULL;
@@ -451,7 +453,7 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
     return FALSE;
 
   import.db = cocrea_document_get_db (document);
-  if (!import_prepare (&import, error))
+  if (!cocrea_index_mark (import.db, &mark, error) || !import_prepare (&import, error))
     goto fail;
 
   for (guint i = 1; i < n_records; i++)
@@ -468,6 +470,10 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
         }
       count++;
     }
+
+  /* One statement indexes every new row for suggestions, in the same edit. */
+  if (!cocrea_index_add_since (import.db, &mark, error))
+    goto fail;
 
   detail = g_strdup_printf ("{\"contributions\": %u}", count);
   if (!cocrea_document_log (document, "import", file_name, detail, error))

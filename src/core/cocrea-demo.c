@@ -27,6 +27,7 @@
 #include "cocrea-demo.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "cocrea-suggest-private.h"
 #include "cocrea-types.h"
 
 #define AXIS_T COCREA_AXIS_TRANSPARENCY
@@ -1018,6 +1019,7 @@ write_demo (CocreaDocument *document, GError **error)
 {
   DemoWriter w = { 0 };
   g_autofree char *now = cocrea_db_now ();
+  CocreaIndexMark mark = { 0 };
   gboolean ok;
 
   w.db = cocrea_document_get_db (document);
@@ -1026,11 +1028,14 @@ write_demo (CocreaDocument *document, GError **error)
   if (!cocrea_document_begin_edit (document, error))
     return FALSE;
 
-  ok = write_process (&w, error) &&
+  /* The new proposals and contributions join the suggestion index in the same edit. */
+  ok = cocrea_index_mark (w.db, &mark, error) &&
+       write_process (&w, error) &&
        write_stages (&w, error) &&
        write_activities (&w, error) &&
        write_proposals (&w, error) &&
        write_contributions (&w, error) &&
+       cocrea_index_add_since (w.db, &mark, error) &&
        write_scores (&w, error) &&
        write_commitments (&w, error) &&
        cocrea_document_log (document, "demo", "process", "Renca 2019", error);

@@ -26,6 +26,7 @@
 #include "cocrea-error.h"
 #include "cocrea-lock.h"
 #include "cocrea-schema.h"
+#include "cocrea-suggest-private.h"
 #include "cocrea-text.h"
 #include "cocrea-types.h"
 
@@ -210,6 +211,14 @@ open_connection (const char *path, gboolean read_only, gboolean create, GError *
   sqlite3_limit (db, SQLITE_LIMIT_LENGTH, MAX_TEXT_LENGTH);
   sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
   sqlite3_busy_timeout (db, 2000);
+
+  /* The full-text tables name this tokenizer: without it on every
+   * connection, even reading them (or migrating to them) would fail. */
+  if (!cocrea_suggest_register_tokenizer (db, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
 
   return db;
 }

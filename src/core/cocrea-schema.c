@@ -219,6 +219,20 @@ static const char *const steps[] = {
   "  evidence TEXT NOT NULL DEFAULT ''"
   ") STRICT;"
   "CREATE INDEX milestone_progress_milestone ON milestone_progress (milestone_id);",
+
+  /* 3: full-text indexes for duplicate suggestions, and the indexes the
+   * tally walks. The FTS tables are external-content (the text is stored
+   * once, in contribution and proposal) and use the "cocrea" tokenizer
+   * (Spanish stems, accents folded) that every connection registers. The
+   * code keeps them in sync inside each edit: there are no triggers. */
+  "CREATE VIRTUAL TABLE contribution_fts USING fts5 ("
+  "  text, content='contribution', content_rowid='id', tokenize='cocrea');"
+  "CREATE VIRTUAL TABLE proposal_fts USING fts5 ("
+  "  title, description, content='proposal', content_rowid='id', tokenize='cocrea');"
+  "INSERT INTO contribution_fts (contribution_fts) VALUES ('rebuild');"
+  "INSERT INTO proposal_fts (proposal_fts) VALUES ('rebuild');"
+  "CREATE INDEX proposal_merged_into ON proposal (merged_into_id);"
+  "CREATE INDEX contribution_tally ON contribution (proposal_id, group_id, activity_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == COCREA_SCHEMA_VERSION);
@@ -231,6 +245,11 @@ static const char *const known_objects[] = {
   "commitment", "milestone", "milestone_commitment", "contact", "actor",
   "audit_log", "consultation_comment", "milestone_progress",
   "milestone_progress_milestone",
+  "contribution_fts", "contribution_fts_data", "contribution_fts_idx",
+  "contribution_fts_docsize", "contribution_fts_config",
+  "proposal_fts", "proposal_fts_data", "proposal_fts_idx",
+  "proposal_fts_docsize", "proposal_fts_config",
+  "proposal_merged_into", "contribution_tally",
 };
 
 /*

@@ -1,0 +1,25 @@
+/* cocrea-proposal-private.h — how the tally builds proposals
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "cocrea-proposal.h"
+
+G_BEGIN_DECLS
+
+/* The columns cocrea_proposal_new_from_row() reads, from table alias p. */
+#define COCREA_PROPOSAL_COLUMNS                                                  \
+  "p.id, p.title, p.description, p.area, p.axes, p.inclusion, p.origin,"        \
+  " coalesce (p.merged_into_id, 0)"
+#define COCREA_PROPOSAL_N_COLUMNS 8
+
+CocreaProposal *cocrea_proposal_new_from_row (sqlite3_stmt   *stmt);
+void            cocrea_proposal_set_counts   (CocreaProposal *self,
+                                              guint           n_contributions,
+                                              guint           n_groups,
+                                              guint           n_activities);
+
+G_END_DECLS
