@@ -34,8 +34,9 @@
 #define MAX_QUERY_TERMS 24
 
 /* How much a proposal's mentions weigh against text similarity: a
- * proposal many groups already asked for is the likelier home. */
-#define MENTION_WEIGHT 0.5
+ * proposal many groups already asked for is the likelier home. One more
+ * matching word (1.0) still outweighs up to about 50 mentions. */
+#define MENTION_WEIGHT 0.25
 
 /* ------------------------------------------------------------------ */
 /* Folding                                                             */
@@ -244,6 +245,38 @@ tokenizer_tokenize (Fts5Tokenizer *instance, void *ctx, int flags, const char *t
 }
 
 /*
+ * coverage:
+ * The FTS5 auxiliary function cocrea_coverage(): how many of the query's
+ * phrases (its words) occur in the row. A row that says both "seguridad"
+ * and "vecinos" is a likelier duplicate than one that says "seguridad"
+ * twice, and in a small process bm25 alone cannot tell: a word found in
+ * half the rows weighs almost nothing.
+ */
+static void
+coverage (const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int n_values,
+          sqlite3_value **values)
+{
+  int n_phrases = api->xPhraseCount (fts);
+  int hits = 0;
+
+  for (int i = 0; i < n_phrases; i++)
+    {
+      Fts5PhraseIter iter;
+      int column = -1, offset = -1;
+      int rc = api->xPhraseFirst (fts, i, &iter, &column, &offset);
+
+      if (rc != SQLITE_OK)
+        {
+          sqlite3_result_error_code (ctx, rc);
+          return;
+        }
+      if (column >= 0)
+        hits++;
+    }
+  sqlite3_result_int (ctx, hits);
+}
+
+/*
  * cocrea_suggest_register_tokenizer:
  * Registers the "cocrea" FTS5 tokenizer on @db. Every connection to a
  * process file needs it before it touches the full-text tables. Fails
@@ -270,6 +303,8 @@ cocrea_suggest_register_tokenizer (sqlite3 *db, GError **error)
     }
 
   rc = api->xCreateTokenizer (api, "cocrea", api, &methods, NULL);
+  if (rc == SQLITE_OK)
+    rc = api->xCreateFunction (api, "cocrea_coverage", NULL, coverage, NULL);
   if (rc != SQLITE_OK)
     {
       cocrea_db_set_error (error, db, rc, NULL);
@@ -498,6 +533,16 @@ compare_score (gconstpointer a, gconstpointer b)
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* Text similarity: the number of query words a row has, then bm25 (which
+ * is negative, lower is better) squashed into [0, 1) to order rows with
+ * as many words. */
+static double
+similarity (int words, double bm25)
+{
+  double relevance = MAX (-bm25, 0.0);
+  return words + relevance / (1.0 + relevance);
+}
+
 /* Adds the best @limit top-level proposals matching @query to @found. */
 static gboolean
 find_proposals (sqlite3 *db, const char *query, guint limit, GPtrArray *found, GError **error)
@@ -507,10 +552,11 @@ find_proposals (sqlite3 *db, const char *query, guint limit, GPtrArray *found, G
 
   /* Titles weigh more than descriptions: a title is what a merge is named. */
   stmt = cocrea_db_prepare (db,
-                            "WITH hit (id, rank) AS ("
-                            "  SELECT rowid, bm25 (proposal_fts, 3.0, 1.0) FROM proposal_fts"
-                            "  WHERE proposal_fts MATCH ?1 ORDER BY 2 LIMIT ?2)"
-                            " SELECT p.id, p.title, hit.rank,"
+                            "WITH hit (id, words, rank) AS ("
+                            "  SELECT rowid, cocrea_coverage (proposal_fts),"
+                            "   bm25 (proposal_fts, 3.0, 1.0) FROM proposal_fts"
+                            "  WHERE proposal_fts MATCH ?1 ORDER BY 2 DESC, 3 LIMIT ?2)"
+                            " SELECT p.id, p.title, hit.words, hit.rank,"
                             "  (SELECT count (*) FROM contribution c WHERE c.proposal_id = p.id)"
                             " FROM hit JOIN proposal p ON p.id = hit.id"
                             " WHERE p.merged_into_id IS NULL",
@@ -523,8 +569,8 @@ find_proposals (sqlite3 *db, const char *query, guint limit, GPtrArray *found, G
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      double score = -sqlite3_column_double (stmt, 2) +
-                     MENTION_WEIGHT * log1p (sqlite3_column_int64 (stmt, 3));
+      double score = similarity (sqlite3_column_int (stmt, 2), sqlite3_column_double (stmt, 3)) +
+                     MENTION_WEIGHT * log1p (sqlite3_column_int64 (stmt, 4));
 
       g_ptr_array_add (found, cocrea_suggestion_new (COCREA_SUGGESTION_PROPOSAL, id,
                                                      (const char *) sqlite3_column_text (stmt, 1),
@@ -547,10 +593,11 @@ find_contributions (sqlite3 *db, const char *query, guint limit, gint64 exclude,
   int rc;
 
   stmt = cocrea_db_prepare (db,
-                            "WITH hit (id, rank) AS ("
-                            "  SELECT rowid, bm25 (contribution_fts) FROM contribution_fts"
-                            "  WHERE contribution_fts MATCH ?1 ORDER BY 2 LIMIT ?2)"
-                            " SELECT c.id, c.text, hit.rank, coalesce (c.proposal_id, 0)"
+                            "WITH hit (id, words, rank) AS ("
+                            "  SELECT rowid, cocrea_coverage (contribution_fts),"
+                            "   bm25 (contribution_fts) FROM contribution_fts"
+                            "  WHERE contribution_fts MATCH ?1 ORDER BY 2 DESC, 3 LIMIT ?2)"
+                            " SELECT c.id, c.text, hit.words, hit.rank, coalesce (c.proposal_id, 0)"
                             " FROM hit JOIN contribution c ON c.id = hit.id"
                             " WHERE c.id <> ?3",
                             error);
@@ -565,8 +612,9 @@ find_contributions (sqlite3 *db, const char *query, guint limit, gint64 exclude,
                      cocrea_suggestion_new (COCREA_SUGGESTION_CONTRIBUTION,
                                             sqlite3_column_int64 (stmt, 0),
                                             (const char *) sqlite3_column_text (stmt, 1),
-                                            sqlite3_column_int64 (stmt, 3),
-                                            -sqlite3_column_double (stmt, 2)));
+                                            sqlite3_column_int64 (stmt, 4),
+                                            similarity (sqlite3_column_int (stmt, 2),
+                                                        sqlite3_column_double (stmt, 3))));
   if (rc != SQLITE_DONE)
     {
       cocrea_db_set_error (error, db, rc, NULL);
@@ -585,8 +633,9 @@ find_contributions (sqlite3 *db, const char *query, guint limit, gint64 exclude,
  * @error: return location for a #CocreaError
  *
  * Finds the proposals and contributions most similar to @text, ignoring
- * accents and Spanish word endings. Proposals rank by text similarity
- * (bm25) plus a bonus that grows with their mentions; merged-away
+ * accents and Spanish word endings. Rows rank by how many of the text's
+ * words they contain, then by bm25; proposals get a bonus that grows with
+ * their mentions; merged-away
  * proposals are left out (their successor is suggested instead).
  *
  * Returns: (transfer full): a list of #CocreaSuggestion, best first;
