@@ -28,6 +28,12 @@ int             cocrea_cli_merge   (int argc, char **argv);
 int             cocrea_cli_unmerge (int argc, char **argv);
 int             cocrea_cli_suggest (int argc, char **argv);
 int             cocrea_cli_list    (int argc, char **argv);
+int             cocrea_cli_criteria (int argc, char **argv);
+int             cocrea_cli_score   (int argc, char **argv);
+int             cocrea_cli_rank    (int argc, char **argv);
+int             cocrea_cli_merge_scores (int argc, char **argv);
+int             cocrea_cli_decide  (int argc, char **argv);
+int             cocrea_cli_chart   (int argc, char **argv);
 gint64         *cocrea_cli_parse_ids (int          argc,
                                       char       **argv,
                                       GError     **error);

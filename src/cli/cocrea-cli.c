@@ -28,6 +28,12 @@ static const Command commands[] = {
   { "unmerge", N_("Take contributions out of their proposal"),        cocrea_cli_unmerge },
   { "tally",   N_("Count the contributions, groups and activities behind each proposal"), cocrea_cli_tally },
   { "suggest", N_("Find proposals and contributions similar to a text"), cocrea_cli_suggest },
+  { "criteria", N_("List the viability criteria"),                    cocrea_cli_criteria },
+  { "score",    N_("Record an evaluator's score of a proposal"),      cocrea_cli_score },
+  { "rank",     N_("Show viability aggregates and the ranking"),      cocrea_cli_rank },
+  { "merge-scores", N_("Merge scores from an evaluator's copy of the process"), cocrea_cli_merge_scores },
+  { "decide",   N_("Shortlist, select or reject a proposal, with a reason"), cocrea_cli_decide },
+  { "chart",    N_("Draw a chart of the process as PNG"),             cocrea_cli_chart },
 };
 
 static const Command *

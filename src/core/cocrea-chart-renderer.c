@@ -1,0 +1,733 @@
+/* cocrea-chart-renderer.c
+ *
+ * Layout in device units, top to bottom: title, legend, the plot with
+ * category labels on the left, the value axis, the note. Long labels
+ * (Spanish proposal titles run to 80 characters) wrap onto two lines
+ * when the row is tall enough and are ellipsized otherwise; nothing is
+ * drawn outside the rectangle given. Text uses Cairo's toy API with
+ * "DejaVu Sans", which every supported system has (fonts-dejavu-core),
+ * so the PNG looks the same on the build machine and in the PDF.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cocrea-chart-renderer.h"
+#include "cocrea-error.h"
+
+#define FONT_FAMILY "DejaVu Sans"
+#define PAD 14.0
+#define TITLE_SIZE 17.0
+#define LABEL_SIZE 13.0
+#define SMALL_SIZE 11.5
+#define GAP 8.0
+
+/* GNOME palette tones: darker ones on white, lighter ones on dark grey,
+ * each at least 3:1 against its background. */
+static const CocreaChartPalette light_palette = {
+  .foreground = { 0.12, 0.12, 0.12, 1 },
+  .background = { 1, 1, 1, 1 },
+  .accent     = { 0.208, 0.518, 0.894, 1 },   /* blue 3 #3584e4 */
+  .grid       = { 0.87, 0.87, 0.85, 1 },
+  .flag       = { 0.753, 0.110, 0.157, 1 },   /* red 4 #c01c28 */
+  .heat_low   = { 0.925, 0.953, 0.988, 1 },
+  .heat_high  = { 0.102, 0.373, 0.706, 1 },   /* blue 5 #1a5fb4 */
+  .series = {
+    { 0.208, 0.518, 0.894, 1 },  /* unused: the accent */
+    { 0.569, 0.255, 0.675, 1 },  /* purple 3 #9141ac */
+    { 0.180, 0.761, 0.494, 1 },  /* green 4 #2ec27e */
+    { 0.902, 0.380, 0.0, 1 },    /* orange 4 #e66100 */
+    { 0.753, 0.110, 0.157, 1 },  /* red 4 #c01c28 */
+    { 0.525, 0.369, 0.235, 1 },  /* brown 4 #865e3c */
+  },
+};
+
+static const CocreaChartPalette dark_palette = {
+  .foreground = { 1, 1, 1, 1 },
+  .background = { 0.141, 0.141, 0.141, 1 },   /* #242424 */
+  .accent     = { 0.471, 0.682, 0.929, 1 },   /* blue 2 #78aeed */
+  .grid       = { 0.30, 0.30, 0.32, 1 },
+  .flag       = { 1.0, 0.745, 0.435, 1 },     /* orange 1 #ffbe6f */
+  .heat_low   = { 0.20, 0.22, 0.26, 1 },
+  .heat_high  = { 0.384, 0.627, 0.918, 1 },   /* blue 2 #62a0ea */
+  .series = {
+    { 0.471, 0.682, 0.929, 1 },
+    { 0.753, 0.380, 0.796, 1 },  /* purple 2 #c061cb */
+    { 0.341, 0.890, 0.537, 1 },  /* green 2 #57e389 */
+    { 1.0, 0.639, 0.282, 1 },    /* orange 2 #ffa348 */
+    { 0.965, 0.380, 0.318, 1 },  /* red 1 #f66151 */
+    { 0.804, 0.671, 0.561, 1 },  /* brown 1 #cdab8f */
+  },
+};
+
+/* The built-in light or dark palette (static; copy it to change colours). */
+const CocreaChartPalette *
+cocrea_chart_palette_get_default (gboolean dark)
+{
+  return dark ? &dark_palette : &light_palette;
+}
+
+static void
+set_color (cairo_t *cr, const CocreaColor *c)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+}
+
+static const CocreaColor *
+series_color (const CocreaChartPalette *palette, guint s)
+{
+  return s == 0 ? &palette->accent : &palette->series[1 + (s - 1) % (COCREA_CHART_N_SERIES_COLORS - 1)];
+}
+
+static void
+set_font (cairo_t *cr, double size, gboolean bold)
+{
+  cairo_select_font_face (cr, FONT_FAMILY, CAIRO_FONT_SLANT_NORMAL,
+                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, size);
+}
+
+static double
+text_width (cairo_t *cr, const char *text)
+{
+  cairo_text_extents_t extents;
+  cairo_text_extents (cr, text, &extents);
+  return extents.x_advance;
+}
+
+/* Line height of the current font. */
+static double
+line_height (cairo_t *cr)
+{
+  cairo_font_extents_t extents;
+  cairo_font_extents (cr, &extents);
+  return extents.height;
+}
+
+/* Draws @text with its top-left corner at @x, @y. */
+static void
+show_text_at (cairo_t *cr, double x, double y, const char *text)
+{
+  cairo_font_extents_t extents;
+  cairo_font_extents (cr, &extents);
+  cairo_move_to (cr, x, y + extents.ascent);
+  cairo_show_text (cr, text);
+}
+
+/* @text cut at a character boundary and ended with "…" to fit @max_width. */
+static char *
+ellipsize (cairo_t *cr, const char *text, double max_width)
+{
+  glong n_chars, lo = 0, hi;
+
+  if (text_width (cr, text) <= max_width)
+    return g_strdup (text);
+
+  n_chars = g_utf8_strlen (text, -1);
+  hi = n_chars;
+  while (lo < hi)
+    {
+      glong mid = (lo + hi + 1) / 2;
+      const char *end = g_utf8_offset_to_pointer (text, mid);
+      g_autofree char *candidate = g_strdup_printf ("%.*s…", (int) (end - text), text);
+      if (text_width (cr, candidate) <= max_width)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  {
+    const char *end = g_utf8_offset_to_pointer (text, lo);
+    g_autofree char *head = g_strndup (text, end - text);
+    g_strchomp (head);
+    return g_strdup_printf ("%s…", head);
+  }
+}
+
+/*
+ * wrap:
+ * Breaks @text at spaces into at most @max_lines lines no wider than
+ * @max_width; the last line is ellipsized if text remains. Returns a
+ * NULL-terminated array of lines.
+ */
+static GStrv
+wrap (cairo_t *cr, const char *text, double max_width, guint max_lines)
+{
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  g_autoptr (GStrvBuilder) lines = g_strv_builder_new ();
+  g_autoptr (GString) line = g_string_new (NULL);
+  guint n_lines = 0;
+  guint i = 0;
+
+  while (words[i] != NULL && n_lines < max_lines)
+    {
+      if (n_lines == max_lines - 1)
+        {
+          /* Last line: the rest of the text, ellipsized. */
+          g_autofree char *rest = g_strjoinv (" ", &words[i]);
+          g_autofree char *cut = NULL;
+          if (line->len > 0)
+            g_string_append_c (line, ' ');
+          g_string_append (line, rest);
+          cut = ellipsize (cr, line->str, max_width);
+          g_strv_builder_add (lines, cut);
+          g_string_truncate (line, 0);
+          n_lines++;
+          break;
+        }
+
+      if (*words[i] == '\0')
+        {
+          i++;
+          continue;
+        }
+      {
+        g_autofree char *candidate = line->len > 0 ? g_strdup_printf ("%s %s", line->str, words[i])
+                                                   : g_strdup (words[i]);
+        if (text_width (cr, candidate) <= max_width || line->len == 0)
+          {
+            if (line->len == 0 && text_width (cr, candidate) > max_width)
+              {
+                g_autofree char *cut = ellipsize (cr, candidate, max_width);
+                g_strv_builder_add (lines, cut);
+                n_lines++;
+                i++;
+                continue;
+              }
+            g_string_assign (line, candidate);
+            i++;
+          }
+        else
+          {
+            g_strv_builder_add (lines, line->str);
+            g_string_truncate (line, 0);
+            n_lines++;
+          }
+      }
+    }
+  if (line->len > 0 && n_lines < max_lines)
+    g_strv_builder_add (lines, line->str);
+
+  return g_strv_builder_end (lines);
+}
+
+/* A round step (1, 2 or 5 × 10^k) that cuts 0–@max into about 5 ticks. */
+static double
+nice_step (double max, gboolean integers)
+{
+  double raw = max / 5, magnitude, step;
+
+  if (max <= 0)
+    return 1;
+  magnitude = pow (10, floor (log10 (raw)));
+  step = raw / magnitude < 1.5 ? 1 : raw / magnitude < 3.5 ? 2 : raw / magnitude < 7.5 ? 5 : 10;
+  step *= magnitude;
+  return integers ? MAX (1, round (step)) : step;
+}
+
+/* Draws the title (bold, up to two lines); returns its height. */
+static double
+draw_title (CocreaChart *chart, cairo_t *cr, double x, double y, double width,
+            const CocreaChartPalette *palette)
+{
+  g_auto (GStrv) lines = NULL;
+  double lh;
+
+  set_font (cr, TITLE_SIZE, TRUE);
+  lh = line_height (cr);
+  lines = wrap (cr, cocrea_chart_get_title (chart), width, 2);
+  set_color (cr, &palette->foreground);
+  for (guint i = 0; lines[i] != NULL; i++)
+    show_text_at (cr, x, y + i * lh, lines[i]);
+  return g_strv_length (lines) * lh;
+}
+
+/* Draws a small triangle, the flag marker, with its right angle at @x, @y (top right). */
+static void
+draw_flag (cairo_t *cr, double x, double y, double size, const CocreaChartPalette *palette)
+{
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x, y + size);
+  cairo_line_to (cr, x - size, y);
+  cairo_close_path (cr);
+  set_color (cr, &palette->flag);
+  cairo_fill_preserve (cr);
+  set_color (cr, &palette->background);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+/*
+ * draw_legend:
+ * Lays out the legend items (series swatches, the flag marker) in rows
+ * that fit @width; draws them when @draw, and returns the height used.
+ */
+static double
+draw_legend (CocreaChart *chart, cairo_t *cr, double x, double y, double width,
+             const CocreaChartPalette *palette, gboolean draw)
+{
+  guint n_series = cocrea_chart_get_n_series (chart);
+  gboolean show_series = cocrea_chart_get_kind (chart) == COCREA_CHART_BARS && n_series > 1;
+  const char *flag_label = cocrea_chart_get_flag_label (chart);
+  double lh, swatch, cx = x, cy = y;
+  guint n_items = (show_series ? n_series : 0) + (flag_label != NULL ? 1 : 0);
+
+  if (n_items == 0)
+    return 0;
+
+  set_font (cr, SMALL_SIZE, FALSE);
+  lh = line_height (cr) + 4;
+  swatch = SMALL_SIZE;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      gboolean is_flag = !show_series || i == n_series;
+      const char *label = is_flag ? flag_label
+                                  : cocrea_chart_series_get_name (cocrea_chart_get_series_at (chart, i));
+      g_autofree char *cut = ellipsize (cr, label, width - swatch - 6);
+      double item_w = swatch + 6 + text_width (cr, cut) + 16;
+
+      if (cx > x && cx + item_w > x + width)
+        {
+          cx = x;
+          cy += lh;
+        }
+      if (draw)
+        {
+          if (is_flag)
+            {
+              cairo_rectangle (cr, cx, cy + 1, swatch, swatch);
+              set_color (cr, &palette->grid);
+              cairo_fill (cr);
+              draw_flag (cr, cx + swatch, cy + 1, swatch * 0.6, palette);
+            }
+          else
+            {
+              cairo_rectangle (cr, cx, cy + 1, swatch, swatch);
+              set_color (cr, series_color (palette, i));
+              cairo_fill (cr);
+            }
+          set_color (cr, &palette->foreground);
+          show_text_at (cr, cx + swatch + 6, cy, cut);
+        }
+      cx += item_w;
+    }
+  return cy - y + lh;
+}
+
+/*
+ * draw_category_labels:
+ * Writes category @i's label right-aligned in a column @width wide,
+ * centred on a row from @top, @band high: two lines when the row has
+ * room, else one, ellipsized.
+ */
+static void
+draw_category_label (cairo_t *cr, const char *label, double x, double width, double top,
+                     double band, const CocreaChartPalette *palette)
+{
+  g_auto (GStrv) lines = NULL;
+  double lh;
+  guint n;
+
+  set_font (cr, LABEL_SIZE, FALSE);
+  lh = line_height (cr);
+  lines = wrap (cr, label, width, band >= 2 * lh + 2 ? 2 : 1);
+  n = g_strv_length (lines);
+  set_color (cr, &palette->foreground);
+  for (guint l = 0; l < n; l++)
+    show_text_at (cr, x + width - text_width (cr, lines[l]), top + (band - n * lh) / 2 + l * lh, lines[l]);
+}
+
+/* The width the category labels need, capped at @max. */
+static double
+category_column_width (CocreaChart *chart, cairo_t *cr, double max)
+{
+  double widest = 0;
+
+  set_font (cr, LABEL_SIZE, FALSE);
+  for (guint i = 0; i < cocrea_chart_get_n_categories (chart); i++)
+    widest = MAX (widest, text_width (cr, cocrea_chart_get_category (chart, i)));
+  return MIN (widest, max);
+}
+
+static void
+draw_bars (CocreaChart *chart, cairo_t *cr, double x, double y, double width, double height,
+           const CocreaChartPalette *palette)
+{
+  guint n_cat = cocrea_chart_get_n_categories (chart);
+  guint n_series = cocrea_chart_get_n_series (chart);
+  gboolean integers = cocrea_chart_get_digits (chart) == 0;
+  double max = cocrea_chart_get_max_value (chart);
+  double step = nice_step (max, integers);
+  double axis_max = MAX (step, ceil (max / step - 1e-9) * step);
+  double label_w, plot_x, plot_w, plot_h, band, lh_small, value_w, axis_h;
+  g_autofree char *widest_value = cocrea_chart_format_value (chart, axis_max);
+
+  set_font (cr, SMALL_SIZE, FALSE);
+  lh_small = line_height (cr);
+  value_w = text_width (cr, widest_value) + 6;
+  axis_h = lh_small + 6 + (cocrea_chart_get_value_label (chart) != NULL ? lh_small + 2 : 0);
+
+  label_w = category_column_width (chart, cr, width * 0.38);
+  plot_x = x + label_w + GAP;
+  plot_w = width - label_w - GAP - value_w;
+  plot_h = height - axis_h;
+  if (plot_w < 20 || plot_h < 10 || n_cat == 0)
+    return;
+  band = plot_h / n_cat;
+
+  /* Grid and ticks. */
+  cairo_set_line_width (cr, 1);
+  for (double t = 0; t <= axis_max + 1e-9; t += step)
+    {
+      double gx = round (plot_x + t / axis_max * plot_w) + 0.5;
+      g_autofree char *label = cocrea_chart_format_value (chart, t);
+
+      if (!integers)
+        {
+          g_free (label);
+          label = g_strdup_printf ("%g", t);
+        }
+      set_color (cr, &palette->grid);
+      cairo_move_to (cr, gx, y);
+      cairo_line_to (cr, gx, y + plot_h);
+      cairo_stroke (cr);
+      set_font (cr, SMALL_SIZE, FALSE);
+      set_color (cr, &palette->foreground);
+      show_text_at (cr, gx - text_width (cr, label) / 2, y + plot_h + 4, label);
+    }
+  if (cocrea_chart_get_value_label (chart) != NULL)
+    {
+      const char *value_label = cocrea_chart_get_value_label (chart);
+      set_font (cr, SMALL_SIZE, TRUE);
+      show_text_at (cr, plot_x + (plot_w - text_width (cr, value_label)) / 2,
+                    y + plot_h + 6 + lh_small, value_label);
+    }
+
+  for (guint i = 0; i < n_cat; i++)
+    {
+      double top = y + i * band;
+      double group_h = band * (n_series > 1 ? 0.82 : 0.66);
+      double bar_h = MIN (group_h / MAX (n_series, 1), 30);
+      double group_top = top + (band - bar_h * n_series) / 2;
+
+      draw_category_label (cr, cocrea_chart_get_category (chart, i), x, label_w, top, band, palette);
+
+      for (guint s = 0; s < n_series; s++)
+        {
+          CocreaChartSeries *series = cocrea_chart_get_series_at (chart, s);
+          double v = cocrea_chart_series_get_value (series, i);
+          double by = group_top + s * bar_h;
+          double bw;
+
+          if (isnan (v))
+            continue;
+          bw = MAX (v / axis_max * plot_w, v > 0 ? 1 : 0);
+          /* 1 px gap between bars of a group keeps them apart in both palettes. */
+          cairo_rectangle (cr, plot_x, by + (n_series > 1 ? 0.5 : 0), bw,
+                           bar_h - (n_series > 1 ? 1 : 0));
+          set_color (cr, series_color (palette, s));
+          cairo_fill (cr);
+
+          if (cocrea_chart_series_has_range (series) && !isnan (cocrea_chart_series_get_low (series, i)))
+            {
+              double lx = plot_x + cocrea_chart_series_get_low (series, i) / axis_max * plot_w;
+              double hx = plot_x + cocrea_chart_series_get_high (series, i) / axis_max * plot_w;
+              double cy = by + bar_h / 2;
+              set_color (cr, &palette->foreground);
+              cairo_set_line_width (cr, 1.5);
+              cairo_move_to (cr, lx, cy);
+              cairo_line_to (cr, hx, cy);
+              cairo_move_to (cr, lx, cy - bar_h / 4);
+              cairo_line_to (cr, lx, cy + bar_h / 4);
+              cairo_move_to (cr, hx, cy - bar_h / 4);
+              cairo_line_to (cr, hx, cy + bar_h / 4);
+              cairo_stroke (cr);
+            }
+
+          /* Value at the bar's end when the bar is tall enough to read it. */
+          set_font (cr, SMALL_SIZE, FALSE);
+          if (bar_h >= lh_small * 0.8)
+            {
+              g_autofree char *text = cocrea_chart_format_value (chart, v);
+              set_color (cr, &palette->foreground);
+              show_text_at (cr, plot_x + bw + 4, by + (bar_h - lh_small) / 2, text);
+            }
+        }
+    }
+
+  /* The value axis baseline, over the bars' starts. */
+  set_color (cr, &palette->foreground);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, round (plot_x) + 0.5, y);
+  cairo_line_to (cr, round (plot_x) + 0.5, y + plot_h);
+  cairo_stroke (cr);
+}
+
+static CocreaColor
+mix (const CocreaColor *a, const CocreaColor *b, double t)
+{
+  t = CLAMP (t, 0, 1);
+  return (CocreaColor) {
+    a->red + (b->red - a->red) * t,
+    a->green + (b->green - a->green) * t,
+    a->blue + (b->blue - a->blue) * t,
+    1,
+  };
+}
+
+/* Dark text on light cells, white on dark ones. */
+static CocreaColor
+text_on (const CocreaColor *fill)
+{
+  double luminance = 0.2126 * fill->red + 0.7152 * fill->green + 0.0722 * fill->blue;
+  return luminance > 0.5 ? (CocreaColor) { 0.1, 0.1, 0.1, 1 } : (CocreaColor) { 1, 1, 1, 1 };
+}
+
+static void
+draw_heatmap (CocreaChart *chart, cairo_t *cr, double x, double y, double width, double height,
+              const CocreaChartPalette *palette)
+{
+  guint n_rows = cocrea_chart_get_n_categories (chart);
+  guint n_cols = cocrea_chart_get_n_series (chart);
+  double label_w, grid_x, grid_w, col_w, header_h, row_h, lh, lh_small, scale_h;
+  guint header_lines = 1;
+
+  if (n_rows == 0 || n_cols == 0)
+    return;
+
+  label_w = category_column_width (chart, cr, width * 0.34);
+  grid_x = x + label_w + GAP;
+  grid_w = width - label_w - GAP;
+  col_w = grid_w / n_cols;
+
+  /* Column headers wrap onto up to three lines. */
+  set_font (cr, SMALL_SIZE, TRUE);
+  lh_small = line_height (cr);
+  for (guint c = 0; c < n_cols; c++)
+    {
+      g_auto (GStrv) lines = wrap (cr, cocrea_chart_series_get_name (cocrea_chart_get_series_at (chart, c)),
+                                   col_w - 6, 3);
+      header_lines = MAX (header_lines, g_strv_length (lines));
+    }
+  header_h = header_lines * lh_small + 6;
+  scale_h = lh_small + 10;
+  row_h = MIN ((height - header_h - scale_h) / n_rows, 56);
+  if (row_h < 8 || col_w < 12)
+    return;
+
+  for (guint c = 0; c < n_cols; c++)
+    {
+      CocreaChartSeries *series = cocrea_chart_get_series_at (chart, c);
+      g_auto (GStrv) lines = NULL;
+      double cx = grid_x + c * col_w;
+      guint n;
+
+      set_font (cr, SMALL_SIZE, TRUE);
+      lines = wrap (cr, cocrea_chart_series_get_name (series), col_w - 6, 3);
+      n = g_strv_length (lines);
+      set_color (cr, &palette->foreground);
+      for (guint l = 0; l < n; l++)
+        show_text_at (cr, cx + (col_w - text_width (cr, lines[l])) / 2,
+                      y + header_h - 6 - (n - l) * lh_small, lines[l]);
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      double top = y + header_h + r * row_h;
+
+      draw_category_label (cr, cocrea_chart_get_category (chart, r), x, label_w, top, row_h, palette);
+
+      for (guint c = 0; c < n_cols; c++)
+        {
+          CocreaChartSeries *series = cocrea_chart_get_series_at (chart, c);
+          double v = cocrea_chart_series_get_value (series, r);
+          double lo = 0, hi = 1;
+          double cx = grid_x + c * col_w;
+          g_autofree char *text = cocrea_chart_format_value (chart, v);
+          CocreaColor fill = palette->grid, ink;
+
+          if (!cocrea_chart_series_get_scale (series, &lo, &hi))
+            hi = MAX (cocrea_chart_get_max_value (chart), 1);
+          if (!isnan (v))
+            fill = mix (&palette->heat_low, &palette->heat_high, (v - lo) / (hi - lo));
+          ink = text_on (&fill);
+
+          cairo_rectangle (cr, cx + 1, top + 1, col_w - 2, row_h - 2);
+          set_color (cr, &fill);
+          cairo_fill (cr);
+
+          set_font (cr, LABEL_SIZE, TRUE);
+          lh = line_height (cr);
+          set_color (cr, isnan (v) ? &palette->foreground : &ink);
+          show_text_at (cr, cx + (col_w - text_width (cr, text)) / 2, top + (row_h - lh) / 2, text);
+
+          if (cocrea_chart_series_get_flag (series, r))
+            draw_flag (cr, cx + col_w - 1, top + 1, MIN (row_h, col_w) * 0.36, palette);
+        }
+    }
+
+  /* The colour scale: a gradient from the bottom to the top of the scale. */
+  {
+    double sy = y + header_h + n_rows * row_h + 8;
+    double sw = MIN (grid_w * 0.5, 220), sx = grid_x;
+    double lo = 0, hi = 1;
+    g_autofree char *low_text = NULL;
+    g_autofree char *high_text = NULL;
+    cairo_pattern_t *gradient = cairo_pattern_create_linear (sx, 0, sx + sw, 0);
+
+    if (!cocrea_chart_series_get_scale (cocrea_chart_get_series_at (chart, 0), &lo, &hi))
+      hi = MAX (cocrea_chart_get_max_value (chart), 1);
+    low_text = g_strdup_printf ("%g", lo);
+    high_text = g_strdup_printf ("%g", hi);
+
+    cairo_pattern_add_color_stop_rgb (gradient, 0, palette->heat_low.red, palette->heat_low.green,
+                                      palette->heat_low.blue);
+    cairo_pattern_add_color_stop_rgb (gradient, 1, palette->heat_high.red, palette->heat_high.green,
+                                      palette->heat_high.blue);
+    set_font (cr, SMALL_SIZE, FALSE);
+    set_color (cr, &palette->foreground);
+    show_text_at (cr, sx, sy, low_text);
+    sx += text_width (cr, low_text) + 6;
+    cairo_rectangle (cr, sx, sy + 2, sw, lh_small - 4);
+    cairo_set_source (cr, gradient);
+    cairo_fill_preserve (cr);
+    set_color (cr, &palette->grid);
+    cairo_set_line_width (cr, 1);
+    cairo_stroke (cr);
+    cairo_pattern_destroy (gradient);
+    set_color (cr, &palette->foreground);
+    show_text_at (cr, sx + sw + 6, sy, high_text);
+  }
+}
+
+/*
+ * cocrea_chart_draw:
+ * Draws @chart inside the rectangle @x, @y, @width, @height of @cr with
+ * @palette, painting the background first unless it is transparent. The
+ * state of @cr is saved and restored, and nothing is drawn outside the
+ * rectangle. A chart with no data shows a short message instead.
+ */
+void
+cocrea_chart_draw (CocreaChart *chart, cairo_t *cr, double x, double y, double width, double height,
+                   const CocreaChartPalette *palette)
+{
+  double top, bottom, inner_w, note_h = 0;
+
+  g_return_if_fail (COCREA_IS_CHART (chart));
+  g_return_if_fail (cr != NULL);
+
+  if (palette == NULL)
+    palette = cocrea_chart_palette_get_default (FALSE);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+  if (palette->background.alpha > 0)
+    {
+      set_color (cr, &palette->background);
+      cairo_paint (cr);
+    }
+
+  inner_w = width - 2 * PAD;
+  top = y + PAD;
+  top += draw_title (chart, cr, x + PAD, top, inner_w, palette) + GAP;
+  top += draw_legend (chart, cr, x + PAD, top, inner_w, palette, TRUE);
+  top += GAP;
+
+  if (cocrea_chart_get_note (chart) != NULL)
+    {
+      g_autofree char *cut = NULL;
+      set_font (cr, SMALL_SIZE, FALSE);
+      note_h = line_height (cr) + GAP;
+      cut = ellipsize (cr, cocrea_chart_get_note (chart), inner_w);
+      set_color (cr, &palette->foreground);
+      show_text_at (cr, x + PAD, y + height - PAD - line_height (cr), cut);
+    }
+  bottom = y + height - PAD - note_h;
+
+  if (cocrea_chart_get_n_categories (chart) == 0 || cocrea_chart_get_n_series (chart) == 0)
+    {
+      const char *empty = _("There is nothing to show yet.");
+      set_font (cr, LABEL_SIZE, FALSE);
+      set_color (cr, &palette->foreground);
+      show_text_at (cr, x + PAD, top, empty);
+    }
+  else if (cocrea_chart_get_kind (chart) == COCREA_CHART_HEATMAP)
+    draw_heatmap (chart, cr, x + PAD, top, inner_w, bottom - top, palette);
+  else
+    draw_bars (chart, cr, x + PAD, top, inner_w, bottom - top, palette);
+
+  cairo_restore (cr);
+}
+
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/*
+ * cocrea_chart_render_png:
+ * Draws @chart on a @width × @height image and returns it as PNG bytes,
+ * or NULL with COCREA_ERROR_IO when Cairo fails (out of memory, a size
+ * it cannot make).
+ */
+GBytes *
+cocrea_chart_render_png (CocreaChart *chart, int width, int height, const CocreaChartPalette *palette,
+                         GError **error)
+{
+  g_autoptr (GByteArray) png = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (COCREA_IS_CHART (chart), NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cocrea_chart_draw (chart, cr, 0, 0, width, height, palette);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, append_bytes, png);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO, _("Could not draw the chart: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+}
+
+/*
+ * cocrea_chart_write_png:
+ * Draws @chart as a PNG file at @path, replacing it atomically. Fails with
+ * COCREA_ERROR_IO, leaving no half-written file.
+ */
+gboolean
+cocrea_chart_write_png (CocreaChart *chart, const char *path, int width, int height,
+                        const CocreaChartPalette *palette, GError **error)
+{
+  g_autoptr (GBytes) png = cocrea_chart_render_png (chart, width, height, palette, error);
+  g_autoptr (GError) local_error = NULL;
+  gsize size;
+  const char *data;
+
+  if (png == NULL)
+    return FALSE;
+  data = g_bytes_get_data (png, &size);
+  if (!g_file_set_contents (path, data, size, &local_error))
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO, _("Could not write the chart: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

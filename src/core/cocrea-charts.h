@@ -1,0 +1,19 @@
+/* cocrea-charts.h — the charts of a process, built from its data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cocrea-chart.h"
+#include "cocrea-document.h"
+#include "cocrea-ranking.h"
+
+G_BEGIN_DECLS
+
+CocreaChart *cocrea_chart_new_mentions         (CocreaRankingData *data,
+                                                guint              top_n);
+CocreaChart *cocrea_chart_new_viability        (CocreaRanking     *ranking);
+CocreaChart *cocrea_chart_new_attendance       (CocreaDocument    *document,
+                                                GError           **error);
+
+G_END_DECLS
