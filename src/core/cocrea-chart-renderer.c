@@ -155,57 +155,76 @@ ellipsize (cairo_t *cr, const char *text, double max_width)
 static GStrv
 wrap (cairo_t *cr, const char *text, double max_width, guint max_lines)
 {
-  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GStrvBuilder) lines = g_strv_builder_new ();
   g_autoptr (GString) line = g_string_new (NULL);
+  g_auto (GStrv) spaced = g_strsplit (text, " ", -1);
   guint n_lines = 0;
-  guint i = 0;
 
-  while (words[i] != NULL && n_lines < max_lines)
+  /* Words break at spaces and after hyphens ("Político-|administrativa");
+   * a word keeps its hyphen, and a leading "\x01" marks "no space before". */
+  for (guint i = 0; spaced[i] != NULL; i++)
     {
-      if (n_lines == max_lines - 1)
-        {
-          /* Last line: the rest of the text, ellipsized. */
-          g_autofree char *rest = g_strjoinv (" ", &words[i]);
-          g_autofree char *cut = NULL;
-          if (line->len > 0)
-            g_string_append_c (line, ' ');
-          g_string_append (line, rest);
-          cut = ellipsize (cr, line->str, max_width);
-          g_strv_builder_add (lines, cut);
-          g_string_truncate (line, 0);
-          n_lines++;
-          break;
-        }
+      const char *start = spaced[i];
+      if (*start == '\0')
+        continue;
+      for (const char *p = start; *p; p++)
+        if (*p == '-' && p[1] != '\0' && p > start)
+          {
+            g_ptr_array_add (words, g_strdup_printf ("%s%.*s", start == spaced[i] ? "" : "\x01",
+                                                     (int) (p + 1 - start), start));
+            start = p + 1;
+          }
+      g_ptr_array_add (words, g_strdup_printf ("%s%s", start == spaced[i] ? "" : "\x01", start));
+    }
 
-      if (*words[i] == '\0')
+  for (guint i = 0; i < words->len && n_lines < max_lines;)
+    {
+      const char *word = g_ptr_array_index (words, i);
+      gboolean glued = word[0] == '\x01';
+      g_autofree char *candidate = NULL;
+
+      if (glued)
+        word++;
+      candidate = line->len == 0 ? g_strdup (word)
+                                 : g_strdup_printf ("%s%s%s", line->str, glued ? "" : " ", word);
+
+      if (text_width (cr, candidate) <= max_width)
         {
+          g_string_assign (line, candidate);
           i++;
           continue;
         }
-      {
-        g_autofree char *candidate = line->len > 0 ? g_strdup_printf ("%s %s", line->str, words[i])
-                                                   : g_strdup (words[i]);
-        if (text_width (cr, candidate) <= max_width || line->len == 0)
-          {
-            if (line->len == 0 && text_width (cr, candidate) > max_width)
-              {
-                g_autofree char *cut = ellipsize (cr, candidate, max_width);
-                g_strv_builder_add (lines, cut);
-                n_lines++;
-                i++;
-                continue;
-              }
-            g_string_assign (line, candidate);
-            i++;
-          }
-        else
-          {
-            g_strv_builder_add (lines, line->str);
-            g_string_truncate (line, 0);
-            n_lines++;
-          }
-      }
+      if (line->len == 0 || n_lines == max_lines - 1)
+        {
+          /* A word too wide alone, or the last line: fill it and ellipsize. */
+          g_autoptr (GString) rest = g_string_new (line->len == 0 ? word : candidate);
+          g_autofree char *cut = NULL;
+          for (guint j = i + 1; j < words->len; j++)
+            {
+              const char *w = g_ptr_array_index (words, j);
+              if (w[0] == '\x01')
+                g_string_append (rest, w + 1);
+              else
+                g_string_append_printf (rest, " %s", w);
+            }
+          if (n_lines == max_lines - 1)
+            {
+              cut = ellipsize (cr, rest->str, max_width);
+              g_strv_builder_add (lines, cut);
+              g_string_truncate (line, 0);
+              n_lines++;
+              break;
+            }
+          cut = ellipsize (cr, word, max_width);
+          g_strv_builder_add (lines, cut);
+          n_lines++;
+          i++;
+          continue;
+        }
+      g_strv_builder_add (lines, line->str);
+      g_string_truncate (line, 0);
+      n_lines++;
     }
   if (line->len > 0 && n_lines < max_lines)
     g_strv_builder_add (lines, line->str);
@@ -242,6 +261,18 @@ draw_title (CocreaChart *chart, cairo_t *cr, double x, double y, double width,
   for (guint i = 0; lines[i] != NULL; i++)
     show_text_at (cr, x, y + i * lh, lines[i]);
   return g_strv_length (lines) * lh;
+}
+
+static CocreaColor
+mix (const CocreaColor *a, const CocreaColor *b, double t)
+{
+  t = CLAMP (t, 0, 1);
+  return (CocreaColor) {
+    a->red + (b->red - a->red) * t,
+    a->green + (b->green - a->green) * t,
+    a->blue + (b->blue - a->blue) * t,
+    1,
+  };
 }
 
 /* Draws a small triangle, the flag marker, with its right angle at @x, @y (top right). */
@@ -298,10 +329,11 @@ draw_legend (CocreaChart *chart, cairo_t *cr, double x, double y, double width,
         {
           if (is_flag)
             {
+              CocreaColor cell = mix (&palette->heat_low, &palette->heat_high, 0.5);
               cairo_rectangle (cr, cx, cy + 1, swatch, swatch);
-              set_color (cr, &palette->grid);
+              set_color (cr, &cell);
               cairo_fill (cr);
-              draw_flag (cr, cx + swatch, cy + 1, swatch * 0.6, palette);
+              draw_flag (cr, cx + swatch, cy + 1, swatch * 0.75, palette);
             }
           else
             {
@@ -452,7 +484,11 @@ draw_bars (CocreaChart *chart, cairo_t *cr, double x, double y, double width, do
           if (bar_h >= lh_small * 0.8)
             {
               g_autofree char *text = cocrea_chart_format_value (chart, v);
-              set_color (cr, &palette->foreground);
+              CocreaColor ink = palette->foreground;
+              /* Zeros stay readable but step back, so the real bars lead the eye. */
+              if (v == 0)
+                ink.alpha *= 0.55;
+              set_color (cr, &ink);
               show_text_at (cr, plot_x + bw + 4, by + (bar_h - lh_small) / 2, text);
             }
         }
@@ -466,24 +502,23 @@ draw_bars (CocreaChart *chart, cairo_t *cr, double x, double y, double width, do
   cairo_stroke (cr);
 }
 
-static CocreaColor
-mix (const CocreaColor *a, const CocreaColor *b, double t)
+
+static double
+linear (double c)
 {
-  t = CLAMP (t, 0, 1);
-  return (CocreaColor) {
-    a->red + (b->red - a->red) * t,
-    a->green + (b->green - a->green) * t,
-    a->blue + (b->blue - a->blue) * t,
-    1,
-  };
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
 }
 
-/* Dark text on light cells, white on dark ones. */
+/* Near-black or white text, whichever contrasts more with @fill (WCAG ratio). */
 static CocreaColor
 text_on (const CocreaColor *fill)
 {
-  double luminance = 0.2126 * fill->red + 0.7152 * fill->green + 0.0722 * fill->blue;
-  return luminance > 0.5 ? (CocreaColor) { 0.1, 0.1, 0.1, 1 } : (CocreaColor) { 1, 1, 1, 1 };
+  static const CocreaColor dark = { 0.1, 0.1, 0.1, 1 }, white = { 1, 1, 1, 1 };
+  double l = 0.2126 * linear (fill->red) + 0.7152 * linear (fill->green) + 0.0722 * linear (fill->blue);
+  double l_dark = 0.2126 * linear (0.1) + 0.7152 * linear (0.1) + 0.0722 * linear (0.1);
+  double on_white = 1.05 / (l + 0.05), on_dark = (l + 0.05) / (l_dark + 0.05);
+
+  return on_dark > on_white ? dark : white;
 }
 
 static void
@@ -565,7 +600,7 @@ draw_heatmap (CocreaChart *chart, cairo_t *cr, double x, double y, double width,
           show_text_at (cr, cx + (col_w - text_width (cr, text)) / 2, top + (row_h - lh) / 2, text);
 
           if (cocrea_chart_series_get_flag (series, r))
-            draw_flag (cr, cx + col_w - 1, top + 1, MIN (row_h, col_w) * 0.36, palette);
+            draw_flag (cr, cx + col_w - 1, top + 1, MIN (row_h, col_w) * 0.5, palette);
         }
     }
 
