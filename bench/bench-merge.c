@@ -1,0 +1,271 @@
+/* bench-merge.c — capture, merge, tally and suggestions at the large size
+ *
+ * On the process of bench-generate.c (100,000 contributions, 2,000
+ * activities, 10,000 groups, 10,000 proposals) measures what a
+ * facilitator feels: opening the file, listing the contributions,
+ * filtering them as a word is typed letter by letter, duplicate
+ * suggestions for a new entry, re-tallying after a merge, and importing
+ * a 100,000-row CSV file.
+ *
+ * Usage: bench-merge [--keep DIR] [--runs N]
+ * Prints a Markdown table; the README records its figures.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdio.h>
+
+#include <glib/gstdio.h>
+
+#include "bench-generate.h"
+#include "cocrea-contribution.h"
+#include "cocrea-csv-import.h"
+#include "cocrea-document.h"
+#include "cocrea-merge.h"
+#include "cocrea-suggest.h"
+#include "cocrea-tally.h"
+
+typedef struct {
+  const char *what;
+  const char *target;
+  guint n;
+  double best_ms;
+  double median_ms;
+  double p95_ms;
+} Row;
+
+static int
+compare_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static void
+record (GArray *rows, const char *what, const char *target, GArray *samples)
+{
+  Row row = { what, target, samples->len, 0, 0, 0 };
+
+  g_array_sort (samples, compare_double);
+  row.best_ms = g_array_index (samples, double, 0);
+  row.median_ms = g_array_index (samples, double, samples->len / 2);
+  row.p95_ms = g_array_index (samples, double, MIN (samples->len - 1, samples->len * 95 / 100));
+  g_array_append_val (rows, row);
+}
+
+static double
+elapsed_ms (gint64 t0)
+{
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
+/* Writes a CSV of @n rows spread over 200 activities of 5 tables each. */
+static void
+write_csv (const char *path, guint n)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (2021);
+  g_autoptr (GString) csv = g_string_new ("activity,group,text\n");
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = bench_sentence (rand, g_rand_int_range (rand, 8, 25));
+      g_string_append_printf (csv, "Encuentro %u,Mesa %u,%s\n", i % 200 + 1, i % 5 + 1, text);
+    }
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *keep = NULL;
+  int runs = 5;
+  GOptionEntry entries[] = {
+    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Keep the generated files in DIR", "DIR" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs per measurement (default 5)", "N" },
+    { NULL }
+  };
+  static const char typed[] = "participación";
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_autoptr (GRand) rand = g_rand_new_with_seed (26);
+  g_autoptr (CocreaDocument) doc = NULL;
+  g_autoptr (GListModel) list = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *imported = NULL;
+  gint64 t0;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    g_error ("%s", error->message);
+  runs = MAX (runs, 1);
+
+  dir = keep != NULL ? g_strdup (keep) : g_dir_make_tmp ("cocrea-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, "nacional.cocrea", NULL);
+  csv = g_build_filename (dir, "mesas.csv", NULL);
+  imported = g_build_filename (dir, "importado.cocrea", NULL);
+  g_unlink (path);
+
+  t0 = g_get_monotonic_time ();
+  g_object_unref (cocrea_document_create (path, "Plan Nacional de Gobierno Abierto", "Santiago",
+                                          2019, 2021, &error));
+  g_assert_no_error (error);
+  bench_generate (path);
+  printf ("Generated %d contributions, %d activities, %d groups, %d proposals in %.1f s\n\n",
+          N_CONTRIBUTIONS, N_ACTIVITIES, N_GROUPS, N_PROPOSALS,
+          (g_get_monotonic_time () - t0) / 1e6);
+
+  {
+    g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+    for (int r = 0; r < runs; r++)
+      {
+        double ms;
+        t0 = g_get_monotonic_time ();
+        g_clear_object (&doc);
+        doc = cocrea_document_open (path, COCREA_OPEN_DEFAULT, &error);
+        ms = elapsed_ms (t0);
+        g_assert_no_error (error);
+        g_array_append_val (samples, ms);
+      }
+    record (rows, "Open the file for writing", "< 300 ms", samples);
+  }
+
+  {
+    g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+    for (int r = 0; r < runs; r++)
+      {
+        double ms;
+        g_clear_object (&list);
+        t0 = g_get_monotonic_time ();
+        list = cocrea_contribution_list (doc, 0, 0, &error);
+        ms = elapsed_ms (t0);
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_list_model_get_n_items (list), ==, N_CONTRIBUTIONS);
+        g_array_append_val (samples, ms);
+      }
+    record (rows, "List all contributions (GListModel)", "< 300 ms", samples);
+  }
+
+  /* Each keystroke filters the whole list, as a GtkCustomFilter would on
+   * a change that is not "more strict". */
+  {
+    g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+    guint n_items = g_list_model_get_n_items (list);
+    guint n_chars = g_utf8_strlen (typed, -1);
+
+    for (int r = 0; r < runs; r++)
+      for (guint k = 1; k <= n_chars; k++)
+        {
+          g_autofree char *prefix = g_utf8_substring (typed, 0, k);
+          guint matched = 0;
+          double ms;
+
+          t0 = g_get_monotonic_time ();
+          {
+            g_auto (GStrv) words = cocrea_contribution_filter_words (prefix);
+            for (guint i = 0; i < n_items; i++)
+              {
+                g_autoptr (CocreaContribution) c = g_list_model_get_item (list, i);
+                matched += cocrea_contribution_matches (c, (const char * const *) words);
+              }
+          }
+          ms = elapsed_ms (t0);
+          g_assert_cmpuint (matched, >, 0);
+          g_array_append_val (samples, ms);
+        }
+    record (rows, "Filter 100,000 contributions, per keystroke", "< 16 ms", samples);
+  }
+
+  {
+    g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+    for (int q = 0; q < 100; q++)
+      {
+        g_autofree char *entry = bench_sentence (rand, g_rand_int_range (rand, 3, 12));
+        g_autoptr (GListModel) found = NULL;
+        double ms;
+
+        t0 = g_get_monotonic_time ();
+        found = cocrea_suggest (doc, entry, 10, 0, &error);
+        ms = elapsed_ms (t0);
+        g_assert_no_error (error);
+        g_array_append_val (samples, ms);
+      }
+    record (rows, "Suggestions for a new entry (100 queries)", "< 20 ms p95", samples);
+  }
+
+  {
+    g_autoptr (GArray) merge_samples = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+    for (int r = 0; r < runs; r++)
+      {
+        g_autoptr (GListModel) tally = NULL;
+        gint64 ids[5];
+        double ms;
+
+        for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+          ids[i] = g_rand_int_range (rand, 1, N_CONTRIBUTIONS + 1);
+        t0 = g_get_monotonic_time ();
+        g_assert_true (cocrea_merge_into (doc, g_rand_int_range (rand, 1, N_PROPOSALS + 1), ids,
+                                          G_N_ELEMENTS (ids), NULL, &error));
+        ms = elapsed_ms (t0);
+        g_assert_no_error (error);
+        g_array_append_val (merge_samples, ms);
+
+        t0 = g_get_monotonic_time ();
+        tally = cocrea_tally (doc, &error);
+        ms = elapsed_ms (t0);
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_list_model_get_n_items (tally), ==, N_PROPOSALS);
+        g_array_append_val (samples, ms);
+      }
+    record (rows, "Merge 5 contributions (one edit, on disk)", "< 100 ms", merge_samples);
+    record (rows, "Re-tally 10,000 proposals after the merge", "< 50 ms", samples);
+  }
+
+  g_clear_object (&list);
+  g_clear_object (&doc);
+
+  write_csv (csv, N_CONTRIBUTIONS);
+  {
+    g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+    for (int r = 0; r < MIN (runs, 3); r++)
+      {
+        g_autoptr (CocreaDocument) target = NULL;
+        guint n = 0;
+        double ms;
+
+        g_unlink (imported);
+        target = cocrea_document_create (imported, "Importado", "Santiago", 2019, 2021, &error);
+        g_assert_no_error (error);
+        t0 = g_get_monotonic_time ();
+        g_assert_true (cocrea_csv_import (target, csv, &n, &error));
+        ms = elapsed_ms (t0);
+        g_assert_no_error (error);
+        g_assert_cmpuint (n, ==, N_CONTRIBUTIONS);
+        g_array_append_val (samples, ms);
+      }
+    record (rows, "Import a 100,000-row CSV (indexed for suggestions)", "< 1 s", samples);
+  }
+
+  printf ("| Operation | Target | Samples | Best | Median | p95 |\n|---|---|---|---|---|---|\n");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      printf ("| %s | %s | %u | %.1f ms | %.1f ms | %.1f ms |\n", row->what, row->target, row->n,
+              row->best_ms, row->median_ms, row->p95_ms);
+    }
+
+  if (keep == NULL)
+    {
+      g_unlink (path);
+      g_unlink (csv);
+      g_unlink (imported);
+      g_rmdir (dir);
+    }
+  return 0;
+}
