@@ -141,6 +141,15 @@ cocrea_cli_merge_scores (int argc, char **argv)
       return cocrea_cli_fail (error);
     }
 
+  /* Nothing to write: no edit, so the audit log is not filled with empty merges. */
+  {
+    gboolean taking = FALSE;
+    for (guint i = 0; i < plan->conflicts->len; i++)
+      taking |= g_array_index (plan->conflicts, CocreaScoreChange, i).resolution == COCREA_MERGE_TAKE_THEIRS;
+    if (plan->new_scores->len == 0 && !taking)
+      return 0;
+  }
+
   if (!cocrea_merge_scores_apply (document, plan, &written, &error))
     return cocrea_cli_fail (error);
   printf (g_dngettext (GETTEXT_PACKAGE, "Merged %u score\n", "Merged %u scores\n", written), written);
