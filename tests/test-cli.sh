@@ -124,5 +124,49 @@ expect 0 "reading works while the file is locked" -- "$bin" info "$copy"
 kill $holder 2>/dev/null; wait $holder 2>/dev/null
 expect 0 "a stale lock is taken over" -- "$bin" import "$copy" --csv "$dir/aportes.csv"
 
+# Merge and tally (issue 3).
+work="$dir/work.cocrea"
+"$bin" demo "$work" >/dev/null
+expect 0 "tally" -- "$bin" tally "$work"
+contains "tally lists the security proposal" "$out" "seguridad"
+expect 0 "tally --json" -- "$bin" tally "$work" --json
+printf '%s' "$out" | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); assert len(d) > 0" \
+  && ok "tally --json parses" || not_ok "tally --json parses"
+expect 0 "list" -- "$bin" list "$work"
+expect 0 "list --json" -- "$bin" list "$work" --json
+expect 0 "suggest" -- "$bin" suggest "$work" "vecinas y carabineros coordinados" --limit 3
+contains "suggest finds the security proposal" "$out" "Carabineros"
+expect 0 "merge into a new proposal" -- "$bin" merge "$work" --title "Nueva propuesta" 1 2
+new_id=$(printf '%s' "$out" | tr -dc '0-9')
+[ -n "$new_id" ] && ok "merge prints the proposal id" || not_ok "merge prints the proposal id"
+expect 0 "unmerge" -- "$bin" unmerge "$work" 1
+expect 1 "merge with an empty title fails" -- "$bin" merge "$work" --title "" 3
+one_line "merge with an empty title"
+expect 1 "merge into an unknown proposal fails" -- "$bin" merge "$work" --into 99999 3
+expect 1 "unmerge of an unknown contribution fails" -- "$bin" unmerge "$work" 99999
+expect 2 "merge without ids is a usage error" -- "$bin" merge "$work" --title T
+
+# Scoring and selection (issue 4).
+expect 0 "criteria" -- "$bin" criteria "$work"
+contains "criteria lists technical viability" "$out" "technical"
+before=$(sqlite3 "$work" "SELECT count(*) FROM score")
+expect 1 "a score outside the scale fails" -- "$bin" score "$work" --evaluator Ana --proposal 1 --criterion technical --value 9
+one_line "a score outside the scale"
+expect 1 "an unknown criterion fails" -- "$bin" score "$work" --evaluator Ana --proposal 1 --criterion belleza --value 3
+expect 1 "an unknown proposal fails" -- "$bin" score "$work" --evaluator Ana --proposal 99999 --criterion technical --value 3
+[ "$(sqlite3 "$work" "SELECT count(*) FROM score")" = "$before" ] && ok "failed scores write nothing" || not_ok "failed scores write nothing"
+expect 0 "score creates the evaluator" -- "$bin" score "$work" --evaluator "Ana Pérez" --department SECPLAN --proposal 1 --criterion technical --value 4 --note "Factible"
+[ "$(sqlite3 "$work" "SELECT count(*) FROM evaluator WHERE name = 'Ana Pérez'")" = 1 ] && ok "the evaluator exists" || not_ok "the evaluator exists"
+expect 0 "rank" -- "$bin" rank "$work"
+expect 0 "rank --json" -- "$bin" rank "$work" --json
+expect 1 "a sixth selection breaks the quota" -- "$bin" decide "$work" 10 --select --reason "Otra más"
+contains "the message names the quota" "$err" "quota"
+expect 0 "--force selects anyway" -- "$bin" decide "$work" 10 --select --reason "Decisión del alcalde" --force
+expect 1 "a decision needs a reason" -- "$bin" decide "$work" 9 --reject --reason ""
+cp "$demo" "$dir/theirs.cocrea"
+expect 1 "merge-scores refuses another process" -- "$bin" merge-scores "$work" --from "$dir/theirs.cocrea"
+expect 0 "chart" -- "$bin" chart "$work" --mentions "$dir/mentions.png"
+[ -s "$dir/mentions.png" ] && ok "the chart is written" || not_ok "the chart is written"
+
 echo "1..$n"
 [ $failed -eq 0 ]
