@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 #define N_CONTRIBUTIONS 100000
 #define N_EVALUATORS    50
 
-char *bench_sentence (GRand      *rand,
-                      guint       n_words);
-void  bench_generate (const char *path);
+char *bench_sentence        (GRand      *rand,
+                             guint       n_words);
+guint bench_vocabulary_size (void);
+void  bench_generate        (const char *path);
 
 G_END_DECLS
