@@ -507,7 +507,12 @@ cocrea_document_create (const char *path, const char *title, const char *municip
 
   if (!ok)
     {
+      /* A write that failed half-way (a full disk) leaves SQLite's journal
+       * of the file beside it: it belongs to no one now, remove it too. */
+      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
       g_unlink (path);
+      g_unlink (journal);
       g_prefix_error (error, _("Could not create “%s”: "), name);
       return NULL;
     }
