@@ -264,6 +264,18 @@ damaged:
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  /* A program died in the middle of an edit: the journal beside the file
+   * holds what undoes it, and only a connection that may write can play it
+   * back. The file is not damaged; saying so would send people to backups. */
+  if (sqlite3_extended_errcode (db) == SQLITE_READONLY_ROLLBACK)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_READ_ONLY,
+                   _("“%s” was not closed properly: the program editing it stopped "
+                     "in the middle of a change. Open it for editing once and Cocrea "
+                     "will undo that unfinished change; every earlier edit is kept."),
+                   name);
+      return FALSE;
+    }
   g_set_error (error, COCREA_ERROR, COCREA_ERROR_DAMAGED,
                _("“%s” is damaged and cannot be opened. Open a backup copy instead."),
                name);
