@@ -1,44 +1,78 @@
-/* cocrea-cli-export.c — cocrea export FILE (--csv OUT.csv | --json OUT.json)
+/* cocrea-cli-export.c — cocrea export FILE (--csv | --json | --pdf | --reasons-pdf
+ *                        | --commitments-csv | --decidim) OUT
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n-lib.h>
 
 #include "cocrea-cli-private.h"
+#include "cocrea-commitments-csv.h"
 #include "cocrea-csv-export.h"
+#include "cocrea-decidim-export.h"
 #include "cocrea-json-export.h"
+#include "cocrea-pdf-plan.h"
+#include "cocrea-pdf-reasons.h"
+
+/* Prints each warning on stderr, as "cocrea: warning: …". */
+static void
+print_warnings (GStrv warnings)
+{
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    g_printerr ("cocrea: %s: %s\n", _("warning"), warnings[i]);
+}
 
 /*
  * cocrea_cli_export:
- * Writes the contributions as CSV or the whole process as JSON, whichever
- * one option names; the process is only read. Returns 0, 1 when the export
- * failed (no file is left half-written), or 2 for a usage error.
+ * Writes the one export its single option names; the process is only
+ * read. Warnings (characters a PDF font cannot show) go to stderr and do
+ * not fail the command. Returns 0, 1 when the export failed (no file is
+ * left half-written), or 2 for a usage error.
  */
 int
 cocrea_cli_export (int argc, char **argv)
 {
   g_autofree char *csv_path = NULL;
   g_autofree char *json_path = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *reasons_path = NULL;
+  g_autofree char *commitments_path = NULL;
+  g_autofree char *decidim_path = NULL;
   GOptionEntry entries[] = {
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
       N_("Write every contribution to a CSV file"), N_("OUT.csv") },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path,
       N_("Write the whole process to a JSON file"), N_("OUT.json") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf_path,
+      N_("Write the draft action plan as a PDF"), N_("OUT.pdf") },
+    { "reasons-pdf", 0, 0, G_OPTION_ARG_FILENAME, &reasons_path,
+      N_("Write the reasons report (the decision on every proposal) as a PDF"), N_("OUT.pdf") },
+    { "commitments-csv", 0, 0, G_OPTION_ARG_FILENAME, &commitments_path,
+      N_("Write the commitments and their milestones to a CSV file"), N_("OUT.csv") },
+    { "decidim", 0, 0, G_OPTION_ARG_FILENAME, &decidim_path,
+      N_("Write the proposals as a Decidim proposals import (JSON)"), N_("OUT.json") },
     { NULL }
   };
   g_autoptr (GOptionContext) context =
-    cocrea_cli_context (_("FILE"), _("Export contributions as CSV or the process as JSON."),
+    cocrea_cli_context (_("FILE"),
+                        _("Export the process: contributions (CSV), everything (JSON), the draft "
+                          "plan or the reasons report (PDF), the commitments (CSV), or the "
+                          "proposals for Decidim (JSON)."),
                         entries);
   g_autoptr (CocreaDocument) document = NULL;
+  g_auto (GStrv) warnings = NULL;
   GError *error = NULL;
   gboolean ok;
   int status;
+  guint given;
 
   if (!cocrea_cli_parse (context, &argc, &argv, 1, &status))
     return status;
 
-  if ((csv_path == NULL) == (json_path == NULL))
-    return cocrea_cli_usage (context, _("Give exactly one of --csv and --json"));
+  given = (csv_path != NULL) + (json_path != NULL) + (pdf_path != NULL) + (reasons_path != NULL) +
+          (commitments_path != NULL) + (decidim_path != NULL);
+  if (given != 1)
+    return cocrea_cli_usage (context, _("Give exactly one of --csv, --json, --pdf, --reasons-pdf, "
+                                        "--commitments-csv and --decidim"));
 
   document = cocrea_cli_open (argv[1], FALSE, &error);
   if (document == NULL)
@@ -46,9 +80,18 @@ cocrea_cli_export (int argc, char **argv)
 
   if (csv_path != NULL)
     ok = cocrea_csv_export (document, csv_path, &error);
-  else
+  else if (json_path != NULL)
     ok = cocrea_json_export (document, json_path, &error);
+  else if (pdf_path != NULL)
+    ok = cocrea_pdf_plan_export (document, pdf_path, NULL, NULL, &warnings, &error);
+  else if (reasons_path != NULL)
+    ok = cocrea_pdf_reasons_export (document, reasons_path, NULL, NULL, &warnings, &error);
+  else if (commitments_path != NULL)
+    ok = cocrea_commitments_csv_export (document, commitments_path, &error);
+  else
+    ok = cocrea_decidim_export (document, decidim_path, &error);
 
+  print_warnings (warnings);
   if (!ok)
     return cocrea_cli_fail (error);
 

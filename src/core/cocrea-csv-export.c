@@ -4,8 +4,7 @@
  * so it is written to open anywhere: UTF-8 with a BOM (Excel otherwise
  * guesses a legacy encoding), RFC 4180 quoting, CRLF line ends, and the
  * English column keys the importer reads back. Cells a spreadsheet would
- * run as a formula are neutralised with a leading "'" (OWASP advice on
- * CSV injection), which the importer removes again.
+ * run as a formula are neutralised (cocrea-csv-writer.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cocrea-csv-export.h"
+#include "cocrea-csv-writer.h"
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
@@ -40,53 +40,6 @@ static const char *const header[] = {
   "id", "activity", "group", "origin", "text", "area", "axes", "proposal",
 };
 
-static gboolean
-is_formula_start (char c)
-{
-  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
-
-/*
- * append_cell:
- * Appends @value to @out as one CSV cell, after a comma unless @first.
- * A value a spreadsheet would evaluate (or that already starts with
- * quotes before such a character, so that the importer's rule of removing
- * exactly one "'" gives it back) gets a leading "'". Values holding a
- * comma, quote, line end or outer space are quoted, quotes doubled.
- */
-static void
-append_cell (GString *out, const char *value, gboolean first)
-{
-  const char *p = value != NULL ? value : "";
-  const char *q = p;
-  gsize length = strlen (p);
-  gboolean quote;
-
-  if (!first)
-    g_string_append_c (out, ',');
-
-  while (*q == '\'')
-    q++;
-
-  quote = strpbrk (p, ",\"\r\n") != NULL ||
-          (length > 0 && (p[0] == ' ' || p[length - 1] == ' '));
-
-  if (quote)
-    g_string_append_c (out, '"');
-  if (is_formula_start (*q))
-    g_string_append_c (out, '\'');
-
-  for (; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-
-  if (quote)
-    g_string_append_c (out, '"');
-}
-
 /*
  * build:
  * Appends the header and one line per contribution of @db to @out.
@@ -102,7 +55,7 @@ build (sqlite3 *db, GString *out, GError **error)
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    append_cell (out, header[i], i == 0);
+    cocrea_csv_append_cell (out, header[i], i == 0);
   g_string_append (out, "\r\n");
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -111,14 +64,14 @@ build (sqlite3 *db, GString *out, GError **error)
                                              (gint64) sqlite3_column_int64 (stmt, 0));
       g_autofree char *axes = cocrea_axes_to_keys ((guint) sqlite3_column_int (stmt, 6));
 
-      append_cell (out, id, TRUE);
-      append_cell (out, (const char *) sqlite3_column_text (stmt, 1), FALSE);
-      append_cell (out, (const char *) sqlite3_column_text (stmt, 2), FALSE);
-      append_cell (out, (const char *) sqlite3_column_text (stmt, 3), FALSE);
-      append_cell (out, (const char *) sqlite3_column_text (stmt, 4), FALSE);
-      append_cell (out, (const char *) sqlite3_column_text (stmt, 5), FALSE);
-      append_cell (out, axes, FALSE);
-      append_cell (out, (const char *) sqlite3_column_text (stmt, 7), FALSE);
+      cocrea_csv_append_cell (out, id, TRUE);
+      cocrea_csv_append_cell (out, (const char *) sqlite3_column_text (stmt, 1), FALSE);
+      cocrea_csv_append_cell (out, (const char *) sqlite3_column_text (stmt, 2), FALSE);
+      cocrea_csv_append_cell (out, (const char *) sqlite3_column_text (stmt, 3), FALSE);
+      cocrea_csv_append_cell (out, (const char *) sqlite3_column_text (stmt, 4), FALSE);
+      cocrea_csv_append_cell (out, (const char *) sqlite3_column_text (stmt, 5), FALSE);
+      cocrea_csv_append_cell (out, axes, FALSE);
+      cocrea_csv_append_cell (out, (const char *) sqlite3_column_text (stmt, 7), FALSE);
       g_string_append (out, "\r\n");
     }
 
@@ -149,7 +102,7 @@ build (sqlite3 *db, GString *out, GError **error)
 gboolean
 cocrea_csv_export (CocreaDocument *document, const char *csv_path, GError **error)
 {
-  g_autoptr (GString) out = g_string_new ("\xEF\xBB\xBF");
+  g_autoptr (GString) out = g_string_new (COCREA_CSV_BOM);
   g_autoptr (GFile) file = NULL;
   g_autoptr (GError) local_error = NULL;
 

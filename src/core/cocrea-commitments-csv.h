@@ -1,0 +1,15 @@
+/* cocrea-commitments-csv.h — the commitments and their milestones as open data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cocrea-document.h"
+
+G_BEGIN_DECLS
+
+gboolean cocrea_commitments_csv_export (CocreaDocument *document,
+                                        const char     *csv_path,
+                                        GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,60 @@
+/* cocrea-csv-writer.c
+ *
+ * Shared by every CSV Cocrea writes (contributions, commitments): RFC 4180
+ * quoting, and cells a spreadsheet would run as a formula neutralised with
+ * a leading "'" (OWASP advice on CSV injection), which the importer
+ * removes again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "cocrea-csv-writer.h"
+
+static gboolean
+is_formula_start (char c)
+{
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/*
+ * cocrea_csv_append_cell:
+ * Appends @value (NULL is empty) to @out as one CSV cell, after a comma
+ * unless @first. A value a spreadsheet would evaluate (or that already
+ * starts with quotes before such a character, so that the importer's rule
+ * of removing exactly one "'" gives it back) gets a leading "'". Values
+ * holding a comma, quote, line end or outer space are quoted, quotes
+ * doubled.
+ */
+void
+cocrea_csv_append_cell (GString *out, const char *value, gboolean first)
+{
+  const char *p = value != NULL ? value : "";
+  const char *q = p;
+  gsize length = strlen (p);
+  gboolean quote;
+
+  if (!first)
+    g_string_append_c (out, ',');
+
+  while (*q == '\'')
+    q++;
+
+  quote = strpbrk (p, ",\"\r\n") != NULL ||
+          (length > 0 && (p[0] == ' ' || p[length - 1] == ' '));
+
+  if (quote)
+    g_string_append_c (out, '"');
+  if (is_formula_start (*q))
+    g_string_append_c (out, '\'');
+
+  for (; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+
+  if (quote)
+    g_string_append_c (out, '"');
+}

@@ -1,0 +1,19 @@
+/* cocrea-pdf-plan.h — the draft action plan as a PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cocrea-document.h"
+#include "cocrea-pdf-writer.h"
+
+G_BEGIN_DECLS
+
+gboolean cocrea_pdf_plan_export (CocreaDocument     *document,
+                                 const char         *path,
+                                 CocreaProgressFunc  progress,
+                                 gpointer            user_data,
+                                 GStrv              *warnings,
+                                 GError            **error);
+
+G_END_DECLS

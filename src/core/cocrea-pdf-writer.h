@@ -1,0 +1,92 @@
+/* cocrea-pdf-writer.h — A4 documents of headings, paragraphs, tables and images
+ *
+ * A thin layout layer over libharu for the plan and the reasons report:
+ * text flows down the page and onto new pages by itself, tables repeat
+ * their header row and never cut a row that fits on a page, and the
+ * contents page, the running header and "page N of M" are filled in when
+ * the document is saved.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * CocreaProgressFunc:
+ * @fraction: how much is done, from 0 to 1
+ * @phase: what is being done, translated, for people ("Writing the annex")
+ * @user_data: the data given with the function
+ *
+ * Reports the progress of a long export. It is called on the thread doing
+ * the export: a GUI forwards it to the main loop (g_main_context_invoke).
+ */
+typedef void (*CocreaProgressFunc) (double fraction, const char *phase, gpointer user_data);
+
+typedef enum {
+  COCREA_PDF_TEXT_NORMAL = 0,
+  COCREA_PDF_TEXT_BOLD   = 1 << 0,
+  COCREA_PDF_TEXT_CENTER = 1 << 1,
+  COCREA_PDF_TEXT_GREY   = 1 << 2,
+} CocreaPdfTextFlags;
+
+typedef enum {
+  COCREA_PDF_TABLE_NORMAL       = 0,
+  COCREA_PDF_TABLE_LABEL_COLUMN = 1 << 0, /* first column bold and shaded: the template */
+} CocreaPdfTableFlags;
+
+/* Returns the footer of page @page (1-based) of @n_pages, newly allocated. */
+typedef char *(*CocreaPdfFooterFunc) (guint page, guint n_pages, gpointer user_data);
+
+typedef struct _CocreaPdfWriter CocreaPdfWriter;
+
+CocreaPdfWriter *cocrea_pdf_writer_new              (GError             **error);
+void             cocrea_pdf_writer_free             (CocreaPdfWriter     *self);
+
+void             cocrea_pdf_writer_set_title        (CocreaPdfWriter     *self,
+                                                     const char          *title);
+void             cocrea_pdf_writer_set_header       (CocreaPdfWriter     *self,
+                                                     const char          *header);
+void             cocrea_pdf_writer_set_footer_func  (CocreaPdfWriter     *self,
+                                                     CocreaPdfFooterFunc  func,
+                                                     gpointer             user_data);
+void             cocrea_pdf_writer_set_continued    (CocreaPdfWriter     *self,
+                                                     const char          *marker);
+
+void             cocrea_pdf_writer_new_page         (CocreaPdfWriter     *self);
+void             cocrea_pdf_writer_reserve_contents (CocreaPdfWriter     *self,
+                                                     const char          *title,
+                                                     guint                n_entries);
+void             cocrea_pdf_writer_heading          (CocreaPdfWriter     *self,
+                                                     guint                level,
+                                                     const char          *text,
+                                                     gboolean             in_contents);
+void             cocrea_pdf_writer_text             (CocreaPdfWriter     *self,
+                                                     const char          *text,
+                                                     double               size,
+                                                     CocreaPdfTextFlags   flags);
+void             cocrea_pdf_writer_space            (CocreaPdfWriter     *self,
+                                                     double               points);
+void             cocrea_pdf_writer_table_begin      (CocreaPdfWriter     *self,
+                                                     guint                n_columns,
+                                                     const double        *widths,
+                                                     const char * const  *header,
+                                                     CocreaPdfTableFlags  flags);
+void             cocrea_pdf_writer_table_row        (CocreaPdfWriter     *self,
+                                                     const char * const  *cells);
+void             cocrea_pdf_writer_table_end        (CocreaPdfWriter     *self);
+void             cocrea_pdf_writer_image_png        (CocreaPdfWriter     *self,
+                                                     GBytes              *png,
+                                                     double               width);
+
+guint            cocrea_pdf_writer_get_n_pages      (CocreaPdfWriter     *self);
+GStrv            cocrea_pdf_writer_steal_warnings   (CocreaPdfWriter     *self);
+gboolean         cocrea_pdf_writer_save             (CocreaPdfWriter     *self,
+                                                     const char          *path,
+                                                     GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CocreaPdfWriter, cocrea_pdf_writer_free)
+
+G_END_DECLS
