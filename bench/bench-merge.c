@@ -7,7 +7,7 @@
  * suggestions for a new entry, re-tallying after a merge, and importing
  * a 100,000-row CSV file.
  *
- * Usage: bench-merge [--keep DIR] [--runs N]
+ * Usage: bench-merge [--keep DIR [--reuse]] [--runs N] [--only WHAT]
  * Prints a Markdown table; the README records its figures.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -52,6 +52,8 @@ record (GArray *rows, const char *what, const char *target, GArray *samples)
   g_array_append_val (rows, row);
 }
 
+#define WANT(what) (only == NULL || g_str_equal (only, what))
+
 static double
 elapsed_ms (gint64 t0)
 {
@@ -79,10 +81,15 @@ int
 main (int argc, char **argv)
 {
   g_autofree char *keep = NULL;
+  g_autofree char *only = NULL;
+  gboolean reuse = FALSE;
   int runs = 5;
   GOptionEntry entries[] = {
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Keep the generated files in DIR", "DIR" },
+    { "reuse", 0, 0, G_OPTION_ARG_NONE, &reuse, "Reuse the process kept in DIR", NULL },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs per measurement (default 5)", "N" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only,
+      "Measure only list, filter, suggest, tally or import (for a profiler)", "WHAT" },
     { NULL }
   };
   static const char typed[] = "participación";
@@ -109,13 +116,15 @@ main (int argc, char **argv)
   path = g_build_filename (dir, "nacional.cocrea", NULL);
   csv = g_build_filename (dir, "mesas.csv", NULL);
   imported = g_build_filename (dir, "importado.cocrea", NULL);
-  g_unlink (path);
-
   t0 = g_get_monotonic_time ();
-  g_object_unref (cocrea_document_create (path, "Plan Nacional de Gobierno Abierto", "Santiago",
-                                          2019, 2021, &error));
-  g_assert_no_error (error);
-  bench_generate (path);
+  if (!reuse || !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_unlink (path);
+      g_object_unref (cocrea_document_create (path, "Plan Nacional de Gobierno Abierto",
+                                              "Santiago", 2019, 2021, &error));
+      g_assert_no_error (error);
+      bench_generate (path);
+    }
   printf ("Generated %d contributions, %d activities, %d groups, %d proposals in %.1f s\n"
           "(texts of 8 to 24 words, %u civic word forms and function words, Zipf-distributed)\n\n",
           N_CONTRIBUTIONS, N_ACTIVITIES, N_GROUPS, N_PROPOSALS,
@@ -136,6 +145,7 @@ main (int argc, char **argv)
     record (rows, "Open the file for writing", "< 300 ms", samples);
   }
 
+  if (WANT ("list") || WANT ("filter"))
   {
     g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
     for (int r = 0; r < runs; r++)
@@ -154,6 +164,7 @@ main (int argc, char **argv)
 
   /* Each keystroke filters the whole list, as a GtkCustomFilter would on
    * a change that is not "more strict". */
+  if (WANT ("filter"))
   {
     g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
     guint n_items = g_list_model_get_n_items (list);
@@ -182,6 +193,7 @@ main (int argc, char **argv)
     record (rows, "Filter 100,000 contributions, per keystroke", "< 16 ms", samples);
   }
 
+  if (WANT ("suggest"))
   {
     g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
     for (int q = 0; q < 100; q++)
@@ -199,6 +211,7 @@ main (int argc, char **argv)
     record (rows, "Suggestions for a new entry (100 queries)", "< 20 ms p95", samples);
   }
 
+  if (WANT ("tally"))
   {
     g_autoptr (GArray) merge_samples = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
@@ -231,8 +244,9 @@ main (int argc, char **argv)
   g_clear_object (&list);
   g_clear_object (&doc);
 
-  write_csv (csv, N_CONTRIBUTIONS);
+  if (WANT ("import"))
   {
+    write_csv (csv, N_CONTRIBUTIONS);
     g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
     for (int r = 0; r < MIN (runs, 3); r++)
       {

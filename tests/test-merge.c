@@ -8,6 +8,7 @@
 
 #include "cocrea-activity.h"
 #include "cocrea-contribution.h"
+#include "cocrea-contribution-list.h"
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
@@ -530,6 +531,48 @@ test_filter (Fixture *f, gconstpointer data)
   }
 }
 
+/* The list's fast filter agrees with the per-item one, and an item keeps
+ * its strings after the list is gone. */
+static void
+test_list_filter_fast (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) list = NULL;
+  g_autoptr (CocreaContribution) kept = NULL;
+  g_auto (GStrv) words = NULL;
+  g_autofree guint *positions = NULL;
+  guint n_items, n, matches = 0;
+
+  add_contribution (f, f->activity, 0, "Más PARTICIPACIÓN de jóvenes");
+  add_contribution (f, f->activity, 0, "Ciclovías seguras");
+  list = cocrea_contribution_list (f->doc, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (COCREA_IS_CONTRIBUTION_LIST (list));
+  n_items = g_list_model_get_n_items (list);
+  g_assert_null (g_list_model_get_item (list, n_items));
+
+  words = cocrea_contribution_filter_words ("ciclovia");
+  positions = g_new (guint, n_items);
+  n = cocrea_contribution_list_filter (COCREA_CONTRIBUTION_LIST (list),
+                                       (const char * const *) words, positions);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (CocreaContribution) c = g_list_model_get_item (list, i);
+      g_autoptr (CocreaContribution) again = g_list_model_get_item (list, i);
+
+      g_assert_true (c == again);
+      if (cocrea_contribution_matches (c, (const char * const *) words))
+        g_assert_cmpuint (positions[matches++], ==, i);
+    }
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (matches, ==, n);
+
+  kept = g_list_model_get_item (list, positions[0]);
+  g_clear_object (&list);
+  g_assert_cmpstr (cocrea_contribution_get_text (kept), ==, "Ciclovías seguras");
+  g_assert_cmpstr (cocrea_contribution_get_activity_name (kept), ==, "Taller principal");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -542,6 +585,7 @@ main (int argc, char **argv)
   ADD ("/merge/undo-edits", test_undo_edits);
   ADD ("/merge/audit-log", test_audit_log);
   ADD ("/merge/filter", test_filter);
+  ADD ("/merge/list-filter-fast", test_list_filter_fast);
 #undef ADD
 
   return g_test_run ();

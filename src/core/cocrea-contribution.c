@@ -1,11 +1,10 @@
 /* cocrea-contribution.c
  *
- * A process can hold 100,000 contributions, and the capture page lists
- * and filters them as one types. So listing is one query whose rows go
- * into a GListStore in a single splice, activity and group names are
- * shared (interned GRefStrings) rather than copied per row, and each
- * contribution carries its text already folded (lowercase, no accents)
- * so the per-keystroke filter is a plain substring search.
+ * A contribution either owns its strings (cocrea_contribution_lookup())
+ * or borrows them from the store of the #CocreaContributionList it came
+ * from, which it keeps alive: listing 100,000 rows copies no text per item. Either way
+ * it carries its text already folded (lowercase, no accents) so the
+ * per-keystroke filter is a plain substring search.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cocrea-contribution.h"
+#include "cocrea-contribution-list.h"
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
@@ -23,6 +23,8 @@
 
 struct _CocreaContribution {
   GObject parent_instance;
+
+  CocreaContributionStore *store; /* whose strings it borrows, or NULL if it owns them */
 
   gint64 id;
   gint64 activity_id;
@@ -67,11 +69,18 @@ cocrea_contribution_finalize (GObject *object)
 {
   CocreaContribution *self = COCREA_CONTRIBUTION (object);
 
-  g_clear_pointer (&self->activity_name, g_ref_string_release);
-  g_clear_pointer (&self->group_name, g_ref_string_release);
-  g_clear_pointer (&self->area, g_ref_string_release);
-  g_free (self->text);
-  g_free (self->folded);
+  if (self->store != NULL)
+    {
+      cocrea_contribution_store_unref (self->store);
+    }
+  else
+    {
+      g_clear_pointer (&self->activity_name, g_ref_string_release);
+      g_clear_pointer (&self->group_name, g_ref_string_release);
+      g_clear_pointer (&self->area, g_ref_string_release);
+      g_free (self->text);
+      g_free (self->folded);
+    }
 
   G_OBJECT_CLASS (cocrea_contribution_parent_class)->finalize (object);
 }
@@ -172,6 +181,33 @@ contribution_from_row (sqlite3_stmt *stmt)
   self->area = ref_string ((const char *) sqlite3_column_text (stmt, 7));
   self->axes = sqlite3_column_int (stmt, 8);
   self->proposal_id = sqlite3_column_int64 (stmt, 9);
+  return self;
+}
+
+/*
+ * cocrea_contribution_new_borrowed:
+ * A contribution showing @row, whose strings stay @store's: it holds a
+ * reference on @store instead of copying them. For
+ * #CocreaContributionList's get_item().
+ */
+CocreaContribution *
+cocrea_contribution_new_borrowed (CocreaContributionStore *store,
+                                  const CocreaContributionRow *row)
+{
+  CocreaContribution *self = g_object_new (COCREA_TYPE_CONTRIBUTION, NULL);
+
+  self->store = cocrea_contribution_store_ref (store);
+  self->id = row->id;
+  self->activity_id = row->activity_id;
+  self->group_id = row->group_id;
+  self->proposal_id = row->proposal_id;
+  self->activity_name = (char *) row->activity_name;
+  self->group_name = (char *) row->group_name;
+  self->text = (char *) row->text;
+  self->folded = (char *) row->folded;
+  self->area = (char *) row->area;
+  self->origin = row->origin;
+  self->axes = row->axes;
   return self;
 }
 
@@ -294,56 +330,24 @@ cocrea_contribution_matches (CocreaContribution *self, const char * const *words
 {
   g_return_val_if_fail (COCREA_IS_CONTRIBUTION (self), FALSE);
 
-  if (words == NULL)
-    return TRUE;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (strstr (self->folded, words[i]) != NULL)
-        continue;
-      if (g_ascii_isdigit (words[i][0]) &&
-          g_ascii_strtoll (words[i], NULL, 10) == self->id)
-        continue;
-      return FALSE;
-    }
-  return TRUE;
+  return cocrea_contribution_row_matches (self->folded, self->id, words);
 }
 
 /*
  * cocrea_contribution_list:
  * Returns the contributions of activity @activity_id and group @group_id
  * (0 for any), in the order they were recorded, as a list of
- * #CocreaContribution; NULL with @error set on failure.
+ * #CocreaContribution (a #CocreaContributionList, whose
+ * cocrea_contribution_list_filter() filters without creating items);
+ * NULL with @error set on failure.
  */
 GListModel *
 cocrea_contribution_list (CocreaDocument *document, gint64 activity_id, gint64 group_id,
                           GError **error)
 {
-  sqlite3 *db = cocrea_document_get_db (document);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GListStore) store = g_list_store_new (COCREA_TYPE_CONTRIBUTION);
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (document), NULL);
 
-  stmt = cocrea_db_prepare (db, CONTRIBUTION_QUERY
-                                " WHERE (?1 = 0 OR c.activity_id = ?1)"
-                                " AND (?2 = 0 OR c.group_id = ?2) ORDER BY c.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, activity_id);
-  sqlite3_bind_int64 (stmt, 2, group_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, contribution_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return NULL;
-    }
-
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return G_LIST_MODEL (cocrea_contribution_list_new (document, activity_id, group_id, error));
 }
 
 /*

@@ -24,6 +24,15 @@ typedef struct {
 gboolean cocrea_suggest_register_tokenizer (sqlite3               *db,
                                             GError               **error);
 char    *cocrea_fold_fast                  (const char            *text);
+/* Room cocrea_fold_to() needs for @len bytes of text. */
+#define COCREA_FOLD_MAX_BYTES(len) ((len) + (len) / 2 + 1)
+
+gsize    cocrea_fold_to                    (char                  *out,
+                                            const char            *text,
+                                            gsize                  len);
+void     cocrea_fold_append                (GString               *out,
+                                            const char            *text,
+                                            gsize                  len);
 
 gboolean cocrea_index_mark                 (sqlite3               *db,
                                             CocreaIndexMark       *mark,

@@ -52,28 +52,32 @@ static const char latin1_base[64] = {
 };
 
 /*
- * fold_append:
- * Appends @len bytes of UTF-8 @text to @out lowercased, with the accents
- * of Latin letters removed and combining marks dropped. The common case
- * (ASCII and Spanish letters) is a table lookup, because the filter folds
- * 100,000 texts and the tokenizer every word of every text.
+ * cocrea_fold_to:
+ * Writes @len bytes of UTF-8 @text to @out lowercased, with the accents
+ * of Latin letters removed and combining marks dropped, and returns how
+ * many bytes it wrote (no NUL). @out must have room for
+ * COCREA_FOLD_MAX_BYTES (@len): a character's lowercase can be one byte
+ * longer than it (U+023A → U+2C65). The common case (ASCII and Spanish
+ * letters) is a table lookup, because listing folds 100,000 texts and
+ * the tokenizer every word of every text.
  */
-static void
-fold_append (GString *out, const char *text, gsize len)
+gsize
+cocrea_fold_to (char *out, const char *text, gsize len)
 {
   const guchar *p = (const guchar *) text;
   const guchar *end = p + len;
+  char *o = out;
 
   while (p < end)
     {
       if (*p < 0x80)
         {
-          g_string_append_c (out, g_ascii_tolower (*p));
+          *o++ = (*p >= 'A' && *p <= 'Z') ? *p + ('a' - 'A') : *p;
           p++;
         }
       else if (*p == 0xC3 && p + 1 < end && latin1_base[p[1] & 0x3F] != 0)
         {
-          g_string_append_c (out, latin1_base[p[1] & 0x3F]);
+          *o++ = latin1_base[p[1] & 0x3F];
           p += 2;
         }
       else
@@ -86,15 +90,26 @@ fold_append (GString *out, const char *text, gsize len)
           if (c == (gunichar) -1 || c == (gunichar) -2)
             {
               /* Not UTF-8: keep the byte, the text is compared as it is. */
-              g_string_append_c (out, (char) *p);
+              *o++ = (char) *p;
               p++;
               continue;
             }
           if (!(c >= 0x300 && c <= 0x36F)) /* combining diacritics */
-            g_string_append_unichar (out, g_unichar_tolower (c));
+            o += g_unichar_to_utf8 (g_unichar_tolower (c), o);
           p = (const guchar *) next;
         }
     }
+  return o - out;
+}
+
+/* cocrea_fold_to() appending to a GString. */
+void
+cocrea_fold_append (GString *out, const char *text, gsize len)
+{
+  gsize start = out->len;
+
+  g_string_set_size (out, start + COCREA_FOLD_MAX_BYTES (len));
+  g_string_truncate (out, start + cocrea_fold_to (out->str + start, text, len));
 }
 
 /*
@@ -114,7 +129,7 @@ cocrea_fold_fast (const char *text)
     return g_strdup ("");
   len = strlen (text);
   out = g_string_sized_new (len + 1);
-  fold_append (out, text, len);
+  cocrea_fold_append (out, text, len);
   return g_string_free (out, FALSE);
 }
 
@@ -216,13 +231,13 @@ on_token (void *data, int flags, const char *token, int n, int start, int end)
     return SQLITE_NOMEM;
 
   g_string_truncate (t->primary, 0);
-  fold_append (t->primary, (const char *) stem, sb_stemmer_length (t->stemmer));
+  cocrea_fold_append (t->primary, (const char *) stem, sb_stemmer_length (t->stemmer));
   rc = call->token (call->ctx, flags, t->primary->str, (int) t->primary->len, start, end);
   if (rc != SQLITE_OK || !has_non_ascii (token, n))
     return rc;
 
   g_string_truncate (t->folded, 0);
-  fold_append (t->folded, token, n);
+  cocrea_fold_append (t->folded, token, n);
   stem = sb_stemmer_stem (t->stemmer, (const sb_symbol *) t->folded->str, (int) t->folded->len);
   if (stem == NULL)
     return SQLITE_NOMEM;
@@ -250,7 +265,9 @@ tokenizer_tokenize (Fts5Tokenizer *instance, void *ctx, int flags, const char *t
  * phrases (its words) occur in the row. A row that says both "seguridad"
  * and "vecinos" is a likelier duplicate than one that says "seguridad"
  * twice, and in a small process bm25 alone cannot tell: a word found in
- * half the rows weighs almost nothing.
+ * half the rows weighs almost nothing. An optional argument counts only
+ * that many leading phrases: the query of candidate_query() repeats its
+ * rare words after the list of all words.
  */
 static void
 coverage (const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int n_values,
@@ -258,6 +275,9 @@ coverage (const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, i
 {
   int n_phrases = api->xPhraseCount (fts);
   int hits = 0;
+
+  if (n_values > 0 && sqlite3_value_type (values[0]) == SQLITE_INTEGER)
+    n_phrases = MIN (n_phrases, sqlite3_value_int (values[0]));
 
   for (int i = 0; i < n_phrases; i++)
     {
@@ -445,13 +465,14 @@ cocrea_suggest_rebuild_index (CocreaDocument *document, GError **error)
 /* Words that say nothing about a proposal's subject, folded. They would
  * match nearly every row and make the query slow as well as vague. */
 static const char *const stopwords[] = {
-  "a", "al", "algo", "ante", "con", "como", "contra", "cual", "de", "del", "desde",
+  "a", "al", "algo", "ante", "cada", "con", "como", "contra", "cual", "cuando", "de", "del",
+  "desde", "dos", "durante", "menos", "mucho", "mucha", "muchos", "muchas", "otras", "otros",
   "donde", "e", "el", "ella", "ellas", "ellos", "en", "entre", "es", "esa", "ese",
   "eso", "esta", "estas", "este", "esto", "estos", "ha", "han", "hay", "hacia", "hasta",
   "la", "las", "le", "les", "lo", "los", "mas", "me", "mi", "mis", "muy", "ni", "no",
   "nos", "o", "otra", "otro", "para", "pero", "por", "que", "se", "ser", "si", "sin",
   "sobre", "son", "su", "sus", "tambien", "te", "todo", "todos", "tu", "u", "un", "una",
-  "uno", "unos", "unas", "y", "ya", "yo",
+  "uno", "unos", "unas", "todas", "y", "ya", "yo",
 };
 
 static gboolean
@@ -464,22 +485,18 @@ is_stopword (const char *folded)
 }
 
 /*
- * cocrea_suggest_build_query:
- * Turns what the user typed into an FTS5 query: the OR of its words, each
- * a quoted string of letters and digits only, so no character of the
- * user's text can act as FTS syntax (quotes, *, ^, parentheses, NEAR,
- * AND). Stop words and repeats are left out, and at most 24 terms are
- * kept. Returns NULL when no word is left.
+ * query_terms:
+ * The words of @text worth searching for: lowercase, letters and digits
+ * only, no stop words, no repeats, at most MAX_QUERY_TERMS of them.
  */
-char *
-cocrea_suggest_build_query (const char *text)
+static GPtrArray *
+query_terms (const char *text)
 {
   g_autofree char *valid = NULL;
   g_autofree char *nfc = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GString) word = g_string_new (NULL);
-  GString *query = g_string_new (NULL);
-  guint n_terms = 0;
+  GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
   const char *p;
 
   if (text == NULL)
@@ -504,25 +521,190 @@ cocrea_suggest_build_query (const char *text)
           if (!is_stopword (folded) && !g_hash_table_contains (seen, folded))
             {
               g_hash_table_add (seen, g_steal_pointer (&folded));
-              if (query->len > 0)
-                g_string_append (query, " OR ");
-              /* Letters and digits only: quoting is enough to make it a plain string. */
-              g_string_append_printf (query, "\"%s\"", word->str);
-              n_terms++;
+              g_ptr_array_add (terms, g_strdup (word->str));
             }
           g_string_truncate (word, 0);
         }
 
-      if (c == 0 || n_terms == MAX_QUERY_TERMS)
+      if (c == 0 || terms->len == MAX_QUERY_TERMS)
         break;
     }
+  return terms;
+}
 
-  if (query->len == 0)
-    {
-      g_string_free (query, TRUE);
-      return NULL;
-    }
+/* Appends the FTS5 form of @terms joined by @op. Each term is letters and
+ * digits only, so quoting makes it a plain string that no character of
+ * the user's text can turn into FTS syntax. */
+static void
+append_terms (GString *query, char **terms, guint n, const char *op)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (query, "%s\"%s\"", i > 0 ? op : "", terms[i]);
+}
+
+/*
+ * cocrea_suggest_build_query:
+ * Turns what the user typed into an FTS5 query: the OR of its words, each
+ * a quoted string of letters and digits only, so no character of the
+ * user's text can act as FTS syntax (quotes, *, ^, parentheses, NEAR,
+ * AND). Stop words and repeats are left out, and at most 24 terms are
+ * kept. Returns NULL when no word is left.
+ */
+char *
+cocrea_suggest_build_query (const char *text)
+{
+  g_autoptr (GPtrArray) terms = query_terms (text);
+  GString *query;
+
+  if (terms->len == 0)
+    return NULL;
+  query = g_string_new (NULL);
+  append_terms (query, (char **) terms->pdata, terms->len, " OR ");
   return g_string_free (query, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Candidates                                                          */
+/* ------------------------------------------------------------------ */
+
+/* How many rows one table's query may score. Scoring (bm25 and
+ * coverage) costs about a microsecond a row, and a common word like
+ * "participación" is in most rows of a large process: an OR of the typed
+ * words would score all 100,000 of them. */
+#define CANDIDATE_BUDGET 1500
+
+typedef struct {
+  char *term;
+  gint64 rows; /* rows holding it, counted up to CANDIDATE_BUDGET + 1 */
+} Term;
+
+static int
+compare_rows (gconstpointer a, gconstpointer b)
+{
+  gint64 x = ((const Term *) a)->rows, y = ((const Term *) b)->rows;
+  return x < y ? -1 : x > y;
+}
+
+/*
+ * count_rows:
+ * How many rows of @table match @query, counting no further than
+ * CANDIDATE_BUDGET + 1: FTS5 stops after that many, so asking costs at
+ * most that many rowids however common the words. -1 on error.
+ */
+static gint64
+count_rows (sqlite3 *db, const char *table, const char *query)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM (SELECT rowid FROM %s"
+                                          " WHERE %s MATCH ?1 LIMIT %d)",
+                                          table, table, CANDIDATE_BUDGET + 1);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return -1;
+  cocrea_db_bind_text (stmt, 1, query);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/*
+ * candidate_query:
+ * The FTS5 query for @words on @table that scores few rows however
+ * common the words are; sets @n_words to how many of its leading phrases
+ * are the query's words (for cocrea_coverage()) and @min_rowid to the
+ * lowest rowid worth scoring. Rare words pick the candidates; every
+ * word still counts for the ranking:
+ *
+ *   (all words OR'ed) AND (rare words OR'ed)
+ *
+ * where the rare words are the rarest whose rows add up to at most
+ * CANDIDATE_BUDGET. FTS5 evaluates the AND by skipping through the long
+ * lists of the common words, so their length no longer matters. When
+ * even the rarest word is too common, the candidates are the rows
+ * holding the rarest few words together; when even all of them together
+ * are too common (a single word found in most rows), only the newest
+ * CANDIDATE_BUDGET of those rows are scored: they all match alike.
+ */
+static char *
+candidate_query (sqlite3 *db, const char *table, GPtrArray *words, guint *n_words,
+                 gint64 *min_rowid)
+{
+  g_autoptr (GArray) terms = g_array_new (FALSE, FALSE, sizeof (Term));
+  g_autoptr (GString) query = g_string_new (NULL);
+  g_autoptr (GString) clause = g_string_new (NULL);
+  g_autofree char **sorted = NULL;
+  gint64 sum = 0, rows = -1;
+  guint n_rare = 0;
+
+  *n_words = words->len;
+  *min_rowid = 0;
+  append_terms (query, (char **) words->pdata, words->len, " OR ");
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      g_autoptr (GString) one = g_string_new (NULL);
+      Term t = { words->pdata[i], 0 };
+
+      append_terms (one, &t.term, 1, "");
+      t.rows = count_rows (db, table, one->str);
+      if (t.rows < 0)
+        return g_string_free (g_steal_pointer (&query), FALSE);
+      g_array_append_val (terms, t);
+      sum += t.rows;
+    }
+  if (sum <= CANDIDATE_BUDGET)
+    return g_string_free (g_steal_pointer (&query), FALSE);
+
+  g_array_sort (terms, compare_rows);
+  sorted = g_new (char *, terms->len);
+  sum = 0;
+  for (guint i = 0; i < terms->len; i++)
+    {
+      Term *t = &g_array_index (terms, Term, i);
+
+      sorted[i] = t->term;
+      if (n_rare == i && sum + t->rows <= CANDIDATE_BUDGET)
+        {
+          sum += t->rows;
+          n_rare++;
+        }
+    }
+
+  if (n_rare > 0)
+    {
+      append_terms (clause, sorted, n_rare, " OR ");
+    }
+  else
+    {
+      /* The rarest words together, one more until few enough rows hold them all. */
+      for (guint n_and = 1; n_and <= terms->len; n_and++)
+        {
+          g_string_truncate (clause, 0);
+          append_terms (clause, sorted, n_and, " AND ");
+          if (n_and > 1 && (rows = count_rows (db, table, clause->str)) <= CANDIDATE_BUDGET)
+            break;
+        }
+      if (rows < 0 || rows > CANDIDATE_BUDGET)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ?1"
+                                                  " ORDER BY rowid DESC LIMIT 1 OFFSET %d",
+                                                  table, table, CANDIDATE_BUDGET - 1);
+          g_autoptr (sqlite3_stmt) stmt = NULL;
+
+          if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+            {
+              cocrea_db_bind_text (stmt, 1, clause->str);
+              if (sqlite3_step (stmt) == SQLITE_ROW)
+                *min_rowid = sqlite3_column_int64 (stmt, 0);
+            }
+        }
+    }
+
+  if (words->len == 1)
+    return g_string_free (g_steal_pointer (&query), FALSE);
+  g_string_prepend_c (query, '(');
+  g_string_append_printf (query, ") AND (%s)", clause->str);
+  return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
 static int
@@ -545,17 +727,20 @@ similarity (int words, double bm25)
 
 /* Adds the best @limit top-level proposals matching @query to @found. */
 static gboolean
-find_proposals (sqlite3 *db, const char *query, guint limit, GPtrArray *found, GError **error)
+find_proposals (sqlite3 *db, GPtrArray *words, guint limit, GPtrArray *found, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  guint n_words = 0;
+  gint64 min_rowid = 0;
+  g_autofree char *query = candidate_query (db, "proposal_fts", words, &n_words, &min_rowid);
   int rc;
 
   /* Titles weigh more than descriptions: a title is what a merge is named. */
   stmt = cocrea_db_prepare (db,
                             "WITH hit (id, words, rank) AS ("
-                            "  SELECT rowid, cocrea_coverage (proposal_fts),"
+                            "  SELECT rowid, cocrea_coverage (proposal_fts, ?3),"
                             "   bm25 (proposal_fts, 3.0, 1.0) FROM proposal_fts"
-                            "  WHERE proposal_fts MATCH ?1 ORDER BY 2 DESC, 3 LIMIT ?2)"
+                            "  WHERE proposal_fts MATCH ?1 AND rowid >= ?4 ORDER BY 2 DESC, 3 LIMIT ?2)"
                             " SELECT p.id, p.title, hit.words, hit.rank,"
                             "  (SELECT count (*) FROM contribution c WHERE c.proposal_id = p.id)"
                             " FROM hit JOIN proposal p ON p.id = hit.id"
@@ -565,6 +750,8 @@ find_proposals (sqlite3 *db, const char *query, guint limit, GPtrArray *found, G
     return FALSE;
   cocrea_db_bind_text (stmt, 1, query);
   sqlite3_bind_int (stmt, 2, (int) limit);
+  sqlite3_bind_int (stmt, 3, (int) n_words);
+  sqlite3_bind_int64 (stmt, 4, min_rowid);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -586,17 +773,21 @@ find_proposals (sqlite3 *db, const char *query, guint limit, GPtrArray *found, G
 
 /* Adds the best @limit contributions matching @query, but @exclude, to @found. */
 static gboolean
-find_contributions (sqlite3 *db, const char *query, guint limit, gint64 exclude,
+find_contributions (sqlite3 *db, GPtrArray *words, guint limit, gint64 exclude,
                     GPtrArray *found, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  guint n_words = 0;
+  gint64 min_rowid = 0;
+  g_autofree char *query = candidate_query (db, "contribution_fts", words, &n_words,
+                                            &min_rowid);
   int rc;
 
   stmt = cocrea_db_prepare (db,
                             "WITH hit (id, words, rank) AS ("
-                            "  SELECT rowid, cocrea_coverage (contribution_fts),"
+                            "  SELECT rowid, cocrea_coverage (contribution_fts, ?4),"
                             "   bm25 (contribution_fts) FROM contribution_fts"
-                            "  WHERE contribution_fts MATCH ?1 ORDER BY 2 DESC, 3 LIMIT ?2)"
+                            "  WHERE contribution_fts MATCH ?1 AND rowid >= ?5 ORDER BY 2 DESC, 3 LIMIT ?2)"
                             " SELECT c.id, c.text, hit.words, hit.rank, coalesce (c.proposal_id, 0)"
                             " FROM hit JOIN contribution c ON c.id = hit.id"
                             " WHERE c.id <> ?3",
@@ -606,6 +797,8 @@ find_contributions (sqlite3 *db, const char *query, guint limit, gint64 exclude,
   cocrea_db_bind_text (stmt, 1, query);
   sqlite3_bind_int (stmt, 2, (int) limit + 1);
   sqlite3_bind_int64 (stmt, 3, exclude);
+  sqlite3_bind_int (stmt, 4, (int) n_words);
+  sqlite3_bind_int64 (stmt, 5, min_rowid);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (found,
@@ -648,7 +841,7 @@ cocrea_suggest (CocreaDocument *document, const char *text, guint limit,
 {
   g_autoptr (GListStore) store = g_list_store_new (COCREA_TYPE_SUGGESTION);
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *query = NULL;
+  g_autoptr (GPtrArray) words = NULL;
   sqlite3 *db;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), NULL);
@@ -656,15 +849,15 @@ cocrea_suggest (CocreaDocument *document, const char *text, guint limit,
   if (limit == 0)
     limit = 10;
 
-  query = cocrea_suggest_build_query (text);
-  if (query == NULL)
+  words = query_terms (text);
+  if (words->len == 0)
     return G_LIST_MODEL (g_steal_pointer (&store));
 
   db = cocrea_document_get_db (document);
   /* Three times the limit of proposals, so the mention bonus can lift one
    * that is a little less similar but far more mentioned. */
-  if (!find_proposals (db, query, limit * 3, found, error) ||
-      !find_contributions (db, query, limit, exclude_contribution_id, found, error))
+  if (!find_proposals (db, words, limit * 3, found, error) ||
+      !find_contributions (db, words, limit, exclude_contribution_id, found, error))
     return NULL;
 
   g_ptr_array_sort (found, compare_score);
