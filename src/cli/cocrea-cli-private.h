@@ -34,6 +34,7 @@ int             cocrea_cli_rank    (int argc, char **argv);
 int             cocrea_cli_merge_scores (int argc, char **argv);
 int             cocrea_cli_decide  (int argc, char **argv);
 int             cocrea_cli_chart   (int argc, char **argv);
+int             cocrea_cli_copy    (int argc, char **argv);
 gint64         *cocrea_cli_parse_ids (int          argc,
                                       char       **argv,
                                       GError     **error);

@@ -34,6 +34,7 @@ static const Command commands[] = {
   { "merge-scores", N_("Merge scores from an evaluator's copy of the process"), cocrea_cli_merge_scores },
   { "decide",   N_("Shortlist, select or reject a proposal, with a reason"), cocrea_cli_decide },
   { "chart",    N_("Draw a chart of the process as PNG"),             cocrea_cli_chart },
+  { "copy",     N_("Save a copy of a process, even while it is being edited"), cocrea_cli_copy },
 };
 
 static const Command *
