@@ -143,7 +143,20 @@ typedef struct {
   struct sb_stemmer *stemmer;
   GString *primary;
   GString *folded;
+  GHashTable *stems; /* word → Stems: text repeats words, stemming is the cost */
 } Tokenizer;
+
+/* What on_token() emits for one word: its folded stem, and the stem of
+ * its folded form when that differs (NULL otherwise). One allocation. */
+typedef struct {
+  char *alternative;
+  int primary_len;
+  int alternative_len;
+  char primary[];
+} Stems;
+
+/* Words cached per tokenizer; past this the cache starts again. */
+#define MAX_CACHED_STEMS 65536
 
 typedef struct {
   Tokenizer *tokenizer;
@@ -166,6 +179,8 @@ tokenizer_delete (Fts5Tokenizer *instance)
     g_string_free (t->primary, TRUE);
   if (t->folded != NULL)
     g_string_free (t->folded, TRUE);
+  if (t->stems != NULL)
+    g_hash_table_unref (t->stems);
   g_free (t);
 }
 
@@ -200,6 +215,7 @@ tokenizer_create (void *user_data, const char **args, int n_args, Fts5Tokenizer 
 
   t->primary = g_string_sized_new (64);
   t->folded = g_string_sized_new (64);
+  t->stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   *out = (Fts5Tokenizer *) t;
   return SQLITE_OK;
 }
@@ -213,40 +229,82 @@ has_non_ascii (const char *token, int n)
   return FALSE;
 }
 
+/* Stems @token (@n bytes) as the index wants it; see on_token(). */
+static Stems *
+stem_word (Tokenizer *t, const char *token, int n)
+{
+  const sb_symbol *stem;
+  Stems *stems;
+  gsize alt_len = 0;
+  const sb_symbol *alt = NULL;
+
+  stem = sb_stemmer_stem (t->stemmer, (const sb_symbol *) token, n);
+  if (stem == NULL)
+    return NULL;
+  g_string_truncate (t->primary, 0);
+  cocrea_fold_append (t->primary, (const char *) stem, sb_stemmer_length (t->stemmer));
+
+  if (has_non_ascii (token, n))
+    {
+      g_string_truncate (t->folded, 0);
+      cocrea_fold_append (t->folded, token, n);
+      alt = sb_stemmer_stem (t->stemmer, (const sb_symbol *) t->folded->str,
+                             (int) t->folded->len);
+      if (alt == NULL)
+        return NULL;
+      alt_len = sb_stemmer_length (t->stemmer);
+      if (alt_len == t->primary->len && memcmp (alt, t->primary->str, alt_len) == 0)
+        alt = NULL;
+    }
+
+  stems = g_malloc (sizeof (Stems) + t->primary->len + 1 + (alt != NULL ? alt_len + 1 : 0));
+  stems->primary_len = (int) t->primary->len;
+  memcpy (stems->primary, t->primary->str, t->primary->len + 1);
+  stems->alternative = NULL;
+  stems->alternative_len = 0;
+  if (alt != NULL)
+    {
+      stems->alternative = stems->primary + t->primary->len + 1;
+      stems->alternative_len = (int) alt_len;
+      memcpy (stems->alternative, alt, alt_len);
+      stems->alternative[alt_len] = '\0';
+    }
+  return stems;
+}
+
 /* Called by unicode61 for each lowercase word: emits the folded stem, and
- * for an accented word also the stem of its folded form, co-located. */
+ * for an accented word also the stem of its folded form, co-located.
+ * Stems are cached per tokenizer instance: Spanish text repeats a few
+ * thousand words, and the stemmer was most of the cost of indexing. */
 static int
 on_token (void *data, int flags, const char *token, int n, int start, int end)
 {
   TokenizeCall *call = data;
   Tokenizer *t = call->tokenizer;
-  const sb_symbol *stem;
+  g_autofree char *key = NULL;
+  Stems *stems;
   int rc;
 
   if (n <= 0 || n > MAX_STEM_BYTES)
     return call->token (call->ctx, flags, token, n, start, end);
 
-  stem = sb_stemmer_stem (t->stemmer, (const sb_symbol *) token, n);
-  if (stem == NULL)
-    return SQLITE_NOMEM;
+  key = g_strndup (token, n);
+  stems = g_hash_table_lookup (t->stems, key);
+  if (stems == NULL)
+    {
+      stems = stem_word (t, token, n);
+      if (stems == NULL)
+        return SQLITE_NOMEM;
+      if (g_hash_table_size (t->stems) >= MAX_CACHED_STEMS)
+        g_hash_table_remove_all (t->stems);
+      g_hash_table_insert (t->stems, g_steal_pointer (&key), stems);
+    }
 
-  g_string_truncate (t->primary, 0);
-  cocrea_fold_append (t->primary, (const char *) stem, sb_stemmer_length (t->stemmer));
-  rc = call->token (call->ctx, flags, t->primary->str, (int) t->primary->len, start, end);
-  if (rc != SQLITE_OK || !has_non_ascii (token, n))
+  rc = call->token (call->ctx, flags, stems->primary, stems->primary_len, start, end);
+  if (rc != SQLITE_OK || stems->alternative == NULL)
     return rc;
-
-  g_string_truncate (t->folded, 0);
-  cocrea_fold_append (t->folded, token, n);
-  stem = sb_stemmer_stem (t->stemmer, (const sb_symbol *) t->folded->str, (int) t->folded->len);
-  if (stem == NULL)
-    return SQLITE_NOMEM;
-  if ((gsize) sb_stemmer_length (t->stemmer) == t->primary->len &&
-      memcmp (stem, t->primary->str, t->primary->len) == 0)
-    return SQLITE_OK;
-
-  return call->token (call->ctx, flags | FTS5_TOKEN_COLOCATED, (const char *) stem,
-                      sb_stemmer_length (t->stemmer), start, end);
+  return call->token (call->ctx, flags | FTS5_TOKEN_COLOCATED, stems->alternative,
+                      stems->alternative_len, start, end);
 }
 
 static int
