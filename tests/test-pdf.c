@@ -1,0 +1,456 @@
+/* test-pdf.c — the PDF plan and the reasons report
+ *
+ * A PDF is checked the way a reader meets it: its text is read back with
+ * pdftotext (whitespace folded, since table cells wrap), its structure
+ * with qpdf --check and its fonts with pdffonts. Expected headings are
+ * looked up in the same catalog as the export, so the checks hold before
+ * and after the Spanish translation of a heading lands.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cocrea-catalog.h"
+#include "cocrea-demo.h"
+#include "cocrea-error.h"
+#include "cocrea-pdf-plan.h"
+#include "cocrea-pdf-reasons.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  char *pdf_path;
+  CocreaCatalog *catalog;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("cocrea-pdf-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "renca.cocrea", NULL);
+  f->pdf_path = g_build_filename (f->dir, "plan.pdf", NULL);
+  cocrea_demo_write (f->path, &error);
+  g_assert_no_error (error);
+  f->catalog = cocrea_catalog_new_for_language ("es");
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  cocrea_catalog_free (f->catalog);
+  g_free (f->pdf_path);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Runs SQL on the process file directly, before it is opened. */
+static void
+edit_file (Fixture *f, const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+}
+
+/* Every row of the first column of @sql, run on the process file. */
+static GPtrArray *
+query_strings (Fixture *f, const char *sql)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (out, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return out;
+}
+
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+  return path != NULL;
+}
+
+/* Folds runs of white space into one space. */
+static char *
+fold (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && out->len > 0)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The text of @path (pages @first to @last, or all when 0), folded. */
+static char *
+pdf_text (const char *path, int first, int last)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *f = g_strdup_printf ("%d", first);
+  g_autofree char *l = g_strdup_printf ("%d", last);
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+  const char *all[] = { "pdftotext", "-q", path, "-", NULL };
+  const char *some[] = { "pdftotext", "-q", "-f", f, "-l", l, path, "-", NULL };
+
+  g_spawn_sync (NULL, (char **) (first > 0 ? some : all), NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return fold (out);
+}
+
+static int
+pdf_pages (const char *path)
+{
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *pages;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, NULL, NULL);
+  g_assert_nonnull (out);
+  pages = strstr (out, "Pages:");
+  g_assert_nonnull (pages);
+  return atoi (pages + strlen ("Pages:"));
+}
+
+static void
+assert_contains (const char *text, const char *expected)
+{
+  g_autofree char *folded = fold (expected);
+
+  if (strstr (text, folded) == NULL)
+    g_error ("“%s” is not in the PDF", folded);
+}
+
+static gboolean
+skip_without_poppler (void)
+{
+  if (!have_program ("pdftotext") || !have_program ("pdfinfo"))
+    {
+      g_test_skip ("pdftotext is not installed (poppler-utils)");
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Exports the plan of the fixture's process; returns the warnings. */
+static GStrv
+export_plan (Fixture *f)
+{
+  g_autoptr (CocreaDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  GStrv warnings = NULL;
+
+  document = cocrea_document_open (f->path, COCREA_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (cocrea_pdf_plan_export (document, f->pdf_path, NULL, NULL, &warnings, &error));
+  g_assert_no_error (error);
+  return warnings;
+}
+
+static void
+test_plan_demo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) names = NULL;
+  g_autoptr (GPtrArray) deliverables = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *page_two = NULL;
+  g_autofree char *fonts = NULL;
+  g_auto (GStrv) warnings = NULL;
+  g_auto (GStrv) lines = NULL;
+  const char *headings[] = {
+    "Commitment name", "Origin", "Start and end dates", "Lead institution or unit",
+    "What is the public problem the commitment addresses?", "What is the commitment?",
+    "How will the commitment contribute to solving the public problem?",
+    "Why is this commitment relevant to OGP values?", "Additional information",
+    "Milestone (activity or deliverable)", "Contents",
+  };
+  int status = -1, n_pages, n_fonts = 0;
+
+  if (skip_without_poppler ())
+    return;
+
+  warnings = export_plan (f);
+  g_assert_null (warnings);
+
+  text = pdf_text (f->pdf_path, 0, 0);
+  names = query_strings (f, "SELECT name FROM commitment");
+  g_assert_cmpuint (names->len, ==, 5);
+  for (guint i = 0; i < names->len; i++)
+    assert_contains (text, g_ptr_array_index (names, i));
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    assert_contains (text, cocrea_catalog_gettext (f->catalog, headings[i]));
+  deliverables = query_strings (f, "SELECT deliverable FROM milestone ORDER BY id LIMIT 3");
+  for (guint i = 0; i < deliverables->len; i++)
+    assert_contains (text, g_ptr_array_index (deliverables, i));
+
+  /* Accents intact, and the process's language (Spanish) whatever the
+   * test's locale: months come from the catalog. */
+  assert_contains (text, "Participación");
+  assert_contains (text, "Dirección de Desarrollo Comunitario");
+  assert_contains (text, "octubre de 2019");
+  assert_contains (text, "Encuentros de cocreación");
+
+  n_pages = pdf_pages (f->pdf_path);
+  g_assert_cmpint (n_pages, >=, 10);
+  page_two = pdf_text (f->pdf_path, 2, 2);
+  {
+    g_autofree char *footer = g_strdup_printf (cocrea_catalog_gettext (f->catalog, "Page %u of %u"),
+                                               2u, (guint) n_pages);
+    assert_contains (page_two, footer);
+  }
+
+  if (have_program ("qpdf"))
+    {
+      const char *argv[] = { "qpdf", "--check", f->pdf_path, NULL };
+      g_spawn_sync (NULL, (char **) argv, NULL,
+                    G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, NULL, NULL, &status, NULL);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+
+  if (have_program ("pdffonts"))
+    {
+      const char *argv[] = { "pdffonts", f->pdf_path, NULL };
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, &fonts, NULL, &status, NULL);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      lines = g_strsplit (fonts, "\n", -1);
+      /* Two header lines, then one line per font: its "emb" column says yes. */
+      for (guint i = 2; lines[i] != NULL; i++)
+        {
+          g_auto (GStrv) columns = NULL;
+          g_autoptr (GPtrArray) words = g_ptr_array_new ();
+
+          if (*lines[i] == '\0')
+            continue;
+          columns = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+          for (guint c = 0; columns[c] != NULL; c++)
+            if (*columns[c] != '\0')
+              g_ptr_array_add (words, columns[c]);
+          g_assert_cmpuint (words->len, >=, 7);
+          /* name type… encoding emb sub uni id gen: emb is 5th from the end */
+          g_assert_cmpstr (g_ptr_array_index (words, words->len - 5), ==, "yes");
+          n_fonts++;
+        }
+      g_assert_cmpint (n_fonts, ==, 2);
+    }
+}
+
+/* A 5-page problem text and 60 milestones: the template row is cut
+ * between lines with a continuation marker, the milestones table
+ * repeats its header on every page it spans, and nothing is lost. */
+static void
+test_plan_long (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) problem = g_string_new (NULL);
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  g_auto (GStrv) warnings = NULL;
+  const char *marker = cocrea_catalog_gettext (f->catalog, "(continued)");
+  const char *header = cocrea_catalog_gettext (f->catalog, "Milestone (activity or deliverable)");
+  int base_pages, pages, marker_pages = 0, milestone_pages = 0;
+
+  if (skip_without_poppler ())
+    return;
+
+  warnings = export_plan (f);
+  base_pages = pdf_pages (f->pdf_path);
+
+  for (guint i = 0; i < 2600; i++)
+    g_string_append_printf (problem, "palabra%u ", i);
+  g_string_append (problem, "fin del problema largo");
+  escaped = g_strdup (problem->str);
+  g_string_append_printf (sql, "UPDATE commitment SET problem = '%s' WHERE position = 1;", escaped);
+  for (guint i = 1; i <= 60; i++)
+    g_string_append_printf (sql,
+                            "INSERT INTO milestone (commitment_id, position, deliverable, starts_on)"
+                            " SELECT id, %u, 'Hito largo número %u', '2020-01' FROM commitment"
+                            " WHERE position = 1;",
+                            100 + i, i);
+  edit_file (f, sql->str);
+
+  g_clear_pointer (&warnings, g_strfreev);
+  warnings = export_plan (f);
+  pages = pdf_pages (f->pdf_path);
+  g_assert_cmpint (pages, >=, base_pages + 5);
+
+  text = pdf_text (f->pdf_path, 0, 0);
+  assert_contains (text, "palabra0 palabra1");
+  assert_contains (text, "palabra2599 fin del problema largo");
+  assert_contains (text, "Hito largo número 60");
+
+  for (int p = 1; p <= pages; p++)
+    {
+      g_autofree char *page = pdf_text (f->pdf_path, p, p);
+
+      if (strstr (page, "palabra") != NULL && strstr (page, "palabra0 ") == NULL)
+        {
+          g_assert_nonnull (strstr (page, marker));
+          marker_pages++;
+        }
+      if (strstr (page, "Hito largo número") != NULL)
+        {
+          g_assert_nonnull (strstr (page, header));
+          milestone_pages++;
+        }
+    }
+  g_assert_cmpint (marker_pages, >=, 4);
+  g_assert_cmpint (milestone_pages, >=, 2);
+}
+
+static void
+test_plan_emoji (Fixture *f, gconstpointer data)
+{
+  g_autofree char *text = NULL;
+  g_auto (GStrv) warnings = NULL;
+
+  if (skip_without_poppler ())
+    return;
+
+  edit_file (f, "UPDATE commitment SET note = 'Una fiesta 🎉 para todos' WHERE position = 2;");
+  warnings = export_plan (f);
+  g_assert_nonnull (warnings);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 1);
+  g_assert_nonnull (strstr (warnings[0], "Una fiesta"));
+
+  text = pdf_text (f->pdf_path, 0, 0);
+  assert_contains (text, "Una fiesta");
+  assert_contains (text, "para todos");
+}
+
+static void
+test_plan_missing_folder (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CocreaDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "plan.pdf", NULL);
+  g_autoptr (GDir) dir = NULL;
+  guint n = 0;
+
+  document = cocrea_document_open (f->path, COCREA_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (cocrea_pdf_plan_export (document, missing, NULL, NULL, NULL, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_false (cocrea_pdf_reasons_export (document, missing, NULL, NULL, NULL, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_IO);
+
+  /* Nothing left behind: the folder holds the process file only. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 1);
+}
+
+static void
+record_progress (double fraction, const char *phase, gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  g_assert_nonnull (phase);
+  *last = fraction;
+}
+
+static void
+test_reasons_demo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CocreaDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) titles = NULL;
+  g_autoptr (GPtrArray) reasons = NULL;
+  g_autofree char *text = NULL;
+  g_auto (GStrv) warnings = NULL;
+  double last = 0;
+  int status = -1;
+
+  if (skip_without_poppler ())
+    return;
+
+  document = cocrea_document_open (f->path, COCREA_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (cocrea_pdf_reasons_export (document, f->pdf_path, record_progress, &last, &warnings,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_null (warnings);
+  g_assert_cmpfloat (last, ==, 1.0);
+
+  text = pdf_text (f->pdf_path, 0, 0);
+  titles = query_strings (f, "SELECT title FROM proposal WHERE merged_into_id IS NULL");
+  g_assert_cmpuint (titles->len, >, 0);
+  for (guint i = 0; i < titles->len; i++)
+    assert_contains (text, g_ptr_array_index (titles, i));
+  reasons = query_strings (f, "SELECT reason FROM decision d JOIN proposal p ON p.id = d.proposal_id"
+                              " WHERE p.merged_into_id IS NULL AND reason <> ''");
+  g_assert_cmpuint (reasons->len, >, 0);
+  for (guint i = 0; i < reasons->len; i++)
+    assert_contains (text, g_ptr_array_index (reasons, i));
+  assert_contains (text, cocrea_catalog_gettext (f->catalog, "Selected proposals"));
+  assert_contains (text, cocrea_catalog_gettext (f->catalog, "Technical viability"));
+
+  if (have_program ("qpdf"))
+    {
+      const char *argv[] = { "qpdf", "--check", f->pdf_path, NULL };
+      g_spawn_sync (NULL, (char **) argv, NULL,
+                    G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, NULL, NULL, &status, NULL);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/pdf/plan/demo", test_plan_demo);
+  ADD ("/pdf/plan/long-text", test_plan_long);
+  ADD ("/pdf/plan/emoji", test_plan_emoji);
+  ADD ("/pdf/plan/missing-folder", test_plan_missing_folder);
+  ADD ("/pdf/reasons/demo", test_reasons_demo);
+#undef ADD
+
+  return g_test_run ();
+}
