@@ -11,7 +11,10 @@
 #include <adwaita.h>
 
 #include "cocrea-overview-page.h"
+#include "cocrea-prioritise-page.h"
 #include "cocrea-process-view.h"
+#include "cocrea-selection-page.h"
+#include "cocrea-viability-page.h"
 
 struct _CocreaProcessView
 {
@@ -202,6 +205,9 @@ cocrea_process_view_class_init (CocreaProcessViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COCREA_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (COCREA_TYPE_PRIORITISE_PAGE);
+  g_type_ensure (COCREA_TYPE_VIABILITY_PAGE);
+  g_type_ensure (COCREA_TYPE_SELECTION_PAGE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -1,0 +1,567 @@
+/* cocrea-prioritise-page.c — rank the proposals and shortlist them
+ *
+ * Proposals ranked by mentions, link to the OGP axes and contribution to
+ * inclusion, each with a weight. The ranking is recomputed in memory as a
+ * weight moves (the core's prioritisation is a pure function of the
+ * loaded data), and every proposal whose rank differs from the ranking
+ * under equal weights shows by how much: that is the sensitivity the
+ * facilitators discuss.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
+#include "cocrea-chart-view.h"
+#include "cocrea-charts.h"
+#include "cocrea-decision-dialog.h"
+#include "cocrea-prioritise-page.h"
+#include "cocrea-ranking.h"
+#include "cocrea-selection.h"
+
+struct _CocreaPrioritisePage
+{
+  GtkWidget parent_instance;
+
+  CocreaDocument *document;
+  gulong changed_id;
+  /* The file changed while the page was hidden: read it when shown. */
+  gboolean stale;
+  guint refresh_id;
+  CocreaRankingData *data;
+  guint *rank;        /* per proposal, under the current weights */
+  guint *base_rank;   /* per proposal, under equal weights */
+  double *scores;     /* per proposal, under the current weights */
+  guint n_changed;
+  GtkStringList *rows; /* proposal indexes, by rank */
+
+  /* template children */
+  GtkLabel *error_label;
+  GtkAdjustment *mentions_adjustment;
+  GtkAdjustment *axes_adjustment;
+  GtkAdjustment *inclusion_adjustment;
+  GtkLabel *changes_label;
+  GtkColumnView *ranking_view;
+  CocreaChartView *chart_view;
+};
+
+G_DEFINE_FINAL_TYPE (CocreaPrioritisePage, cocrea_prioritise_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  COLUMN_RANK,
+  COLUMN_TITLE,
+  COLUMN_MENTIONS,
+  COLUMN_AXES,
+  COLUMN_INCLUSION,
+  COLUMN_SCORE,
+  COLUMN_STATUS,
+  COLUMN_SHORTLIST,
+};
+
+/* How many mentions the chart shows. */
+#define CHART_TOP_N 18
+
+static guint
+count_bits (guint bits)
+{
+  guint n = 0;
+  for (; bits != 0; bits >>= 1)
+    n += bits & 1;
+  return n;
+}
+
+/* How many proposals rank differently than under equal weights. */
+guint
+cocrea_prioritise_page_count_changed (CocreaPrioritisePage *self)
+{
+  g_return_val_if_fail (COCREA_IS_PRIORITISE_PAGE (self), 0);
+  return self->n_changed;
+}
+
+static void
+get_weights (CocreaPrioritisePage *self, CocreaPriorityWeights *weights)
+{
+  weights->mentions = gtk_adjustment_get_value (self->mentions_adjustment);
+  weights->axes = gtk_adjustment_get_value (self->axes_adjustment);
+  weights->inclusion = gtk_adjustment_get_value (self->inclusion_adjustment);
+}
+
+static int
+compare_by_rank (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const guint *rank = user_data;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  if (rank[x] != rank[y])
+    return rank[x] < rank[y] ? -1 : 1;
+  return (x > y) - (x < y);
+}
+
+/* Ranks again under the weights shown, and lists the proposals in the
+ * new order. Cheap: no file access. */
+static void
+rerank (CocreaPrioritisePage *self)
+{
+  CocreaPriorityWeights weights, equal;
+  g_autoptr (GArray) changes = NULL;
+  g_autoptr (GArray) order = NULL;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) strings = NULL;
+  guint n;
+
+  g_clear_pointer (&self->rank, g_free);
+  g_clear_pointer (&self->scores, g_free);
+  self->n_changed = 0;
+
+  if (self->data == NULL)
+    {
+      gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), NULL);
+      gtk_label_set_text (self->changes_label, "");
+      return;
+    }
+
+  n = self->data->proposals->len;
+  get_weights (self, &weights);
+  cocrea_priority_weights_init_default (&equal);
+  self->rank = cocrea_priority_rank (self->data, &weights, &self->scores);
+  changes = cocrea_priority_changes (self->data, &equal, &weights);
+  self->n_changed = changes->len;
+
+  order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (order, i);
+  g_array_sort_with_data (order, compare_by_rank, self->rank);
+  for (guint i = 0; i < n; i++)
+    {
+      char index[16];
+
+      g_snprintf (index, sizeof index, "%u", g_array_index (order, guint, i));
+      g_strv_builder_add (builder, index);
+    }
+  strings = g_strv_builder_end (builder);
+  gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                          (const char *const *) strings);
+
+  if (changes->len == 0)
+    gtk_label_set_text (self->changes_label,
+                        _("The ranking is the same as with equal weights."));
+  else
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("%u proposal ranks differently than with equal weights (arrows show how).",
+                                   "%u proposals rank differently than with equal weights (arrows show how).",
+                                   changes->len), changes->len);
+      gtk_label_set_text (self->changes_label, text);
+    }
+}
+
+/**
+ * cocrea_prioritise_page_set_weights:
+ * Sets the three weights, as the scales do, and ranks again.
+ */
+void
+cocrea_prioritise_page_set_weights (CocreaPrioritisePage *self, double mentions, double axes,
+                                    double inclusion)
+{
+  g_return_if_fail (COCREA_IS_PRIORITISE_PAGE (self));
+
+  gtk_adjustment_set_value (self->mentions_adjustment, mentions);
+  gtk_adjustment_set_value (self->axes_adjustment, axes);
+  gtk_adjustment_set_value (self->inclusion_adjustment, inclusion);
+  rerank (self);
+}
+
+static void
+refresh (CocreaPrioritisePage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaChart) chart = NULL;
+  CocreaPriorityWeights equal;
+
+  g_clear_pointer (&self->data, cocrea_ranking_data_unref);
+  g_clear_pointer (&self->base_rank, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  if (self->document != NULL)
+    {
+      self->data = cocrea_ranking_data_load (self->document, &error);
+      if (self->data == NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("Could not read the proposals: %s"), error->message);
+          gtk_label_set_text (self->error_label, text);
+          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+        }
+      else
+        {
+          cocrea_priority_weights_init_default (&equal);
+          self->base_rank = cocrea_priority_rank (self->data, &equal, NULL);
+          chart = cocrea_chart_new_mentions (self->data, CHART_TOP_N);
+        }
+    }
+
+  cocrea_chart_view_set_chart (self->chart_view, chart);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_view), chart != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prioritise.shortlist",
+                                 self->document != NULL && !cocrea_document_is_read_only (self->document));
+  rerank (self);
+}
+
+/* Reads the file again now if the page shows, else when it is shown:
+ * hidden pages do no work, and a GtkStack measures its hidden pages,
+ * which GTK 4.8 does not like to see change under it. */
+static void
+document_changed_lazy_cb (CocreaPrioritisePage *self)
+{
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
+}
+
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  CocreaPrioritisePage *self = data;
+
+  self->refresh_id = 0;
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cocrea_prioritise_page_map (GtkWidget *widget)
+{
+  CocreaPrioritisePage *self = COCREA_PRIORITISE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cocrea_prioritise_page_parent_class)->map (widget);
+  /* Not from inside map, which runs during the frame's layout: changing
+   * the page then would re-queue the layout of a window being allocated. */
+  if (self->stale && self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
+}
+
+void
+cocrea_prioritise_page_set_document (CocreaPrioritisePage *self, CocreaDocument *document)
+{
+  g_return_if_fail (COCREA_IS_PRIORITISE_PAGE (self));
+  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_set_object (&self->document, document);
+  /* Merges, tallies and decisions elsewhere change mentions and status. */
+  if (document != NULL)
+    self->changed_id = g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_lazy_cb), self,
+                                                G_CONNECT_SWAPPED);
+  document_changed_lazy_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  int column = GPOINTER_TO_INT (user_data);
+  GtkWidget *widget;
+
+  if (column == COLUMN_SHORTLIST)
+    {
+      widget = gtk_button_new_with_label (_("Shortlist…"));
+      gtk_widget_add_css_class (widget, "flat");
+    }
+  else if (column == COLUMN_RANK)
+    {
+      GtkWidget *rank = gtk_label_new (NULL);
+      GtkWidget *change = gtk_label_new (NULL);
+
+      widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_add_css_class (rank, "numeric");
+      gtk_widget_add_css_class (rank, "heading");
+      gtk_label_set_width_chars (GTK_LABEL (rank), 3);
+      gtk_label_set_xalign (GTK_LABEL (rank), 1);
+      gtk_widget_add_css_class (change, "rank-change");
+      gtk_widget_add_css_class (change, "numeric");
+      gtk_label_set_width_chars (GTK_LABEL (change), 4);
+      gtk_label_set_xalign (GTK_LABEL (change), 0);
+      gtk_box_append (GTK_BOX (widget), rank);
+      gtk_box_append (GTK_BOX (widget), change);
+      g_object_set_data (G_OBJECT (widget), "rank", rank);
+      g_object_set_data (G_OBJECT (widget), "change", change);
+    }
+  else
+    {
+      widget = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (widget), column == COLUMN_TITLE ? 0 : 0.5);
+      if (column == COLUMN_TITLE)
+        {
+          gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+          gtk_label_set_width_chars (GTK_LABEL (widget), 30);
+          gtk_label_set_max_width_chars (GTK_LABEL (widget), 50);
+        }
+      else
+        gtk_widget_add_css_class (widget, "numeric");
+      if (column == COLUMN_STATUS)
+        gtk_widget_add_css_class (widget, "dim-label");
+    }
+  gtk_list_item_set_child (list_item, widget);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  CocreaPrioritisePage *self = g_object_get_data (G_OBJECT (factory), "page");
+  int column = GPOINTER_TO_INT (user_data);
+  GtkWidget *widget = gtk_list_item_get_child (list_item);
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+  guint p = (guint) g_ascii_strtoull (gtk_string_object_get_string (item), NULL, 10);
+  const CocreaRankProposal *proposal;
+  g_autofree char *text = NULL;
+
+  if (self->data == NULL || self->rank == NULL || p >= self->data->proposals->len)
+    return;
+  proposal = &g_array_index (self->data->proposals, CocreaRankProposal, p);
+
+  switch (column)
+    {
+    case COLUMN_RANK:
+      {
+        GtkWidget *change = g_object_get_data (G_OBJECT (widget), "change");
+        int moved = (int) self->base_rank[p] - (int) self->rank[p];
+        g_autofree char *rank = g_strdup_printf ("%u", self->rank[p]);
+        g_autofree char *description = NULL;
+
+        gtk_label_set_text (g_object_get_data (G_OBJECT (widget), "rank"), rank);
+        gtk_widget_remove_css_class (change, "up");
+        gtk_widget_remove_css_class (change, "down");
+        if (moved > 0)
+          {
+            text = g_strdup_printf ("↑%d", moved);
+            gtk_widget_add_css_class (change, "up");
+            /* TRANSLATORS: read by screen readers: "Rank 2, up 3 places" */
+            description = g_strdup_printf (ngettext ("Rank %u, up %d place", "Rank %u, up %d places", moved),
+                                           self->rank[p], moved);
+          }
+        else if (moved < 0)
+          {
+            text = g_strdup_printf ("↓%d", -moved);
+            gtk_widget_add_css_class (change, "down");
+            description = g_strdup_printf (ngettext ("Rank %u, down %d place", "Rank %u, down %d places", -moved),
+                                           self->rank[p], -moved);
+          }
+        else
+          description = g_strdup_printf (_("Rank %u"), self->rank[p]);
+        gtk_label_set_text (GTK_LABEL (change), text != NULL ? text : "");
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        description, -1);
+        return;
+      }
+    case COLUMN_TITLE:
+      gtk_label_set_text (GTK_LABEL (widget), proposal->title);
+      return;
+    case COLUMN_MENTIONS:
+      text = g_strdup_printf ("%u", proposal->mentions);
+      break;
+    case COLUMN_AXES:
+      text = g_strdup_printf ("%u/%d", count_bits (proposal->axes), COCREA_N_AXES);
+      break;
+    case COLUMN_INCLUSION:
+      text = g_strdup_printf ("%u/%d", count_bits (proposal->inclusion), COCREA_N_INCLUSION);
+      break;
+    case COLUMN_SCORE:
+      text = g_strdup_printf ("%.0f", 100 * self->scores[p]);
+      break;
+    case COLUMN_STATUS:
+      {
+        CocreaDecision decision;
+
+        if (proposal->status != NULL && cocrea_decision_from_key (proposal->status, &decision))
+          text = g_strdup (cocrea_decision_label (decision));
+        else
+          text = g_strdup (_("Undecided"));
+        break;
+      }
+    case COLUMN_SHORTLIST:
+      {
+        g_autofree char *name = NULL;
+
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (widget), "x", proposal->id);
+        /* The target first: an action with a parameter refuses a button without one. */
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), "prioritise.shortlist");
+        /* TRANSLATORS: accessible name of a row's button: "Shortlist Open data portal" */
+        name = g_strdup_printf (_("Shortlist %s"), proposal->title);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        return;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_text (GTK_LABEL (widget), text);
+}
+
+static void
+add_column (CocreaPrioritisePage *self, const char *title, int column, gboolean expand)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkColumnViewColumn) view_column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "page", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  view_column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_append_column (self->ranking_view, view_column);
+}
+
+static void
+shortlist_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CocreaPrioritisePage *self = COCREA_PRIORITISE_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  int p;
+
+  if (self->data == NULL || (p = cocrea_ranking_data_find_proposal (self->data, id)) < 0)
+    return;
+  cocrea_decision_dialog_present (widget, self->document, id,
+                                  g_array_index (self->data->proposals, CocreaRankProposal, p).title,
+                                  FALSE, COCREA_DECISION_SHORTLISTED);
+}
+
+static void
+reset_weights_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  cocrea_prioritise_page_set_weights (COCREA_PRIORITISE_PAGE (widget), 1, 1, 1);
+}
+
+static void
+cocrea_prioritise_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CocreaPrioritisePage *self = COCREA_PRIORITISE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cocrea_prioritise_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                                     GParamSpec *pspec)
+{
+  CocreaPrioritisePage *self = COCREA_PRIORITISE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      cocrea_prioritise_page_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cocrea_prioritise_page_dispose (GObject *object)
+{
+  CocreaPrioritisePage *self = COCREA_PRIORITISE_PAGE (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->document);
+  if (self->ranking_view != NULL)
+    gtk_column_view_set_model (self->ranking_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_PRIORITISE_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->data, cocrea_ranking_data_unref);
+  g_clear_pointer (&self->rank, g_free);
+  g_clear_pointer (&self->base_rank, g_free);
+  g_clear_pointer (&self->scores, g_free);
+
+  G_OBJECT_CLASS (cocrea_prioritise_page_parent_class)->dispose (object);
+}
+
+static void
+cocrea_prioritise_page_class_init (CocreaPrioritisePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cocrea_prioritise_page_dispose;
+  widget_class->map = cocrea_prioritise_page_map;
+  object_class->get_property = cocrea_prioritise_page_get_property;
+  object_class->set_property = cocrea_prioritise_page_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, COCREA_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (COCREA_TYPE_CHART_VIEW);
+
+  gtk_widget_class_install_action (widget_class, "prioritise.shortlist", "x", shortlist_action);
+  gtk_widget_class_install_action (widget_class, "prioritise.reset-weights", NULL,
+                                   reset_weights_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/cocrea/Cocrea/cocrea-prioritise-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, mentions_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, axes_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, inclusion_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, changes_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, ranking_view);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, chart_view);
+}
+
+static void
+cocrea_prioritise_page_init (CocreaPrioritisePage *self)
+{
+  g_autoptr (GtkSelectionModel) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = gtk_string_list_new (NULL);
+  add_column (self, _("Rank"), COLUMN_RANK, FALSE);
+  add_column (self, _("Proposal"), COLUMN_TITLE, TRUE);
+  add_column (self, _("Mentions"), COLUMN_MENTIONS, FALSE);
+  add_column (self, _("Axes"), COLUMN_AXES, FALSE);
+  add_column (self, _("Inclusion"), COLUMN_INCLUSION, FALSE);
+  add_column (self, _("Score"), COLUMN_SCORE, FALSE);
+  add_column (self, _("Decision"), COLUMN_STATUS, FALSE);
+  add_column (self, "", COLUMN_SHORTLIST, FALSE);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows))));
+  gtk_column_view_set_model (self->ranking_view, selection);
+
+  /* Live: every move of a scale re-ranks. */
+  g_signal_connect_object (self->mentions_adjustment, "value-changed", G_CALLBACK (rerank), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->axes_adjustment, "value-changed", G_CALLBACK (rerank), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inclusion_adjustment, "value-changed", G_CALLBACK (rerank), self,
+                           G_CONNECT_SWAPPED);
+}

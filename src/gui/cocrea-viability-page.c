@@ -1,0 +1,949 @@
+/* cocrea-viability-page.c — the viability workshop: evaluators score the shortlist
+ *
+ * Top: the evaluator, chosen from a dropdown, and their scoring matrix
+ * (CocreaScoreMatrix, typed from the keyboard). Below: what all the
+ * evaluators say together, as a table and as a heatmap. Every edit is
+ * committed by the core at once; the page re-reads on the document's
+ * "changed" signal, so edits from other pages show here too.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
+#include "cocrea-chart-view.h"
+#include "cocrea-charts.h"
+#include "cocrea-criteria-dialog.h"
+#include "cocrea-evaluator.h"
+#include "cocrea-merge-scores.h"
+#include "cocrea-score-matrix.h"
+#include "cocrea-viability-page.h"
+#include "cocrea-window.h"
+
+struct _CocreaViabilityPage
+{
+  GtkWidget parent_instance;
+
+  CocreaDocument *document;
+  gulong changed_id;
+  /* The file changed while the page was hidden: read it when shown. */
+  gboolean stale;
+  guint refresh_id;
+  GListModel *evaluators;
+  CocreaRanking *ranking;
+  /* Set while the page itself fills the dropdown, which is no choice. */
+  gboolean filling;
+
+  /* template children */
+  GtkLabel *error_label;
+  GtkDropDown *evaluator_dropdown;
+  CocreaScoreMatrix *matrix;
+  GtkColumnView *aggregate_view;
+  CocreaChartView *chart_view;
+};
+
+G_DEFINE_FINAL_TYPE (CocreaViabilityPage, cocrea_viability_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Column ids of the aggregate table beyond the criteria. */
+#define COLUMN_PROPOSAL -1
+#define COLUMN_OVERALL -2
+
+static CocreaWindow *
+get_window (CocreaViabilityPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return COCREA_IS_WINDOW (root) ? COCREA_WINDOW (root) : NULL;
+}
+
+static void
+show_error (CocreaViabilityPage *self, const char *heading, const GError *error)
+{
+  CocreaWindow *window = get_window (self);
+
+  if (window != NULL)
+    cocrea_window_show_error (window, heading, error);
+  else
+    g_warning ("%s: %s", heading, error->message);
+}
+
+static void
+add_toast (CocreaViabilityPage *self, const char *text)
+{
+  CocreaWindow *window = get_window (self);
+
+  if (window != NULL)
+    cocrea_window_add_toast (window, text);
+}
+
+CocreaDocument *
+cocrea_viability_page_get_document (CocreaViabilityPage *self)
+{
+  g_return_val_if_fail (COCREA_IS_VIABILITY_PAGE (self), NULL);
+  return self->document;
+}
+
+/* The evaluator shown in the matrix, or 0 when there is none. */
+gint64
+cocrea_viability_page_get_evaluator (CocreaViabilityPage *self)
+{
+  CocreaEvaluator *evaluator;
+
+  g_return_val_if_fail (COCREA_IS_VIABILITY_PAGE (self), 0);
+
+  evaluator = gtk_drop_down_get_selected_item (self->evaluator_dropdown);
+  return evaluator != NULL ? cocrea_evaluator_get_id (evaluator) : 0;
+}
+
+/**
+ * cocrea_viability_page_set_evaluator:
+ * Shows the scores of @evaluator_id. Returns FALSE when the process has
+ * no such evaluator.
+ */
+gboolean
+cocrea_viability_page_set_evaluator (CocreaViabilityPage *self, gint64 evaluator_id)
+{
+  g_return_val_if_fail (COCREA_IS_VIABILITY_PAGE (self), FALSE);
+
+  if (self->evaluators == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->evaluators); i++)
+    {
+      g_autoptr (CocreaEvaluator) evaluator = g_list_model_get_item (self->evaluators, i);
+
+      if (cocrea_evaluator_get_id (evaluator) == evaluator_id)
+        {
+          gtk_drop_down_set_selected (self->evaluator_dropdown, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The aggregates as computed from the file the last time it changed. */
+CocreaRanking *
+cocrea_viability_page_get_ranking (CocreaViabilityPage *self)
+{
+  g_return_val_if_fail (COCREA_IS_VIABILITY_PAGE (self), NULL);
+  return self->ranking;
+}
+
+static void
+set_error (CocreaViabilityPage *self, const GError *error)
+{
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not read the scores: %s"), error->message);
+      gtk_label_set_text (self->error_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+}
+
+static void
+evaluator_selected_cb (CocreaViabilityPage *self)
+{
+  if (self->filling)
+    return;
+  cocrea_score_matrix_load (self->matrix, self->document, cocrea_viability_page_get_evaluator (self));
+}
+
+/* Rows of the aggregate table: indexes into the ranking's proposals,
+ * shortlisted ones only, best overall first. A string list of indexes
+ * keeps the table a GListModel without a row type of its own. */
+static GListModel *
+aggregate_rows (CocreaRanking *ranking)
+{
+  GtkStringList *rows = gtk_string_list_new (NULL);
+
+  for (guint r = 0; r < ranking->data->proposals->len; r++)
+    {
+      guint p = ranking->order[r];
+      const char *status = g_array_index (ranking->data->proposals, CocreaRankProposal, p).status;
+      char index[16];
+
+      if (g_strcmp0 (status, "shortlisted") != 0 && g_strcmp0 (status, "selected") != 0 &&
+          g_strcmp0 (status, "not-selected") != 0)
+        continue;
+      g_snprintf (index, sizeof index, "%u", p);
+      gtk_string_list_append (rows, index);
+    }
+  return G_LIST_MODEL (rows);
+}
+
+static void
+setup_aggregate_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (GPOINTER_TO_INT (user_data) == COLUMN_PROPOSAL)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+      gtk_label_set_width_chars (GTK_LABEL (label), 24);
+    }
+  else
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (flag, "disagreement-icon");
+  gtk_widget_set_visible (flag, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), flag);
+  g_object_set_data (G_OBJECT (box), "label", label);
+  g_object_set_data (G_OBJECT (box), "flag", flag);
+  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+bind_aggregate_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  CocreaViabilityPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  int column = GPOINTER_TO_INT (user_data);
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *label = g_object_get_data (G_OBJECT (box), "label");
+  GtkWidget *flag = g_object_get_data (G_OBJECT (box), "flag");
+  guint p = (guint) g_ascii_strtoull (gtk_string_object_get_string (item), NULL, 10);
+  const CocreaRankProposal *proposal;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  gboolean flagged = FALSE;
+
+  if (self->ranking == NULL || p >= self->ranking->data->proposals->len)
+    return;
+  proposal = &g_array_index (self->ranking->data->proposals, CocreaRankProposal, p);
+
+  if (column == COLUMN_PROPOSAL)
+    text = g_strdup (proposal->title);
+  else if (column == COLUMN_OVERALL)
+    {
+      if (isnan (self->ranking->overall[p]))
+        text = g_strdup (_("not scored"));
+      else
+        /* TRANSLATORS: overall viability, "#2 · 78 %" */
+        text = g_strdup_printf (_("#%u · %.0f %%"), self->ranking->rank[p],
+                                100 * self->ranking->overall[p]);
+    }
+  else
+    {
+      const CocreaAggregate *cell = cocrea_ranking_get_cell (self->ranking, p, (guint) column);
+      const CocreaRankCriterion *criterion =
+        &g_array_index (self->ranking->data->criteria, CocreaRankCriterion, column);
+
+      if (cell->n == 0)
+        text = g_strdup (_("no scores"));
+      else
+        /* TRANSLATORS: an aggregate cell: mean, median, min–max, number of evaluators: "3.8 · med 4 · 2–5 · n 4" */
+        text = g_strdup_printf (_("%.1f · med %.1f · %d–%d · n %u"), cell->mean, cell->median,
+                                cell->min, cell->max, cell->n);
+      flagged = cell->disagreement_flagged;
+      if (flagged)
+        /* TRANSLATORS: tooltip of a flagged aggregate */
+        tooltip = g_strdup_printf (_("The evaluators disagree on %s: scores from %d to %d (standard deviation %.1f)."),
+                                   criterion->name, cell->min, cell->max, cell->stddev);
+    }
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_visible (flag, flagged);
+  gtk_widget_set_tooltip_text (box, tooltip);
+  if (flagged)
+    gtk_widget_add_css_class (box, "disagreement");
+  else
+    gtk_widget_remove_css_class (box, "disagreement");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  tooltip != NULL ? tooltip : "", -1);
+}
+
+static void
+add_aggregate_column (CocreaViabilityPage *self, const char *title, int column, gboolean expand)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkColumnViewColumn) view_column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "page", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_aggregate_cell), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_aggregate_cell), GINT_TO_POINTER (column));
+  view_column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_append_column (self->aggregate_view, view_column);
+}
+
+static void
+rebuild_aggregate (CocreaViabilityPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->aggregate_view);
+  g_autoptr (GtkSelectionModel) selection = NULL;
+
+  gtk_column_view_set_model (self->aggregate_view, NULL);
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+      gtk_column_view_remove_column (self->aggregate_view, column);
+    }
+
+  if (self->ranking == NULL)
+    return;
+
+  add_aggregate_column (self, _("Proposal"), COLUMN_PROPOSAL, TRUE);
+  for (guint c = 0; c < self->ranking->data->criteria->len; c++)
+    add_aggregate_column (self, g_array_index (self->ranking->data->criteria, CocreaRankCriterion, c).name,
+                          (int) c, FALSE);
+  add_aggregate_column (self, _("Overall"), COLUMN_OVERALL, FALSE);
+
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (aggregate_rows (self->ranking)));
+  gtk_column_view_set_model (self->aggregate_view, selection);
+}
+
+/* Re-reads the evaluators, keeping the chosen one when it still exists. */
+static void
+refresh_evaluators (CocreaViabilityPage *self, gint64 keep_id, GError **error)
+{
+  g_autoptr (GListModel) evaluators = NULL;
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  if (self->document != NULL)
+    {
+      evaluators = cocrea_evaluator_list (self->document, error);
+      if (evaluators == NULL)
+        return;
+    }
+
+  for (guint i = 0; evaluators != NULL && i < g_list_model_get_n_items (evaluators); i++)
+    {
+      g_autoptr (CocreaEvaluator) evaluator = g_list_model_get_item (evaluators, i);
+
+      if (cocrea_evaluator_get_id (evaluator) == keep_id || selected == GTK_INVALID_LIST_POSITION)
+        selected = i;
+    }
+
+  self->filling = TRUE;
+  g_set_object (&self->evaluators, evaluators);
+  gtk_drop_down_set_model (self->evaluator_dropdown, evaluators);
+  gtk_drop_down_set_selected (self->evaluator_dropdown, selected);
+  self->filling = FALSE;
+}
+
+static void
+update_actions (CocreaViabilityPage *self)
+{
+  gboolean writable = self->document != NULL && !cocrea_document_is_read_only (self->document);
+  gboolean has_evaluator = cocrea_viability_page_get_evaluator (self) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viability.add-evaluator", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viability.rename-evaluator",
+                                 writable && has_evaluator);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viability.delete-evaluator",
+                                 writable && has_evaluator);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viability.edit-criteria", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viability.merge-scores", writable);
+}
+
+/* Everything from the file again: evaluators, the matrix, aggregates and
+ * the chart. The matrix keeps its place and focus. */
+static void
+refresh_full (CocreaViabilityPage *self, gint64 keep_evaluator)
+{
+  g_autoptr (CocreaRankingData) data = NULL;
+  g_autoptr (CocreaChart) chart = NULL;
+  g_autoptr (GError) error = NULL;
+
+  set_error (self, NULL);
+  g_clear_pointer (&self->ranking, cocrea_ranking_free);
+
+  refresh_evaluators (self, keep_evaluator, &error);
+  if (error == NULL && self->document != NULL)
+    {
+      data = cocrea_ranking_data_load (self->document, &error);
+      if (data != NULL)
+        {
+          self->ranking = cocrea_ranking_compute (data);
+          chart = cocrea_chart_new_viability (self->ranking);
+        }
+    }
+  if (error != NULL)
+    set_error (self, error);
+
+  cocrea_score_matrix_load (self->matrix, self->document, cocrea_viability_page_get_evaluator (self));
+  rebuild_aggregate (self);
+  cocrea_chart_view_set_chart (self->chart_view, chart);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_view), chart != NULL);
+  update_actions (self);
+}
+
+static void
+document_changed_cb (CocreaViabilityPage *self)
+{
+  refresh_full (self, cocrea_viability_page_get_evaluator (self));
+}
+
+/* Reads the file again now if the page shows, else when it is shown:
+ * hidden pages do no work, and a GtkStack measures its hidden pages,
+ * which GTK 4.8 does not like to see change under it. */
+static void
+document_changed_lazy_cb (CocreaViabilityPage *self)
+{
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = FALSE;
+      document_changed_cb (self);
+    }
+}
+
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  CocreaViabilityPage *self = data;
+
+  self->refresh_id = 0;
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      document_changed_cb (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cocrea_viability_page_map (GtkWidget *widget)
+{
+  CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cocrea_viability_page_parent_class)->map (widget);
+  /* Not from inside map, which runs during the frame's layout: changing
+   * the page then would re-queue the layout of a window being allocated. */
+  if (self->stale && self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
+}
+
+void
+cocrea_viability_page_set_document (CocreaViabilityPage *self, CocreaDocument *document)
+{
+  g_return_if_fail (COCREA_IS_VIABILITY_PAGE (self));
+  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_set_object (&self->document, document);
+  /* Scores, evaluators, criteria and the shortlist change from other
+   * pages and from merges: all show here. */
+  if (document != NULL)
+    self->changed_id = g_signal_connect_object (document, "changed",
+                                                G_CALLBACK (document_changed_lazy_cb), self,
+                                                G_CONNECT_SWAPPED);
+  document_changed_lazy_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/* Evaluator dialog: name and department, with the name required. */
+
+typedef struct {
+  CocreaViabilityPage *page;
+  gint64 evaluator_id; /* 0: a new evaluator */
+  GtkWidget *name;
+  GtkWidget *department;
+  GtkWidget *name_error;
+} EvaluatorDialog;
+
+static void
+evaluator_name_changed_cb (GtkEditable *name, AdwMessageDialog *dialog)
+{
+  EvaluatorDialog *state = g_object_get_data (G_OBJECT (dialog), "state");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
+  gboolean ok = *text != '\0';
+
+  adw_message_dialog_set_response_enabled (dialog, "save", ok);
+  gtk_widget_set_visible (state->name_error, !ok);
+}
+
+static void
+evaluator_response_cb (AdwMessageDialog *dialog, const char *response, EvaluatorDialog *state)
+{
+  CocreaViabilityPage *self = state->page;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *department = NULL;
+  gint64 id = state->evaluator_id;
+
+  if (g_strcmp0 (response, "save") != 0 || self->document == NULL)
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (state->name))));
+  department = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (state->department))));
+  if (id == 0)
+    {
+      id = cocrea_evaluator_add (self->document, name, department, &error);
+      if (id > 0)
+        refresh_full (self, id);
+    }
+  else if (cocrea_evaluator_update (self->document, id, name, department, &error))
+    refresh_full (self, id);
+
+  if (error != NULL)
+    show_error (self, state->evaluator_id == 0 ? _("Could Not Add the Evaluator")
+                                               : _("Could Not Rename the Evaluator"),
+                error);
+}
+
+static GtkWidget *
+labelled_entry (GtkWidget *box, const char *label_text, const char *text)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  return entry;
+}
+
+static void
+open_evaluator_dialog (CocreaViabilityPage *self, CocreaEvaluator *evaluator)
+{
+  EvaluatorDialog *state = g_new0 (EvaluatorDialog, 1);
+  GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  state->page = self;
+  state->evaluator_id = evaluator != NULL ? cocrea_evaluator_get_id (evaluator) : 0;
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   evaluator != NULL ? _("Rename Evaluator") : _("Add Evaluator"),
+                                   _("An evaluator is a person or a group of the municipal team who scores the shortlisted proposals."));
+  state->name = labelled_entry (box, _("_Name"),
+                                evaluator != NULL ? cocrea_evaluator_get_name (evaluator) : NULL);
+  state->name_error = gtk_label_new (_("A name is required."));
+  gtk_label_set_xalign (GTK_LABEL (state->name_error), 0);
+  gtk_widget_add_css_class (state->name_error, "error");
+  gtk_widget_add_css_class (state->name_error, "caption");
+  gtk_box_append (GTK_BOX (box), state->name_error);
+  state->department = labelled_entry (box, _("_Department"),
+                                      evaluator != NULL ? cocrea_evaluator_get_department (evaluator)
+                                                        : NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", evaluator != NULL ? _("_Rename") : _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "state", state, g_free);
+  g_signal_connect (state->name, "changed", G_CALLBACK (evaluator_name_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (evaluator_response_cb), state);
+  evaluator_name_changed_cb (GTK_EDITABLE (state->name), ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_evaluator_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  open_evaluator_dialog (COCREA_VIABILITY_PAGE (widget), NULL);
+}
+
+static void
+rename_evaluator_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (widget);
+  CocreaEvaluator *evaluator = gtk_drop_down_get_selected_item (self->evaluator_dropdown);
+
+  if (evaluator != NULL)
+    open_evaluator_dialog (self, evaluator);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog, const char *response, CocreaViabilityPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "evaluator-id"));
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->document == NULL)
+    return;
+  if (!cocrea_evaluator_delete (self->document, id, &error))
+    show_error (self, _("Could Not Delete the Evaluator"), error);
+  else
+    {
+      refresh_full (self, 0);
+      add_toast (self, _("Evaluator deleted"));
+    }
+}
+
+static void
+delete_evaluator_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (widget);
+  CocreaEvaluator *evaluator = gtk_drop_down_get_selected_item (self->evaluator_dropdown);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (evaluator == NULL)
+    return;
+
+  /* TRANSLATORS: "Delete Ana Pérez?" */
+  heading = g_strdup_printf (_("Delete %s?"), cocrea_evaluator_get_name (evaluator));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   _("Their scores and notes are deleted with them."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "evaluator-id",
+                     GSIZE_TO_POINTER ((gsize) cocrea_evaluator_get_id (evaluator)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_criteria_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (self->document == NULL)
+    return;
+  dialog = cocrea_criteria_dialog_new (self->document, &error);
+  if (dialog == NULL)
+    {
+      show_error (self, _("Could Not Read the Criteria"), error);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Merge scores: file, plan, review, apply. */
+
+static void
+setup_conflict_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *choice = gtk_drop_down_new_from_strings ((const char *const[]) {
+    _("Keep ours"), _("Take theirs"), NULL });
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (choice, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), choice);
+  g_object_set_data (G_OBJECT (box), "label", label);
+  g_object_set_data (G_OBJECT (box), "choice", choice);
+  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+conflict_choice_cb (GtkDropDown *choice, GParamSpec *pspec, CocreaScoreChange *change)
+{
+  change->resolution = gtk_drop_down_get_selected (choice) == 1 ? COCREA_MERGE_TAKE_THEIRS
+                                                                : COCREA_MERGE_KEEP_OURS;
+}
+
+static void
+bind_conflict_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  CocreaMergeScoresPlan *plan = user_data;
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *choice = g_object_get_data (G_OBJECT (box), "choice");
+  guint i = (guint) g_ascii_strtoull (gtk_string_object_get_string (item), NULL, 10);
+  CocreaScoreChange *change = &g_array_index (plan->conflicts, CocreaScoreChange, i);
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+
+  /* TRANSLATORS: a merge conflict: evaluator, proposal, criterion, our value and note, their value and note */
+  text = g_strdup_printf (_("%s · %s · %s\nOurs: %d %s\nTheirs: %d %s"), change->evaluator,
+                          change->proposal_title, change->criterion, change->our_value,
+                          change->our_note != NULL ? change->our_note : "", change->their_value,
+                          change->their_note != NULL ? change->their_note : "");
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "label"), text);
+
+  g_signal_handlers_disconnect_matched (choice, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                        conflict_choice_cb, NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (choice),
+                              change->resolution == COCREA_MERGE_TAKE_THEIRS ? 1 : 0);
+  g_signal_connect (choice, "notify::selected", G_CALLBACK (conflict_choice_cb), change);
+  /* TRANSLATORS: accessible name of a conflict's choice: "Choice for Ana, Open data portal, budget" */
+  name = g_strdup_printf (_("Choice for %s, %s, %s"), change->evaluator, change->proposal_title,
+                          change->criterion);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+merge_response_cb (AdwMessageDialog *dialog, const char *response, CocreaViabilityPage *self)
+{
+  CocreaMergeScoresPlan *plan = g_object_get_data (G_OBJECT (dialog), "plan");
+  g_autoptr (GError) error = NULL;
+  guint n_written = 0;
+
+  if (g_strcmp0 (response, "merge") != 0 || self->document == NULL)
+    return;
+
+  /* Whatever nobody chose stays as it is here. */
+  for (guint i = 0; i < plan->conflicts->len; i++)
+    if (g_array_index (plan->conflicts, CocreaScoreChange, i).resolution == COCREA_MERGE_UNRESOLVED)
+      g_array_index (plan->conflicts, CocreaScoreChange, i).resolution = COCREA_MERGE_KEEP_OURS;
+
+  if (!cocrea_merge_scores_apply (self->document, plan, &n_written, &error))
+    show_error (self, _("Could Not Merge the Scores"), error);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u score merged", "%u scores merged",
+                                                         n_written), n_written);
+      add_toast (self, text);
+    }
+}
+
+/**
+ * cocrea_viability_page_merge_from:
+ * Reads the scores of the process file at @path and, when there is
+ * anything to bring in, asks which side wins each conflict (ours unless
+ * the user says otherwise) before writing. A file of another process is
+ * refused with the core's message.
+ */
+void
+cocrea_viability_page_merge_from (CocreaViabilityPage *self, const char *path)
+{
+  g_autoptr (CocreaMergeScoresPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtkStringList) rows = NULL;
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autoptr (GtkListItemFactory) factory = NULL;
+  GtkWidget *dialog, *box, *scroller, *list;
+
+  g_return_if_fail (COCREA_IS_VIABILITY_PAGE (self));
+
+  if (self->document == NULL)
+    return;
+
+  plan = cocrea_merge_scores_plan (self->document, path, &error);
+  if (plan == NULL)
+    {
+      show_error (self, _("Could Not Merge Scores"), error);
+      return;
+    }
+
+  if (plan->new_scores->len == 0 && plan->conflicts->len == 0)
+    {
+      add_toast (self, _("Nothing to merge: this process already has all those scores"));
+      return;
+    }
+
+  g_string_append_printf (body, ngettext ("%u new score will be added.", "%u new scores will be added.",
+                                          plan->new_scores->len), plan->new_scores->len);
+  if (plan->conflicts->len > 0)
+    {
+      g_string_append_c (body, ' ');
+      g_string_append_printf (body, ngettext ("%u score differs from this file: choose which to keep.",
+                                              "%u scores differ from this file: choose which to keep.",
+                                              plan->conflicts->len), plan->conflicts->len);
+    }
+  for (guint i = 0; i < plan->skipped->len; i++)
+    g_string_append_printf (body, "\n%s", (const char *) plan->skipped->pdata[i]);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Merge Scores?"), body->str);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  if (plan->conflicts->len > 0)
+    {
+      rows = gtk_string_list_new (NULL);
+      for (guint i = 0; i < plan->conflicts->len; i++)
+        {
+          char index[16];
+          g_snprintf (index, sizeof index, "%u", i);
+          gtk_string_list_append (rows, index);
+        }
+      factory = gtk_signal_list_item_factory_new ();
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_conflict_row), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_conflict_row), plan);
+      list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)))),
+                                g_object_ref (factory));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Conflicting scores"), -1);
+      scroller = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 200);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+      gtk_box_append (GTK_BOX (box), scroller);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+    }
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "plan", g_steal_pointer (&plan),
+                          (GDestroyNotify) cocrea_merge_scores_plan_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (merge_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+merge_file_chosen_cb (GtkNativeDialog *chooser, int response, CocreaViabilityPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        cocrea_viability_page_merge_from (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+merge_scores_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Merge Scores from Another File"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Merge"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Cocrea processes"));
+  gtk_file_filter_add_pattern (filter, "*.cocrea");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (merge_file_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cocrea_viability_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cocrea_viability_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                                    GParamSpec *pspec)
+{
+  CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      cocrea_viability_page_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cocrea_viability_page_dispose (GObject *object)
+{
+  CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->document);
+  if (self->aggregate_view != NULL)
+    gtk_column_view_set_model (self->aggregate_view, NULL);
+  g_clear_pointer (&self->ranking, cocrea_ranking_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_VIABILITY_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->evaluators);
+
+  G_OBJECT_CLASS (cocrea_viability_page_parent_class)->dispose (object);
+}
+
+static void
+cocrea_viability_page_class_init (CocreaViabilityPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cocrea_viability_page_dispose;
+  widget_class->map = cocrea_viability_page_map;
+  object_class->get_property = cocrea_viability_page_get_property;
+  object_class->set_property = cocrea_viability_page_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, COCREA_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (COCREA_TYPE_SCORE_MATRIX);
+  g_type_ensure (COCREA_TYPE_CHART_VIEW);
+
+  gtk_widget_class_install_action (widget_class, "viability.add-evaluator", NULL, add_evaluator_action);
+  gtk_widget_class_install_action (widget_class, "viability.rename-evaluator", NULL,
+                                   rename_evaluator_action);
+  gtk_widget_class_install_action (widget_class, "viability.delete-evaluator", NULL,
+                                   delete_evaluator_action);
+  gtk_widget_class_install_action (widget_class, "viability.edit-criteria", NULL, edit_criteria_action);
+  gtk_widget_class_install_action (widget_class, "viability.merge-scores", NULL, merge_scores_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/cocrea/Cocrea/cocrea-viability-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CocreaViabilityPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaViabilityPage, evaluator_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CocreaViabilityPage, matrix);
+  gtk_widget_class_bind_template_child (widget_class, CocreaViabilityPage, aggregate_view);
+  gtk_widget_class_bind_template_child (widget_class, CocreaViabilityPage, chart_view);
+}
+
+static void
+cocrea_viability_page_init (CocreaViabilityPage *self)
+{
+  g_autoptr (GtkExpression) name = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  name = gtk_property_expression_new (COCREA_TYPE_EVALUATOR, NULL, "name");
+  gtk_drop_down_set_expression (self->evaluator_dropdown, name);
+  g_signal_connect_object (self->evaluator_dropdown, "notify::selected",
+                           G_CALLBACK (evaluator_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->evaluator_dropdown, "notify::selected",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  update_actions (self);
+}
