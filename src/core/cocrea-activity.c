@@ -134,9 +134,9 @@ activity_from_row (sqlite3_stmt *stmt)
   self->id = sqlite3_column_int64 (stmt, 0);
   if (!cocrea_activity_kind_from_key ((const char *) sqlite3_column_text (stmt, 1), &self->kind))
     self->kind = COCREA_ACTIVITY_WORKSHOP;
-  self->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  self->held_on = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  self->place = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  self->name = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 2));
+  self->held_on = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 3));
+  self->place = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 4));
   self->attendance = sqlite3_column_int (stmt, 5);
   for (guint i = 0; i < COCREA_N_INCLUSION; i++)
     self->inclusion[i] = sqlite3_column_int (stmt, 6 + i);

@@ -29,10 +29,18 @@ is_formula_start (char c)
 void
 cocrea_csv_append_cell (GString *out, const char *value, gboolean first)
 {
+  g_autofree char *valid = NULL;
   const char *p = value != NULL ? value : "";
-  const char *q = p;
-  gsize length = strlen (p);
+  const char *q;
+  gsize length;
   gboolean quote;
+
+  /* A file written by another program may hold bytes that are not UTF-8;
+   * the CSV says it is UTF-8 (its BOM), so they become U+FFFD. */
+  if (!g_utf8_validate (p, -1, NULL))
+    p = valid = g_utf8_make_valid (p, -1);
+  q = p;
+  length = strlen (p);
 
   if (!first)
     g_string_append_c (out, ',');

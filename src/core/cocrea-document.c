@@ -211,6 +211,10 @@ open_connection (const char *path, gboolean read_only, gboolean create, GError *
   sqlite3_limit (db, SQLITE_LIMIT_LENGTH, MAX_TEXT_LENGTH);
   sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
   sqlite3_busy_timeout (db, 2000);
+  /* A national process is ~30 MB; the default 2 MB page cache makes an
+   * import or a full listing reread the same pages from the OS. The cache
+   * grows only as pages are used, so small files pay nothing. */
+  sqlite3_exec (db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
 
   /* The full-text tables name this tokenizer: without it on every
    * connection, even reading them (or migrating to them) would fail. */
@@ -267,6 +271,13 @@ damaged:
   /* A program died in the middle of an edit: the journal beside the file
    * holds what undoes it, and only a connection that may write can play it
    * back. The file is not damaged; saying so would send people to backups. */
+  if (sqlite3_extended_errcode (db) == SQLITE_TOOBIG)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_UNSAFE,
+                   _("“%s” holds a text or value larger than Cocrea reads (64 MB), so it was not opened"),
+                   name);
+      return FALSE;
+    }
   if (sqlite3_extended_errcode (db) == SQLITE_READONLY_ROLLBACK)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_READ_ONLY,
@@ -718,11 +729,14 @@ cocrea_document_log (CocreaDocument *self, const char *action, const char *subje
   return cocrea_db_step_done (self->db, stmt, error);
 }
 
+/* The process record names every window and export: bytes that are not
+ * UTF-8 (a file written by another program) are replaced, not passed on. */
 static char *
 column_dup (sqlite3_stmt *stmt, int column)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
-  return g_strdup (text != NULL ? text : "");
+  return text != NULL ? g_utf8_make_valid (text, sqlite3_column_bytes (stmt, column))
+                      : g_strdup ("");
 }
 
 /* Returns the process record, or NULL with @error set. */

@@ -143,9 +143,9 @@ cocrea_proposal_new_from_row (sqlite3_stmt *stmt)
   CocreaProposal *self = g_object_new (COCREA_TYPE_PROPOSAL, NULL);
 
   self->id = sqlite3_column_int64 (stmt, 0);
-  self->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  self->description = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  self->area = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  self->title = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 1));
+  self->description = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 2));
+  self->area = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 3));
   self->axes = sqlite3_column_int (stmt, 4);
   self->inclusion = sqlite3_column_int (stmt, 5);
   if (!cocrea_origin_from_text ((const char *) sqlite3_column_text (stmt, 6), &self->origin))

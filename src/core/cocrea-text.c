@@ -103,3 +103,17 @@ cocrea_text_has_astral (const char *text)
 
   return FALSE;
 }
+
+/*
+ * cocrea_text_dup_valid:
+ * Copies text read from a file, replacing bytes that are not UTF-8 (a
+ * file written by another program) with U+FFFD, so that what the core
+ * hands to a window or an export is always valid. NULL gives NULL.
+ */
+char *
+cocrea_text_dup_valid (const char *text)
+{
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+  return g_utf8_make_valid (text, -1);
+}

@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 char     *cocrea_text_fold       (const char *text);
 char     *cocrea_text_normalize  (const char *text);
 gboolean  cocrea_text_has_astral (const char *text);
+char     *cocrea_text_dup_valid  (const char *text);
 
 G_END_DECLS

@@ -1,0 +1,717 @@
+/* test-hostile.c — files that arrive by mail or come back half-written from a USB stick
+ *
+ * The corpus is made at run time from the demo process: random bytes,
+ * empty, truncated at many offsets, another program's database, a newer
+ * format, foreign or tampered schema objects (trigger, view, extra table,
+ * a CHECK that calls a function), texts just under and just over the
+ * 64 MB limit, invalid UTF-8 in text columns, and a hot journal left by a
+ * writer that died. Each is refused with a clear message and left
+ * byte-for-byte as it was, or opened, and then every reader (stats,
+ * lists, tally, suggestions, CSV, JSON and PDF exports) runs without a
+ * crash and writes valid UTF-8 or says why it cannot. The small seeds
+ * kept in tests/hostile/ are played too.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cocrea-activity.h"
+#include "cocrea-contribution.h"
+#include "cocrea-csv-export.h"
+#include "cocrea-db.h"
+#include "cocrea-demo.h"
+#include "cocrea-document-private.h"
+#include "cocrea-error.h"
+#include "cocrea-json-export.h"
+#include "cocrea-lock.h"
+#include "cocrea-pdf-plan.h"
+#include "cocrea-pdf-reasons.h"
+#include "cocrea-proposal.h"
+#include "cocrea-stats.h"
+#include "cocrea-suggest.h"
+#include "cocrea-tally.h"
+
+static char *dir;
+static char *demo_path;
+static guint n_files, n_refused, n_opened;
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &data, &len, NULL))
+    return g_strdup ("missing");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+static char *
+corpus_path (const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+copy_file (const char *from, const char *to)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (from, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (to, data, len, NULL));
+}
+
+/* Runs raw SQL on a file, as another program would (no defensive mode). */
+static void
+raw_exec (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 200 * 1024 * 1024);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static void
+assert_utf8_file (const char *path, const char *what)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+  const char *end = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  if (!g_utf8_validate_len (data, len, &end))
+    g_error ("%s wrote invalid UTF-8 at byte %" G_GSIZE_FORMAT, what, (gsize) (end - data));
+}
+
+static void
+assert_utf8 (const char *text, const char *what)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    g_error ("%s returned invalid UTF-8", what);
+}
+
+/* Records the readers that hand back a file's bytes as they are: not a
+ * crash, but a window showing them gets Pango warnings. */
+static GHashTable *raw_readers;
+
+static void
+note_utf8 (const char *text, const char *what)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    g_hash_table_add (raw_readers, (gpointer) what);
+}
+
+/* An export either succeeds with valid UTF-8 or fails with a message. */
+static void
+check_export (gboolean ok, GError *error, const char *path, const char *what)
+{
+  if (ok)
+    {
+      g_assert_no_error (error);
+      assert_utf8_file (path, what);
+    }
+  else
+    {
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, !=, "");
+      assert_utf8 (error->message, what);
+      g_test_message ("%s refused: %s", what, error->message);
+    }
+  g_unlink (path);
+}
+
+/*
+ * read_everything:
+ * What a window and the command line do with an open process. Nothing
+ * may crash; what reads text must hand back valid UTF-8 or an error.
+ */
+static void
+read_everything (CocreaDocument *doc, gboolean with_pdf)
+{
+  g_autofree char *out = corpus_path ("out");
+  CocreaStats stats = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) contributions = NULL;
+  g_autoptr (GListModel) proposals = NULL;
+  g_autoptr (GListModel) activities = NULL;
+  g_autoptr (GListModel) tally = NULL;
+  g_autoptr (GListModel) suggestions = NULL;
+  g_autoptr (CocreaProcessInfo) info = NULL;
+  gboolean ok;
+
+  info = cocrea_document_get_process (doc, &error);
+  if (info != NULL)
+    {
+      assert_utf8 (info->title, "process title");
+      assert_utf8 (info->municipality, "municipality");
+    }
+  g_clear_error (&error);
+
+  cocrea_stats_load (doc, &stats, &error);
+  g_clear_error (&error);
+
+  contributions = cocrea_contribution_list (doc, 0, 0, &error);
+  if (contributions != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (contributions); i++)
+      {
+        g_autoptr (CocreaContribution) c = g_list_model_get_item (contributions, i);
+        note_utf8 (cocrea_contribution_get_text (c), "cocrea_contribution_list: text");
+        note_utf8 (cocrea_contribution_get_activity_name (c), "cocrea_contribution_list: activity name");
+      }
+  g_clear_error (&error);
+
+  proposals = cocrea_proposal_list (doc, &error);
+  if (proposals != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (proposals); i++)
+      {
+        g_autoptr (CocreaProposal) p = g_list_model_get_item (proposals, i);
+        note_utf8 (cocrea_proposal_get_title (p), "cocrea_proposal_list: title");
+      }
+  g_clear_error (&error);
+
+  activities = cocrea_activity_list (doc, &error);
+  if (activities != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+      {
+        g_autoptr (CocreaActivity) a = g_list_model_get_item (activities, i);
+        note_utf8 (cocrea_activity_get_name (a), "cocrea_activity_list: name");
+      }
+  g_clear_error (&error);
+
+  tally = cocrea_tally (doc, &error);
+  g_clear_error (&error);
+  suggestions = cocrea_suggest (doc, "más luminarias en la plaza", 5, 0, &error);
+  g_clear_error (&error);
+
+  ok = cocrea_csv_export (doc, out, &error);
+  check_export (ok, error, out, "CSV export");
+  g_clear_error (&error);
+  ok = cocrea_json_export (doc, out, &error);
+  check_export (ok, error, out, "JSON export");
+  g_clear_error (&error);
+
+  if (with_pdf)
+    {
+      g_auto (GStrv) warnings = NULL;
+      ok = cocrea_pdf_plan_export (doc, out, NULL, NULL, &warnings, &error);
+      if (!ok)
+        g_test_message ("PDF plan refused: %s", error->message);
+      g_clear_error (&error);
+      g_unlink (out);
+      g_clear_pointer (&warnings, g_strfreev);
+      ok = cocrea_pdf_reasons_export (doc, out, NULL, NULL, &warnings, &error);
+      if (!ok)
+        g_test_message ("PDF reasons refused: %s", error->message);
+      g_clear_error (&error);
+      g_unlink (out);
+    }
+}
+
+static gboolean
+no_leftovers (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *lock = cocrea_lock_path_for (path);
+
+  return !g_file_test (journal, G_FILE_TEST_EXISTS) && !g_file_test (wal, G_FILE_TEST_EXISTS) &&
+         !g_file_test (lock, G_FILE_TEST_EXISTS);
+}
+
+/*
+ * try_open:
+ * Opens @path as a window would. Refused: the message is clear (non-empty,
+ * one line, valid UTF-8, no SQLite jargon) and the bytes are unchanged.
+ * Opened: every reader runs. Returns TRUE when it opened.
+ */
+static gboolean
+try_open (const char *path, const char *what, gboolean with_pdf)
+{
+  g_autofree char *before = file_sha256 (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaDocument) doc = NULL;
+  int version = 0;
+
+  n_files++;
+  doc = cocrea_document_open (path, COCREA_OPEN_DEFAULT, &error);
+  if (doc == NULL)
+    {
+      g_autofree char *after = file_sha256 (path);
+      g_autoptr (GError) check_error = NULL;
+
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == COCREA_ERROR);
+      g_assert_cmpstr (error->message, !=, "");
+      g_assert_null (strchr (error->message, '\n'));
+      assert_utf8 (error->message, what);
+      g_assert_null (strstr (error->message, "SQLITE"));
+      g_assert_cmpstr (after, ==, before);
+      g_assert_true (no_leftovers (path));
+      /* `cocrea check` changes nothing either. It may find nothing wrong
+       * where opening for writing did: SQLite drops CHECK constraints on a
+       * read-only connection, so a tampered CHECK only shows when writing. */
+      if (cocrea_document_check_file (path, &version, &check_error))
+        g_test_message ("%s: `cocrea check` finds it healthy (read-only)", what);
+      g_free (after);
+      after = file_sha256 (path);
+      g_assert_cmpstr (after, ==, before);
+      g_test_message ("%s: refused: %s", what, error->message);
+      n_refused++;
+      return FALSE;
+    }
+
+  read_everything (doc, with_pdf);
+  g_test_message ("%s: opened, every reader ran", what);
+  n_opened++;
+  return TRUE;
+}
+
+static void
+test_random (void)
+{
+  static const gsize sizes[] = { 1, 16, 99, 100, 512, 4096, 65536 };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = corpus_path ("random.cocrea");
+      g_autofree guchar *data = g_malloc (sizes[i]);
+
+      for (gsize j = 0; j < sizes[i]; j++)
+        data[j] = (guchar) g_rand_int_range (rand, 0, 256);
+      g_assert_true (g_file_set_contents (path, (char *) data, sizes[i], NULL));
+      g_assert_false (try_open (path, "random bytes", FALSE));
+    }
+
+  /* The right magic, garbage after it. */
+  {
+    g_autofree char *path = corpus_path ("magic.cocrea");
+    g_autofree guchar *data = g_malloc (8192);
+
+    for (gsize j = 0; j < 8192; j++)
+      data[j] = (guchar) g_rand_int_range (rand, 0, 256);
+    memcpy (data, "SQLite format 3", 16);
+    g_assert_true (g_file_set_contents (path, (char *) data, 8192, NULL));
+    g_assert_false (try_open (path, "SQLite magic then random bytes", FALSE));
+  }
+}
+
+static void
+test_empty (void)
+{
+  g_autofree char *path = corpus_path ("empty.cocrea");
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_assert_false (try_open (path, "empty file", FALSE));
+}
+
+/* Truncated at the header's edges, at page edges and in between. */
+static void
+test_truncated (void)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *path = corpus_path ("truncated.cocrea");
+  g_autoptr (GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize len;
+  guint opened = 0;
+
+  g_assert_true (g_file_get_contents (demo_path, &data, &len, NULL));
+  for (gsize o = 1; o < 120; o += 7)
+    g_array_append_val (offsets, o);
+  for (gsize page = 4096; page < len; page += 4096)
+    {
+      gsize a = page - 1, b = page, c = page + 1, d = page + 2048;
+      g_array_append_val (offsets, a);
+      g_array_append_val (offsets, b);
+      g_array_append_val (offsets, c);
+      if (d < len)
+        g_array_append_val (offsets, d);
+    }
+  {
+    gsize last = len - 1;
+    g_array_append_val (offsets, last);
+  }
+
+  for (guint i = 0; i < offsets->len; i++)
+    {
+      gsize at = g_array_index (offsets, gsize, i);
+      g_autofree char *what = g_strdup_printf ("truncated at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT,
+                                               at, len);
+      g_assert_true (g_file_set_contents (path, data, at, NULL));
+      opened += try_open (path, what, FALSE);
+    }
+  g_test_message ("%u truncations, %u opened (every reader ran)", offsets->len, opened);
+}
+
+static void
+test_other_sqlite (void)
+{
+  g_autofree char *path = corpus_path ("other.db");
+
+  raw_exec (path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                  "INSERT INTO notes (body) VALUES ('hola');");
+  g_assert_false (try_open (path, "another program's database", FALSE));
+
+  /* Another program that borrowed our tables but not our id. */
+  g_unlink (path);
+  copy_file (demo_path, path);
+  raw_exec (path, "PRAGMA application_id = 0;");
+  g_assert_false (try_open (path, "our tables without our application id", FALSE));
+}
+
+static void
+test_newer (void)
+{
+  g_autofree char *path = corpus_path ("newer.cocrea");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaDocument) doc = NULL;
+
+  copy_file (demo_path, path);
+  raw_exec (path, "PRAGMA user_version = 99;");
+  g_assert_false (try_open (path, "newer format", FALSE));
+  doc = cocrea_document_open (path, COCREA_OPEN_READ_ONLY, &error);
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_TOO_NEW);
+}
+
+static void
+test_schema (void)
+{
+  static const struct {
+    const char *what;
+    const char *sql;
+  } cases[] = {
+    { "a trigger", "CREATE TRIGGER t AFTER INSERT ON contribution BEGIN DELETE FROM proposal; END;" },
+    { "a view", "CREATE VIEW v AS SELECT * FROM contribution;" },
+    { "an extra table", "CREATE TABLE spy (x TEXT);" },
+    { "an extra index", "CREATE INDEX spy_idx ON contribution (text);" },
+    { "an extra table whose CHECK calls a function",
+      "CREATE TABLE spy (x TEXT CHECK (load_extension ('/tmp/evil.so')));" },
+    { "a table named like ours, in another case",
+      "CREATE TABLE \"Contribution_Extra\" (x);" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = corpus_path ("schema.cocrea");
+      g_unlink (path);
+      copy_file (demo_path, path);
+      raw_exec (path, cases[i].sql);
+      g_assert_false (try_open (path, cases[i].what, FALSE));
+    }
+}
+
+/*
+ * Our own table, its CHECK rewritten behind SQLite's back to call
+ * functions. The untrusted-schema connection must never run them: the
+ * file is refused, or opened and every write to that table fails cleanly.
+ */
+static void
+test_tampered_check (void)
+{
+  static const char *const calls[] = {
+    "load_extension (''/tmp/evil.so'')",
+    "cocrea_no_such_function (text)",
+    "randomblob (1000000000) IS NOT NULL",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_autofree char *path = corpus_path ("tampered.cocrea");
+      g_autofree char *sql = g_strdup_printf (
+        "PRAGMA writable_schema = ON;"
+        "UPDATE sqlite_schema SET sql = replace (sql, 'CHECK (length(trim(text)) > 0)',"
+        " 'CHECK (length(trim(text)) > 0 AND %s)') WHERE name = 'contribution';"
+        "PRAGMA writable_schema = OFF;", calls[i]);
+      g_autofree char *what = g_strdup_printf ("contribution's CHECK calling %s", calls[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CocreaDocument) doc = NULL;
+
+      g_unlink (path);
+      copy_file (demo_path, path);
+      raw_exec (path, sql);
+
+      if (!try_open (path, what, FALSE))
+        continue;
+
+      doc = cocrea_document_open (path, COCREA_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      {
+        CocreaContributionFields fields = {
+          .activity_id = 1, .origin = COCREA_ORIGIN_COMMUNITY, .text = "una más", .area = "",
+        };
+        gboolean ok = cocrea_contribution_add (doc, &fields, NULL, NULL, &error);
+        /* The function is unsafe in a schema: refused, never run. */
+        if (ok)
+          g_error ("%s: a write ran the tampered CHECK", what);
+        g_assert_nonnull (error);
+        g_test_message ("%s: a write fails: %s", what, error->message);
+      }
+    }
+}
+
+/* A text of @mb megabytes in the first contribution. */
+static void
+huge_text (guint mb, gboolean expect_readable)
+{
+  g_autofree char *path = corpus_path ("huge.cocrea");
+  g_autofree char *sql = g_strdup_printf ("UPDATE contribution SET text = 'x' || zeroblob (0) ||"
+                                          " replace (hex (zeroblob (%u)), '00', 'ab')"
+                                          " WHERE id = (SELECT min (id) FROM contribution);",
+                                          mb * 1024 * 1024 / 2);
+  g_autofree char *what = g_strdup_printf ("a %u MB text", mb);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaDocument) doc = NULL;
+  g_autoptr (GListModel) list = NULL;
+
+  g_unlink (path);
+  copy_file (demo_path, path);
+  raw_exec (path, sql);
+
+  if (!try_open (path, what, FALSE))
+    {
+      g_assert_false (expect_readable);
+      g_unlink (path);
+      return;
+    }
+
+  doc = cocrea_document_open (path, COCREA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  list = cocrea_contribution_list (doc, 0, 0, &error);
+  if (expect_readable)
+    {
+      g_assert_no_error (error);
+      g_assert_nonnull (list);
+    }
+  else
+    {
+      /* Over the limit: SQLite refuses to hand the text over, and says so. */
+      g_assert_null (list);
+      g_assert_nonnull (error);
+      g_test_message ("%s: listing refused: %s", what, error->message);
+    }
+  g_clear_object (&doc);
+  g_unlink (path);
+}
+
+static void
+test_huge_below (void)
+{
+  huge_text (50, TRUE);
+}
+
+static void
+test_huge_above (void)
+{
+  huge_text (65, FALSE);
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  g_autofree char *path = corpus_path ("utf8.cocrea");
+  g_autoptr (GError) error = NULL;
+
+  copy_file (demo_path, path);
+  /* Latin-1 "Peñalolén", a lone continuation byte, a cut 3-byte sequence,
+   * an overlong '/', a UTF-16 surrogate, and a NUL inside the text. */
+  raw_exec (path,
+            "UPDATE process SET title = CAST (x'506c616e2064652050656ef1616c6f6cc3e96e' AS TEXT),"
+            " municipality = CAST (x'52656e6361ff' AS TEXT);"
+            "UPDATE contribution SET text = CAST (x'41bf42' AS TEXT) WHERE id = 1;"
+            "UPDATE contribution SET text = CAST (x'4d6573612033e282' AS TEXT) WHERE id = 2;"
+            "UPDATE contribution SET text = CAST (x'c0af6574632f706173737764' AS TEXT) WHERE id = 3;"
+            "UPDATE contribution SET text = CAST (x'eda080206869' AS TEXT) WHERE id = 4;"
+            "UPDATE contribution SET text = CAST (x'4e554c00696e73696465' AS TEXT) WHERE id = 5;"
+            "UPDATE contribution SET area = CAST (x'e9' AS TEXT) WHERE id = 6;"
+            "UPDATE proposal SET title = CAST (x'fe4d656a6f7261' AS TEXT) WHERE id = 1;"
+            "UPDATE activity SET name = CAST (x'54616c6c6572a0' AS TEXT) WHERE id = 1;");
+
+  g_assert_true (try_open (path, "invalid UTF-8 in text columns", TRUE));
+
+  /* The suggestion index over those texts: the tokenizer meets them too. */
+  {
+    g_autoptr (CocreaDocument) doc = cocrea_document_open (path, COCREA_OPEN_DEFAULT, &error);
+    g_autoptr (GListModel) found = NULL;
+
+    g_assert_no_error (error);
+    cocrea_suggest_rebuild_index (doc, &error);
+    g_assert_no_error (error);
+    found = cocrea_suggest (doc, "Mesa 3", 5, 0, &error);
+    g_assert_no_error (error);
+    read_everything (doc, FALSE);
+  }
+}
+
+/* A writer spilled part of an edit into the file and died: the journal
+ * beside it is hot. Read-only, the file is refused, unchanged, with a
+ * message that does not call it damaged; opened for writing, the edit is
+ * rolled back and the file is whole. */
+static void
+test_hot_journal (void)
+{
+  g_autofree char *path = corpus_path ("hot.cocrea");
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaDocument) doc = NULL;
+  gint64 n = -1;
+  int status = 0;
+  pid_t pid;
+
+  copy_file (demo_path, path);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+      if (sqlite3_open (path, &db) != SQLITE_OK ||
+          sqlite3_exec (db, "PRAGMA cache_size = 2; BEGIN IMMEDIATE;"
+                            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                            " WHERE i < 3000) INSERT INTO audit_log (at, action, detail)"
+                            " SELECT '2024', 'crash', printf ('%0200d', i) FROM n;"
+                            "UPDATE process SET title = 'a medias';",
+                            NULL, NULL, NULL) != SQLITE_OK)
+        _exit (2);
+      _exit (0); /* dies in the middle of the edit */
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  before = file_sha256 (path);
+  doc = cocrea_document_open (path, COCREA_OPEN_READ_ONLY, &error);
+  g_assert_null (doc);
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "not closed properly"));
+  g_test_message ("hot journal, read-only: %s", error->message);
+  g_clear_error (&error);
+  g_assert_false (cocrea_document_check_file (path, NULL, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  after = file_sha256 (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  doc = cocrea_document_open (path, COCREA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  cocrea_db_query_int (cocrea_document_get_db (doc),
+                       "SELECT count(*) FROM audit_log WHERE action = 'crash'", &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 0);
+  {
+    g_autoptr (CocreaProcessInfo) info = cocrea_document_get_process (doc, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (info->title, !=, "a medias");
+  }
+  read_everything (doc, FALSE);
+  g_clear_object (&doc);
+  cocrea_document_check_file (path, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Small hand-made seeds kept in the repository (and crashes found by the
+ * fuzzers, in tests/regressions/): each is refused or opened safely. */
+static void
+test_seeds (void)
+{
+  const char *dirs[] = { "hostile", "regressions" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autofree char *seed_dir = g_test_build_filename (G_TEST_DIST, dirs[d], NULL);
+      g_autoptr (GDir) dh = g_dir_open (seed_dir, 0, NULL);
+      const char *name;
+
+      while (dh != NULL && (name = g_dir_read_name (dh)) != NULL)
+        {
+          g_autofree char *from = g_build_filename (seed_dir, name, NULL);
+          g_autofree char *path = corpus_path ("seed.cocrea");
+          g_autofree char *what = g_strdup_printf ("%s/%s", dirs[d], name);
+
+          if (!g_str_has_suffix (name, ".cocrea"))
+            continue;
+          g_unlink (path);
+          copy_file (from, path);
+          try_open (path, what, FALSE);
+        }
+    }
+}
+
+static void
+test_summary (void)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_test_message ("hostile corpus: %u files tried, %u refused unchanged, %u opened safely",
+                  n_files, n_refused, n_opened);
+  g_hash_table_iter_init (&iter, raw_readers);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_test_message ("hands back invalid UTF-8 as found in the file: %s", (char *) key);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  raw_readers = g_hash_table_new (g_str_hash, g_str_equal);
+
+  dir = g_dir_make_tmp ("cocrea-hostile-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo_path = corpus_path ("demo.cocrea");
+  cocrea_demo_write (demo_path, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/hostile/random", test_random);
+  g_test_add_func ("/hostile/empty", test_empty);
+  g_test_add_func ("/hostile/truncated", test_truncated);
+  g_test_add_func ("/hostile/other-sqlite", test_other_sqlite);
+  g_test_add_func ("/hostile/newer", test_newer);
+  g_test_add_func ("/hostile/schema", test_schema);
+  g_test_add_func ("/hostile/tampered-check", test_tampered_check);
+  g_test_add_func ("/hostile/huge-text-below-limit", test_huge_below);
+  g_test_add_func ("/hostile/huge-text-above-limit", test_huge_above);
+  g_test_add_func ("/hostile/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/hostile/hot-journal", test_hot_journal);
+  g_test_add_func ("/hostile/seeds", test_seeds);
+  g_test_add_func ("/hostile/summary", test_summary);
+  status = g_test_run ();
+
+  remove_tree (dir);
+  g_free (dir);
+  g_free (demo_path);
+  g_hash_table_unref (raw_readers);
+  return status;
+}
