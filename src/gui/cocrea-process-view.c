@@ -10,6 +10,8 @@
 
 #include <adwaita.h>
 
+#include "cocrea-merge-page.h"
+#include "cocrea-capture-page.h"
 #include "cocrea-overview-page.h"
 #include "cocrea-prioritise-page.h"
 #include "cocrea-process-view.h"
@@ -29,6 +31,8 @@ struct _CocreaProcessView
   GtkLabel *read_only_label;
   GtkStack *pages;
   CocreaOverviewPage *overview_page;
+  CocreaCapturePage *capture_page;
+  CocreaMergePage *merge_page;
 };
 
 G_DEFINE_FINAL_TYPE (CocreaProcessView, cocrea_process_view, GTK_TYPE_WIDGET)
@@ -144,6 +148,8 @@ cocrea_process_view_set_document (CocreaProcessView *self, CocreaDocument *docum
   gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
 
   cocrea_overview_page_set_document (self->overview_page, document);
+  cocrea_capture_page_set_document (self->capture_page, document);
+  cocrea_merge_page_set_document (self->merge_page, document);
   gtk_stack_set_visible_child_name (self->pages, "overview");
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
@@ -205,6 +211,8 @@ cocrea_process_view_class_init (CocreaProcessViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COCREA_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (COCREA_TYPE_CAPTURE_PAGE);
+  g_type_ensure (COCREA_TYPE_MERGE_PAGE);
   g_type_ensure (COCREA_TYPE_PRIORITISE_PAGE);
   g_type_ensure (COCREA_TYPE_VIABILITY_PAGE);
   g_type_ensure (COCREA_TYPE_SELECTION_PAGE);
@@ -218,6 +226,8 @@ cocrea_process_view_class_init (CocreaProcessViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, pages);
   gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, capture_page);
+  gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, merge_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
 }
 

@@ -1,0 +1,1341 @@
+/* cocrea-capture-page.c — typing a workshop's contributions as people speak
+ *
+ * Built for speed in the hall: the activity and group stay in sight, the
+ * text keeps the focus, Enter commits the contribution at once and clears
+ * the text for the next one. Beside it, the likely duplicates of what is
+ * typed (or of what was just saved) appear, and Ctrl+M merges into the
+ * first of them. Below, what this group said, newest first.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
+#include "cocrea-activity.h"
+#include "cocrea-capture-page.h"
+#include "cocrea-contribution.h"
+#include "cocrea-group.h"
+#include "cocrea-merge.h"
+#include "cocrea-suggest.h"
+#include "cocrea-undo-stack.h"
+#include "cocrea-window.h"
+
+/* Long enough not to query on every key of a fast typist, short enough
+ * to feel live. */
+#define SUGGEST_DELAY_MS 150
+#define SUGGEST_LIMIT 8
+
+struct _CocreaCapturePage
+{
+  GtkWidget parent_instance;
+
+  CocreaDocument *document;
+  gulong changed_id;
+  CocreaUndoStack *undo_stack;
+
+  /* The dropdowns show names; these hold the ids, in the same order. */
+  GArray *activity_ids;
+  GArray *group_ids;
+  char *activities_signature;
+  char *groups_signature;
+  gboolean rebuilding;
+
+  GListStore *captured; /* CocreaContribution of the group, newest first */
+  GtkCustomFilter *filter;
+  char **filter_words;
+  GtkSingleSelection *captured_selection;
+
+  GListStore *suggestions;
+  guint suggest_source;
+  gint64 subject_id;    /* contribution the suggestions are for; 0 for typed text */
+  gint64 last_saved_id;
+
+  /* template children */
+  AdwToastOverlay *toast_overlay;
+  GtkDropDown *activity_dropdown;
+  GtkDropDown *group_dropdown;
+  GtkWidget *text_frame;
+  GtkTextView *text_view;
+  GtkLabel *text_error;
+  GtkToggleButton *origin_button;
+  GtkToggleButton *axis_button_0;
+  GtkToggleButton *axis_button_1;
+  GtkToggleButton *axis_button_2;
+  GtkToggleButton *axis_button_3;
+  GtkEntry *area_entry;
+  GtkLabel *suggestions_label;
+  GtkListView *suggestions_view;
+  GtkLabel *captured_label;
+  GtkSearchEntry *search_entry;
+  GtkListView *captured_view;
+};
+
+G_DEFINE_FINAL_TYPE (CocreaCapturePage, cocrea_capture_page, GTK_TYPE_WIDGET)
+
+static void refresh_groups (CocreaCapturePage *self);
+static void refresh_captured (CocreaCapturePage *self);
+static void suggest_now (CocreaCapturePage *self);
+
+static GtkToggleButton *
+axis_button (CocreaCapturePage *self, guint index)
+{
+  GtkToggleButton *buttons[COCREA_N_AXES] = {
+    self->axis_button_0, self->axis_button_1, self->axis_button_2, self->axis_button_3,
+  };
+
+  g_assert (index < COCREA_N_AXES);
+  return buttons[index];
+}
+
+static void
+add_toast (CocreaCapturePage *self, const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+show_error (CocreaCapturePage *self, const char *heading, const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (COCREA_IS_WINDOW (root))
+    cocrea_window_show_error (COCREA_WINDOW (root), heading, error);
+  else
+    add_toast (self, error->message);
+}
+
+/* Records @undo and says @text in a toast with an "Undo" button. */
+static void
+remember (CocreaCapturePage *self, CocreaUndo *undo, const char *text)
+{
+  guint serial = cocrea_undo_stack_push (self->undo_stack, undo);
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               cocrea_undo_toast_new (text, "capture.undo", serial));
+}
+
+static gint64
+selected_id (GtkDropDown *dropdown, GArray *ids)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (ids == NULL || position == GTK_INVALID_LIST_POSITION || position >= ids->len)
+    return 0;
+  return g_array_index (ids, gint64, position);
+}
+
+gint64
+cocrea_capture_page_get_activity_id (CocreaCapturePage *self)
+{
+  g_return_val_if_fail (COCREA_IS_CAPTURE_PAGE (self), 0);
+
+  return selected_id (self->activity_dropdown, self->activity_ids);
+}
+
+gint64
+cocrea_capture_page_get_group_id (CocreaCapturePage *self)
+{
+  g_return_val_if_fail (COCREA_IS_CAPTURE_PAGE (self), 0);
+
+  return selected_id (self->group_dropdown, self->group_ids);
+}
+
+static void
+select_id (GtkDropDown *dropdown, GArray *ids, gint64 id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+  gtk_drop_down_set_selected (dropdown, ids->len > 0 ? 0 : GTK_INVALID_LIST_POSITION);
+}
+
+/**
+ * cocrea_capture_page_select:
+ * Shows activity @activity_id and its group @group_id (0 for none) as the
+ * place being captured. Returns FALSE when either is unknown.
+ */
+gboolean
+cocrea_capture_page_select (CocreaCapturePage *self, gint64 activity_id, gint64 group_id)
+{
+  g_return_val_if_fail (COCREA_IS_CAPTURE_PAGE (self), FALSE);
+
+  select_id (self->activity_dropdown, self->activity_ids, activity_id);
+  if (cocrea_capture_page_get_activity_id (self) != activity_id)
+    return FALSE;
+  select_id (self->group_dropdown, self->group_ids, group_id);
+  return cocrea_capture_page_get_group_id (self) == group_id;
+}
+
+/* The text of the entry, without the blank lines around it. */
+static char *
+get_typed_text (CocreaCapturePage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+static void
+clear_text_error (CocreaCapturePage *self)
+{
+  gtk_widget_remove_css_class (self->text_frame, "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->text_error), FALSE);
+}
+
+static void
+show_text_error (CocreaCapturePage *self, const char *message)
+{
+  gtk_widget_add_css_class (self->text_frame, "error");
+  gtk_label_set_text (self->text_error, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->text_error), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+}
+
+/* ---- the activity and group being captured ---- */
+
+/* Long activity names are cut in the button, so they cannot widen the
+ * window; the popup shows them whole. */
+static void
+setup_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                      gtk_string_object_get_string (item));
+}
+
+static void
+set_choice_factories (GtkDropDown *dropdown)
+{
+  g_autoptr (GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) popup = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (TRUE));
+  g_signal_connect (button, "bind", G_CALLBACK (bind_choice), NULL);
+  g_signal_connect (popup, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (FALSE));
+  g_signal_connect (popup, "bind", G_CALLBACK (bind_choice), NULL);
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, popup);
+}
+
+/* A line per item, so an unchanged list is not rebuilt (which would move
+ * the selection and the focus under the typist's hands). */
+static char *
+signature_of (GListModel *model, gboolean activities)
+{
+  GString *signature = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+      if (activities)
+        g_string_append_printf (signature, "%" G_GINT64_FORMAT ":%s\n",
+                                cocrea_activity_get_id (COCREA_ACTIVITY (item)),
+                                cocrea_activity_get_name (COCREA_ACTIVITY (item)));
+      else
+        g_string_append_printf (signature, "%" G_GINT64_FORMAT ":%s\n",
+                                cocrea_group_get_id (COCREA_GROUP (item)),
+                                cocrea_group_get_name (COCREA_GROUP (item)));
+    }
+  return g_string_free (signature, FALSE);
+}
+
+static void
+refresh_activities (CocreaCapturePage *self)
+{
+  g_autoptr (GListModel) activities = NULL;
+  g_autoptr (GtkStringList) names = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *signature = NULL;
+  gint64 current = cocrea_capture_page_get_activity_id (self);
+
+  if (self->document == NULL)
+    activities = G_LIST_MODEL (g_list_store_new (COCREA_TYPE_ACTIVITY));
+  else
+    activities = cocrea_activity_list (self->document, &error);
+  if (activities == NULL)
+    {
+      add_toast (self, error->message);
+      return;
+    }
+
+  signature = signature_of (activities, TRUE);
+  if (g_strcmp0 (signature, self->activities_signature) == 0)
+    return;
+  g_free (self->activities_signature);
+  self->activities_signature = g_steal_pointer (&signature);
+
+  names = gtk_string_list_new (NULL);
+  g_array_set_size (self->activity_ids, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr (CocreaActivity) activity = g_list_model_get_item (activities, i);
+      gint64 id = cocrea_activity_get_id (activity);
+      const char *held_on = cocrea_activity_get_held_on (activity);
+      g_autofree char *name = NULL;
+
+      if (held_on != NULL && *held_on != '\0')
+        /* TRANSLATORS: an activity in the capture page: "Main workshop (2019-03-26)" */
+        name = g_strdup_printf (_("%s (%s)"), cocrea_activity_get_name (activity), held_on);
+      else
+        name = g_strdup (cocrea_activity_get_name (activity));
+      gtk_string_list_append (names, name);
+      g_array_append_val (self->activity_ids, id);
+    }
+
+  self->rebuilding = TRUE;
+  gtk_drop_down_set_model (self->activity_dropdown, G_LIST_MODEL (names));
+  /* Workshops hold the groups: the first workshop is the likely start. */
+  if (current == 0)
+    for (guint i = 0; i < g_list_model_get_n_items (activities) && current == 0; i++)
+      {
+        g_autoptr (CocreaActivity) activity = g_list_model_get_item (activities, i);
+
+        if (cocrea_activity_get_kind (activity) == COCREA_ACTIVITY_WORKSHOP)
+          current = cocrea_activity_get_id (activity);
+      }
+  select_id (self->activity_dropdown, self->activity_ids, current);
+  self->rebuilding = FALSE;
+
+  refresh_groups (self);
+}
+
+
+static void
+refresh_groups (CocreaCapturePage *self)
+{
+  g_autoptr (GListModel) groups = NULL;
+  g_autoptr (GtkStringList) names = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *list_signature = NULL;
+  g_autofree char *signature = NULL;
+  gint64 activity_id = cocrea_capture_page_get_activity_id (self);
+  gint64 current = cocrea_capture_page_get_group_id (self);
+  gint64 none = 0;
+
+  if (self->document == NULL || activity_id == 0)
+    groups = G_LIST_MODEL (g_list_store_new (COCREA_TYPE_GROUP));
+  else
+    groups = cocrea_group_list (self->document, activity_id, &error);
+  if (groups == NULL)
+    {
+      add_toast (self, error->message);
+      return;
+    }
+
+  list_signature = signature_of (groups, FALSE);
+  signature = g_strdup_printf ("%" G_GINT64_FORMAT "\n%s", activity_id, list_signature);
+  if (g_strcmp0 (signature, self->groups_signature) != 0)
+    {
+      g_free (self->groups_signature);
+      self->groups_signature = g_steal_pointer (&signature);
+
+      names = gtk_string_list_new (NULL);
+      g_array_set_size (self->group_ids, 0);
+      for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+        {
+          g_autoptr (CocreaGroup) group = g_list_model_get_item (groups, i);
+          gint64 id = cocrea_group_get_id (group);
+
+          gtk_string_list_append (names, cocrea_group_get_name (group));
+          g_array_append_val (self->group_ids, id);
+        }
+      /* Surveys and interviews have no table groups. */
+      if (activity_id != 0)
+        {
+          gtk_string_list_append (names, _("No group"));
+          g_array_append_val (self->group_ids, none);
+        }
+
+      self->rebuilding = TRUE;
+      gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (names));
+      select_id (self->group_dropdown, self->group_ids, current);
+      self->rebuilding = FALSE;
+    }
+
+  refresh_captured (self);
+}
+
+static void
+activity_selected_cb (CocreaCapturePage *self)
+{
+  if (self->rebuilding)
+    return;
+  refresh_groups (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static void
+group_selected_cb (CocreaCapturePage *self)
+{
+  if (self->rebuilding)
+    return;
+  refresh_captured (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+/* ---- what was captured ---- */
+
+static void
+update_captured_label (CocreaCapturePage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->captured_selection));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->captured));
+  g_autofree char *text = NULL;
+
+  if (shown == all)
+    text = g_strdup_printf (ngettext ("Captured Here: %u Contribution",
+                                      "Captured Here: %u Contributions", all),
+                            all);
+  else
+    /* TRANSLATORS: "Captured Here: 3 of 12 Contributions", while filtering */
+    text = g_strdup_printf (ngettext ("Captured Here: %u of %u Contribution",
+                                      "Captured Here: %u of %u Contributions", all),
+                            shown, all);
+  gtk_label_set_text (self->captured_label, text);
+}
+
+/* Reads the contributions of the current activity and group again,
+ * keeping the selected one selected. */
+static void
+refresh_captured (CocreaCapturePage *self)
+{
+  g_autoptr (GListModel) list = NULL;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  gint64 activity_id = cocrea_capture_page_get_activity_id (self);
+  gint64 group_id = cocrea_capture_page_get_group_id (self);
+  CocreaContribution *selected = gtk_single_selection_get_selected_item (self->captured_selection);
+  gint64 selected_contribution = selected != NULL ? cocrea_contribution_get_id (selected) : 0;
+  guint n;
+
+  if (self->document != NULL && activity_id != 0)
+    {
+      list = cocrea_contribution_list (self->document, activity_id, group_id, &error);
+      if (list == NULL)
+        {
+          add_toast (self, error->message);
+          return;
+        }
+      n = g_list_model_get_n_items (list);
+      /* Newest first: what was just said is on top. */
+      for (guint i = n; i > 0; i--)
+        {
+          CocreaContribution *item = g_list_model_get_item (list, i - 1);
+
+          /* "No group" lists the activity's contributions without one. */
+          if (group_id == 0 && cocrea_contribution_get_group_id (item) != 0)
+            {
+              g_object_unref (item);
+              continue;
+            }
+          g_ptr_array_add (items, item);
+        }
+    }
+
+  g_list_store_splice (self->captured, 0, g_list_model_get_n_items (G_LIST_MODEL (self->captured)),
+                       items->pdata, items->len);
+
+  if (selected_contribution != 0)
+    {
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->captured_selection));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (CocreaContribution) item =
+            g_list_model_get_item (G_LIST_MODEL (self->captured_selection), i);
+
+          if (cocrea_contribution_get_id (item) == selected_contribution)
+            {
+              gtk_single_selection_set_selected (self->captured_selection, i);
+              break;
+            }
+        }
+    }
+
+  update_captured_label (self);
+}
+
+static gboolean
+filter_func (gpointer item, gpointer user_data)
+{
+  CocreaCapturePage *self = user_data;
+
+  return cocrea_contribution_matches (item, (const char * const *) self->filter_words);
+}
+
+/* Splits the typed words once per keystroke, not once per row. */
+static void
+search_changed_cb (CocreaCapturePage *self)
+{
+  g_strfreev (self->filter_words);
+  self->filter_words = cocrea_contribution_filter_words (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_captured_label (self);
+}
+
+/* The action is set when the row is bound, together with its target. */
+static GtkWidget *
+icon_button (const char *icon_name, const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  return button;
+}
+
+static void
+setup_captured_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *text = gtk_label_new (NULL);
+  GtkWidget *meta = gtk_label_new (NULL);
+  GtkWidget *edit = icon_button ("document-edit-symbolic", _("Edit the contribution"));
+  GtkWidget *delete = icon_button ("user-trash-symbolic", _("Delete the contribution"));
+
+  gtk_widget_add_css_class (box, "captured-row");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  /* A pasted report must not make a row a metre tall. */
+  gtk_label_set_lines (GTK_LABEL (text), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_widget_add_css_class (meta, "caption");
+
+  gtk_box_append (GTK_BOX (texts), text);
+  gtk_box_append (GTK_BOX (texts), meta);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), edit);
+  gtk_box_append (GTK_BOX (box), delete);
+
+  g_object_set_data (G_OBJECT (box), "text", text);
+  g_object_set_data (G_OBJECT (box), "meta", meta);
+  g_object_set_data (G_OBJECT (box), "edit", edit);
+  g_object_set_data (G_OBJECT (box), "delete", delete);
+  gtk_list_item_set_child (list_item, box);
+}
+
+/* The first line of @text, at most @max characters, for labels. */
+static char *
+shorten (const char *text, glong max)
+{
+  const char *newline = strchr (text, '\n');
+  gsize bytes = newline != NULL ? (gsize) (newline - text) : strlen (text);
+  g_autofree char *line = g_strndup (text, bytes);
+  g_autofree char *cut = NULL;
+
+  if (g_utf8_strlen (line, -1) <= max)
+    return g_steal_pointer (&line);
+  cut = g_utf8_substring (line, 0, max);
+  /* TRANSLATORS: a text cut short */
+  return g_strdup_printf (_("%s…"), cut);
+}
+
+static void
+bind_captured_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  CocreaContribution *contribution = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GVariant *target = g_variant_new_int64 (cocrea_contribution_get_id (contribution));
+  g_autofree char *axes = cocrea_axes_to_labels (cocrea_contribution_get_axes (contribution));
+  g_autofree char *text = shorten (cocrea_contribution_get_text (contribution), 600);
+  const char *area = cocrea_contribution_get_area (contribution);
+  GString *meta = g_string_new (NULL);
+  g_autofree char *meta_text = NULL;
+
+  /* TRANSLATORS: the number of a contribution, "#42" */
+  g_string_append_printf (meta, _("#%" G_GINT64_FORMAT), cocrea_contribution_get_id (contribution));
+  g_string_append_printf (meta, " · %s", cocrea_origin_label (cocrea_contribution_get_origin (contribution)));
+  if (axes != NULL && *axes != '\0')
+    g_string_append_printf (meta, " · %s", axes);
+  if (area != NULL && *area != '\0')
+    g_string_append_printf (meta, " · %s", area);
+  if (cocrea_contribution_get_proposal_id (contribution) != 0)
+    /* TRANSLATORS: the contribution is merged under a proposal */
+    g_string_append_printf (meta, " · %s", _("merged"));
+  meta_text = g_string_free (meta, FALSE);
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "text"), text);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "meta"), meta_text);
+  g_variant_ref_sink (target);
+  gtk_actionable_set_action_target_value (g_object_get_data (G_OBJECT (box), "edit"), target);
+  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (box), "edit"),
+                                  "capture.edit-contribution");
+  gtk_actionable_set_action_target_value (g_object_get_data (G_OBJECT (box), "delete"), target);
+  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (box), "delete"),
+                                  "capture.delete-contribution");
+  g_variant_unref (target);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meta_text, -1);
+}
+
+/* ---- suggestions ---- */
+
+static void
+setup_suggestion_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *kind = gtk_label_new (NULL);
+  GtkWidget *score = gtk_label_new (NULL);
+  GtkWidget *text = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (box, "suggestion-row");
+  gtk_widget_add_css_class (kind, "suggestion-kind");
+  gtk_widget_add_css_class (kind, "caption");
+  gtk_widget_set_hexpand (kind, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (kind), 0);
+  gtk_widget_add_css_class (score, "caption");
+  gtk_widget_add_css_class (score, "dim-label");
+  gtk_widget_add_css_class (score, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (text), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+
+  gtk_box_append (GTK_BOX (header), kind);
+  gtk_box_append (GTK_BOX (header), score);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), text);
+  g_object_set_data (G_OBJECT (box), "kind", kind);
+  g_object_set_data (G_OBJECT (box), "score", score);
+  g_object_set_data (G_OBJECT (box), "text", text);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_suggestion_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  CocreaSuggestion *suggestion = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  gboolean proposal = cocrea_suggestion_get_kind (suggestion) == COCREA_SUGGESTION_PROPOSAL;
+  g_autofree char *kind = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *text = shorten (cocrea_suggestion_get_text (suggestion), 300);
+  g_autofree char *description = NULL;
+
+  if (gtk_list_item_get_position (list_item) == 0)
+    /* TRANSLATORS: the best suggestion, which Ctrl+M merges into */
+    kind = g_strdup_printf (_("%s · Ctrl+M"), proposal ? _("Proposal") : _("Contribution"));
+  else
+    kind = g_strdup (proposal ? _("Proposal") : _("Contribution"));
+  /* TRANSLATORS: how close a suggestion is, higher is closer */
+  score = g_strdup_printf (_("score %.1f"), cocrea_suggestion_get_score (suggestion));
+  /* TRANSLATORS: "Proposal, score 4.2" read by screen readers */
+  description = g_strdup_printf (_("%s, %s"), proposal ? _("Proposal") : _("Contribution"), score);
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "kind"), kind);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "score"), score);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "text"), text);
+  if (proposal)
+    gtk_widget_add_css_class (g_object_get_data (G_OBJECT (box), "kind"), "proposal");
+  else
+    gtk_widget_remove_css_class (g_object_get_data (G_OBJECT (box), "kind"), "proposal");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+static void
+update_merge_action (CocreaCapturePage *self)
+{
+  gboolean writable = self->document != NULL && !cocrea_document_is_read_only (self->document);
+  gboolean has_suggestion = g_list_model_get_n_items (G_LIST_MODEL (self->suggestions)) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "capture.merge-suggestion",
+                                 writable && has_suggestion);
+}
+
+/* Shows the likely duplicates of @text, leaving out contribution
+ * @exclude_id (the one the text is, when it was saved). */
+static void
+show_suggestions (CocreaCapturePage *self, const char *text, gint64 exclude_id)
+{
+  g_autoptr (GListModel) found = NULL;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+
+  self->subject_id = exclude_id;
+
+  if (self->document != NULL && text != NULL && *text != '\0')
+    {
+      found = cocrea_suggest (self->document, text, SUGGEST_LIMIT, exclude_id, &error);
+      if (found == NULL)
+        g_debug ("No suggestions: %s", error->message);
+      else
+        for (guint i = 0; i < g_list_model_get_n_items (found); i++)
+          g_ptr_array_add (items, g_list_model_get_item (found, i));
+    }
+
+  g_list_store_splice (self->suggestions, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->suggestions)),
+                       items->pdata, items->len);
+
+  if (exclude_id != 0)
+    gtk_label_set_text (self->suggestions_label, _("Similar to the Selected Contribution"));
+  else
+    gtk_label_set_text (self->suggestions_label, _("Similar"));
+  update_merge_action (self);
+}
+
+static gboolean
+suggest_timeout_cb (gpointer user_data)
+{
+  CocreaCapturePage *self = user_data;
+
+  self->suggest_source = 0;
+  suggest_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+suggest_now (CocreaCapturePage *self)
+{
+  g_autofree char *text = get_typed_text (self);
+
+  g_clear_handle_id (&self->suggest_source, g_source_remove);
+
+  if (*text != '\0')
+    {
+      show_suggestions (self, text, 0);
+      return;
+    }
+
+  /* With nothing typed, the contribution just saved or selected. */
+  {
+    CocreaContribution *selected = gtk_single_selection_get_selected_item (self->captured_selection);
+    g_autoptr (CocreaContribution) saved = NULL;
+
+    if (selected == NULL && self->last_saved_id != 0 && self->document != NULL)
+      selected = saved = cocrea_contribution_lookup (self->document, self->last_saved_id, NULL);
+    if (selected != NULL)
+      show_suggestions (self, cocrea_contribution_get_text (selected),
+                        cocrea_contribution_get_id (selected));
+    else
+      show_suggestions (self, NULL, 0);
+  }
+}
+
+static void
+text_changed_cb (CocreaCapturePage *self)
+{
+  clear_text_error (self);
+  g_clear_handle_id (&self->suggest_source, g_source_remove);
+  self->suggest_source = g_timeout_add (SUGGEST_DELAY_MS, suggest_timeout_cb, self);
+}
+
+static void
+captured_selected_cb (CocreaCapturePage *self)
+{
+  g_autofree char *text = get_typed_text (self);
+
+  /* What is being typed keeps its suggestions. */
+  if (*text == '\0')
+    suggest_now (self);
+}
+
+/* ---- saving ---- */
+
+static gboolean
+save_typed (CocreaCapturePage *self, gint64 *id)
+{
+  g_autofree char *text = get_typed_text (self);
+  g_autofree char *area = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->area_entry))));
+  g_autoptr (CocreaUndo) undo = NULL;
+  g_autoptr (GError) error = NULL;
+  CocreaContributionFields fields = { 0 };
+
+  if (self->document == NULL)
+    return FALSE;
+  if (*text == '\0')
+    {
+      show_text_error (self, _("Type the contribution before saving it"));
+      return FALSE;
+    }
+  fields.activity_id = cocrea_capture_page_get_activity_id (self);
+  if (fields.activity_id == 0)
+    {
+      show_text_error (self, _("Choose an activity first; add one in “Activities & groups”"));
+      return FALSE;
+    }
+  fields.group_id = cocrea_capture_page_get_group_id (self);
+  fields.origin = gtk_toggle_button_get_active (self->origin_button) ? COCREA_ORIGIN_MUNICIPAL
+                                                                     : COCREA_ORIGIN_COMMUNITY;
+  fields.text = text;
+  fields.area = *area != '\0' ? area : NULL;
+  for (guint i = 0; i < COCREA_N_AXES; i++)
+    if (gtk_toggle_button_get_active (axis_button (self, i)))
+      fields.axes |= 1u << i;
+
+  if (!cocrea_contribution_add (self->document, &fields, id, &undo, &error))
+    {
+      /* The text stays where it was typed. */
+      show_text_error (self, error->message);
+      return FALSE;
+    }
+
+  remember (self, undo, _("Contribution saved"));
+  self->last_saved_id = *id;
+
+  /* Ready for the next one: the same place and origin, a fresh text. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
+  for (guint i = 0; i < COCREA_N_AXES; i++)
+    gtk_toggle_button_set_active (axis_button (self, i), FALSE);
+  gtk_single_selection_set_selected (self->captured_selection, GTK_INVALID_LIST_POSITION);
+  clear_text_error (self);
+  show_suggestions (self, text, *id);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaCapturePage *self = COCREA_CAPTURE_PAGE (widget);
+  gint64 id = 0;
+
+  save_typed (self, &id);
+}
+
+/* Enter saves; Shift+Enter is a new line inside the contribution. */
+static gboolean
+text_key_pressed_cb (CocreaCapturePage *self, guint keyval, guint keycode, GdkModifierType state)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  if (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "capture.save", NULL);
+  return TRUE;
+}
+
+/* Merges contribution @subject_id into @suggestion: into its proposal,
+ * or, for a contribution not merged yet, into a new proposal named after
+ * it that holds both. */
+static void
+merge_into_suggestion (CocreaCapturePage *self, gint64 subject_id, CocreaSuggestion *suggestion)
+{
+  g_autoptr (CocreaUndo) undo = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 target = cocrea_suggestion_get_proposal_id (suggestion);
+  gboolean ok;
+
+  if (cocrea_suggestion_get_kind (suggestion) == COCREA_SUGGESTION_PROPOSAL)
+    target = cocrea_suggestion_get_id (suggestion);
+
+  if (target != 0)
+    ok = cocrea_merge_into (self->document, target, &subject_id, 1, &undo, &error);
+  else
+    {
+      gint64 ids[2] = { cocrea_suggestion_get_id (suggestion), subject_id };
+      g_autofree char *title = shorten (cocrea_suggestion_get_text (suggestion), 120);
+
+      ok = cocrea_merge_new_proposal (self->document, title, ids, 2, &target, &undo, &error);
+    }
+
+  if (!ok)
+    {
+      show_error (self, _("Could Not Merge"), error);
+      return;
+    }
+  remember (self, undo, _("Merged into the suggestion"));
+  suggest_now (self);
+}
+
+/* The contribution Ctrl+M acts on: what is typed (saved first), else the
+ * selected one, else the one saved last. */
+static gint64
+merge_subject (CocreaCapturePage *self)
+{
+  g_autofree char *text = get_typed_text (self);
+  CocreaContribution *selected;
+  gint64 id = 0;
+
+  if (*text != '\0')
+    return save_typed (self, &id) ? id : 0;
+
+  selected = gtk_single_selection_get_selected_item (self->captured_selection);
+  if (selected != NULL)
+    return cocrea_contribution_get_id (selected);
+  return self->last_saved_id;
+}
+
+static void
+merge_suggestion_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaCapturePage *self = COCREA_CAPTURE_PAGE (widget);
+  g_autoptr (CocreaSuggestion) top = NULL;
+  gint64 subject = merge_subject (self);
+
+  if (subject == 0)
+    return;
+  /* The suggestions shown may lag the typing by the debounce: ask again. */
+  suggest_now (self);
+  if (self->subject_id != subject || g_list_model_get_n_items (G_LIST_MODEL (self->suggestions)) == 0)
+    {
+      add_toast (self, _("Nothing similar to merge into"));
+      return;
+    }
+  top = g_list_model_get_item (G_LIST_MODEL (self->suggestions), 0);
+  merge_into_suggestion (self, subject, top);
+}
+
+static void
+suggestion_activated_cb (CocreaCapturePage *self, guint position)
+{
+  g_autoptr (CocreaSuggestion) suggestion = g_list_model_get_item (G_LIST_MODEL (self->suggestions), position);
+  gint64 subject;
+
+  if (suggestion == NULL || self->document == NULL || cocrea_document_is_read_only (self->document))
+    return;
+  subject = merge_subject (self);
+  if (subject != 0 && subject != cocrea_suggestion_get_id (suggestion))
+    merge_into_suggestion (self, subject, suggestion);
+}
+
+/* ---- editing and deleting ---- */
+
+static void
+delete_contribution_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaCapturePage *self = COCREA_CAPTURE_PAGE (widget);
+  g_autoptr (CocreaUndo) undo = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = g_variant_get_int64 (param);
+
+  if (self->document == NULL)
+    return;
+  if (!cocrea_contribution_delete (self->document, id, &undo, &error))
+    {
+      show_error (self, _("Could Not Delete the Contribution"), error);
+      return;
+    }
+  if (self->last_saved_id == id)
+    self->last_saved_id = 0;
+  remember (self, undo, _("Contribution deleted"));
+  suggest_now (self);
+}
+
+static void
+edit_buffer_changed_cb (GtkTextBuffer *buffer, AdwMessageDialog *dialog)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  /* An empty contribution is refused by the core: say so before. */
+  adw_message_dialog_set_response_enabled (dialog, "save", *text != '\0');
+}
+
+static void
+edit_response_cb (AdwMessageDialog *dialog, const char *response, CocreaCapturePage *self)
+{
+  CocreaContribution *contribution = g_object_get_data (G_OBJECT (dialog), "contribution");
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
+  g_autoptr (CocreaUndo) undo = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  CocreaContributionFields fields;
+  GtkTextIter start, end;
+
+  if (g_strcmp0 (response, "save") != 0 || self->document == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  cocrea_contribution_get_fields (contribution, &fields);
+  if (g_strcmp0 (fields.text, text) == 0)
+    return;
+  fields.text = text;
+
+  if (!cocrea_contribution_update (self->document, cocrea_contribution_get_id (contribution),
+                                   &fields, &undo, &error))
+    {
+      show_error (self, _("Could Not Edit the Contribution"), error);
+      return;
+    }
+  remember (self, undo, _("Contribution edited"));
+}
+
+static void
+edit_contribution_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaCapturePage *self = COCREA_CAPTURE_PAGE (widget);
+  g_autoptr (CocreaContribution) contribution = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->document == NULL)
+    return;
+  contribution = cocrea_contribution_lookup (self->document, g_variant_get_int64 (param), &error);
+  if (contribution == NULL)
+    {
+      show_error (self, _("Could Not Edit the Contribution"), error);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Edit Contribution"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  /* A text view: a contribution may be longer than an entry holds. */
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Contribution text"), -1);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (buffer, cocrea_contribution_get_text (contribution), -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_widget_add_css_class (scroller, "capture-entry");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+
+  g_object_set_data_full (G_OBJECT (dialog), "contribution", g_steal_pointer (&contribution),
+                          g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "buffer", buffer);
+  g_signal_connect (buffer, "changed", G_CALLBACK (edit_buffer_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (edit_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
+}
+
+/* ---- undo ---- */
+
+static void
+update_undo_actions (CocreaCapturePage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "capture.undo-last",
+                                 cocrea_undo_stack_can_undo (self->undo_stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "capture.redo",
+                                 cocrea_undo_stack_can_redo (self->undo_stack));
+}
+
+static void
+undo_with (CocreaCapturePage *self, guint serial)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (!cocrea_undo_stack_undo (self->undo_stack, self->document, serial, &label, &error))
+    {
+      if (error != NULL)
+        show_error (self, _("Could Not Undo"), error);
+      return;
+    }
+  /* TRANSLATORS: %s says what was undone, "Undone: Add a contribution" */
+  text = g_strdup_printf (_("Undone: %s"), label);
+  add_toast (self, text);
+  self->last_saved_id = 0;
+  suggest_now (self);
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  undo_with (COCREA_CAPTURE_PAGE (widget), g_variant_get_uint32 (param));
+}
+
+static void
+undo_last_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  undo_with (COCREA_CAPTURE_PAGE (widget), 0);
+}
+
+static void
+redo_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaCapturePage *self = COCREA_CAPTURE_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (!cocrea_undo_stack_redo (self->undo_stack, self->document, &label, &error))
+    {
+      if (error != NULL)
+        show_error (self, _("Could Not Redo"), error);
+      return;
+    }
+  /* TRANSLATORS: %s says what was done again, "Redone: Add a contribution" */
+  text = g_strdup_printf (_("Redone: %s"), label);
+  add_toast (self, text);
+}
+
+/* ---- the document ---- */
+
+static void
+document_changed_cb (CocreaCapturePage *self)
+{
+  refresh_activities (self);
+  /* An unchanged activity list does not rebuild the groups by itself. */
+  refresh_groups (self);
+}
+
+/**
+ * cocrea_capture_page_set_document:
+ * Captures into @document, which may be %NULL.
+ */
+void
+cocrea_capture_page_set_document (CocreaCapturePage *self, CocreaDocument *document)
+{
+  gboolean writable;
+
+  g_return_if_fail (COCREA_IS_CAPTURE_PAGE (self));
+  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->changed_id = g_signal_connect_object (document, "changed",
+                                                G_CALLBACK (document_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+
+  cocrea_undo_stack_clear (self->undo_stack);
+  g_clear_pointer (&self->activities_signature, g_free);
+  g_clear_pointer (&self->groups_signature, g_free);
+  self->last_saved_id = 0;
+  gtk_drop_down_set_selected (self->activity_dropdown, GTK_INVALID_LIST_POSITION);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
+
+  writable = document != NULL && !cocrea_document_is_read_only (document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "capture.save", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "capture.edit-contribution", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "capture.delete-contribution", writable);
+  gtk_text_view_set_editable (self->text_view, writable);
+
+  refresh_activities (self);
+  refresh_groups (self);
+  show_suggestions (self, NULL, 0);
+}
+
+static void
+find_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (COCREA_CAPTURE_PAGE (widget)->search_entry));
+}
+
+static gboolean
+cocrea_capture_page_grab_focus (GtkWidget *widget)
+{
+  /* Coming to the page means coming to type. */
+  return gtk_widget_grab_focus (GTK_WIDGET (COCREA_CAPTURE_PAGE (widget)->text_view));
+}
+
+static void
+cocrea_capture_page_dispose (GObject *object)
+{
+  CocreaCapturePage *self = COCREA_CAPTURE_PAGE (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->suggest_source, g_source_remove);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->document);
+  if (self->captured_view != NULL)
+    gtk_list_view_set_model (self->captured_view, NULL);
+  if (self->suggestions_view != NULL)
+    gtk_list_view_set_model (self->suggestions_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_CAPTURE_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->captured_selection);
+  g_clear_object (&self->captured);
+  g_clear_object (&self->suggestions);
+  g_clear_object (&self->undo_stack);
+
+  G_OBJECT_CLASS (cocrea_capture_page_parent_class)->dispose (object);
+}
+
+static void
+cocrea_capture_page_finalize (GObject *object)
+{
+  CocreaCapturePage *self = COCREA_CAPTURE_PAGE (object);
+
+  g_array_unref (self->activity_ids);
+  g_array_unref (self->group_ids);
+  g_free (self->activities_signature);
+  g_free (self->groups_signature);
+  g_strfreev (self->filter_words);
+
+  G_OBJECT_CLASS (cocrea_capture_page_parent_class)->finalize (object);
+}
+
+static void
+cocrea_capture_page_class_init (CocreaCapturePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cocrea_capture_page_dispose;
+  object_class->finalize = cocrea_capture_page_finalize;
+  widget_class->grab_focus = cocrea_capture_page_grab_focus;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/cocrea/Cocrea/cocrea-capture-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, activity_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, text_frame);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, text_view);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, text_error);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, origin_button);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, axis_button_0);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, axis_button_1);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, axis_button_2);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, axis_button_3);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, area_entry);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, suggestions_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, suggestions_view);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, captured_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, captured_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, suggestion_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "capture.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "capture.merge-suggestion", NULL,
+                                   merge_suggestion_action);
+  gtk_widget_class_install_action (widget_class, "capture.edit-contribution", "x",
+                                   edit_contribution_action);
+  gtk_widget_class_install_action (widget_class, "capture.delete-contribution", "x",
+                                   delete_contribution_action);
+  gtk_widget_class_install_action (widget_class, "capture.undo", "u", undo_action);
+  gtk_widget_class_install_action (widget_class, "capture.undo-last", NULL, undo_last_action);
+  gtk_widget_class_install_action (widget_class, "capture.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "capture.find", NULL, find_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                       "capture.merge-suggestion", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK,
+                                       "capture.merge-suggestion", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK,
+                                       "capture.merge-suggestion", NULL);
+  /* The text view's own undo comes first while it has something to undo. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "capture.undo-last", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "capture.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "capture.find", NULL);
+}
+
+static void
+cocrea_capture_page_init (CocreaCapturePage *self)
+{
+  g_autoptr (GtkListItemFactory) captured_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) suggestion_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkNoSelection) suggestion_selection = NULL;
+  GtkFilterListModel *filtered;
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->undo_stack = cocrea_undo_stack_new ();
+  self->activity_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  self->captured = g_list_store_new (COCREA_TYPE_CONTRIBUTION);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->captured)),
+                                        GTK_FILTER (self->filter));
+  self->captured_selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+  gtk_single_selection_set_autoselect (self->captured_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->captured_selection, TRUE);
+  g_signal_connect (captured_factory, "setup", G_CALLBACK (setup_captured_row), NULL);
+  g_signal_connect (captured_factory, "bind", G_CALLBACK (bind_captured_row), NULL);
+  gtk_list_view_set_factory (self->captured_view, captured_factory);
+  gtk_list_view_set_model (self->captured_view, GTK_SELECTION_MODEL (self->captured_selection));
+  g_signal_connect_object (self->captured_selection, "notify::selected",
+                           G_CALLBACK (captured_selected_cb), self, G_CONNECT_SWAPPED);
+
+  self->suggestions = g_list_store_new (COCREA_TYPE_SUGGESTION);
+  suggestion_selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->suggestions)));
+  g_signal_connect (suggestion_factory, "setup", G_CALLBACK (setup_suggestion_row), NULL);
+  g_signal_connect (suggestion_factory, "bind", G_CALLBACK (bind_suggestion_row), NULL);
+  gtk_list_view_set_factory (self->suggestions_view, suggestion_factory);
+  gtk_list_view_set_model (self->suggestions_view, GTK_SELECTION_MODEL (suggestion_selection));
+
+  set_choice_factories (self->activity_dropdown);
+  set_choice_factories (self->group_dropdown);
+  g_signal_connect_object (self->activity_dropdown, "notify::selected",
+                           G_CALLBACK (activity_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->group_dropdown, "notify::selected",
+                           G_CALLBACK (group_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
+                           G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
+
+  keys = gtk_event_controller_key_new ();
+  /* Named so tests can find it and press Enter the way a user does. */
+  gtk_event_controller_set_name (keys, "capture-enter");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (text_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
+
+  g_signal_connect_object (self->undo_stack, "changed", G_CALLBACK (update_undo_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_undo_actions (self);
+  update_merge_action (self);
+  update_captured_label (self);
+}

@@ -1,0 +1,1103 @@
+/* cocrea-merge-page.c — merging contributions under proposals, and the tally
+ *
+ * Left, every contribution (a multi-selection, filtered as one types);
+ * right, the tally of the consolidated proposals, sortable by any
+ * column. Selected contributions go under a new or an existing proposal
+ * with the toolbar or by dragging them onto a tally row; a proposal
+ * dragged onto another is merged into it. Every change has an "Undo"
+ * toast, and Ctrl+Z / Ctrl+Shift+Z walk this page's history.
+ *
+ * A process may hold 100,000 contributions: the lists are column views
+ * that recycle their rows, and a page out of sight only notes that the
+ * document changed and reads it again when it is shown.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
+#include "cocrea-contribution.h"
+#include "cocrea-merge-page.h"
+#include "cocrea-merge.h"
+#include "cocrea-proposal-dialog.h"
+#include "cocrea-proposal.h"
+#include "cocrea-tally.h"
+#include "cocrea-undo-stack.h"
+#include "cocrea-window.h"
+
+/* What the cells of a column show. */
+typedef enum {
+  CELL_TEXT,
+  CELL_ACTIVITY,
+  CELL_GROUP,
+  CELL_PROPOSAL,
+  CELL_TITLE,
+  CELL_N_CONTRIBUTIONS,
+  CELL_N_GROUPS,
+  CELL_N_ACTIVITIES,
+} CellKind;
+
+#define DRAG_CONTRIBUTIONS "cocrea-contributions:"
+#define DRAG_PROPOSAL "cocrea-proposal:"
+
+struct _CocreaMergePage
+{
+  GtkWidget parent_instance;
+
+  CocreaDocument *document;
+  gulong changed_id;
+  gboolean stale; /* the document changed while the page was out of sight */
+  CocreaUndoStack *undo_stack;
+
+  GListStore *contributions;
+  GtkCustomFilter *filter;
+  char **filter_words;
+  GtkMultiSelection *contribution_selection;
+  GHashTable *proposal_titles; /* proposal id → title of the proposal it ends in */
+
+  GListStore *tally;
+  GtkMultiSelection *tally_selection;
+
+  /* template children */
+  AdwToastOverlay *toast_overlay;
+  GtkSearchEntry *search_entry;
+  GtkLabel *contributions_label;
+  GtkLabel *tally_label;
+  GtkColumnView *contributions_view;
+  GtkColumnView *tally_view;
+  GtkColumnViewColumn *text_column;
+  GtkColumnViewColumn *activity_column;
+  GtkColumnViewColumn *group_column;
+  GtkColumnViewColumn *proposal_column;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *n_contributions_column;
+  GtkColumnViewColumn *n_groups_column;
+  GtkColumnViewColumn *n_activities_column;
+};
+
+G_DEFINE_FINAL_TYPE (CocreaMergePage, cocrea_merge_page, GTK_TYPE_WIDGET)
+
+static void refresh (CocreaMergePage *self);
+
+static void
+add_toast (CocreaMergePage *self, const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+show_error (CocreaMergePage *self, const char *heading, const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (COCREA_IS_WINDOW (root))
+    cocrea_window_show_error (COCREA_WINDOW (root), heading, error);
+  else
+    add_toast (self, error->message);
+}
+
+static void
+remember (CocreaMergePage *self, CocreaUndo *undo, const char *text)
+{
+  guint serial = cocrea_undo_stack_push (self->undo_stack, undo);
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               cocrea_undo_toast_new (text, "merge.undo", serial));
+}
+
+static gboolean
+writable (CocreaMergePage *self)
+{
+  return self->document != NULL && !cocrea_document_is_read_only (self->document);
+}
+
+/* ---- selections ---- */
+
+/* The ids of the selected contributions, in list order. */
+static GArray *
+selected_contributions (CocreaMergePage *self)
+{
+  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->contribution_selection));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr (CocreaContribution) item = g_list_model_get_item (G_LIST_MODEL (self->contribution_selection), position);
+      gint64 id = cocrea_contribution_get_id (item);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* The selected proposals of the tally, in the order shown. */
+static GPtrArray *
+selected_proposals (CocreaMergePage *self)
+{
+  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->tally_selection));
+  GPtrArray *proposals = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (proposals, g_list_model_get_item (G_LIST_MODEL (self->tally_selection), position));
+  return proposals;
+}
+
+static void
+update_actions (CocreaMergePage *self)
+{
+  g_autoptr (GtkBitset) contributions = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->contribution_selection));
+  g_autoptr (GtkBitset) proposals = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->tally_selection));
+  guint64 n_contributions = gtk_bitset_get_size (contributions);
+  guint64 n_proposals = gtk_bitset_get_size (proposals);
+  gboolean can = writable (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.new-proposal", can && n_contributions > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.into-selected",
+                                 can && n_contributions > 0 && n_proposals == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.unmerge", can && n_contributions > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.merge-proposals", can && n_proposals == 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.edit-proposal", can && n_proposals == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.undo-last",
+                                 can && cocrea_undo_stack_can_undo (self->undo_stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.redo",
+                                 can && cocrea_undo_stack_can_redo (self->undo_stack));
+}
+
+static void
+update_labels (CocreaMergePage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->contribution_selection));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->contributions));
+  guint proposals = g_list_model_get_n_items (G_LIST_MODEL (self->tally));
+  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->contribution_selection));
+  guint n_selected = (guint) gtk_bitset_get_size (selected);
+  g_autofree char *count = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tally = NULL;
+
+  if (shown == all)
+    count = g_strdup_printf (ngettext ("%u Contribution", "%u Contributions", all), all);
+  else
+    /* TRANSLATORS: while filtering, "12 of 345 Contributions" */
+    count = g_strdup_printf (ngettext ("%u of %u Contribution", "%u of %u Contributions", all),
+                             shown, all);
+  if (n_selected > 0)
+    /* TRANSLATORS: "345 Contributions, 2 selected" */
+    text = g_strdup_printf (ngettext ("%s, %u selected", "%s, %u selected", n_selected), count,
+                            n_selected);
+  else
+    text = g_steal_pointer (&count);
+  gtk_label_set_text (self->contributions_label, text);
+
+  tally = g_strdup_printf (ngettext ("Tally: %u Proposal", "Tally: %u Proposals", proposals),
+                           proposals);
+  gtk_label_set_text (self->tally_label, tally);
+}
+
+static void
+selection_changed_cb (CocreaMergePage *self)
+{
+  update_actions (self);
+  update_labels (self);
+}
+
+/* ---- cells ---- */
+
+static const char *
+proposal_title (CocreaMergePage *self, gint64 id)
+{
+  return id != 0 && self->proposal_titles != NULL
+           ? g_hash_table_lookup (self->proposal_titles, &id)
+           : NULL;
+}
+
+/* The list item a cell's widget shows, for drag and drop. */
+static GtkListItem *
+cell_list_item (GtkWidget *cell)
+{
+  return g_object_get_data (G_OBJECT (cell), "list-item");
+}
+
+static GdkContentProvider *
+contribution_drag_prepare_cb (GtkDragSource *source, double x, double y, CocreaMergePage *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  GtkListItem *list_item = cell_list_item (cell);
+  g_autoptr (GArray) ids = NULL;
+  GString *text;
+
+  if (list_item == NULL || gtk_list_item_get_item (list_item) == NULL || !writable (self))
+    return NULL;
+
+  /* Dragging a row outside the selection drags that row alone. */
+  if (!gtk_list_item_get_selected (list_item))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->contribution_selection),
+                                     gtk_list_item_get_position (list_item), TRUE);
+  ids = selected_contributions (self);
+
+  text = g_string_new (DRAG_CONTRIBUTIONS);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (ids, gint64, i));
+  return gdk_content_provider_new_typed (G_TYPE_STRING, g_string_free (text, FALSE));
+}
+
+static GdkContentProvider *
+proposal_drag_prepare_cb (GtkDragSource *source, double x, double y, CocreaMergePage *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  GtkListItem *list_item = cell_list_item (cell);
+  CocreaProposal *proposal;
+  g_autofree char *text = NULL;
+
+  if (list_item == NULL || (proposal = gtk_list_item_get_item (list_item)) == NULL ||
+      !writable (self))
+    return NULL;
+
+  text = g_strdup_printf (DRAG_PROPOSAL "%" G_GINT64_FORMAT, cocrea_proposal_get_id (proposal));
+  return gdk_content_provider_new_typed (G_TYPE_STRING, text);
+}
+
+static void merge_contributions_into (CocreaMergePage *self, gint64 proposal_id,
+                                      const gint64 *ids, guint n_ids);
+static void merge_proposal_into (CocreaMergePage *self, gint64 source_id, gint64 target_id);
+
+/* A drop on a tally row merges what was dragged into that row's proposal. */
+static gboolean
+tally_drop_cb (GtkDropTarget *target, const GValue *value, double x, double y,
+               CocreaMergePage *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  GtkListItem *list_item = cell_list_item (cell);
+  CocreaProposal *proposal;
+  const char *text;
+
+  if (!G_VALUE_HOLDS_STRING (value) || list_item == NULL ||
+      (proposal = gtk_list_item_get_item (list_item)) == NULL)
+    return FALSE;
+  text = g_value_get_string (value);
+  if (text == NULL)
+    return FALSE;
+
+  if (g_str_has_prefix (text, DRAG_CONTRIBUTIONS))
+    {
+      g_auto (GStrv) parts = g_strsplit (text + strlen (DRAG_CONTRIBUTIONS), ",", -1);
+      g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
+
+          if (id > 0)
+            g_array_append_val (ids, id);
+        }
+      if (ids->len == 0)
+        return FALSE;
+      merge_contributions_into (self, cocrea_proposal_get_id (proposal),
+                                (const gint64 *) ids->data, ids->len);
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (text, DRAG_PROPOSAL))
+    {
+      gint64 source = g_ascii_strtoll (text + strlen (DRAG_PROPOSAL), NULL, 10);
+
+      if (source <= 0 || source == cocrea_proposal_get_id (proposal))
+        return FALSE;
+      merge_proposal_into (self, source, cocrea_proposal_get_id (proposal));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, CocreaMergePage *self)
+{
+  CellKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kind"));
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkDragSource *source = gtk_drag_source_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), kind >= CELL_N_CONTRIBUTIONS ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (kind >= CELL_N_CONTRIBUTIONS)
+    gtk_widget_add_css_class (label, "numeric");
+  if (kind == CELL_ACTIVITY || kind == CELL_GROUP)
+    gtk_widget_add_css_class (label, "dim-label");
+  g_object_set_data (G_OBJECT (label), "list-item", list_item);
+
+  /* Every cell starts a drag, so a row can be grabbed anywhere. */
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  if (kind <= CELL_PROPOSAL)
+    g_signal_connect_object (source, "prepare", G_CALLBACK (contribution_drag_prepare_cb), self, 0);
+  else
+    {
+      GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+
+      g_signal_connect_object (source, "prepare", G_CALLBACK (proposal_drag_prepare_cb), self, 0);
+      g_signal_connect_object (target, "drop", G_CALLBACK (tally_drop_cb), self, 0);
+      gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (target));
+    }
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (source));
+
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, CocreaMergePage *self)
+{
+  CellKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kind"));
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  gpointer item = gtk_list_item_get_item (list_item);
+  g_autofree char *number = NULL;
+  const char *text = NULL;
+
+  switch (kind)
+    {
+    case CELL_TEXT:
+      text = cocrea_contribution_get_text (item);
+      break;
+    case CELL_ACTIVITY:
+      text = cocrea_contribution_get_activity_name (item);
+      break;
+    case CELL_GROUP:
+      text = cocrea_contribution_get_group_name (item);
+      break;
+    case CELL_PROPOSAL:
+      text = proposal_title (self, cocrea_contribution_get_proposal_id (item));
+      break;
+    case CELL_TITLE:
+      text = cocrea_proposal_get_title (item);
+      break;
+    case CELL_N_CONTRIBUTIONS:
+      text = number = g_strdup_printf ("%u", cocrea_proposal_get_n_contributions (item));
+      break;
+    case CELL_N_GROUPS:
+      text = number = g_strdup_printf ("%u", cocrea_proposal_get_n_groups (item));
+      break;
+    case CELL_N_ACTIVITIES:
+      text = number = g_strdup_printf ("%u", cocrea_proposal_get_n_activities (item));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Only the first line: a row stays one line high. */
+  if (kind == CELL_TEXT && text != NULL && strchr (text, '\n') != NULL)
+    {
+      g_autofree char *line = g_strndup (text, strchr (text, '\n') - text);
+
+      gtk_label_set_text (label, line);
+    }
+  else
+    gtk_label_set_text (label, text != NULL ? text : "");
+}
+
+static void
+set_column_factory (CocreaMergePage *self, GtkColumnViewColumn *column, CellKind kind)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cell), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell), self, 0);
+  gtk_column_view_column_set_factory (column, factory);
+}
+
+/* ---- sorting the tally ---- */
+
+static int
+compare_uint (guint a, guint b)
+{
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+static int
+compare_title (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  g_autofree char *ka = g_utf8_casefold (cocrea_proposal_get_title ((CocreaProposal *) a), -1);
+  g_autofree char *kb = g_utf8_casefold (cocrea_proposal_get_title ((CocreaProposal *) b), -1);
+
+  return g_utf8_collate (ka, kb);
+}
+
+static int
+compare_n_contributions (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return compare_uint (cocrea_proposal_get_n_contributions ((CocreaProposal *) a),
+                       cocrea_proposal_get_n_contributions ((CocreaProposal *) b));
+}
+
+static int
+compare_n_groups (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return compare_uint (cocrea_proposal_get_n_groups ((CocreaProposal *) a),
+                       cocrea_proposal_get_n_groups ((CocreaProposal *) b));
+}
+
+static int
+compare_n_activities (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return compare_uint (cocrea_proposal_get_n_activities ((CocreaProposal *) a),
+                       cocrea_proposal_get_n_activities ((CocreaProposal *) b));
+}
+
+static void
+set_column_sorter (GtkColumnViewColumn *column, GCompareDataFunc compare)
+{
+  g_autoptr (GtkCustomSorter) sorter = gtk_custom_sorter_new (compare, NULL, NULL);
+
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+}
+
+/* ---- reading the document ---- */
+
+static void
+remember_selection (GtkMultiSelection *selection, GHashTable *ids, gboolean proposals)
+{
+  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (selection));
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (selection), position);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = proposals ? cocrea_proposal_get_id (COCREA_PROPOSAL (item))
+                      : cocrea_contribution_get_id (COCREA_CONTRIBUTION (item));
+      g_hash_table_add (ids, id);
+    }
+}
+
+/* Selects again the rows whose ids are in @ids, in one change. */
+static void
+restore_selection (GtkMultiSelection *selection, GHashTable *ids, gboolean proposals)
+{
+  g_autoptr (GtkBitset) wanted = gtk_bitset_new_empty ();
+  g_autoptr (GtkBitset) mask = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+
+  if (g_hash_table_size (ids) == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      gint64 id = proposals ? cocrea_proposal_get_id (COCREA_PROPOSAL (item))
+                            : cocrea_contribution_get_id (COCREA_CONTRIBUTION (item));
+
+      if (g_hash_table_contains (ids, &id))
+        gtk_bitset_add (wanted, i);
+    }
+  mask = gtk_bitset_new_range (0, n);
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (selection), wanted, mask);
+}
+
+/* Maps each proposal id to the title of the proposal it ends in: a
+ * contribution of a proposal merged into another shows where it went. */
+static GHashTable *
+build_titles (GListModel *proposals)
+{
+  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        g_object_unref);
+  GHashTable *titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < g_list_model_get_n_items (proposals); i++)
+    {
+      CocreaProposal *proposal = g_list_model_get_item (proposals, i);
+      gint64 id = cocrea_proposal_get_id (proposal);
+
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), proposal);
+    }
+
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CocreaProposal *top = value;
+
+      /* Bounded: a hand-edited file may hold a loop. */
+      for (guint depth = 0; depth < 64 && cocrea_proposal_get_merged_into_id (top) != 0; depth++)
+        {
+          gint64 next = cocrea_proposal_get_merged_into_id (top);
+          CocreaProposal *parent = g_hash_table_lookup (by_id, &next);
+
+          if (parent == NULL)
+            break;
+          top = parent;
+        }
+      g_hash_table_insert (titles, g_memdup2 (key, sizeof (gint64)),
+                           g_strdup (cocrea_proposal_get_title (top)));
+    }
+  return titles;
+}
+
+/* Reads contributions and tally again, keeping the selections. */
+static void
+refresh (CocreaMergePage *self)
+{
+  g_autoptr (GListModel) contributions = NULL;
+  g_autoptr (GListModel) proposals = NULL;
+  g_autoptr (GListModel) tally = NULL;
+  g_autoptr (GHashTable) selected_contributions_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GHashTable) selected_proposal_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+
+  self->stale = FALSE;
+  remember_selection (self->contribution_selection, selected_contributions_ids, FALSE);
+  remember_selection (self->tally_selection, selected_proposal_ids, TRUE);
+
+  if (self->document != NULL)
+    {
+      contributions = cocrea_contribution_list (self->document, 0, 0, &error);
+      if (contributions != NULL)
+        proposals = cocrea_proposal_list (self->document, &error);
+      if (proposals != NULL)
+        tally = cocrea_tally (self->document, &error);
+      if (tally == NULL)
+        {
+          add_toast (self, error->message);
+          return;
+        }
+    }
+
+  g_clear_pointer (&self->proposal_titles, g_hash_table_unref);
+  if (proposals != NULL)
+    self->proposal_titles = build_titles (proposals);
+
+  if (contributions != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (contributions); i++)
+      g_ptr_array_add (items, g_list_model_get_item (contributions, i));
+  g_list_store_splice (self->contributions, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->contributions)),
+                       items->pdata, items->len);
+
+  g_ptr_array_set_size (items, 0);
+  if (tally != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (tally); i++)
+      g_ptr_array_add (items, g_list_model_get_item (tally, i));
+  g_list_store_splice (self->tally, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tally)),
+                       items->pdata, items->len);
+
+  restore_selection (self->contribution_selection, selected_contributions_ids, FALSE);
+  restore_selection (self->tally_selection, selected_proposal_ids, TRUE);
+  update_actions (self);
+  update_labels (self);
+}
+
+static void
+document_changed_cb (CocreaMergePage *self)
+{
+  /* Typing on the capture page must not re-read 100,000 rows here. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+cocrea_merge_page_map (GtkWidget *widget)
+{
+  CocreaMergePage *self = COCREA_MERGE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cocrea_merge_page_parent_class)->map (widget);
+  if (self->stale)
+    refresh (self);
+}
+
+static gboolean
+filter_func (gpointer item, gpointer user_data)
+{
+  CocreaMergePage *self = user_data;
+
+  return cocrea_contribution_matches (item, (const char * const *) self->filter_words);
+}
+
+static void
+search_changed_cb (CocreaMergePage *self)
+{
+  g_strfreev (self->filter_words);
+  self->filter_words = cocrea_contribution_filter_words (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_labels (self);
+}
+
+/* ---- merging ---- */
+
+static void
+merge_contributions_into (CocreaMergePage *self, gint64 proposal_id, const gint64 *ids, guint n_ids)
+{
+  g_autoptr (CocreaUndo) undo = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!writable (self))
+    return;
+  if (!cocrea_merge_into (self->document, proposal_id, ids, n_ids, &undo, &error))
+    {
+      show_error (self, _("Could Not Merge"), error);
+      return;
+    }
+  text = g_strdup_printf (ngettext ("Merged %u contribution into “%s”",
+                                    "Merged %u contributions into “%s”", n_ids),
+                          n_ids, proposal_title (self, proposal_id));
+  remember (self, undo, text);
+}
+
+static void
+merge_proposal_into (CocreaMergePage *self, gint64 source_id, gint64 target_id)
+{
+  g_autoptr (CocreaUndo) undo = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *source_title = g_strdup (proposal_title (self, source_id));
+
+  if (!writable (self))
+    return;
+  if (!cocrea_merge_proposal (self->document, source_id, target_id, &undo, &error))
+    {
+      show_error (self, _("Could Not Merge the Proposals"), error);
+      return;
+    }
+  /* TRANSLATORS: "Merged “Bike lanes” into “Safe streets”" */
+  text = g_strdup_printf (_("Merged “%s” into “%s”"), source_title != NULL ? source_title : "",
+                          proposal_title (self, target_id));
+  remember (self, undo, text);
+}
+
+static void
+new_proposal_response_cb (AdwMessageDialog *dialog, const char *response, CocreaMergePage *self)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr (CocreaUndo) undo = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 proposal_id = 0;
+
+  if (g_strcmp0 (response, "merge") != 0 || !writable (self))
+    return;
+
+  if (!cocrea_merge_new_proposal (self->document, title, (const gint64 *) ids->data, ids->len,
+                                  &proposal_id, &undo, &error))
+    {
+      show_error (self, _("Could Not Merge"), error);
+      return;
+    }
+  text = g_strdup_printf (ngettext ("Merged %u contribution into the new proposal “%s”",
+                                    "Merged %u contributions into the new proposal “%s”", ids->len),
+                          ids->len, title);
+  remember (self, undo, text);
+}
+
+static void
+title_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  /* The core refuses a proposal without a title: say so before. */
+  adw_message_dialog_set_response_enabled (dialog, "merge", *title != '\0');
+}
+
+static void
+title_activated_cb (GtkEntry *entry, AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "merge"))
+    adw_message_dialog_response (dialog, "merge");
+}
+
+static void
+new_proposal_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaMergePage *self = COCREA_MERGE_PAGE (widget);
+  g_autoptr (GArray) ids = selected_contributions (self);
+  g_autoptr (CocreaContribution) first = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *title = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (ids->len == 0 || !writable (self))
+    return;
+
+  /* Prefilled with the first selected text, its first line, not too long. */
+  first = cocrea_contribution_lookup (self->document, g_array_index (ids, gint64, 0), NULL);
+  if (first != NULL)
+    {
+      const char *text = cocrea_contribution_get_text (first);
+      const char *newline = strchr (text, '\n');
+      g_autofree char *line = newline != NULL ? g_strndup (text, newline - text) : g_strdup (text);
+
+      title = g_utf8_substring (line, 0, MIN (g_utf8_strlen (line, -1), 200));
+    }
+
+  body = g_strdup_printf (ngettext ("The selected contribution goes under a new consolidated proposal.",
+                                    "The %u selected contributions go under a new consolidated proposal.",
+                                    ids->len),
+                          ids->len);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Merge into a New Proposal"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), title != NULL ? title : "");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Title of the proposal"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Title of the new proposal"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (title_changed_cb), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (title_activated_cb), dialog);
+  title_changed_cb (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
+
+  g_object_set_data_full (G_OBJECT (dialog), "ids", g_steal_pointer (&ids),
+                          (GDestroyNotify) g_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_proposal_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+into_selected_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaMergePage *self = COCREA_MERGE_PAGE (widget);
+  g_autoptr (GArray) ids = selected_contributions (self);
+  g_autoptr (GPtrArray) proposals = selected_proposals (self);
+
+  if (ids->len == 0 || proposals->len != 1)
+    return;
+  merge_contributions_into (self, cocrea_proposal_get_id (proposals->pdata[0]),
+                            (const gint64 *) ids->data, ids->len);
+}
+
+static void
+unmerge_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaMergePage *self = COCREA_MERGE_PAGE (widget);
+  g_autoptr (GArray) ids = selected_contributions (self);
+  g_autoptr (CocreaUndo) undo = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (ids->len == 0 || !writable (self))
+    return;
+  if (!cocrea_unmerge (self->document, (const gint64 *) ids->data, ids->len, &undo, &error))
+    {
+      show_error (self, _("Could Not Unmerge"), error);
+      return;
+    }
+  text = g_strdup_printf (ngettext ("Unmerged %u contribution", "Unmerged %u contributions",
+                                    ids->len),
+                          ids->len);
+  remember (self, undo, text);
+}
+
+/* Of two selected proposals, the one fewer people backed goes into the
+ * other: the order they were clicked in is not something one can see. */
+static void
+merge_proposals_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaMergePage *self = COCREA_MERGE_PAGE (widget);
+  g_autoptr (GPtrArray) proposals = selected_proposals (self);
+  CocreaProposal *a, *b;
+
+  if (proposals->len != 2)
+    return;
+  a = proposals->pdata[0];
+  b = proposals->pdata[1];
+  if (cocrea_proposal_get_n_contributions (a) < cocrea_proposal_get_n_contributions (b) ||
+      (cocrea_proposal_get_n_contributions (a) == cocrea_proposal_get_n_contributions (b) &&
+       cocrea_proposal_get_id (a) > cocrea_proposal_get_id (b)))
+    merge_proposal_into (self, cocrea_proposal_get_id (a), cocrea_proposal_get_id (b));
+  else
+    merge_proposal_into (self, cocrea_proposal_get_id (b), cocrea_proposal_get_id (a));
+}
+
+static void
+proposal_saved_cb (CocreaMergePage *self, CocreaUndo *undo)
+{
+  remember (self, undo, _("Proposal details saved"));
+}
+
+static void
+edit_proposal_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaMergePage *self = COCREA_MERGE_PAGE (widget);
+  g_autoptr (GPtrArray) proposals = selected_proposals (self);
+  g_autoptr (GError) error = NULL;
+  CocreaProposalDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (proposals->len != 1 || !writable (self))
+    return;
+  dialog = cocrea_proposal_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->document,
+                                       cocrea_proposal_get_id (proposals->pdata[0]), &error);
+  if (dialog == NULL)
+    {
+      show_error (self, _("Could Not Read the Proposal"), error);
+      return;
+    }
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (proposal_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+tally_activated_cb (CocreaMergePage *self, guint position)
+{
+  /* Double-click or Enter on a proposal opens its details. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->tally_selection), position, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "merge.edit-proposal", NULL);
+}
+
+/* ---- undo ---- */
+
+static void
+undo_with (CocreaMergePage *self, guint serial)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+
+  if (!writable (self))
+    return;
+  if (!cocrea_undo_stack_undo (self->undo_stack, self->document, serial, &label, &error))
+    {
+      if (error != NULL)
+        show_error (self, _("Could Not Undo"), error);
+      return;
+    }
+  /* TRANSLATORS: %s says what was undone, "Undone: Merge a proposal" */
+  text = g_strdup_printf (_("Undone: %s"), label);
+  add_toast (self, text);
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  undo_with (COCREA_MERGE_PAGE (widget), g_variant_get_uint32 (param));
+}
+
+static void
+undo_last_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  undo_with (COCREA_MERGE_PAGE (widget), 0);
+}
+
+static void
+redo_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaMergePage *self = COCREA_MERGE_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+
+  if (!writable (self))
+    return;
+  if (!cocrea_undo_stack_redo (self->undo_stack, self->document, &label, &error))
+    {
+      if (error != NULL)
+        show_error (self, _("Could Not Redo"), error);
+      return;
+    }
+  /* TRANSLATORS: %s says what was done again, "Redone: Merge a proposal" */
+  text = g_strdup_printf (_("Redone: %s"), label);
+  add_toast (self, text);
+}
+
+static void
+find_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (COCREA_MERGE_PAGE (widget)->search_entry));
+}
+
+/* ---- the document ---- */
+
+/**
+ * cocrea_merge_page_set_document:
+ * Shows @document, which may be %NULL.
+ */
+void
+cocrea_merge_page_set_document (CocreaMergePage *self, CocreaDocument *document)
+{
+  g_return_if_fail (COCREA_IS_MERGE_PAGE (self));
+  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->changed_id = g_signal_connect_object (document, "changed",
+                                                G_CALLBACK (document_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+
+  cocrea_undo_stack_clear (self->undo_stack);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->contribution_selection));
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->tally_selection));
+  document_changed_cb (self);
+  update_actions (self);
+}
+
+static void
+cocrea_merge_page_dispose (GObject *object)
+{
+  CocreaMergePage *self = COCREA_MERGE_PAGE (object);
+  GtkWidget *child;
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->document);
+  if (self->contributions_view != NULL)
+    gtk_column_view_set_model (self->contributions_view, NULL);
+  if (self->tally_view != NULL)
+    gtk_column_view_set_model (self->tally_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_MERGE_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->contribution_selection);
+  g_clear_object (&self->tally_selection);
+  g_clear_object (&self->contributions);
+  g_clear_object (&self->tally);
+  g_clear_object (&self->undo_stack);
+  g_clear_pointer (&self->proposal_titles, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cocrea_merge_page_parent_class)->dispose (object);
+}
+
+static void
+cocrea_merge_page_finalize (GObject *object)
+{
+  CocreaMergePage *self = COCREA_MERGE_PAGE (object);
+
+  g_strfreev (self->filter_words);
+
+  G_OBJECT_CLASS (cocrea_merge_page_parent_class)->finalize (object);
+}
+
+static void
+cocrea_merge_page_class_init (CocreaMergePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cocrea_merge_page_dispose;
+  object_class->finalize = cocrea_merge_page_finalize;
+  widget_class->map = cocrea_merge_page_map;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/cocrea/Cocrea/cocrea-merge-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, contributions_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, tally_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, contributions_view);
+  gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, tally_view);
+  gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, text_column);
+  gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, activity_column);
+  gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, group_column);
+  gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, proposal_column);
+  gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, title_column);
+  gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, n_contributions_column);
+  gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, n_groups_column);
+  gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, n_activities_column);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "merge.new-proposal", NULL, new_proposal_action);
+  gtk_widget_class_install_action (widget_class, "merge.into-selected", NULL, into_selected_action);
+  gtk_widget_class_install_action (widget_class, "merge.unmerge", NULL, unmerge_action);
+  gtk_widget_class_install_action (widget_class, "merge.merge-proposals", NULL,
+                                   merge_proposals_action);
+  gtk_widget_class_install_action (widget_class, "merge.edit-proposal", NULL, edit_proposal_action);
+  gtk_widget_class_install_action (widget_class, "merge.undo", "u", undo_action);
+  gtk_widget_class_install_action (widget_class, "merge.undo-last", NULL, undo_last_action);
+  gtk_widget_class_install_action (widget_class, "merge.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "merge.find", NULL, find_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "merge.new-proposal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                       "merge.into-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK,
+                                       "merge.unmerge", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "merge.undo-last", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "merge.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "merge.find", NULL);
+}
+
+static void
+cocrea_merge_page_init (CocreaMergePage *self)
+{
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->undo_stack = cocrea_undo_stack_new ();
+
+  self->contributions = g_list_store_new (COCREA_TYPE_CONTRIBUTION);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->contributions)),
+                                        GTK_FILTER (self->filter));
+  self->contribution_selection = gtk_multi_selection_new (G_LIST_MODEL (filtered));
+  set_column_factory (self, self->text_column, CELL_TEXT);
+  set_column_factory (self, self->activity_column, CELL_ACTIVITY);
+  set_column_factory (self, self->group_column, CELL_GROUP);
+  set_column_factory (self, self->proposal_column, CELL_PROPOSAL);
+  gtk_column_view_set_model (self->contributions_view, GTK_SELECTION_MODEL (self->contribution_selection));
+
+  self->tally = g_list_store_new (COCREA_TYPE_PROPOSAL);
+  set_column_factory (self, self->title_column, CELL_TITLE);
+  set_column_factory (self, self->n_contributions_column, CELL_N_CONTRIBUTIONS);
+  set_column_factory (self, self->n_groups_column, CELL_N_GROUPS);
+  set_column_factory (self, self->n_activities_column, CELL_N_ACTIVITIES);
+  set_column_sorter (self->title_column, compare_title);
+  set_column_sorter (self->n_contributions_column, compare_n_contributions);
+  set_column_sorter (self->n_groups_column, compare_n_groups);
+  set_column_sorter (self->n_activities_column, compare_n_activities);
+  /* Unsorted, the tally keeps the core's order: most contributions first. */
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->tally)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->tally_view)));
+  self->tally_selection = gtk_multi_selection_new (G_LIST_MODEL (sorted));
+  gtk_column_view_set_model (self->tally_view, GTK_SELECTION_MODEL (self->tally_selection));
+  g_signal_connect_object (self->tally_view, "activate", G_CALLBACK (tally_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->contribution_selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->contribution_selection, "items-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tally_selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo_stack, "changed", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_actions (self);
+  update_labels (self);
+}

@@ -1,0 +1,581 @@
+/* test-gui-capture.c — capture by keyboard, merge and undo, under a real display
+ *
+ * Runs in process under Xvfb on the Renca demo: types three contributions
+ * on the capture page the way a facilitator does (text, then Enter),
+ * checks they are in the file and in the list, merges two of them on the
+ * merge page, checks the tally, undoes the merge, and checks that every
+ * new control has a name for screen readers. Exits 77 (skipped) without
+ * a display.
+ *
+ * Keyboard input: GTK 4 has no public way to inject key events into a
+ * window, so the test reaches the same code the keys reach. Enter in the
+ * capture text is the page's key controller (named "capture-enter"): the
+ * test emits its "key-pressed" signal with GDK_KEY_Return, exactly what
+ * GTK does on a real key press. Ctrl-bound commands are actions, which
+ * the test activates with gtk_widget_activate_action(), as the shortcut
+ * does.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include <adwaita.h>
+
+#include "cocrea-activity.h"
+#include "cocrea-application.h"
+#include "cocrea-capture-page.h"
+#include "cocrea-contribution.h"
+#include "cocrea-demo.h"
+#include "cocrea-group.h"
+#include "cocrea-merge-page.h"
+#include "cocrea-proposal.h"
+#include "cocrea-tally.h"
+#include "cocrea-window.h"
+
+static CocreaApplication *app;
+static char *tmp_dir;
+static char *demo_path;
+static GtkWindow *window;
+static gint64 activity_id;
+static gint64 group_id;
+static gint64 captured_ids[3];
+
+static const char *typed[] = {
+  "Luminarias nuevas en la plaza de Huamachuco",
+  "Más luz en las plazas y pasajes del barrio 🌙",
+  "Consejo vecinal de seguridad con reuniones mensuales",
+};
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for (Condition done, gpointer data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_true (done (data));
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+  g_usleep (20000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static void
+collect (GtkWidget *root, Match match, gconstpointer data, GPtrArray *found)
+{
+  if (match (root, data))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, match, data, found);
+}
+
+static GPtrArray *
+find_all (GtkWidget *root, Match match, gconstpointer data)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, match, data, found);
+  return found;
+}
+
+static GtkWidget *
+find_one (GtkWidget *root, Match match, gconstpointer data)
+{
+  g_autoptr (GPtrArray) found = find_all (root, match, data);
+
+  return found->len > 0 ? found->pdata[0] : NULL;
+}
+
+static gboolean
+match_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+#define TYPE_DATA(t) GSIZE_TO_POINTER (t)
+
+static gboolean
+match_label_text (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (toplevel))
+        return toplevel;
+    }
+  return NULL;
+}
+
+static gboolean
+has_toplevel (gpointer type)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static CocreaDocument *
+document (void)
+{
+  return cocrea_window_get_document (COCREA_WINDOW (window));
+}
+
+/* Shows the process page called @name, as a click in the sidebar does. */
+static GtkWidget *
+show_page (const char *name, GType type)
+{
+  g_autoptr (GPtrArray) stacks = find_all (GTK_WIDGET (window), match_type,
+                                           TYPE_DATA (GTK_TYPE_STACK));
+  GtkWidget *page;
+
+  for (guint i = 0; i < stacks->len; i++)
+    if (gtk_stack_get_child_by_name (stacks->pdata[i], name) != NULL)
+      gtk_stack_set_visible_child_name (stacks->pdata[i], name);
+  page = find_one (GTK_WIDGET (window), match_type, TYPE_DATA (type));
+  g_assert_nonnull (page);
+  wait_for (is_mapped, page);
+  settle ();
+  return page;
+}
+
+static guint
+count_contributions (gint64 activity, gint64 group)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) list = cocrea_contribution_list (document (), activity, group, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (list);
+}
+
+static gint64
+newest_contribution (void)
+{
+  g_autoptr (GListModel) list = cocrea_contribution_list (document (), 0, 0, NULL);
+  g_autoptr (CocreaContribution) last = g_list_model_get_item (list, g_list_model_get_n_items (list) - 1);
+
+  return cocrea_contribution_get_id (last);
+}
+
+/* Presses Enter in the capture text, through the page's key controller. */
+static gboolean
+press_enter (GtkWidget *text_view)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (text_view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "capture-enter") == 0)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+  return FALSE;
+}
+
+static void
+type_text (GtkWidget *text_view, const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), text, -1);
+}
+
+static char *
+buffer_text (GtkWidget *text_view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+has_ancestor_of_type (GtkWidget *widget, GType type)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every control the user operates has a name of its own. */
+static void
+check_accessible_labels (GtkWidget *page)
+{
+  GType types[] = {
+    GTK_TYPE_BUTTON, GTK_TYPE_DROP_DOWN, GTK_TYPE_SEARCH_ENTRY, GTK_TYPE_TEXT_VIEW,
+    GTK_TYPE_ENTRY, GTK_TYPE_LIST_VIEW, GTK_TYPE_COLUMN_VIEW,
+  };
+  guint checked = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      g_autoptr (GPtrArray) found = find_all (page, match_type, TYPE_DATA (types[t]));
+
+      for (guint i = 0; i < found->len; i++)
+        {
+          GtkWidget *widget = found->pdata[i];
+
+          /* The inner parts of composite widgets are named by their owner;
+           * toasts belong to libadwaita. */
+          if (has_ancestor_of_type (widget, GTK_TYPE_DROP_DOWN) ||
+              has_ancestor_of_type (widget, g_type_from_name ("AdwToastWidget")) ||
+              has_ancestor_of_type (widget, GTK_TYPE_POPOVER) ||
+              (has_ancestor_of_type (widget, GTK_TYPE_COLUMN_VIEW) && GTK_IS_LIST_VIEW (widget)))
+            continue;
+          if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL))
+            g_error ("%s %p (%s) has no accessible label", G_OBJECT_TYPE_NAME (widget), widget,
+                     gtk_widget_get_tooltip_text (widget));
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, 8);
+}
+
+static void
+test_capture (void)
+{
+  g_autoptr (GListModel) activities = NULL;
+  g_autoptr (GListModel) groups = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *page;
+  GtkWidget *text_view;
+  GtkWidget *frame;
+  guint before;
+
+  window = cocrea_application_open_path (app, demo_path);
+  g_assert_nonnull (window);
+  wait_for (is_mapped, window);
+  settle ();
+
+  page = show_page ("capture", COCREA_TYPE_CAPTURE_PAGE);
+  text_view = find_one (page, match_type, TYPE_DATA (GTK_TYPE_TEXT_VIEW));
+  g_assert_nonnull (text_view);
+
+  /* The main workshop and its second table. */
+  activities = cocrea_activity_list (document (), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (activities) && activity_id == 0; i++)
+    {
+      g_autoptr (CocreaActivity) activity = g_list_model_get_item (activities, i);
+
+      if (cocrea_activity_get_kind (activity) == COCREA_ACTIVITY_WORKSHOP &&
+          cocrea_activity_get_n_groups (activity) > 1)
+        activity_id = cocrea_activity_get_id (activity);
+    }
+  g_assert_cmpint (activity_id, !=, 0);
+  groups = cocrea_group_list (document (), activity_id, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (CocreaGroup) group = g_list_model_get_item (groups, 1);
+
+    group_id = cocrea_group_get_id (group);
+  }
+  g_assert_true (cocrea_capture_page_select (COCREA_CAPTURE_PAGE (page), activity_id, group_id));
+  settle ();
+  g_assert_cmpint (cocrea_capture_page_get_activity_id (COCREA_CAPTURE_PAGE (page)), ==, activity_id);
+  g_assert_cmpint (cocrea_capture_page_get_group_id (COCREA_CAPTURE_PAGE (page)), ==, group_id);
+
+  /* The text has the focus: one types straight away. */
+  gtk_widget_grab_focus (page);
+  settle ();
+  g_assert_true (gtk_widget_has_focus (text_view));
+
+  before = count_contributions (activity_id, group_id);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autofree char *left = NULL;
+
+      type_text (text_view, typed[i]);
+      g_assert_true (press_enter (text_view));
+      settle ();
+      /* Committed at once, and the text is ready for the next one. */
+      g_assert_cmpuint (count_contributions (activity_id, group_id), ==, before + i + 1);
+      captured_ids[i] = newest_contribution ();
+      left = buffer_text (text_view);
+      g_assert_cmpstr (left, ==, "");
+      g_assert_true (gtk_widget_has_focus (text_view));
+    }
+
+  /* They are in the file, as typed, emoji included. */
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr (CocreaDocument) reader = cocrea_document_open (demo_path, COCREA_OPEN_READ_ONLY, &error);
+      g_autoptr (CocreaContribution) saved = NULL;
+
+      g_assert_no_error (error);
+      saved = cocrea_contribution_lookup (reader, captured_ids[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (cocrea_contribution_get_text (saved), ==, typed[i]);
+      g_assert_cmpint (cocrea_contribution_get_group_id (saved), ==, group_id);
+    }
+
+  /* And in the list below, newest first. */
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    g_assert_nonnull (find_one (page, match_label_text, typed[i]));
+
+  /* An empty text is refused where it was typed; nothing is saved. */
+  type_text (text_view, "   ");
+  g_assert_true (press_enter (text_view));
+  settle ();
+  g_assert_cmpuint (count_contributions (activity_id, group_id), ==, before + 3);
+  frame = gtk_widget_get_parent (text_view);
+  g_assert_true (gtk_widget_has_css_class (frame, "error"));
+
+  /* A 100 KB paste is kept whole. */
+  {
+    GString *big = g_string_new (NULL);
+    g_autoptr (CocreaContribution) saved = NULL;
+
+    while (big->len < 100 * 1024)
+      g_string_append (big, "Participación ciudadana en el presupuesto 🌳 ");
+    g_strchomp (big->str);
+    big->len = strlen (big->str);
+    type_text (text_view, big->str);
+    g_assert_true (press_enter (text_view));
+    settle ();
+    g_assert_false (gtk_widget_has_css_class (frame, "error"));
+    saved = cocrea_contribution_lookup (document (), newest_contribution (), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (strlen (cocrea_contribution_get_text (saved)), ==, big->len);
+    g_string_free (big, TRUE);
+
+    /* Ctrl+Z on the page takes the last one back. */
+    g_assert_true (gtk_widget_activate_action (page, "capture.undo-last", NULL));
+    settle ();
+    g_assert_cmpuint (count_contributions (activity_id, group_id), ==, before + 3);
+  }
+
+  /* Alt+1..4 and Alt+O are the mnemonics of the axis and origin toggles. */
+  {
+    g_autoptr (GPtrArray) toggles = find_all (page, match_type, TYPE_DATA (GTK_TYPE_TOGGLE_BUTTON));
+    guint keys[] = { GDK_KEY_o, GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4 };
+    guint found = 0;
+
+    for (guint i = 0; i < toggles->len; i++)
+      {
+        GtkWidget *child = gtk_button_get_child (toggles->pdata[i]);
+
+        if (!GTK_IS_LABEL (child))
+          continue;
+        for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+          if (gtk_label_get_mnemonic_keyval (GTK_LABEL (child)) == keys[k])
+            found |= 1u << k;
+      }
+    g_assert_cmpuint (found, ==, 0x1f);
+  }
+
+  check_accessible_labels (page);
+}
+
+static guint
+find_position (GListModel *model, gint64 contribution_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CocreaContribution) item = g_list_model_get_item (model, i);
+
+      if (cocrea_contribution_get_id (item) == contribution_id)
+        return i;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* The tally row titled @title as the merge page shows it, or NULL. */
+static CocreaProposal *
+tally_row (GtkWidget *page, const char *title)
+{
+  g_autoptr (GPtrArray) views = find_all (page, match_type, TYPE_DATA (GTK_TYPE_COLUMN_VIEW));
+  GListModel *model;
+
+  g_assert_cmpuint (views->len, ==, 2);
+  model = G_LIST_MODEL (gtk_column_view_get_model (views->pdata[1]));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CocreaProposal) proposal = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (cocrea_proposal_get_title (proposal), title) == 0)
+        return proposal;
+    }
+  return NULL;
+}
+
+static void
+test_merge (void)
+{
+  const char *title = "Iluminación de plazas y pasajes";
+  g_autoptr (GPtrArray) views = NULL;
+  g_autoptr (CocreaContribution) first = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkSelectionModel *selection;
+  CocreaProposal *row;
+  GtkWidget *page;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  g_assert_nonnull (window);
+  page = show_page ("merge", COCREA_TYPE_MERGE_PAGE);
+
+  views = find_all (page, match_type, TYPE_DATA (GTK_TYPE_COLUMN_VIEW));
+  g_assert_cmpuint (views->len, ==, 2);
+  selection = gtk_column_view_get_model (views->pdata[0]);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==,
+                    count_contributions (0, 0));
+
+  /* Two of the three just captured. */
+  gtk_selection_model_select_item (selection, find_position (G_LIST_MODEL (selection), captured_ids[0]), TRUE);
+  gtk_selection_model_select_item (selection, find_position (G_LIST_MODEL (selection), captured_ids[1]), FALSE);
+  settle ();
+
+  g_assert_true (gtk_widget_activate_action (page, "merge.new-proposal", NULL));
+  wait_for (has_toplevel, TYPE_DATA (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  entry = find_one (dialog, match_type, TYPE_DATA (GTK_TYPE_ENTRY));
+  g_assert_nonnull (entry);
+  /* Prefilled with the first selected text. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, typed[0]);
+  gtk_editable_set_text (GTK_EDITABLE (entry), title);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  settle ();
+
+  row = tally_row (page, title);
+  g_assert_nonnull (row);
+  g_assert_cmpuint (cocrea_proposal_get_n_contributions (row), ==, 2);
+  g_assert_cmpuint (cocrea_proposal_get_n_groups (row), ==, 1);
+  g_assert_cmpuint (cocrea_proposal_get_n_activities (row), ==, 1);
+  first = cocrea_contribution_lookup (document (), captured_ids[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cocrea_contribution_get_proposal_id (first), !=, 0);
+
+  /* Ctrl+Z takes the merge back: the proposal is gone from the tally. */
+  g_assert_true (gtk_widget_activate_action (page, "merge.undo-last", NULL));
+  settle ();
+  g_assert_null (tally_row (page, title));
+  g_clear_object (&first);
+  first = cocrea_contribution_lookup (document (), captured_ids[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cocrea_contribution_get_proposal_id (first), ==, 0);
+
+  /* Ctrl+Shift+Z does it again. */
+  g_assert_true (gtk_widget_activate_action (page, "merge.redo", NULL));
+  settle ();
+  row = tally_row (page, title);
+  g_assert_nonnull (row);
+  g_assert_cmpuint (cocrea_proposal_get_n_contributions (row), ==, 2);
+
+  check_accessible_labels (page);
+}
+
+static gboolean
+rm_rf (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  return g_rmdir (path) == 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  tmp_dir = g_dir_make_tmp ("cocrea-gui-capture-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_home = g_build_filename (tmp_dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "test", FALSE);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the GUI tests\n");
+      rm_rf (tmp_dir);
+      return 77;
+    }
+  adw_init ();
+
+  demo_path = g_build_filename (tmp_dir, "renca.cocrea", NULL);
+  cocrea_demo_write (demo_path, &error);
+  g_assert_no_error (error);
+
+  app = g_object_new (COCREA_TYPE_APPLICATION,
+                      "application-id", "org.cocrea.Cocrea.TestCapture",
+                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/org/cocrea/Cocrea",
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui-capture/capture", test_capture);
+  g_test_add_func ("/gui-capture/merge", test_merge);
+
+  status = g_test_run ();
+
+  g_list_free_full (g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app))),
+                    (GDestroyNotify) gtk_window_destroy);
+  g_clear_object (&app);
+  rm_rf (tmp_dir);
+  g_free (tmp_dir);
+  g_free (demo_path);
+
+  return status;
+}
