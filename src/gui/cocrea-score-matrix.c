@@ -1,7 +1,7 @@
 /* cocrea-score-matrix.c — one evaluator's scores, typed from the keyboard
  *
  * Rows are the shortlisted proposals, columns the criteria. Every cell is
- * a focusable label, so focus is visible and Tab works as everywhere; one
+ * a flat button, so focus is visible and Tab works as everywhere; one
  * key controller on the matrix turns arrows into moves between cells and
  * digits into scores, saved at once. The grid is built from the process's
  * data when it loads, hence no template: there is nothing static in it.
@@ -161,7 +161,7 @@ update_cell (CocreaScoreMatrix *self, guint row, guint column)
     text = g_strdup_printf ("%d", self->values[i]);
   else
     text = g_strdup ("–");
-  gtk_label_set_text (GTK_LABEL (cell), text);
+  gtk_button_set_label (GTK_BUTTON (cell), text);
 
   if (self->notes[i] != NULL && *self->notes[i] != '\0')
     gtk_widget_add_css_class (cell, "has-note");
@@ -223,14 +223,6 @@ cell_focus_enter_cb (GtkEventControllerFocus *controller, CocreaScoreMatrix *sel
     self->pending = -1;
   self->row = row;
   self->column = column;
-}
-
-static void
-cell_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, CocreaScoreMatrix *self)
-{
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-
-  gtk_widget_grab_focus (cell);
 }
 
 /* Writes @value (or clears the cell when negative) with @note, and says
@@ -479,25 +471,32 @@ is_shortlisted (const char *status)
          g_strcmp0 (status, "not-selected") == 0;
 }
 
+/* Return, Enter or Space on a cell opens its note, as N does; the
+ * button would otherwise just click. A mouse click only focuses. */
+static void
+cell_activate_cb (GtkButton *cell, CocreaScoreMatrix *self)
+{
+  g_signal_stop_emission_by_name (cell, "activate");
+  open_note (self);
+}
+
 static GtkWidget *
 make_cell (CocreaScoreMatrix *self, guint row, guint column)
 {
-  GtkWidget *cell = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_button_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
 
-  gtk_widget_set_focusable (cell, TRUE);
   gtk_widget_set_focus_on_click (cell, TRUE);
+  gtk_widget_add_css_class (cell, "flat");
   gtk_widget_add_css_class (cell, "score-cell");
   gtk_widget_add_css_class (cell, "numeric");
-  gtk_label_set_width_chars (GTK_LABEL (cell), 3);
+  gtk_widget_set_size_request (cell, 56, -1);
   gtk_widget_set_hexpand (cell, TRUE);
   g_object_set_data (G_OBJECT (cell), "row", GUINT_TO_POINTER (row));
   g_object_set_data (G_OBJECT (cell), "column", GUINT_TO_POINTER (column));
   g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_enter_cb), self);
   gtk_widget_add_controller (cell, focus);
-  g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), self);
-  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (cell, "activate", G_CALLBACK (cell_activate_cb), self);
   return cell;
 }
 
@@ -616,8 +615,10 @@ cocrea_score_matrix_reload (CocreaScoreMatrix *self)
 
       gtk_label_set_xalign (GTK_LABEL (title), 0);
       gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (title), 36);
-      gtk_widget_set_size_request (title, 200, -1);
+      /* As wide at its minimum as at its natural size: the matrix sits
+       * in a sideways scroller, which measures its height at the minimum. */
+      gtk_label_set_width_chars (GTK_LABEL (title), 32);
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 32);
       gtk_grid_attach (GTK_GRID (self->grid), title, 0, (int) r + 1, 1, 1);
 
       for (guint c = 0; c < self->columns->len; c++)
@@ -695,6 +696,13 @@ cocrea_score_matrix_measure (GtkWidget *widget, GtkOrientation orientation, int 
                       natural_baseline);
 }
 
+static GtkSizeRequestMode
+cocrea_score_matrix_get_request_mode (GtkWidget *widget)
+{
+  /* Proposal titles wrap: their height depends on the width given. */
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 /* Laid out by hand rather than by a layout manager, because the note
  * popover, a child too, must be presented on every allocation. */
 static void
@@ -716,6 +724,7 @@ cocrea_score_matrix_class_init (CocreaScoreMatrixClass *klass)
   object_class->dispose = cocrea_score_matrix_dispose;
   object_class->finalize = cocrea_score_matrix_finalize;
   widget_class->measure = cocrea_score_matrix_measure;
+  widget_class->get_request_mode = cocrea_score_matrix_get_request_mode;
   widget_class->size_allocate = cocrea_score_matrix_size_allocate;
 
   gtk_widget_class_set_css_name (widget_class, "scorematrix");

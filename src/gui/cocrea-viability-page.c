@@ -32,6 +32,7 @@ struct _CocreaViabilityPage
   guint refresh_id;
   GListModel *evaluators;
   CocreaRanking *ranking;
+  char *columns_key; /* the criteria the aggregate's columns show */
   /* Set while the page itself fills the dropdown, which is no choice. */
   gboolean filling;
 
@@ -246,8 +247,8 @@ bind_aggregate_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, 
       if (cell->n == 0)
         text = g_strdup (_("no scores"));
       else
-        /* TRANSLATORS: an aggregate cell: mean, median, min–max, number of evaluators: "3.8 · med 4 · 2–5 · n 4" */
-        text = g_strdup_printf (_("%.1f · med %.1f · %d–%d · n %u"), cell->mean, cell->median,
+        /* TRANSLATORS: an aggregate cell: mean, median, then min–max and number of evaluators: "3.8 · med 4.0", "2–5 · n 4" */
+        text = g_strdup_printf (_("%.1f · med %.1f\n%d–%d · n %u"), cell->mean, cell->median,
                                 cell->min, cell->max, cell->n);
       flagged = cell->disagreement_flagged;
       if (flagged)
@@ -279,31 +280,59 @@ add_aggregate_column (CocreaViabilityPage *self, const char *title, int column, 
   view_column = gtk_column_view_column_new (title, g_object_ref (factory));
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
+  /* Criteria have long names: narrow columns keep all five in view. */
+  if (column >= 0)
+    gtk_column_view_column_set_fixed_width (view_column, 118);
   gtk_column_view_append_column (self->aggregate_view, view_column);
 }
 
+/* The criteria names, one per line: the columns to show. */
+static char *
+columns_key (CocreaRanking *ranking)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint c = 0; ranking != NULL && c < ranking->data->criteria->len; c++)
+    g_string_append_printf (key, "%s\n", g_array_index (ranking->data->criteria, CocreaRankCriterion, c).name);
+  return g_string_free (key, FALSE);
+}
+
+/* New rows on every change; new columns only when the criteria changed,
+ * since columns swapped on a shown view make GTK 4.8 lay out twice. */
 static void
 rebuild_aggregate (CocreaViabilityPage *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->aggregate_view);
   g_autoptr (GtkSelectionModel) selection = NULL;
+  g_autofree char *key = columns_key (self->ranking);
 
-  gtk_column_view_set_model (self->aggregate_view, NULL);
-  while (g_list_model_get_n_items (columns) > 0)
+  if (g_strcmp0 (key, self->columns_key) != 0)
     {
-      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
-      gtk_column_view_remove_column (self->aggregate_view, column);
+      gtk_column_view_set_model (self->aggregate_view, NULL);
+      while (g_list_model_get_n_items (columns) > 0)
+        {
+          g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+          gtk_column_view_remove_column (self->aggregate_view, column);
+        }
+      g_free (self->columns_key);
+      self->columns_key = g_strdup (key);
+
+      if (self->ranking != NULL)
+        {
+          add_aggregate_column (self, _("Proposal"), COLUMN_PROPOSAL, TRUE);
+          for (guint c = 0; c < self->ranking->data->criteria->len; c++)
+            add_aggregate_column (self,
+                                  g_array_index (self->ranking->data->criteria, CocreaRankCriterion, c).name,
+                                  (int) c, FALSE);
+          add_aggregate_column (self, _("Overall"), COLUMN_OVERALL, FALSE);
+        }
     }
 
   if (self->ranking == NULL)
-    return;
-
-  add_aggregate_column (self, _("Proposal"), COLUMN_PROPOSAL, TRUE);
-  for (guint c = 0; c < self->ranking->data->criteria->len; c++)
-    add_aggregate_column (self, g_array_index (self->ranking->data->criteria, CocreaRankCriterion, c).name,
-                          (int) c, FALSE);
-  add_aggregate_column (self, _("Overall"), COLUMN_OVERALL, FALSE);
-
+    {
+      gtk_column_view_set_model (self->aggregate_view, NULL);
+      return;
+    }
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (aggregate_rows (self->ranking)));
   gtk_column_view_set_model (self->aggregate_view, selection);
 }
@@ -891,6 +920,7 @@ cocrea_viability_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->evaluators);
+  g_clear_pointer (&self->columns_key, g_free);
 
   G_OBJECT_CLASS (cocrea_viability_page_parent_class)->dispose (object);
 }
