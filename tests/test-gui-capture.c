@@ -3,8 +3,10 @@
  * Runs in process under Xvfb on the Renca demo: types three contributions
  * on the capture page the way a facilitator does (text, then Enter),
  * checks they are in the file and in the list, merges two of them on the
- * merge page, checks the tally, undoes the merge, and checks that every
- * new control has a name for screen readers. Exits 77 (skipped) without
+ * merge page, checks the tally, undoes the merge; adds an activity and a
+ * group, refuses a bad date without losing what was typed, asks before
+ * deleting a group that holds contributions and undoes that; and checks
+ * that every new control has a name for screen readers. Exits 77 (skipped) without
  * a display.
  *
  * Keyboard input: GTK 4 has no public way to inject key events into a
@@ -17,10 +19,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include <adwaita.h>
 
+#include "cocrea-activities-page.h"
+#include "cocrea-activity-dialog.h"
 #include "cocrea-activity.h"
 #include "cocrea-application.h"
 #include "cocrea-capture-page.h"
@@ -481,6 +487,8 @@ test_merge (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, typed[0]);
   gtk_editable_set_text (GTK_EDITABLE (entry), title);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  /* A click closes the dialog too; a response from code does not. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
   settle ();
 
   row = tally_row (page, title);
@@ -509,6 +517,131 @@ test_merge (void)
   g_assert_cmpuint (cocrea_proposal_get_n_contributions (row), ==, 2);
 
   check_accessible_labels (page);
+}
+
+static guint
+count_activities (void)
+{
+  g_autoptr (GListModel) list = cocrea_activity_list (document (), NULL);
+
+  return g_list_model_get_n_items (list);
+}
+
+static void
+test_activities (void)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) groups = NULL;
+  g_autoptr (CocreaGroup) group = NULL;
+  GtkWidget *page;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  guint n_activities = count_activities ();
+  guint n_contributions;
+
+  g_assert_nonnull (window);
+  page = show_page ("activities", COCREA_TYPE_ACTIVITIES_PAGE);
+  check_accessible_labels (page);
+
+  /* A new activity: a date that is not one is refused, the name stays. */
+  g_assert_true (gtk_widget_activate_action (page, "activities.add", NULL));
+  wait_for (has_toplevel, TYPE_DATA (COCREA_TYPE_ACTIVITY_DIALOG));
+  dialog = find_toplevel (COCREA_TYPE_ACTIVITY_DIALOG);
+  rows = find_all (dialog, match_type, TYPE_DATA (ADW_TYPE_ENTRY_ROW));
+  g_assert_cmpuint (rows->len, ==, 3);
+  gtk_editable_set_text (rows->pdata[0], "Encuentro de jóvenes");
+  gtk_editable_set_text (rows->pdata[1], "2019-02-30");
+  gtk_editable_set_text (rows->pdata[2], "Liceo A-90");
+  g_assert_false (cocrea_activity_dialog_save (COCREA_ACTIVITY_DIALOG (dialog), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_has_css_class (rows->pdata[1], "error"));
+  g_assert_cmpstr (gtk_editable_get_text (rows->pdata[0]), ==, "Encuentro de jóvenes");
+  g_assert_cmpuint (count_activities (), ==, n_activities);
+
+  gtk_editable_set_text (rows->pdata[1], "2019-04-06");
+  g_assert_true (cocrea_activity_dialog_save (COCREA_ACTIVITY_DIALOG (dialog), &error));
+  g_assert_no_error (error);
+  settle ();
+  g_assert_cmpuint (count_activities (), ==, n_activities + 1);
+  g_assert_nonnull (find_one (page, match_label_text, "Encuentro de jóvenes"));
+
+  /* Ctrl+Z takes it back. */
+  g_assert_true (gtk_widget_activate_action (page, "activities.undo-last", NULL));
+  settle ();
+  g_assert_cmpuint (count_activities (), ==, n_activities);
+
+  /* The group captured into holds contributions: deleting it asks first. */
+  groups = cocrea_group_list (document (), activity_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (groups) && group == NULL; i++)
+    {
+      g_autoptr (CocreaGroup) item = g_list_model_get_item (groups, i);
+
+      if (cocrea_group_get_id (item) == group_id)
+        group = g_object_ref (item);
+    }
+  g_assert_nonnull (group);
+  n_contributions = count_contributions (0, 0);
+  {
+    g_autoptr (GPtrArray) views = find_all (page, match_type, TYPE_DATA (GTK_TYPE_COLUMN_VIEW));
+    GtkSelectionModel *activities = gtk_column_view_get_model (views->pdata[0]);
+    GtkSelectionModel *group_rows;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (activities)); i++)
+      {
+        g_autoptr (CocreaActivity) item = g_list_model_get_item (G_LIST_MODEL (activities), i);
+
+        if (cocrea_activity_get_id (item) == activity_id)
+          gtk_selection_model_select_item (activities, i, TRUE);
+      }
+    settle ();
+    group_rows = gtk_column_view_get_model (views->pdata[1]);
+    gtk_selection_model_select_item (group_rows, 1, TRUE);
+    settle ();
+  }
+  g_assert_true (gtk_widget_activate_action (page, "activities.delete-group", NULL));
+  wait_for (has_toplevel, TYPE_DATA (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete"),
+                   ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "contributions"));
+  /* Nothing is gone before the answer. */
+  g_assert_cmpuint (count_contributions (0, 0), ==, n_contributions);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  /* A click closes the dialog too; a response from code does not. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  /* The contributions stay in the activity, without a group. */
+  g_assert_cmpuint (count_contributions (0, 0), ==, n_contributions);
+  g_assert_cmpuint (count_contributions (activity_id, group_id), ==, 0);
+
+  /* And the undo brings the group and its contributions back. */
+  g_assert_true (gtk_widget_activate_action (page, "activities.undo-last", NULL));
+  settle ();
+  g_assert_cmpuint (count_contributions (0, 0), ==, n_contributions);
+  g_assert_cmpuint (count_contributions (activity_id, group_id), >=, 3);
+
+  /* A group is added through a small dialog. */
+  g_assert_true (gtk_widget_activate_action (page, "activities.add-group", NULL));
+  wait_for (has_toplevel, TYPE_DATA (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  entry = find_one (dialog, match_type, TYPE_DATA (GTK_TYPE_ENTRY));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Mesa 9");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  /* A click closes the dialog too; a response from code does not. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  {
+    g_autoptr (GPtrArray) views = find_all (page, match_type, TYPE_DATA (GTK_TYPE_COLUMN_VIEW));
+    GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (views->pdata[1]));
+    g_autoptr (CocreaGroup) last = g_list_model_get_item (shown, g_list_model_get_n_items (shown) - 1);
+
+    /* In the file, and in the list of the activity's groups. */
+    g_assert_cmpstr (cocrea_group_get_name (last), ==, "Mesa 9");
+    g_assert_cmpint (cocrea_group_get_activity_id (last), ==, activity_id);
+  }
 }
 
 static gboolean
@@ -567,6 +700,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/gui-capture/capture", test_capture);
   g_test_add_func ("/gui-capture/merge", test_merge);
+  g_test_add_func ("/gui-capture/activities", test_activities);
 
   status = g_test_run ();
 

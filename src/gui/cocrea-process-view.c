@@ -12,6 +12,7 @@
 
 #include "cocrea-merge-page.h"
 #include "cocrea-capture-page.h"
+#include "cocrea-activities-page.h"
 #include "cocrea-overview-page.h"
 #include "cocrea-prioritise-page.h"
 #include "cocrea-process-view.h"
@@ -31,6 +32,7 @@ struct _CocreaProcessView
   GtkLabel *read_only_label;
   GtkStack *pages;
   CocreaOverviewPage *overview_page;
+  CocreaActivitiesPage *activities_page;
   CocreaCapturePage *capture_page;
   CocreaMergePage *merge_page;
 };
@@ -148,6 +150,7 @@ cocrea_process_view_set_document (CocreaProcessView *self, CocreaDocument *docum
   gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
 
   cocrea_overview_page_set_document (self->overview_page, document);
+  cocrea_activities_page_set_document (self->activities_page, document);
   cocrea_capture_page_set_document (self->capture_page, document);
   cocrea_merge_page_set_document (self->merge_page, document);
   gtk_stack_set_visible_child_name (self->pages, "overview");
@@ -211,6 +214,7 @@ cocrea_process_view_class_init (CocreaProcessViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COCREA_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (COCREA_TYPE_ACTIVITIES_PAGE);
   g_type_ensure (COCREA_TYPE_CAPTURE_PAGE);
   g_type_ensure (COCREA_TYPE_MERGE_PAGE);
   g_type_ensure (COCREA_TYPE_PRIORITISE_PAGE);
@@ -226,6 +230,7 @@ cocrea_process_view_class_init (CocreaProcessViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, pages);
   gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, activities_page);
   gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, capture_page);
   gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, merge_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
