@@ -10,9 +10,9 @@
 
 #include <adwaita.h>
 
-#include "cocrea-merge-page.h"
-#include "cocrea-capture-page.h"
 #include "cocrea-activities-page.h"
+#include "cocrea-capture-page.h"
+#include "cocrea-merge-page.h"
 #include "cocrea-overview-page.h"
 #include "cocrea-prioritise-page.h"
 #include "cocrea-process-view.h"
