@@ -26,6 +26,12 @@ static const char *const table_names[COCREA_UNDO_N_TABLES] = {
   [COCREA_UNDO_GROUP] = "table_group",
   [COCREA_UNDO_PROPOSAL] = "proposal",
   [COCREA_UNDO_CONTRIBUTION] = "contribution",
+  [COCREA_UNDO_COMMITMENT] = "commitment",
+  [COCREA_UNDO_MILESTONE] = "milestone",
+  [COCREA_UNDO_CONTACT] = "contact",
+  [COCREA_UNDO_ACTOR] = "actor",
+  [COCREA_UNDO_MILESTONE_PROGRESS] = "milestone_progress",
+  [COCREA_UNDO_CONSULTATION_COMMENT] = "consultation_comment",
 };
 
 typedef struct {
@@ -294,7 +300,26 @@ capture_dependents (CocreaUndo *inverse, sqlite3 *db, const Row *row, GError **e
                                         "proposal_id = ?1", row->id, error) &&
              cocrea_undo_capture_where (inverse, db, COCREA_UNDO_PROPOSAL,
                                         "merged_into_id = ?1", row->id, error);
+    case COCREA_UNDO_COMMITMENT:
+      return cocrea_undo_capture_where (inverse, db, COCREA_UNDO_MILESTONE,
+                                        "commitment_id = ?1", row->id, error) &&
+             cocrea_undo_capture_where (inverse, db, COCREA_UNDO_MILESTONE_PROGRESS,
+                                        "milestone_id IN (SELECT id FROM milestone"
+                                        " WHERE commitment_id = ?1)", row->id, error) &&
+             cocrea_undo_capture_where (inverse, db, COCREA_UNDO_CONTACT,
+                                        "commitment_id = ?1", row->id, error) &&
+             cocrea_undo_capture_where (inverse, db, COCREA_UNDO_ACTOR, "commitment_id = ?1",
+                                        row->id, error) &&
+             cocrea_undo_capture_where (inverse, db, COCREA_UNDO_CONSULTATION_COMMENT,
+                                        "commitment_id = ?1", row->id, error);
+    case COCREA_UNDO_MILESTONE:
+      return cocrea_undo_capture_where (inverse, db, COCREA_UNDO_MILESTONE_PROGRESS,
+                                        "milestone_id = ?1", row->id, error);
     case COCREA_UNDO_CONTRIBUTION:
+    case COCREA_UNDO_CONTACT:
+    case COCREA_UNDO_ACTOR:
+    case COCREA_UNDO_MILESTONE_PROGRESS:
+    case COCREA_UNDO_CONSULTATION_COMMENT:
     case COCREA_UNDO_N_TABLES:
     default:
       return TRUE;
