@@ -373,6 +373,9 @@ refresh_groups (CocreaCapturePage *self)
 
       self->rebuilding = TRUE;
       gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (names));
+      /* A workshop's first table, rather than "No group", to start with. */
+      if (current == 0 && self->group_ids->len > 0)
+        current = g_array_index (self->group_ids, gint64, 0);
       select_id (self->group_dropdown, self->group_ids, current);
       self->rebuilding = FALSE;
     }
