@@ -16,6 +16,7 @@ test_pkgs=(
   poppler-utils qpdf imagemagick desktop-file-utils appstream appstream-util
   sqlite3 flatpak-builder libxml2-utils shared-mime-info libglib2.0-bin
   python3 gettext
+  clang libclang-rt-14-dev
 )
 
 pkgs=("${build_pkgs[@]}")

@@ -36,6 +36,42 @@ env GSK_RENDERER=cairo \
   dbus-run-session -- \
   meson test -C "$builddir" --print-errorlogs --num-processes 2 </dev/null || status=$?
 
+# The whole suite again under AddressSanitizer and UBSan (GUI tests too, in
+# an Xvfb of their own); the only suppression is fontconfig's cache
+# (build-aux/lsan.supp). Then the fuzzers, about 60 s each
+# (build-aux/run-fuzz.sh; its --long mode is for hunting, not CI). Their
+# results join the main test log, so the summary below counts them: the
+# sanitized tests as "asan PROJECT:SUITE / NAME", each fuzzer as one test.
+# test-crash makes 40 kills there (each sanitized session is ~10x slower);
+# the plain run above makes its 200.
+asandir="${COCREA_ASAN_BUILDDIR:-_build-asan}"
+testlog="$builddir/meson-logs/testlog.json"
+rm -rf "$asandir"
+if meson setup "$asandir" -Db_sanitize=address,undefined -Db_lundef=false >/dev/null &&
+   meson compile -C "$asandir" >/dev/null; then
+  env GSK_RENDERER=cairo \
+      GDK_DEBUG=gl-disable \
+      GSETTINGS_BACKEND=memory \
+      XDG_RUNTIME_DIR="$tmp/runtime" \
+      XDG_CACHE_HOME="$tmp/cache" \
+      XDG_CONFIG_HOME="$tmp/config" \
+      XDG_DATA_HOME="$tmp/data" \
+      ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      LSAN_OPTIONS=suppressions="$PWD/build-aux/lsan.supp" \
+      COCREA_CRASH_KILLS=40 \
+    xvfb-run -a -s "-screen 0 1280x800x24" \
+    dbus-run-session -- \
+    meson test -C "$asandir" --print-errorlogs --num-processes 2 --timeout-multiplier 3 \
+      </dev/null || status=$?
+  sed 's/"name": "/"name": "asan /' "$asandir/meson-logs/testlog.json" >>"$testlog" || status=1
+else
+  echo "run-tests.sh: the sanitizer build failed (counted as one failure)" >&2
+  echo '{"name": "asan build", "result": "FAIL"}' >>"$testlog"
+  status=1
+fi
+COCREA_FUZZ_RESULTS="$testlog" bash build-aux/run-fuzz.sh 60 || status=$?
+
 # Count the results from meson's JSON log (one object per line). Meson 1.0
 # does not write a "suite" field, so the suites are also read from the test's
 # name, "project:suite1+suite2 / test".

@@ -501,17 +501,19 @@ verify (gboolean killed)
 static gint64
 calibrate (void)
 {
-  gint64 start = g_get_monotonic_time ();
+  gint64 start, duration;
   int status = 0;
   GPid pid;
 
   reset_work_file ();
+  start = g_get_monotonic_time ();
   pid = spawn_child ();
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  duration = g_get_monotonic_time () - start;
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
   g_assert_cmpint (verify (FALSE), ==, 0);
-  return g_get_monotonic_time () - start;
+  return duration;
 }
 
 static void

@@ -25,6 +25,8 @@
 #include "cocrea-activity.h"
 #include "cocrea-contribution.h"
 #include "cocrea-csv-export.h"
+#include "cocrea-csv-import.h"
+#include "cocrea-csv-reader.h"
 #include "cocrea-db.h"
 #include "cocrea-demo.h"
 #include "cocrea-document-private.h"
@@ -643,6 +645,29 @@ test_seeds (void)
           g_autofree char *path = corpus_path ("seed.cocrea");
           g_autofree char *what = g_strdup_printf ("%s/%s", dirs[d], name);
 
+          if (g_str_has_suffix (name, ".csv"))
+            {
+              /* A spreadsheet the CSV fuzzer once crashed on: read, then
+               * imported; either works or fails with a message. */
+              g_autofree char *data = NULL;
+              g_autoptr (CocreaCsvReader) reader = NULL;
+              g_autoptr (CocreaDocument) doc = NULL;
+              g_autoptr (GError) error = NULL;
+              gsize len;
+
+              g_assert_true (g_file_get_contents (from, &data, &len, NULL));
+              reader = cocrea_csv_reader_new_from_data (data, len, &error);
+              g_assert_true (reader != NULL || error != NULL);
+              g_clear_error (&error);
+              g_unlink (path);
+              copy_file (demo_path, path);
+              doc = cocrea_document_open (path, COCREA_OPEN_DEFAULT, &error);
+              g_assert_no_error (error);
+              if (!cocrea_csv_import (doc, from, NULL, &error))
+                g_assert_nonnull (error);
+              g_test_message ("%s: replayed", what);
+              continue;
+            }
           if (!g_str_has_suffix (name, ".cocrea"))
             continue;
           g_unlink (path);
