@@ -12,8 +12,10 @@
 
 #include "cocrea-activities-page.h"
 #include "cocrea-capture-page.h"
+#include "cocrea-export-page.h"
 #include "cocrea-merge-page.h"
 #include "cocrea-overview-page.h"
+#include "cocrea-plan-page.h"
 #include "cocrea-prioritise-page.h"
 #include "cocrea-process-view.h"
 #include "cocrea-selection-page.h"
@@ -220,6 +222,8 @@ cocrea_process_view_class_init (CocreaProcessViewClass *klass)
   g_type_ensure (COCREA_TYPE_PRIORITISE_PAGE);
   g_type_ensure (COCREA_TYPE_VIABILITY_PAGE);
   g_type_ensure (COCREA_TYPE_SELECTION_PAGE);
+  g_type_ensure (COCREA_TYPE_PLAN_PAGE);
+  g_type_ensure (COCREA_TYPE_EXPORT_PAGE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

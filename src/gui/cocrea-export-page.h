@@ -1,0 +1,33 @@
+/* cocrea-export-page.h — every export of a process, in one place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cocrea-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  COCREA_EXPORT_PLAN_PDF,
+  COCREA_EXPORT_REASONS_PDF,
+  COCREA_EXPORT_CONTRIBUTIONS_CSV,
+  COCREA_EXPORT_PROCESS_JSON,
+  COCREA_EXPORT_COMMITMENTS_CSV,
+  COCREA_EXPORT_DECIDIM_JSON,
+  COCREA_N_EXPORTS
+} CocreaExportKind;
+
+#define COCREA_TYPE_EXPORT_PAGE (cocrea_export_page_get_type ())
+G_DECLARE_FINAL_TYPE (CocreaExportPage, cocrea_export_page, COCREA, EXPORT_PAGE, GtkWidget)
+
+void     cocrea_export_page_set_document (CocreaExportPage *self,
+                                          CocreaDocument   *document);
+void     cocrea_export_page_export_to    (CocreaExportPage *self,
+                                          CocreaExportKind  kind,
+                                          const char       *path);
+gboolean cocrea_export_page_get_busy     (CocreaExportPage *self);
+
+G_END_DECLS

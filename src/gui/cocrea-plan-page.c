@@ -1,0 +1,451 @@
+/* cocrea-plan-page.c — the draft plan: commitments in order, and the editor
+ *
+ * The commitments, numbered in plan order, on the left; the chosen one's
+ * editor on the right. The list is read again after every edit (a plan
+ * has a handful of commitments) while the chosen commitment stays chosen,
+ * so renaming or moving one never takes the editor away from the user.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
+#include "cocrea-commitment-editor.h"
+#include "cocrea-commitment.h"
+#include "cocrea-plan-page.h"
+#include "cocrea-proposal.h"
+#include "cocrea-undo-stack.h"
+#include "cocrea-window.h"
+
+struct _CocreaPlanPage
+{
+  GtkWidget parent_instance;
+
+  CocreaDocument *document;
+  gulong changed_id;
+  GListStore *commitments;
+  GtkSingleSelection *selection;
+  CocreaUndoStack *undo_stack;
+  gboolean refreshing;    /* the selection moves because the list is rebuilt */
+
+  /* template children */
+  AdwToastOverlay *toast_overlay;
+  GtkMenuButton *new_button;
+  GtkLabel *error_label;
+  GtkListView *commitments_view;
+  AdwStatusPage *empty_page;
+  CocreaCommitmentEditor *editor;
+};
+
+G_DEFINE_FINAL_TYPE (CocreaPlanPage, cocrea_plan_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+add_toast (CocreaPlanPage *self, const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+show_error (CocreaPlanPage *self, const char *heading, const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (COCREA_IS_WINDOW (root))
+    cocrea_window_show_error (COCREA_WINDOW (root), heading, error);
+  else
+    add_toast (self, error->message);
+}
+
+static CocreaCommitment *
+chosen (CocreaPlanPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_actions (CocreaPlanPage *self)
+{
+  CocreaCommitment *commitment = chosen (self);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->commitments));
+  gboolean writable = self->document != NULL && !cocrea_document_is_read_only (self->document);
+  int position = commitment != NULL ? cocrea_commitment_get_position (commitment) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.move-up", writable && position > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.move-down",
+                                 writable && position > 0 && position < (int) n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.delete", writable && commitment != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_button), writable);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), n > 0);
+}
+
+static void
+selection_changed_cb (CocreaPlanPage *self)
+{
+  CocreaCommitment *commitment = chosen (self);
+
+  if (self->refreshing)
+    return;
+  cocrea_commitment_editor_set_commitment (self->editor,
+                                           commitment ? cocrea_commitment_get_id (commitment) : 0);
+  update_actions (self);
+}
+
+/* Reads the plan again and chooses @id (or, when it is gone, the
+ * commitment now at the same place). */
+static void
+refresh (CocreaPlanPage *self, gint64 id)
+{
+  g_autoptr (GListModel) fresh = NULL;
+  g_autoptr (GError) error = NULL;
+  guint old_position = gtk_single_selection_get_selected (self->selection);
+  guint position = GTK_INVALID_LIST_POSITION;
+  guint n;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  self->refreshing = TRUE;
+  if (self->document != NULL)
+    fresh = cocrea_commitment_list (self->document, &error);
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not read the plan: %s"), error->message);
+      gtk_label_set_text (self->error_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
+
+  n = fresh != NULL ? g_list_model_get_n_items (fresh) : 0;
+  {
+    g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+    for (guint i = 0; i < n; i++)
+      {
+        CocreaCommitment *c = g_list_model_get_item (fresh, i);
+        if (cocrea_commitment_get_id (c) == id)
+          position = i;
+        g_ptr_array_add (items, c);
+      }
+    g_list_store_splice (self->commitments, 0,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->commitments)),
+                         items->pdata, items->len);
+  }
+  if (position == GTK_INVALID_LIST_POSITION && n > 0)
+    position = old_position != GTK_INVALID_LIST_POSITION ? MIN (old_position, n - 1) : 0;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->refreshing = FALSE;
+
+  selection_changed_cb (self);
+}
+
+static gint64
+chosen_id (CocreaPlanPage *self)
+{
+  CocreaCommitment *commitment = chosen (self);
+  return commitment != NULL ? cocrea_commitment_get_id (commitment) : 0;
+}
+
+static void
+document_changed_cb (CocreaPlanPage *self)
+{
+  refresh (self, chosen_id (self));
+}
+
+void
+cocrea_plan_page_set_document (CocreaPlanPage *self, CocreaDocument *document)
+{
+  g_return_if_fail (COCREA_IS_PLAN_PAGE (self));
+  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_set_object (&self->document, document);
+  cocrea_undo_stack_clear (self->undo_stack);
+  cocrea_commitment_editor_set_document (self->editor, document);
+  /* Connected after the editor, so the editor has written what was typed
+   * before the list is read again. */
+  if (document != NULL)
+    self->changed_id = g_signal_connect_object (document, "changed",
+                                                G_CALLBACK (document_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+  refresh (self, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/* ---- actions ---- */
+
+static void
+move (CocreaPlanPage *self, int delta)
+{
+  g_autoptr (GError) error = NULL;
+  CocreaCommitment *commitment = chosen (self);
+
+  if (commitment == NULL)
+    return;
+  cocrea_commitment_editor_save_now (self->editor);
+  if (!cocrea_commitment_move (self->document, cocrea_commitment_get_id (commitment),
+                               cocrea_commitment_get_position (commitment) + delta, &error))
+    show_error (self, _("Could Not Move the Commitment"), error);
+}
+
+static void
+move_up_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  move (COCREA_PLAN_PAGE (widget), -1);
+}
+
+static void
+move_down_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  move (COCREA_PLAN_PAGE (widget), +1);
+}
+
+static void
+remember (CocreaPlanPage *self, CocreaUndo *undo, const char *text)
+{
+  guint serial = cocrea_undo_stack_push (self->undo_stack, undo);
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               cocrea_undo_toast_new (text, "plan.undo", serial));
+}
+
+static void
+undoable_cb (CocreaPlanPage *self, CocreaUndo *undo, const char *text)
+{
+  remember (self, undo, text);
+}
+
+static void
+delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaPlanPage *self = COCREA_PLAN_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaUndo) undo = NULL;
+  g_autofree char *text = NULL;
+  CocreaCommitment *commitment = chosen (self);
+
+  if (commitment == NULL)
+    return;
+  /* TRANSLATORS: a toast, "Commitment 2 deleted" */
+  text = g_strdup_printf (_("Commitment %d deleted"), cocrea_commitment_get_position (commitment));
+  cocrea_commitment_editor_save_now (self->editor);
+  if (!cocrea_commitment_delete (self->document, cocrea_commitment_get_id (commitment), &undo,
+                                 &error))
+    show_error (self, _("Could Not Delete the Commitment"), error);
+  else
+    remember (self, undo, text);
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaPlanPage *self = COCREA_PLAN_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->document == NULL)
+    return;
+  cocrea_commitment_editor_save_now (self->editor);
+  if (!cocrea_undo_stack_undo (self->undo_stack, self->document, g_variant_get_uint32 (param),
+                               &label, &error))
+    {
+      if (error != NULL)
+        show_error (self, _("Could Not Undo"), error);
+      return;
+    }
+  /* TRANSLATORS: %s says what was undone, "Undone: Delete a milestone" */
+  text = g_strdup_printf (_("Undone: %s"), label);
+  add_toast (self, text);
+}
+
+static void
+add_from_proposal_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaPlanPage *self = COCREA_PLAN_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  gint64 id = 0;
+
+  cocrea_commitment_editor_save_now (self->editor);
+  if (!cocrea_commitment_add_from_proposal (self->document, g_variant_get_int64 (param), &id,
+                                            &error))
+    {
+      show_error (self, _("Could Not Start the Commitment"), error);
+      return;
+    }
+  refresh (self, id);
+}
+
+/* The menu of the + button, made when it opens: the selected proposals
+ * that have no commitment yet. */
+static void
+create_new_menu (GtkMenuButton *button, gpointer user_data)
+{
+  CocreaPlanPage *self = user_data;
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) section = g_menu_new ();
+  g_autoptr (GListModel) candidates = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->document != NULL)
+    candidates = cocrea_commitment_list_candidates (self->document, &error);
+  for (guint i = 0; candidates != NULL && i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr (CocreaProposal) proposal = g_list_model_get_item (candidates, i);
+      g_autoptr (GMenuItem) item = g_menu_item_new (cocrea_proposal_get_title (proposal), NULL);
+      g_menu_item_set_action_and_target_value (item, "plan.add-from-proposal",
+                                               g_variant_new_int64 (cocrea_proposal_get_id (proposal)));
+      g_menu_append_item (section, item);
+    }
+  if (candidates == NULL || g_list_model_get_n_items (candidates) == 0)
+    g_menu_append (section,
+                   error != NULL ? error->message
+                                 : _("Every selected proposal already has a commitment"),
+                   NULL);
+  g_menu_append_section (menu, _("New Commitment from a Selected Proposal"), G_MENU_MODEL (section));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+/* ---- the list ---- */
+
+static void
+setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_top (label, 4);
+  gtk_widget_set_margin_bottom (label, 4);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  CocreaCommitment *commitment = gtk_list_item_get_item (item);
+  /* TRANSLATORS: an entry of the plan, "Commitment 1: Participatory budget" */
+  g_autofree char *text = g_strdup_printf (_("Commitment %d: %s"),
+                                           cocrea_commitment_get_position (commitment),
+                                           cocrea_commitment_get_name (commitment));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+cocrea_plan_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CocreaPlanPage *self = COCREA_PLAN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cocrea_plan_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                               GParamSpec *pspec)
+{
+  CocreaPlanPage *self = COCREA_PLAN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      cocrea_plan_page_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cocrea_plan_page_dispose (GObject *object)
+{
+  CocreaPlanPage *self = COCREA_PLAN_PAGE (object);
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_PLAN_PAGE);
+  g_clear_object (&self->document);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->commitments);
+  g_clear_object (&self->undo_stack);
+
+  G_OBJECT_CLASS (cocrea_plan_page_parent_class)->dispose (object);
+}
+
+static void
+cocrea_plan_page_class_init (CocreaPlanPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cocrea_plan_page_dispose;
+  object_class->get_property = cocrea_plan_page_get_property;
+  object_class->set_property = cocrea_plan_page_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, COCREA_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (COCREA_TYPE_COMMITMENT_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/cocrea/Cocrea/cocrea-plan-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, commitments_view);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, undoable_cb);
+
+  gtk_widget_class_install_action (widget_class, "plan.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "plan.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "plan.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "plan.undo", "u", undo_action);
+  gtk_widget_class_install_action (widget_class, "plan.add-from-proposal", "x",
+                                   add_from_proposal_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "plan.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "plan.move-down",
+                                       NULL);
+}
+
+static void
+cocrea_plan_page_init (CocreaPlanPage *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->undo_stack = cocrea_undo_stack_new ();
+  self->commitments = g_list_store_new (COCREA_TYPE_COMMITMENT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->commitments)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  gtk_list_view_set_factory (self->commitments_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->commitments_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_menu_button_set_create_popup_func (self->new_button, create_new_menu, self, NULL);
+  update_actions (self);
+}

@@ -1,0 +1,516 @@
+/* test-gui-plan.c — the Plan and Export pages, under a real display
+ *
+ * Runs in process under Xvfb on the Renca demo: the five commitments in
+ * order, a field written after typing, a bad date refused with its message
+ * and the file unchanged, a commitment moved, a milestone added, deleted
+ * and brought back from the toast; then a PDF exported through the page
+ * (what the save dialog calls) and an export into a missing folder.
+ * Exits 77 (skipped) without a display. With COCREA_SCREENSHOT_DIR set,
+ * it also saves screenshots of the screen there (ImageMagick's import).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include <adwaita.h>
+
+#include "cocrea-application.h"
+#include "cocrea-commitment-editor.h"
+#include "cocrea-commitment.h"
+#include "cocrea-demo.h"
+#include "cocrea-export-page.h"
+#include "cocrea-milestone.h"
+#include "cocrea-plan-page.h"
+#include "cocrea-window.h"
+
+static CocreaApplication *app;
+static char *tmp_dir;
+static char *demo_path;
+static GtkWindow *window;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @done says so, or fails after @seconds. */
+static void
+wait_for_seconds (Condition done, gpointer data, guint seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_true (done (data));
+}
+
+static void
+wait_for (Condition done, gpointer data)
+{
+  wait_for_seconds (done, data, 5);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+  g_usleep (20000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+collect (GtkWidget *root, GType type, GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GPtrArray *
+find_all (GtkWidget *root, GType type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+static GtkWidget *
+find_one (GtkWidget *root, GType type)
+{
+  g_autoptr (GPtrArray) found = find_all (root, type);
+
+  return found->len > 0 ? found->pdata[0] : NULL;
+}
+
+/* The entry row titled @title under @root. */
+static AdwEntryRow *
+find_entry_row (GtkWidget *root, const char *title)
+{
+  g_autoptr (GPtrArray) rows = find_all (root, ADW_TYPE_ENTRY_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return rows->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* A mapped button under @root whose action is @action. */
+static GtkWidget *
+find_action_button (GtkWidget *root, const char *action)
+{
+  g_autoptr (GPtrArray) buttons = find_all (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action) == 0 &&
+        gtk_widget_get_mapped (buttons->pdata[i]))
+      return buttons->pdata[i];
+  return NULL;
+}
+
+typedef struct {
+  GtkWidget *root;
+  const char *action;
+} ButtonQuery;
+
+static gboolean
+has_action_button (gpointer data)
+{
+  ButtonQuery *query = data;
+  return find_action_button (query->root, query->action) != NULL;
+}
+
+static GtkWidget *
+find_visible_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (toplevel))
+        return toplevel;
+    }
+  return NULL;
+}
+
+static gboolean
+has_toplevel (gpointer type)
+{
+  return find_visible_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static GtkWidget *
+show_page (const char *name, GType type)
+{
+  GtkWidget *stack = NULL;
+  g_autoptr (GPtrArray) stacks = find_all (GTK_WIDGET (window), GTK_TYPE_STACK);
+  GtkWidget *page;
+
+  for (guint i = 0; i < stacks->len && stack == NULL; i++)
+    if (gtk_stack_get_child_by_name (stacks->pdata[i], name) != NULL)
+      stack = stacks->pdata[i];
+  g_assert_nonnull (stack);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), name);
+  page = gtk_stack_get_child_by_name (GTK_STACK (stack), name);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page, type));
+  wait_for (is_mapped, page);
+  settle ();
+  return page;
+}
+
+/* What is on disk: a second, read-only opening, not the window's. */
+static CocreaCommitment *
+stored_commitment (guint index)
+{
+  g_autoptr (CocreaDocument) reader = NULL;
+  g_autoptr (GListModel) list = NULL;
+  g_autoptr (GError) error = NULL;
+
+  reader = cocrea_document_open (demo_path, COCREA_OPEN_FALLBACK_READ_ONLY, &error);
+  g_assert_no_error (error);
+  list = cocrea_commitment_list (reader, &error);
+  g_assert_no_error (error);
+  return g_list_model_get_item (list, index);
+}
+
+static guint
+stored_n_milestones (gint64 commitment_id)
+{
+  g_autoptr (CocreaDocument) reader = NULL;
+  g_autoptr (GListModel) list = NULL;
+  g_autoptr (GError) error = NULL;
+
+  reader = cocrea_document_open (demo_path, COCREA_OPEN_FALLBACK_READ_ONLY, &error);
+  g_assert_no_error (error);
+  list = cocrea_milestone_list (reader, commitment_id, &error);
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (list);
+}
+
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("COCREA_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  for (int i = 0; i < 10; i++)
+    settle ();
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("/usr/bin/import -window root '%s'", path);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+static CocreaPlanPage *plan_page;
+static CocreaCommitmentEditor *editor;
+
+static void
+test_open (void)
+{
+  window = cocrea_application_open_path (app, demo_path);
+  g_assert_nonnull (window);
+  gtk_window_set_default_size (window, 1260, 780);
+  wait_for (is_mapped, window);
+  settle ();
+}
+
+static void
+test_list (void)
+{
+  GtkListView *view;
+  GtkSelectionModel *model;
+
+  plan_page = COCREA_PLAN_PAGE (show_page ("plan", COCREA_TYPE_PLAN_PAGE));
+  editor = COCREA_COMMITMENT_EDITOR (find_one (GTK_WIDGET (plan_page),
+                                               COCREA_TYPE_COMMITMENT_EDITOR));
+  view = GTK_LIST_VIEW (find_one (GTK_WIDGET (plan_page), GTK_TYPE_LIST_VIEW));
+  model = gtk_list_view_get_model (view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr (CocreaCommitment) shown = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr (CocreaCommitment) stored = stored_commitment (i);
+      g_assert_cmpint (cocrea_commitment_get_id (shown), ==, cocrea_commitment_get_id (stored));
+      g_assert_cmpint (cocrea_commitment_get_position (shown), ==, (int) i + 1);
+    }
+  /* The first is chosen, and the editor shows it. */
+  {
+    g_autoptr (CocreaCommitment) first = stored_commitment (0);
+    g_assert_cmpint (cocrea_commitment_editor_get_commitment (editor), ==,
+                     cocrea_commitment_get_id (first));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (editor),
+                                                                          "Name"))),
+                     ==, cocrea_commitment_get_name (first));
+  }
+  screenshot ("plan.png");
+}
+
+typedef struct {
+  guint index;
+  const char *text;
+} StoredProblem;
+
+static gboolean
+problem_is_stored (gpointer data)
+{
+  StoredProblem *expected = data;
+  g_autoptr (CocreaCommitment) c = stored_commitment (expected->index);
+  return g_strcmp0 (cocrea_commitment_get_problem (c), expected->text) == 0;
+}
+
+static void
+test_edit_field (void)
+{
+  AdwEntryRow *lead = find_entry_row (GTK_WIDGET (editor), "Lead institution or unit");
+  g_autoptr (GPtrArray) views = find_all (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+  g_autoptr (CocreaCommitment) after = NULL;
+  StoredProblem expected = { 0, "Falta información clara sobre los espacios públicos.\n\nY más." };
+
+  /* Focus leaving or save_now: the file has it at once. */
+  gtk_editable_set_text (GTK_EDITABLE (lead), "Secretaría Comunal de Planificación");
+  cocrea_commitment_editor_save_now (editor);
+  after = stored_commitment (0);
+  g_assert_cmpstr (cocrea_commitment_get_lead_unit (after), ==,
+                   "Secretaría Comunal de Planificación");
+
+  /* Typing in a long text: written after the pause, with nothing else. */
+  g_assert_cmpuint (views->len, ==, 5);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[0]), expected.text, -1);
+  wait_for (problem_is_stored, &expected);
+  g_assert_true (gtk_text_view_get_wrap_mode (views->pdata[0]) != GTK_WRAP_NONE);
+}
+
+static void
+test_invalid_date (void)
+{
+  AdwEntryRow *starts = find_entry_row (GTK_WIDGET (editor), "Start");
+  g_autoptr (CocreaCommitment) before = stored_commitment (0);
+  g_autoptr (CocreaCommitment) after = NULL;
+  g_autoptr (GPtrArray) labels = find_all (GTK_WIDGET (editor), GTK_TYPE_LABEL);
+  g_autofree char *old = g_strdup (gtk_editable_get_text (GTK_EDITABLE (starts)));
+  gboolean message_shown = FALSE;
+
+  gtk_editable_set_text (GTK_EDITABLE (starts), "2019-13");
+  cocrea_commitment_editor_save_now (editor);
+  settle ();
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) &&
+        g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), "Start date:"))
+      message_shown = TRUE;
+  g_assert_true (message_shown);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (starts), "error"));
+  /* Kept as typed, not stored. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (starts)), ==, "2019-13");
+  after = stored_commitment (0);
+  g_assert_cmpstr (cocrea_commitment_get_starts_on (after), ==,
+                   cocrea_commitment_get_starts_on (before));
+
+  /* A month is a date: accepted, and the message goes. */
+  gtk_editable_set_text (GTK_EDITABLE (starts), "2019-09");
+  cocrea_commitment_editor_save_now (editor);
+  g_clear_object (&after);
+  after = stored_commitment (0);
+  g_assert_cmpstr (cocrea_commitment_get_starts_on (after), ==, "2019-09");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (starts), "error"));
+  (void) old;
+}
+
+static void
+test_reorder (void)
+{
+  GtkListView *view = GTK_LIST_VIEW (find_one (GTK_WIDGET (plan_page), GTK_TYPE_LIST_VIEW));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (view));
+  g_autoptr (CocreaCommitment) second = stored_commitment (1);
+  g_autoptr (CocreaCommitment) first = NULL;
+
+  gtk_single_selection_set_selected (selection, 1);
+  settle ();
+  g_assert_cmpint (cocrea_commitment_editor_get_commitment (editor), ==,
+                   cocrea_commitment_get_id (second));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page), "plan.move-up", NULL));
+  settle ();
+  first = stored_commitment (0);
+  g_assert_cmpint (cocrea_commitment_get_id (first), ==, cocrea_commitment_get_id (second));
+  /* It stays chosen, now as number 1. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_cmpint (cocrea_commitment_editor_get_commitment (editor), ==,
+                   cocrea_commitment_get_id (second));
+}
+
+static void
+test_milestone_undo (void)
+{
+  gint64 id = cocrea_commitment_editor_get_commitment (editor);
+  guint n = stored_n_milestones (id);
+  AdwEntryRow *row = find_entry_row (GTK_WIDGET (editor), "New milestone: activity or deliverable");
+  g_autoptr (GPtrArray) buttons = NULL;
+  GtkWidget *last_delete = NULL;
+  ButtonQuery query = { GTK_WIDGET (plan_page), "plan.undo" };
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "Hito de prueba: mesa con dirigentes");
+  g_signal_emit_by_name (row, "apply");
+  settle ();
+  g_assert_cmpuint (stored_n_milestones (id), ==, n + 1);
+
+  buttons = find_all (GTK_WIDGET (editor), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Delete Milestone") == 0)
+      last_delete = buttons->pdata[i];
+  g_assert_nonnull (last_delete);
+  g_signal_emit_by_name (last_delete, "clicked");
+  settle ();
+  g_assert_cmpuint (stored_n_milestones (id), ==, n);
+
+  /* The toast's Undo button brings it back. */
+  wait_for (has_action_button, &query);
+  g_signal_emit_by_name (find_action_button (GTK_WIDGET (plan_page), "plan.undo"), "clicked");
+  settle ();
+  g_assert_cmpuint (stored_n_milestones (id), ==, n + 1);
+}
+
+static gboolean
+not_busy (gpointer page)
+{
+  return !cocrea_export_page_get_busy (page);
+}
+
+static void
+test_export_pdf (void)
+{
+  CocreaExportPage *page = COCREA_EXPORT_PAGE (show_page ("export", COCREA_TYPE_EXPORT_PAGE));
+  g_autofree char *path = g_build_filename (tmp_dir, "Plan de acción — Renca.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  ButtonQuery query = { GTK_WIDGET (page), "export.open" };
+
+  cocrea_export_page_export_to (page, COCREA_EXPORT_PLAN_PDF, path);
+  g_assert_true (cocrea_export_page_get_busy (page));
+  /* The other exports wait. */
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page),
+                                                                "export.start")));
+  wait_for_seconds (not_busy, page, 60);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  wait_for (has_action_button, &query);
+  g_assert_true (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page),
+                                                               "export.start")));
+  screenshot ("export.png");
+}
+
+static void
+test_export_error (void)
+{
+  CocreaExportPage *page = COCREA_EXPORT_PAGE (show_page ("export", COCREA_TYPE_EXPORT_PAGE));
+  g_autofree char *path = g_build_filename (tmp_dir, "missing", "plan.pdf", NULL);
+  GtkWidget *dialog;
+
+  cocrea_export_page_export_to (page, COCREA_EXPORT_PLAN_PDF, path);
+  wait_for_seconds (not_busy, page, 60);
+  wait_for (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Could Not Export");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  screenshot ("export-error.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+}
+
+static gboolean
+rm_rf (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  return g_rmdir (path) == 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  tmp_dir = g_dir_make_tmp ("cocrea-gui-plan-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_home = g_build_filename (tmp_dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "test", FALSE);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the GUI tests\n");
+      rm_rf (tmp_dir);
+      return 77;
+    }
+  adw_init ();
+
+  demo_path = g_build_filename (tmp_dir, "renca.cocrea", NULL);
+  cocrea_demo_write (demo_path, &error);
+  g_assert_no_error (error);
+
+  app = g_object_new (COCREA_TYPE_APPLICATION,
+                      "application-id", "org.cocrea.Cocrea.TestPlan",
+                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/org/cocrea/Cocrea",
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui-plan/open", test_open);
+  g_test_add_func ("/gui-plan/list", test_list);
+  g_test_add_func ("/gui-plan/edit-field", test_edit_field);
+  g_test_add_func ("/gui-plan/invalid-date", test_invalid_date);
+  g_test_add_func ("/gui-plan/reorder", test_reorder);
+  g_test_add_func ("/gui-plan/milestone-undo", test_milestone_undo);
+  g_test_add_func ("/gui-plan/export-pdf", test_export_pdf);
+  g_test_add_func ("/gui-plan/export-error", test_export_error);
+
+  status = g_test_run ();
+
+  if (window != NULL)
+    gtk_window_destroy (window);
+  settle ();
+  g_clear_object (&app);
+  rm_rf (tmp_dir);
+  g_free (tmp_dir);
+  g_free (demo_path);
+  return status;
+}
