@@ -53,6 +53,9 @@ struct _CocreaCommitmentEditor
   CocreaCommitment *commitment;   /* as last read or written */
   CocreaContactFields contact;    /* as last read or written */
   guint save_id;
+  guint height_tick_id;
+  guint stable_frames;
+  GtkWidget *width_root;           /* weak: the window whose size we follow */
   gboolean loading;               /* filling the widgets: no saves */
   gboolean writing;               /* our own write: "changed" is expected */
 
@@ -308,6 +311,8 @@ focus_leave_cb (GtkEventControllerFocus *controller, CocreaCommitmentEditor *sel
     cocrea_commitment_editor_save_now (self);
 }
 
+static void check_heights (CocreaCommitmentEditor *self);
+
 static void
 watch_field (CocreaCommitmentEditor *self, GtkWidget *widget, GObject *changes)
 {
@@ -317,6 +322,48 @@ watch_field (CocreaCommitmentEditor *self, GtkWidget *widget, GObject *changes)
   gtk_widget_add_controller (widget, focus);
   g_signal_connect_object (changes, "changed",
                            G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* A GtkTextView outside a scrolled window measures its height from the
+ * layout it has validated so far, and GTK 4.8 does not ask again once the
+ * layout is done: a long text would stay cut at its first height. For a
+ * few frames after a change of text or width, a view whose measure
+ * differs from its height is asked to measure again. */
+static gboolean
+height_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  CocreaCommitmentEditor *self = COCREA_COMMITMENT_EDITOR (widget);
+  gboolean stable = TRUE;
+
+  for (int i = 0; i < N_LONG_TEXTS; i++)
+    {
+      GtkWidget *view = GTK_WIDGET (self->texts[i]);
+      int minimum = 0;
+
+      if (!gtk_widget_get_mapped (view))
+        continue;
+      gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view), &minimum,
+                          NULL, NULL, NULL);
+      if (minimum != gtk_widget_get_height (view))
+        {
+          gtk_widget_queue_resize (view);
+          stable = FALSE;
+        }
+    }
+  self->stable_frames = stable ? self->stable_frames + 1 : 0;
+  if (self->stable_frames < 10)
+    return G_SOURCE_CONTINUE;
+  self->height_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+check_heights (CocreaCommitmentEditor *self)
+{
+  self->stable_frames = 0;
+  if (self->height_tick_id == 0)
+    self->height_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), height_tick_cb, NULL,
+                                                         NULL);
 }
 
 /* ---- milestones ---- */
@@ -754,6 +801,7 @@ reload (CocreaCommitmentEditor *self)
   editable = !cocrea_document_is_read_only (self->document);
   gtk_widget_set_sensitive (GTK_WIDGET (self->form), editable);
   self->loading = FALSE;
+  check_heights (self);
 }
 
 /* Another edit (a milestone added, an undo, the command line): write what
@@ -854,7 +902,30 @@ build_text_views (CocreaCommitmentEditor *self)
       gtk_box_append (self->texts_box, frame);
       self->texts[i] = GTK_TEXT_VIEW (view);
       watch_field (self, view, G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))));
+      g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                               G_CALLBACK (check_heights), self, G_CONNECT_SWAPPED);
     }
+}
+
+/* The window's width changes the wrapping of the long texts. */
+static void
+cocrea_commitment_editor_map (GtkWidget *widget)
+{
+  CocreaCommitmentEditor *self = COCREA_COMMITMENT_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  GTK_WIDGET_CLASS (cocrea_commitment_editor_parent_class)->map (widget);
+  if (GTK_IS_WINDOW (root) && self->width_root != GTK_WIDGET (root))
+    {
+      if (self->width_root != NULL)
+        g_signal_handlers_disconnect_by_data (self->width_root, self);
+      g_set_weak_pointer (&self->width_root, GTK_WIDGET (root));
+      g_signal_connect_object (root, "notify::default-width", G_CALLBACK (check_heights), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (root, "notify::maximized", G_CALLBACK (check_heights), self,
+                               G_CONNECT_SWAPPED);
+    }
+  check_heights (self);
 }
 
 static void
@@ -863,6 +934,12 @@ cocrea_commitment_editor_dispose (GObject *object)
   CocreaCommitmentEditor *self = COCREA_COMMITMENT_EDITOR (object);
 
   g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->height_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->height_tick_id);
+  self->height_tick_id = 0;
+  if (self->width_root != NULL)
+    g_signal_handlers_disconnect_by_data (self->width_root, self);
+  g_clear_weak_pointer (&self->width_root);
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_id, self->document);
   if (self->milestones_list != NULL)
@@ -882,6 +959,7 @@ cocrea_commitment_editor_class_init (CocreaCommitmentEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cocrea_commitment_editor_dispose;
+  widget_class->map = cocrea_commitment_editor_map;
 
   /**
    * CocreaCommitmentEditor::undoable:
