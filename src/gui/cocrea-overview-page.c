@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "cocrea-chart-view.h"
+#include "cocrea-charts.h"
 #include "cocrea-overview-page.h"
 #include "cocrea-stage.h"
 #include "cocrea-stats.h"
@@ -26,6 +28,7 @@ struct _CocreaOverviewPage
   GtkLabel *proposals_value;
   GtkLabel *commitments_value;
   GtkLabel *attendance_value;
+  CocreaChartView *attendance_chart;
   GtkLabel *women_value;
   GtkLabel *youth_value;
   GtkLabel *migrants_value;
@@ -234,6 +237,18 @@ refresh (CocreaOverviewPage *self)
              stats.indigenous, stats.attendance);
   set_share (self->disability_value, self->disability_share, _("People with disabilities"),
              stats.disability, stats.attendance);
+
+  /* The same chart the PDF plan carries, drawn with this window's colours. */
+  {
+    g_autoptr (CocreaChart) chart = NULL;
+
+    if (stats.activities > 0)
+      chart = cocrea_chart_new_attendance (self->document, &error);
+    if (chart == NULL && error != NULL)
+      show_error (self, error);
+    cocrea_chart_view_set_chart (self->attendance_chart, chart);
+    gtk_widget_set_visible (GTK_WIDGET (self->attendance_chart), chart != NULL);
+  }
 }
 
 void
@@ -281,6 +296,7 @@ cocrea_overview_page_class_init (CocreaOverviewPageClass *klass)
   object_class->dispose = cocrea_overview_page_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (COCREA_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, error_label);
@@ -291,6 +307,7 @@ cocrea_overview_page_class_init (CocreaOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, proposals_value);
   gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, commitments_value);
   gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, attendance_value);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, attendance_chart);
   gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, women_value);
   gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, youth_value);
   gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, migrants_value);
