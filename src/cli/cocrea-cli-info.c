@@ -53,8 +53,8 @@ cocrea_cli_info (int argc, char **argv)
   print_count (_("Groups"), stats.groups);
   print_count (_("Contributions"), stats.contributions);
   print_count (_("Proposals"), stats.proposals);
-  print_count (_("Shortlisted"), stats.shortlisted);
-  print_count (_("Selected"), stats.selected);
+  print_count (C_("count of proposals", "Shortlisted"), stats.shortlisted);
+  print_count (C_("count of proposals", "Selected"), stats.selected);
   print_count (_("Evaluators"), stats.evaluators);
   print_count (_("Scores"), stats.scores);
   print_count (_("Commitments"), stats.commitments);

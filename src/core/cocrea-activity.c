@@ -283,7 +283,7 @@ cocrea_activity_lookup (CocreaDocument *document, gint64 id, GError **error)
     return activity_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                 _("There is no activity %" G_GINT64_FORMAT), id);
+                 _("There is no activity %lld"), (long long) id);
   else
     cocrea_db_set_error (error, db, rc, NULL);
   return NULL;
@@ -464,7 +464,7 @@ cocrea_activity_update (CocreaDocument *document, gint64 id, const CocreaActivit
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no activity %" G_GINT64_FORMAT), id);
+                   _("There is no activity %lld"), (long long) id);
       goto fail;
     }
   if (!cocrea_document_log (document, "update-activity", subject, name, error))
@@ -531,7 +531,7 @@ cocrea_activity_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo, 
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no activity %" G_GINT64_FORMAT), id);
+                   _("There is no activity %lld"), (long long) id);
       goto fail;
     }
 

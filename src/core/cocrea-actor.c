@@ -220,7 +220,7 @@ cocrea_actor_add (CocreaDocument *document, gint64 commitment_id, CocreaActorKin
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no commitment %" G_GINT64_FORMAT), commitment_id);
+                   _("There is no commitment %lld"), (long long) commitment_id);
       goto fail;
     }
   new_id = sqlite3_last_insert_rowid (db);
@@ -275,7 +275,7 @@ cocrea_actor_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo, GEr
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no actor %" G_GINT64_FORMAT), id);
+                   _("There is no actor %lld"), (long long) id);
       goto fail;
     }
   if (!cocrea_document_log (document, "delete-actor", subject, "", error))

@@ -291,7 +291,7 @@ cocrea_commitment_lookup (CocreaDocument *document, gint64 id, GError **error)
     return commitment_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                 _("There is no commitment %" G_GINT64_FORMAT), id);
+                 _("There is no commitment %lld"), (long long) id);
   else
     cocrea_db_set_error (error, db, rc, NULL);
   return NULL;
@@ -405,7 +405,7 @@ require_commitment (sqlite3 *db, gint64 id, GError **error)
   if (exists == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no commitment %" G_GINT64_FORMAT), id);
+                   _("There is no commitment %lld"), (long long) id);
       return FALSE;
     }
   return TRUE;
@@ -466,7 +466,7 @@ cocrea_commitment_add_from_proposal (CocreaDocument *document, gint64 proposal_i
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no proposal %" G_GINT64_FORMAT), proposal_id);
+                   _("There is no proposal %lld"), (long long) proposal_id);
       goto fail;
     }
   new_id = sqlite3_last_insert_rowid (db);
@@ -559,7 +559,7 @@ cocrea_commitment_update (CocreaDocument *document, gint64 id,
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no commitment %" G_GINT64_FORMAT), id);
+                   _("There is no commitment %lld"), (long long) id);
       goto fail;
     }
   if (!cocrea_document_log (document, "update-commitment", subject, name, error))

@@ -372,7 +372,7 @@ cocrea_contribution_lookup (CocreaDocument *document, gint64 id, GError **error)
     return contribution_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                 _("There is no contribution %" G_GINT64_FORMAT), id);
+                 _("There is no contribution %lld"), (long long) id);
   else
     cocrea_db_set_error (error, db, rc, NULL);
   return NULL;
@@ -423,13 +423,13 @@ validate (sqlite3 *db, const CocreaContributionFields *fields, const char *text,
   if (sqlite3_column_int (stmt, 0) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no activity %" G_GINT64_FORMAT), fields->activity_id);
+                   _("There is no activity %lld"), (long long) fields->activity_id);
       return FALSE;
     }
   if (fields->group_id != 0 && sqlite3_column_int64 (stmt, 1) != fields->activity_id)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("The activity has no group %" G_GINT64_FORMAT), fields->group_id);
+                   _("The activity has no group %lld"), (long long) fields->group_id);
       return FALSE;
     }
   return TRUE;
@@ -571,7 +571,7 @@ cocrea_contribution_update (CocreaDocument *document, gint64 id,
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no contribution %" G_GINT64_FORMAT), id);
+                   _("There is no contribution %lld"), (long long) id);
       goto fail;
     }
   if (!cocrea_index_contribution (db, id, TRUE, error) ||
@@ -631,7 +631,7 @@ cocrea_contribution_delete (CocreaDocument *document, gint64 id, CocreaUndo **un
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no contribution %" G_GINT64_FORMAT), id);
+                   _("There is no contribution %lld"), (long long) id);
       goto fail;
     }
   if (!cocrea_document_log (document, "delete-contribution", subject, "", error))

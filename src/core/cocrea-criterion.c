@@ -390,10 +390,10 @@ cocrea_criterion_update (CocreaDocument *document, const char *key, const char *
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "%" G_GINT64_FORMAT " score lies outside the scale %d–%d; change it first",
-                                "%" G_GINT64_FORMAT " scores lie outside the scale %d–%d; change them first",
+                                "%lld score lies outside the scale %d–%d; change it first",
+                                "%lld scores lie outside the scale %d–%d; change them first",
                                 outside),
-                   outside, scale_min, scale_max);
+                   (long long) outside, scale_min, scale_max);
       goto fail;
     }
 

@@ -265,7 +265,7 @@ cocrea_group_add (CocreaDocument *document, gint64 activity_id, const char *name
   if (exists == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no activity %" G_GINT64_FORMAT), activity_id);
+                   _("There is no activity %lld"), (long long) activity_id);
       goto fail;
     }
 
@@ -356,7 +356,7 @@ cocrea_group_update (CocreaDocument *document, gint64 id, const char *name, int 
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no group %" G_GINT64_FORMAT), id);
+                   _("There is no group %lld"), (long long) id);
       goto fail;
     }
   if (!cocrea_document_log (document, "update-group", subject, clean, error))
@@ -415,7 +415,7 @@ cocrea_group_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo, GEr
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no group %" G_GINT64_FORMAT), id);
+                   _("There is no group %lld"), (long long) id);
       goto fail;
     }
   if (!cocrea_document_log (document, "delete-group", subject, "", error))

@@ -46,10 +46,10 @@ check_exists (sqlite3 *db, const char *table, gint64 id, GError **error)
 
   if (g_str_equal (table, "proposal"))
     g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                 _("There is no proposal %" G_GINT64_FORMAT), id);
+                 _("There is no proposal %lld"), (long long) id);
   else
     g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                 _("There is no contribution %" G_GINT64_FORMAT), id);
+                 _("There is no contribution %lld"), (long long) id);
   return FALSE;
 }
 
@@ -342,9 +342,9 @@ cocrea_merge_proposal (CocreaDocument *document, gint64 source_id, gint64 target
   if (loop)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_INVALID,
-                   _("Proposal %" G_GINT64_FORMAT " cannot be merged into proposal %"
-                     G_GINT64_FORMAT ": that would merge it into itself"),
-                   source_id, target_id);
+                   _("Proposal %lld cannot be merged into proposal %lld: "
+                     "that would merge it into itself"),
+                   (long long) source_id, (long long) target_id);
       goto fail;
     }
 

@@ -253,7 +253,7 @@ cocrea_milestone_add (CocreaDocument *document, gint64 commitment_id, const char
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no commitment %" G_GINT64_FORMAT), commitment_id);
+                   _("There is no commitment %lld"), (long long) commitment_id);
       goto fail;
     }
   new_id = sqlite3_last_insert_rowid (db);
@@ -316,7 +316,7 @@ cocrea_milestone_update (CocreaDocument *document, gint64 id, const char *delive
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no milestone %" G_GINT64_FORMAT), id);
+                   _("There is no milestone %lld"), (long long) id);
       goto fail;
     }
   if (!cocrea_document_log (document, "update-milestone", subject, clean, error))
@@ -340,7 +340,7 @@ milestone_commitment (sqlite3 *db, gint64 id, GError **error)
     return 0;
   if (commitment_id == 0)
     g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                 _("There is no milestone %" G_GINT64_FORMAT), id);
+                 _("There is no milestone %lld"), (long long) id);
   return commitment_id;
 }
 

@@ -393,7 +393,7 @@ write_proposals (Plan *self, GError **error)
   g_autofree Prioritised *order = NULL;
   g_autoptr (GHashTable) areas = NULL;
   guint n = data->proposals->len;
-  const double widths[] = { 0.07, 0.45, 0.17, 0.19, 0.12 };
+  const double widths[] = { 0.07, 0.42, 0.17, 0.19, 0.15 };
   const char *header[] = {
     T (N_("Rank")), T (N_("Proposal")), T (N_("Area")), T (N_("OGP axes")), T (N_("Mentions")),
   };
@@ -527,14 +527,14 @@ write_viability (Plan *self, GError **error)
 
   cocrea_pdf_writer_heading (w, 1, T (N_("Viability")), TRUE);
   intro = g_strdup_printf (cocrea_catalog_ngettext (self->catalog,
-                                                    N_("%u evaluator scored the shortlisted proposals "
+                                                    "%u evaluator scored the shortlisted proposals "
                                                        "on each criterion. The table gives the mean "
                                                        "score of each proposal on each criterion, and "
-                                                       "the overall viability (0–100 %%, weighted)."),
-                                                    N_("%u evaluators scored the shortlisted proposals "
+                                                       "the overall viability (0–100 %%, weighted).",
+                                                    "%u evaluators scored the shortlisted proposals "
                                                        "on each criterion. The table gives the mean "
                                                        "score of each proposal on each criterion, and "
-                                                       "the overall viability (0–100 %%, weighted)."),
+                                                       "the overall viability (0–100 %%, weighted).",
                                                     data->n_evaluators),
                            data->n_evaluators);
   cocrea_pdf_writer_text (w, intro, 0, COCREA_PDF_TEXT_NORMAL);

@@ -175,18 +175,18 @@ describe_mentions (CocreaCatalog *catalog, GPtrArray *mentions)
     }
   n_groups = g_hash_table_size (groups);
 
-  contributions = g_strdup_printf (cocrea_catalog_ngettext (catalog, N_("%u contribution"),
-                                                            N_("%u contributions"), mentions->len),
+  contributions = g_strdup_printf (cocrea_catalog_ngettext (catalog, "%u contribution",
+                                                            "%u contributions", mentions->len),
                                    mentions->len);
-  in_activities = g_strdup_printf (cocrea_catalog_ngettext (catalog, N_("%u activity"),
-                                                            N_("%u activities"),
+  in_activities = g_strdup_printf (cocrea_catalog_ngettext (catalog, "%u activity",
+                                                            "%u activities",
                                                             g_hash_table_size (activities)),
                                    g_hash_table_size (activities));
   if (n_groups == 0)
     /* TRANSLATORS: "3 contributions" "in" "2 activities" */
     return g_strdup_printf (T (N_("%s in %s")), contributions, in_activities);
 
-  in_groups = g_strdup_printf (cocrea_catalog_ngettext (catalog, N_("%u group"), N_("%u groups"), n_groups),
+  in_groups = g_strdup_printf (cocrea_catalog_ngettext (catalog, "%u group", "%u groups", n_groups),
                                n_groups);
   /* TRANSLATORS: "12 contributions" "from" "5 groups" "in" "2 activities" */
   return g_strdup_printf (T (N_("%s from %s in %s")), contributions, in_groups, in_activities);

@@ -308,7 +308,7 @@ cocrea_proposal_lookup (CocreaDocument *document, gint64 id, GError **error)
     return cocrea_proposal_new_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                 _("There is no proposal %" G_GINT64_FORMAT), id);
+                 _("There is no proposal %lld"), (long long) id);
   else
     cocrea_db_set_error (error, db, rc, NULL);
   return NULL;
@@ -383,7 +383,7 @@ cocrea_proposal_update (CocreaDocument *document, gint64 id, const CocreaProposa
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
-                   _("There is no proposal %" G_GINT64_FORMAT), id);
+                   _("There is no proposal %lld"), (long long) id);
       goto fail;
     }
   if (!cocrea_index_proposal (db, id, TRUE, error) ||

@@ -579,7 +579,7 @@ bind_captured_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gp
   g_autofree char *meta_text = NULL;
 
   /* TRANSLATORS: the number of a contribution, "#42" */
-  g_string_append_printf (meta, _("#%" G_GINT64_FORMAT), cocrea_contribution_get_id (contribution));
+  g_string_append_printf (meta, _("#%lld"), (long long) cocrea_contribution_get_id (contribution));
   g_string_append_printf (meta, " · %s", cocrea_origin_label (cocrea_contribution_get_origin (contribution)));
   if (axes != NULL && *axes != '\0')
     g_string_append_printf (meta, " · %s", axes);
