@@ -122,8 +122,17 @@ cocrea_origin_to_key (CocreaOrigin origin)
 gboolean
 cocrea_origin_from_text (const char *text, CocreaOrigin *origin)
 {
-  g_autofree char *folded = cocrea_text_fold (text);
-  int i = find_alias (origins, G_N_ELEMENTS (origins), folded);
+  g_autofree char *folded = NULL;
+  int i;
+
+  /* The file stores the stable key: skip folding for it, as listing and
+   * tallying read one origin per row. */
+  i = find_key (origins, G_N_ELEMENTS (origins), text);
+  if (i < 0)
+    {
+      folded = cocrea_text_fold (text);
+      i = find_alias (origins, G_N_ELEMENTS (origins), folded);
+    }
   if (i < 0)
     return FALSE;
   *origin = i;
