@@ -241,12 +241,12 @@ cell (const Import *import, const CocreaCsvRecord *record, Column column)
 static gboolean
 record_is_empty (const CocreaCsvRecord *record)
 {
+  /* A scan, not cocrea_text_normalize(): this runs for every row, and only
+   * needs to know whether any cell holds something other than white space. */
   for (guint i = 0; i < record->n_fields; i++)
-    {
-      g_autofree char *value = cocrea_text_normalize (record->fields[i]);
-      if (*value != '\0')
+    for (const char *p = record->fields[i]; p != NULL && *p; p = g_utf8_next_char (p))
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
         return FALSE;
-    }
   return TRUE;
 }
 
