@@ -8,7 +8,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -438,6 +440,49 @@ test_reasons_demo (Fixture *f, gconstpointer data)
     }
 }
 
+/* Resident memory of this process, in kilobytes. */
+static glong
+resident_kb (void)
+{
+  g_autofree char *statm = NULL;
+  glong pages = 0, resident = 0;
+
+  g_assert_true (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL));
+  g_assert_cmpint (sscanf (statm, "%ld %ld", &pages, &resident), ==, 2);
+  return resident * (sysconf (_SC_PAGESIZE) / 1024);
+}
+
+/* A facilitator exports the draft again and again: a hundred exports in a
+ * row must not grow the program. The sanitizer run (build-aux/run-tests.sh)
+ * checks the same loop with LeakSanitizer; this bound catches growth in a
+ * plain build too. A small process keeps it to seconds: the cost that
+ * repeats is the fonts, the document and libharu's state. */
+static void
+test_plan_repeated (Fixture *f, gconstpointer data)
+{
+  g_autofree char *small = g_build_filename (f->dir, "small.cocrea", NULL);
+  g_autoptr (CocreaDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  glong after_warmup = 0;
+
+  document = cocrea_document_create (small, "Plan de prueba", "Renca", 2019, 2021, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_auto (GStrv) warnings = NULL;
+
+      g_assert_true (cocrea_pdf_plan_export (document, f->pdf_path, NULL, NULL, &warnings, &error));
+      g_assert_no_error (error);
+      if (i == 9)
+        after_warmup = resident_kb ();
+    }
+
+  g_test_message ("resident after 10 exports: %ld kB, after 100: %ld kB", after_warmup,
+                  resident_kb ());
+  g_assert_cmpint (resident_kb () - after_warmup, <, 4096);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -450,6 +495,7 @@ main (int argc, char *argv[])
   ADD ("/pdf/plan/emoji", test_plan_emoji);
   ADD ("/pdf/plan/missing-folder", test_plan_missing_folder);
   ADD ("/pdf/reasons/demo", test_reasons_demo);
+  ADD ("/pdf/plan/repeated", test_plan_repeated);
 #undef ADD
 
   return g_test_run ();

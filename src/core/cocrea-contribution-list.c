@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "cocrea-contribution-list.h"
+#include "cocrea-text.h"
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-suggest-private.h"
@@ -177,7 +178,8 @@ load_names (sqlite3 *db, const char *table, Names *names, GError **error)
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      char *name = g_ref_string_new ((const char *) sqlite3_column_text (stmt, 1));
+      g_autofree char *valid = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 1));
+      char *name = g_ref_string_new (valid != NULL ? valid : "");
 
       if (id >= 0 && (guint64) id < names->n_dense)
         names->dense[id] = name;
@@ -366,7 +368,16 @@ cocrea_contribution_list_new (CocreaDocument *document, gint64 activity_id, gint
       row.area = last_area;
       row.axes = sqlite3_column_int (stmt, 6);
       row.proposal_id = sqlite3_column_int64 (stmt, 7);
-      store_text (store, &row, text != NULL ? text : "", sqlite3_column_bytes (stmt, 4));
+      /* Bytes that are not UTF-8 (a file from another program) are replaced,
+       * not passed on to labels and exports; the check is cheap next to the
+       * folding store_text does. */
+      if (text != NULL && !g_utf8_validate (text, sqlite3_column_bytes (stmt, 4), NULL))
+        {
+          g_autofree char *valid = g_utf8_make_valid (text, sqlite3_column_bytes (stmt, 4));
+          store_text (store, &row, valid, strlen (valid));
+        }
+      else
+        store_text (store, &row, text != NULL ? text : "", sqlite3_column_bytes (stmt, 4));
 
       g_array_append_val (self->rows, row);
     }

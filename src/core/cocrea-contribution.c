@@ -160,7 +160,14 @@ cocrea_contribution_init (CocreaContribution *self)
 static char *
 ref_string (const char *text)
 {
-  return text != NULL ? g_ref_string_new_intern (text) : NULL;
+  g_autofree char *valid = NULL;
+
+  if (text == NULL)
+    return NULL;
+  /* A file written by another program may hold bytes that are not UTF-8. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  return g_ref_string_new_intern (text);
 }
 
 /* Builds a contribution from a row of CONTRIBUTION_QUERY. */
@@ -176,7 +183,7 @@ contribution_from_row (sqlite3_stmt *stmt)
   self->group_name = ref_string ((const char *) sqlite3_column_text (stmt, 4));
   if (!cocrea_origin_from_text ((const char *) sqlite3_column_text (stmt, 5), &self->origin))
     self->origin = COCREA_ORIGIN_COMMUNITY;
-  self->text = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  self->text = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 6));
   self->folded = cocrea_fold_fast (self->text);
   self->area = ref_string ((const char *) sqlite3_column_text (stmt, 7));
   self->axes = sqlite3_column_int (stmt, 8);

@@ -547,10 +547,12 @@ cocrea_score_matrix_reload (CocreaScoreMatrix *self)
   for (guint p = 0; p < data->proposals->len; p++)
     {
       const CocreaRankProposal *proposal = &g_array_index (data->proposals, CocreaRankProposal, p);
-      Row row = { proposal->id, g_strdup (proposal->title) };
+      Row row;
 
-      if (is_shortlisted (proposal->status))
-        g_array_append_val (self->rows, row);
+      if (!is_shortlisted (proposal->status))
+        continue;
+      row = (Row) { proposal->id, g_strdup (proposal->title) };
+      g_array_append_val (self->rows, row);
     }
   for (guint c = 0; c < data->criteria->len; c++)
     {
