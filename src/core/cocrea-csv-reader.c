@@ -21,6 +21,7 @@
 
 struct _CocreaCsvReader {
   GPtrArray *records; /* of CocreaCsvRecord */
+  GStringChunk *strings; /* every field's text: one block, not a malloc per field */
   const char *encoding;
   char delimiter;
 };
@@ -28,7 +29,8 @@ struct _CocreaCsvReader {
 /* What the libcsv callbacks build while a file is parsed. */
 typedef struct {
   GPtrArray *records;
-  GPtrArray *fields;  /* of char *, the record being read */
+  GStringChunk *strings;
+  GPtrArray *fields;  /* of char * into @strings, the record being read */
   guint start_line;   /* where the record being read starts; 0 between records */
 } ParseState;
 
@@ -37,7 +39,8 @@ record_free (gpointer data)
 {
   CocreaCsvRecord *record = data;
 
-  g_strfreev (record->fields);
+  /* The strings belong to the reader's chunk. */
+  g_free (record->fields);
   g_free (record);
 }
 
@@ -193,7 +196,8 @@ on_field (void *data, size_t length, void *user_data)
 {
   ParseState *state = user_data;
 
-  g_ptr_array_add (state->fields, g_strndup (data != NULL ? data : "", length));
+  g_ptr_array_add (state->fields,
+                   g_string_chunk_insert_len (state->strings, data != NULL ? data : "", length));
 }
 
 static void
@@ -208,7 +212,7 @@ on_record (int terminator, void *user_data)
   record->fields = (char **) g_ptr_array_free (state->fields, FALSE);
   g_ptr_array_add (state->records, record);
 
-  state->fields = g_ptr_array_new_with_free_func (g_free);
+  state->fields = g_ptr_array_new ();
   state->start_line = 0;
 }
 
@@ -228,10 +232,11 @@ is_blank (const char *line, gsize length)
  * @records. Fails with COCREA_ERROR_CSV when a quoted field never ends.
  */
 static gboolean
-parse (const char *text, char delimiter, GPtrArray *records, GError **error)
+parse (const char *text, char delimiter, GPtrArray *records, GStringChunk *strings,
+       GError **error)
 {
   struct csv_parser parser;
-  ParseState state = { records, g_ptr_array_new_with_free_func (g_free), 0 };
+  ParseState state = { records, strings, g_ptr_array_new (), 0 };
   gsize length = strlen (text);
   gsize start = 0;
   guint line = 1;
@@ -315,7 +320,8 @@ cocrea_csv_reader_new_from_data (const char *data, gsize length, GError **error)
     return NULL;
 
   self->delimiter = detect_delimiter (text);
-  if (!parse (text, self->delimiter, self->records, error))
+  self->strings = g_string_chunk_new (MAX (length, 64));
+  if (!parse (text, self->delimiter, self->records, self->strings, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -375,6 +381,7 @@ cocrea_csv_reader_free (CocreaCsvReader *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
   g_free (self);
 }
 

@@ -288,8 +288,15 @@ on_token (void *data, int flags, const char *token, int n, int start, int end)
   if (n <= 0 || n > MAX_STEM_BYTES)
     return call->token (call->ctx, flags, token, n, start, end);
 
-  key = g_strndup (token, n);
-  stems = g_hash_table_lookup (t->stems, key);
+  {
+    /* Look the cache up with a key on the stack: an import tokenizes
+     * millions of words, nearly all of them already cached. */
+    char lookup[MAX_STEM_BYTES + 1];
+
+    memcpy (lookup, token, n);
+    lookup[n] = '\0';
+    stems = g_hash_table_lookup (t->stems, lookup);
+  }
   if (stems == NULL)
     {
       stems = stem_word (t, token, n);
@@ -297,6 +304,7 @@ on_token (void *data, int flags, const char *token, int n, int start, int end)
         return SQLITE_NOMEM;
       if (g_hash_table_size (t->stems) >= MAX_CACHED_STEMS)
         g_hash_table_remove_all (t->stems);
+      key = g_strndup (token, n);
       g_hash_table_insert (t->stems, g_steal_pointer (&key), stems);
     }
 

@@ -64,7 +64,6 @@ char *
 cocrea_text_normalize (const char *text)
 {
   g_autofree char *nfc = NULL;
-  GString *out;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
@@ -84,17 +83,23 @@ cocrea_text_normalize (const char *text)
   if (nfc == NULL)
     nfc = g_strdup (text);
 
-  out = g_string_new (NULL);
-  for (const char *p = nfc; *p; p++)
+  /* Line ends are rewritten in place: "\r\n" and a lone "\r" both become
+   * "\n", so the text only ever shrinks. Most texts have none at all. */
+  if (strchr (nfc, '\r') != NULL)
     {
-      if (p[0] == '\r' && p[1] == '\n')
-        continue;
-      g_string_append_c (out, p[0] == '\r' ? '\n' : p[0]);
+      char *to = nfc;
+
+      for (const char *p = nfc; *p; p++)
+        {
+          if (p[0] == '\r' && p[1] == '\n')
+            continue;
+          *to++ = p[0] == '\r' ? '\n' : p[0];
+        }
+      *to = '\0';
     }
 
-  g_strstrip (out->str);
-  out->len = strlen (out->str);
-  return g_string_free (out, FALSE);
+  g_strstrip (nfc);
+  return g_steal_pointer (&nfc);
 }
 
 /*
