@@ -424,7 +424,10 @@ cocrea_ranking_compute (CocreaRankingData *data)
 
   /* Group the scores by cell, then aggregate each run. */
   scores = g_memdup2 (data->scores->data, MAX (n_s, 1) * sizeof (CocreaRankScore));
-  qsort (scores, n_s, sizeof (CocreaRankScore), compare_score_cell);
+  /* A process nobody has scored yet has no array to sort (qsort must not
+   * be given NULL, even for zero elements). */
+  if (n_s > 1)
+    qsort (scores, n_s, sizeof (CocreaRankScore), compare_score_cell);
   values = g_new (int, MAX (n_s, 1));
   for (guint start = 0, end; start < n_s; start = end)
     {
