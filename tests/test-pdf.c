@@ -480,7 +480,12 @@ test_plan_repeated (Fixture *f, gconstpointer data)
 
   g_test_message ("resident after 10 exports: %ld kB, after 100: %ld kB", after_warmup,
                   resident_kb ());
+#ifndef __SANITIZE_ADDRESS__
   g_assert_cmpint (resident_kb () - after_warmup, <, 4096);
+#else
+  /* AddressSanitizer holds freed memory in quarantine, so resident size
+   * grows whatever the code does; there LeakSanitizer checks at exit. */
+#endif
 }
 
 int
