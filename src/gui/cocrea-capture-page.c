@@ -1070,19 +1070,16 @@ static void
 undo_with (CocreaCapturePage *self, guint serial)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *label = NULL;
   g_autofree char *text = NULL;
 
   if (self->document == NULL)
     return;
-  if (!cocrea_undo_stack_undo (self->undo_stack, self->document, serial, &label, &error))
+  if (!cocrea_undo_stack_undo (self->undo_stack, self->document, serial, &text, &error))
     {
       if (error != NULL)
         show_error (self, _("Could Not Undo"), error);
       return;
     }
-  /* TRANSLATORS: %s says what was undone, "Undone: Add a contribution" */
-  text = g_strdup_printf (_("Undone: %s"), label);
   add_toast (self, text);
   self->last_saved_id = 0;
   suggest_now (self);
@@ -1105,19 +1102,16 @@ redo_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CocreaCapturePage *self = COCREA_CAPTURE_PAGE (widget);
   g_autoptr (GError) error = NULL;
-  g_autofree char *label = NULL;
   g_autofree char *text = NULL;
 
   if (self->document == NULL)
     return;
-  if (!cocrea_undo_stack_redo (self->undo_stack, self->document, &label, &error))
+  if (!cocrea_undo_stack_redo (self->undo_stack, self->document, &text, &error))
     {
       if (error != NULL)
         show_error (self, _("Could Not Redo"), error);
       return;
     }
-  /* TRANSLATORS: %s says what was done again, "Redone: Add a contribution" */
-  text = g_strdup_printf (_("Redone: %s"), label);
   add_toast (self, text);
 }
 

@@ -878,19 +878,16 @@ static void
 undo_with (CocreaMergePage *self, guint serial)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *label = NULL;
   g_autofree char *text = NULL;
 
   if (!writable (self))
     return;
-  if (!cocrea_undo_stack_undo (self->undo_stack, self->document, serial, &label, &error))
+  if (!cocrea_undo_stack_undo (self->undo_stack, self->document, serial, &text, &error))
     {
       if (error != NULL)
         show_error (self, _("Could Not Undo"), error);
       return;
     }
-  /* TRANSLATORS: %s says what was undone, "Undone: Merge a proposal" */
-  text = g_strdup_printf (_("Undone: %s"), label);
   add_toast (self, text);
 }
 
@@ -911,19 +908,16 @@ redo_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CocreaMergePage *self = COCREA_MERGE_PAGE (widget);
   g_autoptr (GError) error = NULL;
-  g_autofree char *label = NULL;
   g_autofree char *text = NULL;
 
   if (!writable (self))
     return;
-  if (!cocrea_undo_stack_redo (self->undo_stack, self->document, &label, &error))
+  if (!cocrea_undo_stack_redo (self->undo_stack, self->document, &text, &error))
     {
       if (error != NULL)
         show_error (self, _("Could Not Redo"), error);
       return;
     }
-  /* TRANSLATORS: %s says what was done again, "Redone: Merge a proposal" */
-  text = g_strdup_printf (_("Redone: %s"), label);
   add_toast (self, text);
 }
 

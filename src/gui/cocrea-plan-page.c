@@ -249,21 +249,18 @@ undo_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CocreaPlanPage *self = COCREA_PLAN_PAGE (widget);
   g_autoptr (GError) error = NULL;
-  g_autofree char *label = NULL;
   g_autofree char *text = NULL;
 
   if (self->document == NULL)
     return;
   cocrea_commitment_editor_save_now (self->editor);
   if (!cocrea_undo_stack_undo (self->undo_stack, self->document, g_variant_get_uint32 (param),
-                               &label, &error))
+                               &text, &error))
     {
       if (error != NULL)
         show_error (self, _("Could Not Undo"), error);
       return;
     }
-  /* TRANSLATORS: %s says what was undone, "Undone: Delete a milestone" */
-  text = g_strdup_printf (_("Undone: %s"), label);
   add_toast (self, text);
 }
 

@@ -110,39 +110,55 @@ apply (CocreaUndoStack *self, CocreaDocument *document, GPtrArray *from, GPtrArr
 /**
  * cocrea_undo_stack_undo:
  * Takes back the edit recorded under @serial, or the newest when @serial
- * is 0, and keeps its inverse for redo. @label gets what was undone.
+ * is 0, and keeps its inverse for redo. @message gets the sentence every
+ * page shows in its toast ("Undone: Delete an activity").
  * Returns FALSE without an error when there is nothing (left) to undo,
  * and FALSE with @error set when the document refused.
  */
 gboolean
 cocrea_undo_stack_undo (CocreaUndoStack *self, CocreaDocument *document, guint serial,
-                        char **label, GError **error)
+                        char **message, GError **error)
 {
+  g_autofree char *label = NULL;
+
   g_return_val_if_fail (COCREA_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
   for (guint i = self->undo->len; i > 0; i--)
     if (serial == 0 || get_serial (g_ptr_array_index (self->undo, i - 1)) == serial)
-      return apply (self, document, self->undo, self->redo, i - 1, label, error);
+      {
+        if (!apply (self, document, self->undo, self->redo, i - 1, &label, error))
+          return FALSE;
+        /* TRANSLATORS: %s says what was undone, "Undone: Delete an activity" */
+        *message = g_strdup_printf (_("Undone: %s"), label);
+        return TRUE;
+      }
 
   return FALSE;
 }
 
 /**
  * cocrea_undo_stack_redo:
- * Does again the edit undone last. Same returns as cocrea_undo_stack_undo().
+ * Does again the edit undone last; @message reads "Redone: …". Same
+ * returns as cocrea_undo_stack_undo().
  */
 gboolean
-cocrea_undo_stack_redo (CocreaUndoStack *self, CocreaDocument *document, char **label,
+cocrea_undo_stack_redo (CocreaUndoStack *self, CocreaDocument *document, char **message,
                         GError **error)
 {
+  g_autofree char *label = NULL;
+
   g_return_val_if_fail (COCREA_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
   if (self->redo->len == 0)
     return FALSE;
   /* The redo must not forget the rest of the redo history, as a push would. */
-  return apply (self, document, self->redo, self->undo, self->redo->len - 1, label, error);
+  if (!apply (self, document, self->redo, self->undo, self->redo->len - 1, &label, error))
+    return FALSE;
+  /* TRANSLATORS: %s says what was done again, "Redone: Delete an activity" */
+  *message = g_strdup_printf (_("Redone: %s"), label);
+  return TRUE;
 }
 
 void

@@ -22,11 +22,11 @@ gboolean         cocrea_undo_stack_can_redo (CocreaUndoStack *self);
 gboolean         cocrea_undo_stack_undo     (CocreaUndoStack *self,
                                              CocreaDocument  *document,
                                              guint            serial,
-                                             char           **label,
+                                             char           **message,
                                              GError         **error);
 gboolean         cocrea_undo_stack_redo     (CocreaUndoStack *self,
                                              CocreaDocument  *document,
-                                             char           **label,
+                                             char           **message,
                                              GError         **error);
 void             cocrea_undo_stack_clear    (CocreaUndoStack *self);
 
