@@ -192,6 +192,137 @@ test_reader_unclosed_quote (void)
   g_assert_nonnull (strstr (error->message, "3"));
 }
 
+/* Asserts that @a and @b hold the same records, lines and fields. */
+static void
+assert_same_records (GPtrArray *a, GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const CocreaCsvRecord *x = g_ptr_array_index (a, i);
+      const CocreaCsvRecord *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpuint (x->line, ==, y->line);
+      g_assert_cmpuint (x->n_fields, ==, y->n_fields);
+      for (guint j = 0; j < x->n_fields; j++)
+        g_assert_cmpstr (x->fields[j], ==, y->fields[j]);
+    }
+}
+
+/* A CSV of @n records, with quoted fields that span lines, doubled
+ * quotes, blank lines and accents: what the parser thread must split
+ * exactly as the whole-file reader does. */
+static GString *
+generated_csv (guint n)
+{
+  GString *csv = g_string_new ("activity;group;text\r\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i % 7 == 0)
+        g_string_append_printf (csv, "Taller %u;Mesa %u;\"Línea uno\r\nlínea \"\"dos\"\" %u\"\r\n",
+                                i % 13, i % 5, i);
+      else
+        g_string_append_printf (csv, "Taller %u;Mesa %u;Participación ciudadana %u\r\n",
+                                i % 13, i % 5, i);
+      if (i % 101 == 0)
+        g_string_append (csv, "\r\n");
+    }
+  return csv;
+}
+
+static void
+test_reader_stream (Fixture *f, gconstpointer data)
+{
+  const char lines[] = "a,b\r\n\r\n1,\"two\r\nlines\"\r\n  \r\n3,\"x\"\"y\"\r\n4,last";
+  g_autoptr (GString) big = generated_csv (20000);
+  struct { const char *data; gssize length; } cases[] = {
+    { lines, sizeof lines - 1 },
+    { "text\n", 5 },
+    { "", 0 },
+    { big->str, (gssize) big->len },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *path = write_file (f, "stream.csv", cases[c].data, cases[c].length);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CocreaCsvReader) whole = NULL;
+      g_autoptr (CocreaCsvReader) stream = NULL;
+      g_autoptr (GPtrArray) expected = g_ptr_array_new ();
+      g_autoptr (GPtrArray) streamed = g_ptr_array_new ();
+      const CocreaCsvRecord *record;
+
+      whole = cocrea_csv_reader_new_from_data (cases[c].data, cases[c].length, &error);
+      g_assert_no_error (error);
+      while ((record = cocrea_csv_reader_next (whole, &error)) != NULL)
+        g_ptr_array_add (expected, (gpointer) record);
+      g_assert_no_error (error);
+      g_assert_cmpuint (expected->len, ==, cocrea_csv_reader_get_n_records (whole));
+
+      stream = cocrea_csv_reader_open (path, &error);
+      g_assert_no_error (error);
+      while ((record = cocrea_csv_reader_next (stream, &error)) != NULL)
+        g_ptr_array_add (streamed, (gpointer) record);
+      g_assert_no_error (error);
+      /* The end stays the end. */
+      g_assert_null (cocrea_csv_reader_next (stream, &error));
+      g_assert_no_error (error);
+
+      assert_same_records (expected, streamed);
+      g_assert_cmpint (cocrea_csv_reader_get_delimiter (stream), ==,
+                       cocrea_csv_reader_get_delimiter (whole));
+      g_assert_cmpuint (cocrea_csv_reader_get_n_records (stream), ==, expected->len);
+    }
+}
+
+/* A quote that never closes is found at the end of the file: the records
+ * before it come out, then the error, which names the file and the line. */
+static void
+test_reader_stream_unclosed (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) csv = generated_csv (3000);
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaCsvReader) reader = NULL;
+  g_autofree char *line = NULL;
+  guint n = 0;
+
+  g_string_append (csv, "Taller 1;Mesa 1;\"sin cerrar\r\n");
+  path = write_file (f, "unclosed.csv", csv->str, csv->len);
+  reader = cocrea_csv_reader_open (path, &error);
+  g_assert_no_error (error);
+
+  while (cocrea_csv_reader_next (reader, &error) != NULL)
+    n++;
+  g_assert_cmpuint (n, >, 3000);
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
+  g_assert_nonnull (strstr (error->message, "unclosed.csv"));
+  /* 3,001 records, 30 blank lines and 429 second lines come before it. */
+  line = g_strdup_printf ("Line %u:", 1 + 3000 + 30 + 429 + 1);
+  g_assert_nonnull (strstr (error->message, line));
+}
+
+/* Freeing a reader whose thread is still parsing stops the thread; the
+ * sanitizer build checks nothing leaks or is touched after the free. */
+static void
+test_reader_stream_abandon (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) csv = generated_csv (200000);
+  g_autofree char *path = write_file (f, "big.csv", csv->str, csv->len);
+
+  for (guint taken = 0; taken < 3; taken++)
+    {
+      g_autoptr (GError) error = NULL;
+      CocreaCsvReader *reader = cocrea_csv_reader_open (path, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < taken; i++)
+        g_assert_nonnull (cocrea_csv_reader_next (reader, &error));
+      cocrea_csv_reader_free (reader);
+    }
+}
+
 static void
 test_import_quoting (Fixture *f, gconstpointer data)
 {
@@ -366,6 +497,31 @@ test_import_empty_text (Fixture *f, gconstpointer data)
                                            " WHERE name = 'Taller'"), ==, 0);
   g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM audit_log"
                                            " WHERE action = 'import'"), ==, 1);
+}
+
+/* The rows of a file whose last quote never closes are stored while the
+ * end is still being parsed; the error then takes every one back. */
+static void
+test_import_unclosed_quote (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) csv = generated_csv (5000);
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n = 99;
+
+  import_fixture (f, "quoting.csv");
+  g_string_append (csv, "Taller 1;Mesa 1;\"sin cerrar\r\n");
+  path = write_file (f, "unclosed.csv", csv->str, csv->len);
+
+  g_assert_false (cocrea_csv_import (f->document, path, &n, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
+  g_assert_nonnull (strstr (error->message, "never closed"));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 3);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM activity"
+                                           " WHERE name GLOB 'Taller [0-9]*'"), ==, 0);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution_fts"
+                                           " WHERE contribution_fts MATCH 'ciudadana'"), ==, 0);
 }
 
 static void
@@ -599,6 +755,9 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/reader/lines", test_reader_lines);
   g_test_add_func ("/csv/reader/delimiter", test_reader_delimiter);
   g_test_add_func ("/csv/reader/unclosed-quote", test_reader_unclosed_quote);
+  ADD ("/csv/reader/stream", test_reader_stream);
+  ADD ("/csv/reader/stream-unclosed", test_reader_stream_unclosed);
+  ADD ("/csv/reader/stream-abandon", test_reader_stream_abandon);
   ADD ("/csv/import/quoting", test_import_quoting);
   ADD ("/csv/import/bom", test_import_bom);
   ADD ("/csv/import/semicolon", test_import_semicolon);
@@ -609,6 +768,7 @@ main (int argc, char **argv)
   ADD ("/csv/import/reuse", test_import_reuse);
   ADD ("/csv/import/audit", test_import_audit);
   ADD ("/csv/import/empty-text", test_import_empty_text);
+  ADD ("/csv/import/unclosed-quote", test_import_unclosed_quote);
   ADD ("/csv/import/bad-value", test_import_bad_value);
   ADD ("/csv/import/missing-text", test_import_missing_text);
   ADD ("/csv/import/not-csv", test_import_not_csv);

@@ -62,6 +62,7 @@ typedef struct {
   GHashTable *groups;     /* "activity id:name" → gint64 id */
   GHashTable *proposals;  /* title → gint64 id */
   char *now;
+  GString *key;           /* scratch for the groups' cache keys */
   int columns[N_COLUMNS]; /* index of each column in a record, or -1 */
 } Import;
 
@@ -79,6 +80,8 @@ import_clear (Import *import)
   g_clear_pointer (&import->groups, g_hash_table_unref);
   g_clear_pointer (&import->proposals, g_hash_table_unref);
   g_clear_pointer (&import->now, g_free);
+  if (import->key != NULL)
+    g_string_free (g_steal_pointer (&import->key), TRUE);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -93,6 +96,7 @@ import_prepare (Import *import, GError **error)
   import->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->proposals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->now = cocrea_db_now ();
+  import->key = g_string_sized_new (64);
 
   return
     (import->find_activity = cocrea_db_prepare (db,
@@ -117,26 +121,28 @@ import_prepare (Import *import, GError **error)
        " proposal_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)) != NULL;
 }
 
+/* The id @cache holds for @key, or 0. Rows repeat the same few activity,
+ * group and proposal names, so nearly every lookup ends here, before any
+ * statement is bound. */
+static gint64
+cached_id (GHashTable *cache, const char *key)
+{
+  gint64 *cached = g_hash_table_lookup (cache, key);
+
+  return cached != NULL ? *cached : 0;
+}
+
 /*
  * find_or_insert:
- * Looks @key up in @cache, then runs @find (already bound) for an existing
- * row, then @insert (already bound). Sets *id and caches it. Both
- * statements are reset before returning. Fails with the SQLite error.
+ * Runs @find (already bound) for an existing row, else @insert (already
+ * bound). Sets *id and caches it under @key. Both statements are reset
+ * before returning. Fails with the SQLite error.
  */
 static gboolean
 find_or_insert (Import *import, GHashTable *cache, const char *key,
                 sqlite3_stmt *find, sqlite3_stmt *insert, gint64 *id, GError **error)
 {
-  gint64 *cached = g_hash_table_lookup (cache, key);
   int rc;
-
-  if (cached != NULL)
-    {
-      *id = *cached;
-      sqlite3_reset (find);
-      sqlite3_reset (insert);
-      return TRUE;
-    }
 
   rc = sqlite3_step (find);
   if (rc == SQLITE_ROW)
@@ -168,6 +174,9 @@ find_or_insert (Import *import, GHashTable *cache, const char *key,
 static gboolean
 activity_id (Import *import, const char *name, gint64 *id, GError **error)
 {
+  if ((*id = cached_id (import->activities, name)) > 0)
+    return TRUE;
+
   cocrea_db_bind_text (import->find_activity, 1, name);
   cocrea_db_bind_text (import->insert_activity, 1, name);
   return find_or_insert (import, import->activities, name, import->find_activity,
@@ -178,13 +187,15 @@ activity_id (Import *import, const char *name, gint64 *id, GError **error)
 static gboolean
 group_id (Import *import, gint64 activity, const char *name, gint64 *id, GError **error)
 {
-  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", activity, name);
+  g_string_printf (import->key, "%" G_GINT64_FORMAT ":%s", activity, name);
+  if ((*id = cached_id (import->groups, import->key->str)) > 0)
+    return TRUE;
 
   sqlite3_bind_int64 (import->find_group, 1, activity);
   cocrea_db_bind_text (import->find_group, 2, name);
   sqlite3_bind_int64 (import->insert_group, 1, activity);
   cocrea_db_bind_text (import->insert_group, 2, name);
-  return find_or_insert (import, import->groups, key, import->find_group,
+  return find_or_insert (import, import->groups, import->key->str, import->find_group,
                          import->insert_group, id, error);
 }
 
@@ -193,6 +204,9 @@ static gboolean
 proposal_id (Import *import, const char *title, CocreaOrigin origin, gint64 *id,
              GError **error)
 {
+  if ((*id = cached_id (import->proposals, title)) > 0)
+    return TRUE;
+
   cocrea_db_bind_text (import->find_proposal, 1, title);
   cocrea_db_bind_text (import->insert_proposal, 1, title);
   cocrea_db_bind_text (import->insert_proposal, 2, cocrea_origin_to_key (origin));
@@ -372,23 +386,26 @@ import_record (Import *import, const CocreaCsvRecord *record, const char *fallba
   if (*proposal != '\0' && !proposal_id (import, proposal, origin, &proposal_row, error))
     return FALSE;
 
+  /* Static: the texts outlive the step, and the bindings are cleared
+   * before they are freed. */
   sqlite3_bind_int64 (stmt, 1, activity_row);
   if (group_row > 0)
     sqlite3_bind_int64 (stmt, 2, group_row);
   else
     sqlite3_bind_null (stmt, 2);
-  cocrea_db_bind_text (stmt, 3, cocrea_origin_to_key (origin));
-  cocrea_db_bind_text (stmt, 4, text);
-  cocrea_db_bind_text (stmt, 5, area);
+  cocrea_db_bind_static_text (stmt, 3, cocrea_origin_to_key (origin), -1);
+  cocrea_db_bind_static_text (stmt, 4, text, -1);
+  cocrea_db_bind_static_text (stmt, 5, area, -1);
   sqlite3_bind_int (stmt, 6, (int) axes);
   if (proposal_row > 0)
     sqlite3_bind_int64 (stmt, 7, proposal_row);
   else
     sqlite3_bind_null (stmt, 7);
-  cocrea_db_bind_text (stmt, 8, import->now);
+  cocrea_db_bind_static_text (stmt, 8, import->now, -1);
 
   ok = cocrea_db_step_done (import->db, stmt, error);
   sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   return ok;
 }
 
@@ -419,7 +436,9 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
   g_autofree char *file_name = NULL;
   g_autofree char *fallback_activity = NULL;
   g_autofree char *detail = NULL;
-  guint n_records;
+  g_autoptr (GError) parse_error = NULL;
+  const CocreaCsvRecord *header;
+  const CocreaCsvRecord *record;
   guint count = 0;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
@@ -432,21 +451,23 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
   file_name = g_filename_display_basename (csv_path);
   fallback_activity = default_activity_name (csv_path);
 
-  reader = cocrea_csv_reader_new_from_file (csv_path, error);
+  /* The reader parses in a thread of its own while the rows are stored. */
+  reader = cocrea_csv_reader_open (csv_path, error);
   if (reader == NULL)
     return FALSE;
 
-  n_records = cocrea_csv_reader_get_n_records (reader);
-  if (n_records == 0)
+  header = cocrea_csv_reader_next (reader, error);
+  if (header == NULL)
     {
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
-                   _("“%s” is empty: a header row naming the columns is needed, "
-                     "with at least a “text” column"),
-                   file_name);
+      if (error == NULL || *error == NULL)
+        g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
+                     _("“%s” is empty: a header row naming the columns is needed, "
+                       "with at least a “text” column"),
+                     file_name);
       return FALSE;
     }
 
-  if (!match_columns (&import, cocrea_csv_reader_get_record (reader, 0), file_name, error))
+  if (!match_columns (&import, header, file_name, error))
     return FALSE;
 
   if (!cocrea_document_begin_edit (document, error))
@@ -456,10 +477,8 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
   if (!cocrea_index_mark (import.db, &mark, error) || !import_prepare (&import, error))
     goto fail;
 
-  for (guint i = 1; i < n_records; i++)
+  while ((record = cocrea_csv_reader_next (reader, &parse_error)) != NULL)
     {
-      const CocreaCsvRecord *record = cocrea_csv_reader_get_record (reader, i);
-
       if (record_is_empty (record))
         continue;
 
@@ -469,6 +488,11 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
           goto fail;
         }
       count++;
+    }
+  if (parse_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&parse_error));
+      goto fail;
     }
 
   /* One statement indexes every new row for suggestions, in the same edit. */

@@ -35,6 +35,10 @@ CocreaCsvReader       *cocrea_csv_reader_new_from_file (const char      *path,
 CocreaCsvReader       *cocrea_csv_reader_new_from_data (const char      *data,
                                                         gsize            length,
                                                         GError         **error);
+CocreaCsvReader       *cocrea_csv_reader_open          (const char      *path,
+                                                        GError         **error);
+const CocreaCsvRecord *cocrea_csv_reader_next          (CocreaCsvReader *self,
+                                                        GError         **error);
 void                   cocrea_csv_reader_free          (CocreaCsvReader *self);
 char                   cocrea_csv_reader_get_delimiter (CocreaCsvReader *self);
 const char            *cocrea_csv_reader_get_encoding  (CocreaCsvReader *self);

@@ -36,6 +36,11 @@ void          cocrea_db_bind_text  (sqlite3_stmt *stmt,
 void          cocrea_db_bind_date  (sqlite3_stmt *stmt,
                                     int           index,
                                     const char   *date);
+void          cocrea_db_bind_static_text (sqlite3_stmt *stmt,
+                                          int           index,
+                                          const char   *text,
+                                          int           length);
+void          cocrea_db_configure_library (void);
 char         *cocrea_db_now        (void);
 
 G_END_DECLS

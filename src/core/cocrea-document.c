@@ -192,6 +192,7 @@ open_connection (const char *path, gboolean read_only, gboolean create, GError *
   if (create)
     flags |= SQLITE_OPEN_CREATE;
 
+  cocrea_db_configure_library ();
   rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {

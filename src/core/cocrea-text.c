@@ -65,7 +65,8 @@ cocrea_text_normalize (const char *text)
 {
   g_autofree char *nfc = NULL;
 
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+  /* An import normalises six cells per row, often empty ones. */
+  if (text == NULL || *text == '\0' || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
 
   /* Text made only of characters below U+0300 (every byte < 0xCC: ASCII,

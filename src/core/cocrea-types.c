@@ -195,18 +195,20 @@ cocrea_axis_label (guint index)
 gboolean
 cocrea_axes_from_text (const char *text, guint *out_axes, GError **error)
 {
-  g_autoptr (GString) part = g_string_new (NULL);
+  g_autoptr (GString) part = NULL;
   guint result = 0;
 
   g_return_val_if_fail (out_axes != NULL, FALSE);
 
-  if (text == NULL)
+  /* Most imported rows leave the cell empty: no need to split it. */
+  if (text == NULL || *text == '\0')
     {
       *out_axes = 0;
       return TRUE;
     }
 
   /* Split by hand rather than with a regex: imports call this per row. */
+  part = g_string_new (NULL);
   for (const char *p = text;; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
