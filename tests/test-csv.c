@@ -260,8 +260,7 @@ test_reader_stream (Fixture *f, gconstpointer data)
       g_assert_no_error (error);
       g_assert_cmpuint (expected->len, ==, cocrea_csv_reader_get_n_records (whole));
 
-      stream = cocrea_csv_reader_open (path, &error);
-      g_assert_no_error (error);
+      stream = cocrea_csv_reader_open (path);
       while ((record = cocrea_csv_reader_next (stream, &error)) != NULL)
         g_ptr_array_add (streamed, (gpointer) record);
       g_assert_no_error (error);
@@ -290,9 +289,7 @@ test_reader_stream_unclosed (Fixture *f, gconstpointer data)
 
   g_string_append (csv, "Taller 1;Mesa 1;\"sin cerrar\r\n");
   path = write_file (f, "unclosed.csv", csv->str, csv->len);
-  reader = cocrea_csv_reader_open (path, &error);
-  g_assert_no_error (error);
-
+  reader = cocrea_csv_reader_open (path);
   while (cocrea_csv_reader_next (reader, &error) != NULL)
     n++;
   g_assert_cmpuint (n, >, 3000);
@@ -301,6 +298,27 @@ test_reader_stream_unclosed (Fixture *f, gconstpointer data)
   /* 3,001 records, 30 blank lines and 429 second lines come before it. */
   line = g_strdup_printf ("Line %u:", 1 + 3000 + 30 + 429 + 1);
   g_assert_nonnull (strstr (error->message, line));
+}
+
+/* A reader from _open() reports the file's problems through _next(). */
+static void
+test_reader_stream_errors (Fixture *f, gconstpointer data)
+{
+  const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+  g_autofree char *binary = write_file (f, "picture.csv", png, sizeof png - 1);
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere.csv", NULL);
+  g_autoptr (CocreaCsvReader) binary_reader = cocrea_csv_reader_open (binary);
+  g_autoptr (CocreaCsvReader) missing_reader = cocrea_csv_reader_open (missing);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (cocrea_csv_reader_next (binary_reader, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
+  g_assert_true (g_str_has_prefix (error->message, "“picture.csv”: "));
+  g_clear_error (&error);
+
+  g_assert_null (cocrea_csv_reader_next (missing_reader, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "nowhere.csv"));
 }
 
 /* Freeing a reader whose thread is still parsing stops the thread; the
@@ -314,9 +332,8 @@ test_reader_stream_abandon (Fixture *f, gconstpointer data)
   for (guint taken = 0; taken < 3; taken++)
     {
       g_autoptr (GError) error = NULL;
-      CocreaCsvReader *reader = cocrea_csv_reader_open (path, &error);
+      CocreaCsvReader *reader = cocrea_csv_reader_open (path);
 
-      g_assert_no_error (error);
       for (guint i = 0; i < taken; i++)
         g_assert_nonnull (cocrea_csv_reader_next (reader, &error));
       cocrea_csv_reader_free (reader);
@@ -757,6 +774,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/reader/unclosed-quote", test_reader_unclosed_quote);
   ADD ("/csv/reader/stream", test_reader_stream);
   ADD ("/csv/reader/stream-unclosed", test_reader_stream_unclosed);
+  ADD ("/csv/reader/stream-errors", test_reader_stream_errors);
   ADD ("/csv/reader/stream-abandon", test_reader_stream_abandon);
   ADD ("/csv/import/quoting", test_import_quoting);
   ADD ("/csv/import/bom", test_import_bom);

@@ -452,10 +452,7 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
   fallback_activity = default_activity_name (csv_path);
 
   /* The reader parses in a thread of its own while the rows are stored. */
-  reader = cocrea_csv_reader_open (csv_path, error);
-  if (reader == NULL)
-    return FALSE;
-
+  reader = cocrea_csv_reader_open (csv_path);
   header = cocrea_csv_reader_next (reader, error);
   if (header == NULL)
     {

@@ -43,8 +43,9 @@ struct _CocreaCsvReader {
   GError *parse_error;   /* under @lock: why parsing failed, once @done */
   int cancelled;         /* atomic: the reader is being freed, stop parsing */
   GThread *thread;       /* the parser thread of _open(), or NULL */
-  char *text;            /* the decoded text the thread parses */
-  char *name;            /* the file's display name, for errors; or NULL */
+  char *text;            /* the decoded text the parser splits */
+  char *path;            /* the file of _open(), or NULL */
+  char *name;            /* its display name, for errors */
   guint cursor;          /* the record _next() returns next */
 };
 
@@ -86,15 +87,18 @@ line_of (const char *text, gsize offset)
 
 /*
  * decode:
- * Returns @data as newly allocated UTF-8 without a byte order mark, and
- * sets *encoding to the name of what it was. UTF-16 needs its BOM; bytes
- * that are not valid UTF-8 are read as Windows-1252, which is what Excel
- * writes on Windows. Fails with COCREA_ERROR_CSV for binary data (NUL or
- * control bytes) and for bytes no encoding explains.
+ * Takes @data, @length bytes followed by a NUL, and returns it as UTF-8
+ * without a byte order mark, and sets *encoding to the name of what it
+ * was. UTF-8 stays in the same memory: a national file is tens of
+ * megabytes. UTF-16 needs its BOM; bytes that are not valid UTF-8 are read
+ * as Windows-1252, which is what Excel writes on Windows. Fails with
+ * COCREA_ERROR_CSV for binary data (NUL or control bytes) and for bytes no
+ * encoding explains.
  */
 static char *
-decode (const char *data, gsize length, const char **encoding, GError **error)
+decode (char *owned_data, gsize length, const char **encoding, GError **error)
 {
+  g_autofree char *data = owned_data;
   g_autofree char *text = NULL;
   const char *end = NULL;
 
@@ -124,12 +128,13 @@ decode (const char *data, gsize length, const char **encoding, GError **error)
                        line_of (data, end - data));
           return NULL;
         }
-      text = g_strndup (data + 3, length - 3);
+      memmove (data, data + 3, length - 3 + 1);
+      text = g_steal_pointer (&data);
     }
   else if (g_utf8_validate_len (data, length, NULL))
     {
       *encoding = "UTF-8";
-      text = g_strndup (data, length);
+      text = g_steal_pointer (&data);
     }
   else
     {
@@ -357,42 +362,37 @@ finish (CocreaCsvReader *self, GError *error)
   g_mutex_unlock (&self->lock);
 }
 
-static gpointer
-parse_thread (gpointer data)
-{
-  CocreaCsvReader *self = data;
-  GError *error = NULL;
-
-  parse (self, &error);
-  if (error != NULL && self->name != NULL)
-    g_prefix_error (&error, "“%s”: ", self->name);
-  /* The text is only the parser's: give its memory back early. */
-  g_clear_pointer (&self->text, g_free);
-  finish (self, error);
-  return NULL;
-}
-
 /*
  * reader_new:
- * Decodes @data into a new reader, ready to parse. Fails as decode().
+ * A reader with no records yet.
  */
 static CocreaCsvReader *
-reader_new (const char *data, gsize length, GError **error)
+reader_new (void)
 {
-  g_autoptr (CocreaCsvReader) self = g_new0 (CocreaCsvReader, 1);
+  CocreaCsvReader *self = g_new0 (CocreaCsvReader, 1);
 
   g_mutex_init (&self->lock);
   g_cond_init (&self->published);
   self->records = g_ptr_array_new_with_free_func (record_free);
   self->encoding = "UTF-8";
+  return self;
+}
 
-  self->text = decode (data != NULL ? data : "", length, &self->encoding, error);
+/*
+ * prepare:
+ * Takes @data (@length bytes, then a NUL) and decodes it as the text
+ * @self will parse. Fails as decode().
+ */
+static gboolean
+prepare (CocreaCsvReader *self, char *data, gsize length, GError **error)
+{
+  self->text = decode (data, length, &self->encoding, error);
   if (self->text == NULL)
-    return NULL;
+    return FALSE;
 
   self->delimiter = detect_delimiter (self->text);
   self->strings = g_string_chunk_new (MAX (length, 64));
-  return g_steal_pointer (&self);
+  return TRUE;
 }
 
 /**
@@ -411,11 +411,16 @@ cocrea_csv_reader_new_from_data (const char *data, gsize length, GError **error)
 {
   g_autoptr (CocreaCsvReader) self = NULL;
   GError *parse_error = NULL;
+  char *copy;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  self = reader_new (data, length, error);
-  if (self == NULL)
+  self = reader_new ();
+  copy = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (copy, data, length);
+  copy[length] = '\0';
+  if (!prepare (self, copy, length, error))
     return NULL;
 
   if (!parse (self, &parse_error))
@@ -471,64 +476,72 @@ read_file (const char *path, const char *name, char **data, gsize *length, GErro
 CocreaCsvReader *
 cocrea_csv_reader_new_from_file (const char *path, GError **error)
 {
+  g_autoptr (CocreaCsvReader) self = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *data = NULL;
   g_autoptr (GError) local_error = NULL;
-  CocreaCsvReader *self;
+  char *contents = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   name = g_filename_display_basename (path);
-  if (!read_file (path, name, &data, &length, error))
+  if (!read_file (path, name, &contents, &length, error))
     return NULL;
 
-  self = cocrea_csv_reader_new_from_data (data, length, &local_error);
-  if (self == NULL)
-    g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "“%s”: ", name);
+  self = reader_new ();
+  if (!prepare (self, contents, length, &local_error) || !parse (self, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "“%s”: ", name);
+      return NULL;
+    }
+  g_clear_pointer (&self->text, g_free);
+  finish (self, NULL);
+  return g_steal_pointer (&self);
+}
 
-  return self;
+/* The parser thread of cocrea_csv_reader_open(): reads, decodes, parses. */
+static gpointer
+parse_thread (gpointer data)
+{
+  CocreaCsvReader *self = data;
+  char *contents = NULL;
+  gsize length = 0;
+  GError *error = NULL;
+
+  if (read_file (self->path, self->name, &contents, &length, &error) &&
+      (!prepare (self, contents, length, &error) || !parse (self, &error)) &&
+      error != NULL)
+    g_prefix_error (&error, "“%s”: ", self->name);
+
+  /* The text is only the parser's: give its memory back early. */
+  g_clear_pointer (&self->text, g_free);
+  finish (self, error);
+  return NULL;
 }
 
 /**
  * cocrea_csv_reader_open:
  * @path: a CSV file
- * @error: return location for a #CocreaError
  *
- * Reads and decodes @path, then parses it in a thread while the caller
- * takes the records in order with cocrea_csv_reader_next(). A file whose
- * quotes never close is only found out at the end: _next() reports it.
+ * Reads, decodes and parses @path in a thread while the caller takes the
+ * records in order with cocrea_csv_reader_next(), which also reports
+ * every error, naming the file: that it cannot be read, that its bytes are
+ * not text, or (only at the end) that its last quote never closes.
  *
- * Returns: (transfer full): the reader, or %NULL with @error set:
- *   %COCREA_ERROR_IO when the file cannot be read, %COCREA_ERROR_CSV when
- *   its bytes are not text
+ * Returns: (transfer full): the reader
  */
 CocreaCsvReader *
-cocrea_csv_reader_open (const char *path, GError **error)
+cocrea_csv_reader_open (const char *path)
 {
-  g_autoptr (CocreaCsvReader) self = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *data = NULL;
-  g_autoptr (GError) local_error = NULL;
-  gsize length = 0;
+  CocreaCsvReader *self;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  name = g_filename_display_basename (path);
-  if (!read_file (path, name, &data, &length, error))
-    return NULL;
-
-  self = reader_new (data, length, &local_error);
-  if (self == NULL)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "“%s”: ", name);
-      return NULL;
-    }
-  g_clear_pointer (&data, g_free);
-
-  self->name = g_steal_pointer (&name);
+  self = reader_new ();
+  self->path = g_strdup (path);
+  self->name = g_filename_display_basename (path);
   self->thread = g_thread_new ("cocrea-csv", parse_thread, self);
-  return g_steal_pointer (&self);
+  return self;
 }
 
 /*
@@ -588,10 +601,21 @@ cocrea_csv_reader_free (CocreaCsvReader *self)
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_error (&self->parse_error);
   g_free (self->text);
+  g_free (self->path);
   g_free (self->name);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->published);
   g_free (self);
+}
+
+/* Waits until the parser has decoded the text and published the header,
+ * or has ended: the delimiter and encoding are known then. */
+static void
+wait_for_header (CocreaCsvReader *self)
+{
+  g_mutex_lock (&self->lock);
+  wait_for (self, 0);
+  g_mutex_unlock (&self->lock);
 }
 
 /* The delimiter found on the header line: ',', ';' or '\t'. */
@@ -599,6 +623,7 @@ char
 cocrea_csv_reader_get_delimiter (CocreaCsvReader *self)
 {
   g_return_val_if_fail (self != NULL, ',');
+  wait_for_header (self);
   return self->delimiter;
 }
 
@@ -607,6 +632,7 @@ const char *
 cocrea_csv_reader_get_encoding (CocreaCsvReader *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
+  wait_for_header (self);
   return self->encoding;
 }
 

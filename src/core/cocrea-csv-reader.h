@@ -35,8 +35,7 @@ CocreaCsvReader       *cocrea_csv_reader_new_from_file (const char      *path,
 CocreaCsvReader       *cocrea_csv_reader_new_from_data (const char      *data,
                                                         gsize            length,
                                                         GError         **error);
-CocreaCsvReader       *cocrea_csv_reader_open          (const char      *path,
-                                                        GError         **error);
+CocreaCsvReader       *cocrea_csv_reader_open          (const char      *path);
 const CocreaCsvRecord *cocrea_csv_reader_next          (CocreaCsvReader *self,
                                                         GError         **error);
 void                   cocrea_csv_reader_free          (CocreaCsvReader *self);
