@@ -241,6 +241,19 @@ validate (sqlite3 *db, const char *path, GError **error)
   g_autoptr (GError) local_error = NULL;
   int rc;
 
+  /* The census first: quick_check evaluates CHECK constraints, and one
+   * rewritten by another program should be reported as that, not as
+   * damage. A census that cannot even read the schema is damage. */
+  if (!cocrea_schema_check_objects (db, &local_error))
+    {
+      if (local_error->domain == COCREA_ERROR && local_error->code == COCREA_ERROR_UNSAFE)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      goto damaged;
+    }
+
   stmt = cocrea_db_prepare (db, "PRAGMA quick_check", &local_error);
   if (stmt == NULL)
     goto damaged;
@@ -257,9 +270,6 @@ validate (sqlite3 *db, const char *path, GError **error)
                            (const char *) sqlite3_column_text (stmt, 0));
       goto damaged;
     }
-
-  if (!cocrea_schema_check_objects (db, error))
-    return FALSE;
 
   return TRUE;
 

@@ -16,6 +16,7 @@
 #include "cocrea-db.h"
 #include "cocrea-error.h"
 #include "cocrea-schema.h"
+#include "cocrea-suggest-private.h"
 
 static const char *const steps[] = {
   /* 1: the process, its activities and contributions, proposals, scoring,
@@ -308,38 +309,140 @@ is_known_object (const char *name)
   return FALSE;
 }
 
+/* The CREATE statements of a file at each version, by object name; built
+ * on first use. Documents open in worker threads too (exports). */
+static GHashTable *references[COCREA_SCHEMA_VERSION + 1];
+G_LOCK_DEFINE_STATIC (references);
+
+/*
+ * reference_schema:
+ * Returns the CREATE statement of every table and index that a file of
+ * @version made by Cocrea holds, by name: the steps are run on an empty
+ * database in memory, so the text is exactly what they leave in a file,
+ * migrations included. The full-text indexes' own tables are left out:
+ * SQLite writes them, and another SQLite version may word them otherwise.
+ */
+static GHashTable *
+reference_schema (int version, GError **error)
+{
+  GHashTable *reference = NULL;
+
+  G_LOCK (references);
+  if (references[version] == NULL)
+    {
+      sqlite3 *db = NULL;
+      g_autoptr (sqlite3_stmt) stmt = NULL;
+      g_autoptr (GHashTable) built = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                            g_free, g_free);
+
+      cocrea_db_configure_library ();
+      if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                           NULL) != SQLITE_OK)
+        g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_IO, sqlite3_errmsg (db));
+      else if (cocrea_suggest_register_tokenizer (db, error) &&
+               cocrea_schema_migrate (db, 0, version, error) &&
+               (stmt = cocrea_db_prepare (db,
+                  "SELECT name, sql FROM sqlite_schema"
+                  " WHERE sql IS NOT NULL AND name NOT IN"
+                  "  (SELECT name FROM pragma_table_list WHERE type = 'shadow')",
+                  error)) != NULL)
+        {
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            g_hash_table_insert (built, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                                 g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+          references[version] = g_steal_pointer (&built);
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      sqlite3_close (db);
+    }
+  reference = references[version];
+  G_UNLOCK (references);
+  return reference;
+}
+
+/* Fails with COCREA_ERROR_UNSAFE, naming object @name of type @type. */
+static gboolean
+refuse_object (GError **error, const char *name, const char *type)
+{
+  g_set_error (error, COCREA_ERROR, COCREA_ERROR_UNSAFE,
+               _("The file contains “%s” (%s), which Cocrea did not create, "
+                 "so it was not opened"),
+               name ? name : "?", type ? type : "?");
+  return FALSE;
+}
+
 /*
  * cocrea_schema_check_objects:
  * Fails with COCREA_ERROR_UNSAFE when the file holds a trigger, a view or
- * any table or index Cocrea does not create. Such objects run code or
- * change meaning behind the program's back, so a file that carries them
- * is refused rather than trusted.
+ * any table or index Cocrea does not create, when one of its tables or
+ * indexes is defined otherwise than Cocrea defines it at the file's
+ * version, or when one is missing. Such objects run code or change
+ * meaning behind the program's back (a CHECK rewritten to call a
+ * function, a NOT NULL taken away), so a file that carries them is
+ * refused rather than trusted. The comparison matters most on read-only
+ * connections, where SQLite does not evaluate CHECK constraints at all.
  */
 gboolean
 cocrea_schema_check_objects (sqlite3 *db, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *reference;
+  GHashTableIter iter;
+  gpointer name;
+  gint64 version = 0;
   int rc;
 
-  stmt = cocrea_db_prepare (db, "SELECT type, name FROM sqlite_schema", error);
+  if (!cocrea_db_query_int (db, "PRAGMA user_version", &version, error))
+    return FALSE;
+  if (version < 1 || version > COCREA_SCHEMA_VERSION)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_UNSAFE,
+                   _("The file has no schema version Cocrea knows (%lld), so it was not opened"),
+                   (long long) version);
+      return FALSE;
+    }
+  reference = reference_schema ((int) version, error);
+  if (reference == NULL)
+    return FALSE;
+
+  stmt = cocrea_db_prepare (db,
+                            "SELECT type, name, sql,"
+                            "  name IN (SELECT name FROM pragma_table_list WHERE type = 'shadow')"
+                            " FROM sqlite_schema",
+                            error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *type = (const char *) sqlite3_column_text (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *object = (const char *) sqlite3_column_text (stmt, 1);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 2);
+      gboolean shadow = sqlite3_column_int (stmt, 3);
+      const char *expected;
 
-      if (type == NULL || name == NULL ||
+      if (type == NULL || object == NULL ||
           g_str_equal (type, "trigger") || g_str_equal (type, "view") ||
-          !is_known_object (name))
+          !is_known_object (object))
+        return refuse_object (error, object, type);
+
+      /* SQLite's own objects, and the tables of the full-text indexes. */
+      if (sql == NULL || shadow || g_str_has_prefix (object, "sqlite_"))
+        continue;
+
+      expected = g_hash_table_lookup (reference, object);
+      if (expected == NULL)
+        return refuse_object (error, object, type);
+      if (!g_str_equal (expected, sql))
         {
           g_set_error (error, COCREA_ERROR, COCREA_ERROR_UNSAFE,
-                       _("The file contains “%s” (%s), which Cocrea did not create, "
+                       _("Another program changed how the file defines “%s”, "
                          "so it was not opened"),
-                       name ? name : "?", type ? type : "?");
+                       object);
           return FALSE;
         }
+      g_hash_table_add (seen, (gpointer) g_intern_string (object));
     }
 
   if (rc != SQLITE_DONE)
@@ -347,6 +450,17 @@ cocrea_schema_check_objects (sqlite3 *db, GError **error)
       cocrea_db_set_error (error, db, rc, NULL);
       return FALSE;
     }
+
+  g_hash_table_iter_init (&iter, reference);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    if (!g_hash_table_contains (seen, g_intern_string (name)))
+      {
+        g_set_error (error, COCREA_ERROR, COCREA_ERROR_UNSAFE,
+                     _("The file lacks “%s”, which every process file has, "
+                       "so it was not opened"),
+                     (const char *) name);
+        return FALSE;
+      }
 
   return TRUE;
 }
