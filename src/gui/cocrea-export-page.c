@@ -59,9 +59,8 @@ static const ExportInfo exports[COCREA_N_EXPORTS] = {
 
 struct _CocreaExportPage
 {
-  GtkWidget parent_instance;
+  CocreaPage parent_instance;
 
-  CocreaDocument *document;
   GtkFileChooserNative *chooser;
   CocreaExportKind chooser_kind;
   gboolean busy;
@@ -77,11 +76,10 @@ struct _CocreaExportPage
   GtkProgressBar *progress_bar;
 };
 
-G_DEFINE_FINAL_TYPE (CocreaExportPage, cocrea_export_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CocreaExportPage, cocrea_export_page, COCREA_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
   PROP_BUSY,
   N_PROPS
 };
@@ -203,7 +201,7 @@ set_busy (CocreaExportPage *self, gboolean busy)
 {
   self->busy = busy;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.start",
-                                 !busy && self->document != NULL);
+                                 !busy && cocrea_page_get_document (COCREA_PAGE (self)) != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_box), busy);
   if (!busy)
     g_clear_handle_id (&self->pulse_id, g_source_remove);
@@ -280,6 +278,7 @@ pulse_cb (gpointer data)
 void
 cocrea_export_page_export_to (CocreaExportPage *self, CocreaExportKind kind, const char *path)
 {
+  CocreaDocument *document;
   g_autoptr (GTask) task = NULL;
   ExportJob *job;
 
@@ -287,12 +286,13 @@ cocrea_export_page_export_to (CocreaExportPage *self, CocreaExportKind kind, con
   g_return_if_fail (kind < COCREA_N_EXPORTS);
   g_return_if_fail (path != NULL);
 
-  if (self->document == NULL || self->busy)
+  document = cocrea_page_get_document (COCREA_PAGE (self));
+  if (document == NULL || self->busy)
     return;
 
   job = g_new0 (ExportJob, 1);
   job->kind = kind;
-  job->source = g_strdup (cocrea_document_get_path (self->document));
+  job->source = g_strdup (cocrea_document_get_path (document));
   job->path = g_strdup (path);
   job->page = g_object_ref (self);
   job->serial = ++self->serial;
@@ -339,7 +339,8 @@ chooser_response_cb (GtkNativeDialog *chooser, int response, CocreaExportPage *s
 static char *
 suggested_name (CocreaExportPage *self, CocreaExportKind kind)
 {
-  g_autoptr (CocreaProcessInfo) info = cocrea_document_get_process (self->document, NULL);
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
+  g_autoptr (CocreaProcessInfo) info = cocrea_document_get_process (document, NULL);
   g_autofree char *title = g_strdup (info != NULL && info->title != NULL && *info->title != '\0'
                                        ? info->title
                                        : _("Process"));
@@ -359,7 +360,8 @@ start_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autofree char *name = NULL;
   g_autofree char *pattern = NULL;
 
-  if (kind >= COCREA_N_EXPORTS || self->document == NULL || self->busy)
+  if (kind >= COCREA_N_EXPORTS || cocrea_page_get_document (COCREA_PAGE (self)) == NULL ||
+      self->busy)
     return;
 
   g_clear_object (&self->chooser);
@@ -391,17 +393,14 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *param)
     show_message (COCREA_EXPORT_PAGE (widget), _("Could Not Open the File"), error->message);
 }
 
-void
-cocrea_export_page_set_document (CocreaExportPage *self, CocreaDocument *document)
+/* Exports read the file as it is when they start: nothing to reload. */
+static void
+cocrea_export_page_document_set (CocreaPage *page)
 {
-  g_return_if_fail (COCREA_IS_EXPORT_PAGE (self));
-  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
+  CocreaExportPage *self = COCREA_EXPORT_PAGE (page);
 
-  if (!g_set_object (&self->document, document))
-    return;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.start",
-                                 !self->busy && document != NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+                                 !self->busy && cocrea_page_get_document (page) != NULL);
 }
 
 static void
@@ -412,27 +411,8 @@ cocrea_export_page_get_property (GObject *object, guint prop_id, GValue *value,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cocrea_export_page_set_property (GObject *object, guint prop_id, const GValue *value,
-                                 GParamSpec *pspec)
-{
-  CocreaExportPage *self = COCREA_EXPORT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      cocrea_export_page_set_document (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -449,7 +429,6 @@ cocrea_export_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_EXPORT_PAGE);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (cocrea_export_page_parent_class)->dispose (object);
 }
@@ -459,21 +438,18 @@ cocrea_export_page_class_init (CocreaExportPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CocreaPageClass *page_class = COCREA_PAGE_CLASS (klass);
 
   object_class->dispose = cocrea_export_page_dispose;
   object_class->get_property = cocrea_export_page_get_property;
-  object_class->set_property = cocrea_export_page_set_property;
+  page_class->document_set = cocrea_export_page_document_set;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, COCREA_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-export-page.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, CocreaExportPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CocreaExportPage, documents_group);
   gtk_widget_class_bind_template_child (widget_class, CocreaExportPage, data_group);

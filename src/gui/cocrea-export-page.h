@@ -4,9 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "cocrea-document.h"
+#include "cocrea-page.h"
 
 G_BEGIN_DECLS
 
@@ -21,10 +19,8 @@ typedef enum {
 } CocreaExportKind;
 
 #define COCREA_TYPE_EXPORT_PAGE (cocrea_export_page_get_type ())
-G_DECLARE_FINAL_TYPE (CocreaExportPage, cocrea_export_page, COCREA, EXPORT_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CocreaExportPage, cocrea_export_page, COCREA, EXPORT_PAGE, CocreaPage)
 
-void     cocrea_export_page_set_document (CocreaExportPage *self,
-                                          CocreaDocument   *document);
 void     cocrea_export_page_export_to    (CocreaExportPage *self,
                                           CocreaExportKind  kind,
                                           const char       *path);

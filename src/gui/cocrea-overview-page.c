@@ -14,10 +14,7 @@
 
 struct _CocreaOverviewPage
 {
-  GtkWidget parent_instance;
-
-  CocreaDocument *document;
-  gulong changed_id;
+  CocreaPage parent_instance;
 
   /* template children */
   GtkLabel *error_label;
@@ -41,7 +38,7 @@ struct _CocreaOverviewPage
   GtkLabel *disability_share;
 };
 
-G_DEFINE_FINAL_TYPE (CocreaOverviewPage, cocrea_overview_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CocreaOverviewPage, cocrea_overview_page, COCREA_TYPE_PAGE)
 
 static void
 setup_stage_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
@@ -179,9 +176,12 @@ show_error (CocreaOverviewPage *self, const GError *error)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
+/* Every committed edit, from any page, may change a figure. */
 static void
-refresh (CocreaOverviewPage *self)
+cocrea_overview_page_reload (CocreaPage *page)
 {
+  CocreaOverviewPage *self = COCREA_OVERVIEW_PAGE (page);
+  CocreaDocument *document = cocrea_page_get_document (page);
   g_autoptr (GListModel) stages = NULL;
   g_autoptr (GtkSelectionModel) selection = NULL;
   g_autoptr (GError) error = NULL;
@@ -189,13 +189,13 @@ refresh (CocreaOverviewPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
-  if (self->document == NULL)
+  if (document == NULL)
     {
       gtk_list_view_set_model (self->stages_list, NULL);
       return;
     }
 
-  stages = cocrea_stage_list (self->document, &error);
+  stages = cocrea_stage_list (document, &error);
   if (stages == NULL)
     {
       show_error (self, error);
@@ -204,7 +204,7 @@ refresh (CocreaOverviewPage *self)
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_steal_pointer (&stages)));
   gtk_list_view_set_model (self->stages_list, selection);
 
-  if (!cocrea_stats_load (self->document, &stats, &error))
+  if (!cocrea_stats_load (document, &stats, &error))
     {
       show_error (self, error);
       return;
@@ -243,7 +243,7 @@ refresh (CocreaOverviewPage *self)
     g_autoptr (CocreaChart) chart = NULL;
 
     if (stats.activities > 0)
-      chart = cocrea_chart_new_attendance (self->document, &error);
+      chart = cocrea_chart_new_attendance (document, &error);
     if (chart == NULL && error != NULL)
       show_error (self, error);
     cocrea_chart_view_set_chart (self->attendance_chart, chart);
@@ -251,38 +251,12 @@ refresh (CocreaOverviewPage *self)
   }
 }
 
-void
-cocrea_overview_page_set_document (CocreaOverviewPage *self, CocreaDocument *document)
-{
-  g_return_if_fail (COCREA_IS_OVERVIEW_PAGE (self));
-  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
-
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-
-  g_set_object (&self->document, document);
-
-  /* Every committed edit, from any page, may change a figure. */
-  if (document != NULL)
-    self->changed_id = g_signal_connect_object (document, "changed", G_CALLBACK (refresh), self,
-                                                G_CONNECT_SWAPPED);
-
-  refresh (self);
-}
-
 static void
 cocrea_overview_page_dispose (GObject *object)
 {
   CocreaOverviewPage *self = COCREA_OVERVIEW_PAGE (object);
-  GtkWidget *child;
 
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_OVERVIEW_PAGE);
-  /* Unbound children of the template go too. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (cocrea_overview_page_parent_class)->dispose (object);
 }
@@ -292,10 +266,11 @@ cocrea_overview_page_class_init (CocreaOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CocreaPageClass *page_class = COCREA_PAGE_CLASS (klass);
 
   object_class->dispose = cocrea_overview_page_dispose;
+  page_class->reload = cocrea_overview_page_reload;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (COCREA_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-overview-page.ui");

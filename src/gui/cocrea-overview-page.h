@@ -4,16 +4,11 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "cocrea-document.h"
+#include "cocrea-page.h"
 
 G_BEGIN_DECLS
 
 #define COCREA_TYPE_OVERVIEW_PAGE (cocrea_overview_page_get_type ())
-G_DECLARE_FINAL_TYPE (CocreaOverviewPage, cocrea_overview_page, COCREA, OVERVIEW_PAGE, GtkWidget)
-
-void cocrea_overview_page_set_document (CocreaOverviewPage *self,
-                                        CocreaDocument     *document);
+G_DECLARE_FINAL_TYPE (CocreaOverviewPage, cocrea_overview_page, COCREA, OVERVIEW_PAGE, CocreaPage)
 
 G_END_DECLS

@@ -22,13 +22,8 @@
 
 struct _CocreaPrioritisePage
 {
-  GtkWidget parent_instance;
+  CocreaPage parent_instance;
 
-  CocreaDocument *document;
-  gulong changed_id;
-  /* The file changed while the page was hidden: read it when shown. */
-  gboolean stale;
-  guint refresh_id;
   CocreaRankingData *data;
   guint *rank;        /* per proposal, under the current weights */
   guint *base_rank;   /* per proposal, under equal weights */
@@ -46,15 +41,7 @@ struct _CocreaPrioritisePage
   CocreaChartView *chart_view;
 };
 
-G_DEFINE_FINAL_TYPE (CocreaPrioritisePage, cocrea_prioritise_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CocreaPrioritisePage, cocrea_prioritise_page, COCREA_TYPE_PAGE)
 
 enum {
   COLUMN_RANK,
@@ -180,9 +167,12 @@ cocrea_prioritise_page_set_weights (CocreaPrioritisePage *self, double mentions,
   rerank (self);
 }
 
+/* Merges, tallies and decisions elsewhere change mentions and status. */
 static void
-refresh (CocreaPrioritisePage *self)
+cocrea_prioritise_page_reload (CocreaPage *page)
 {
+  CocreaPrioritisePage *self = COCREA_PRIORITISE_PAGE (page);
+  CocreaDocument *document = cocrea_page_get_document (page);
   g_autoptr (GError) error = NULL;
   g_autoptr (CocreaChart) chart = NULL;
   CocreaPriorityWeights equal;
@@ -191,9 +181,9 @@ refresh (CocreaPrioritisePage *self)
   g_clear_pointer (&self->base_rank, g_free);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
-  if (self->document != NULL)
+  if (document != NULL)
     {
-      self->data = cocrea_ranking_data_load (self->document, &error);
+      self->data = cocrea_ranking_data_load (document, &error);
       if (self->data == NULL)
         {
           g_autofree char *text = g_strdup_printf (_("Could not read the proposals: %s"), error->message);
@@ -211,67 +201,8 @@ refresh (CocreaPrioritisePage *self)
   cocrea_chart_view_set_chart (self->chart_view, chart);
   gtk_widget_set_visible (GTK_WIDGET (self->chart_view), chart != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prioritise.shortlist",
-                                 self->document != NULL && !cocrea_document_is_read_only (self->document));
+                                 cocrea_page_is_writable (page));
   rerank (self);
-}
-
-/* Reads the file again now if the page shows, else when it is shown:
- * hidden pages do no work, and a GtkStack measures its hidden pages,
- * which GTK 4.8 does not like to see change under it. */
-static void
-document_changed_lazy_cb (CocreaPrioritisePage *self)
-{
-  self->stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = FALSE;
-      refresh (self);
-    }
-}
-
-static gboolean
-refresh_idle_cb (gpointer data)
-{
-  CocreaPrioritisePage *self = data;
-
-  self->refresh_id = 0;
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      refresh (self);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-cocrea_prioritise_page_map (GtkWidget *widget)
-{
-  CocreaPrioritisePage *self = COCREA_PRIORITISE_PAGE (widget);
-
-  GTK_WIDGET_CLASS (cocrea_prioritise_page_parent_class)->map (widget);
-  /* Not from inside map, which runs during the frame's layout: changing
-   * the page then would re-queue the layout of a window being allocated. */
-  if (self->stale && self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
-}
-
-void
-cocrea_prioritise_page_set_document (CocreaPrioritisePage *self, CocreaDocument *document)
-{
-  g_return_if_fail (COCREA_IS_PRIORITISE_PAGE (self));
-  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
-  /* Merges, tallies and decisions elsewhere change mentions and status. */
-  if (document != NULL)
-    self->changed_id = g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_lazy_cb), self,
-                                                G_CONNECT_SWAPPED);
-  document_changed_lazy_cb (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 static void
@@ -438,7 +369,7 @@ shortlist_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 
   if (self->data == NULL || (p = cocrea_ranking_data_find_proposal (self->data, id)) < 0)
     return;
-  cocrea_decision_dialog_present (widget, self->document, id,
+  cocrea_decision_dialog_present (widget, cocrea_page_get_document (COCREA_PAGE (self)), id,
                                   g_array_index (self->data->proposals, CocreaRankProposal, p).title,
                                   FALSE, COCREA_DECISION_SHORTLISTED);
 }
@@ -450,51 +381,13 @@ reset_weights_action (GtkWidget *widget, const char *action_name, GVariant *para
 }
 
 static void
-cocrea_prioritise_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CocreaPrioritisePage *self = COCREA_PRIORITISE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cocrea_prioritise_page_set_property (GObject *object, guint prop_id, const GValue *value,
-                                     GParamSpec *pspec)
-{
-  CocreaPrioritisePage *self = COCREA_PRIORITISE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      cocrea_prioritise_page_set_document (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cocrea_prioritise_page_dispose (GObject *object)
 {
   CocreaPrioritisePage *self = COCREA_PRIORITISE_PAGE (object);
-  GtkWidget *child;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_clear_object (&self->document);
   if (self->ranking_view != NULL)
     gtk_column_view_set_model (self->ranking_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_PRIORITISE_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->data, cocrea_ranking_data_unref);
   g_clear_pointer (&self->rank, g_free);
@@ -509,16 +402,10 @@ cocrea_prioritise_page_class_init (CocreaPrioritisePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CocreaPageClass *page_class = COCREA_PAGE_CLASS (klass);
 
   object_class->dispose = cocrea_prioritise_page_dispose;
-  widget_class->map = cocrea_prioritise_page_map;
-  object_class->get_property = cocrea_prioritise_page_get_property;
-  object_class->set_property = cocrea_prioritise_page_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, COCREA_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = cocrea_prioritise_page_reload;
 
   g_type_ensure (COCREA_TYPE_CHART_VIEW);
 
@@ -526,7 +413,6 @@ cocrea_prioritise_page_class_init (CocreaPrioritisePageClass *klass)
   gtk_widget_class_install_action (widget_class, "prioritise.reset-weights", NULL,
                                    reset_weights_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-prioritise-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, error_label);

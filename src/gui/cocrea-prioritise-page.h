@@ -4,17 +4,13 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "cocrea-document.h"
+#include "cocrea-page.h"
 
 G_BEGIN_DECLS
 
 #define COCREA_TYPE_PRIORITISE_PAGE (cocrea_prioritise_page_get_type ())
-G_DECLARE_FINAL_TYPE (CocreaPrioritisePage, cocrea_prioritise_page, COCREA, PRIORITISE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CocreaPrioritisePage, cocrea_prioritise_page, COCREA, PRIORITISE_PAGE, CocreaPage)
 
-void cocrea_prioritise_page_set_document (CocreaPrioritisePage *self,
-                                          CocreaDocument       *document);
 void cocrea_prioritise_page_set_weights  (CocreaPrioritisePage *self,
                                           double                mentions,
                                           double                axes,

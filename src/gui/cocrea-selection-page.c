@@ -18,13 +18,7 @@
 
 struct _CocreaSelectionPage
 {
-  GtkWidget parent_instance;
-
-  CocreaDocument *document;
-  gulong changed_id;
-  /* The file changed while the page was hidden: read it when shown. */
-  gboolean stale;
-  guint refresh_id;
+  CocreaPage parent_instance;
 
   /* template children */
   GtkLabel *error_label;
@@ -35,15 +29,7 @@ struct _CocreaSelectionPage
   GtkColumnView *decisions_view;
 };
 
-G_DEFINE_FINAL_TYPE (CocreaSelectionPage, cocrea_selection_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CocreaSelectionPage, cocrea_selection_page, COCREA_TYPE_PAGE)
 
 enum {
   COLUMN_TITLE,
@@ -90,9 +76,12 @@ not_merged (gpointer item, gpointer user_data)
   return cocrea_proposal_get_merged_into_id (item) == 0;
 }
 
+/* Decisions come from this page, the Prioritise page and the command line. */
 static void
-refresh (CocreaSelectionPage *self)
+cocrea_selection_page_reload (CocreaPage *page)
 {
+  CocreaSelectionPage *self = COCREA_SELECTION_PAGE (page);
+  CocreaDocument *document = cocrea_page_get_document (page);
   g_autoptr (GListModel) proposals = NULL;
   g_autoptr (GtkSelectionModel) selection = NULL;
   g_autoptr (GError) error = NULL;
@@ -102,10 +91,10 @@ refresh (CocreaSelectionPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_column_view_set_model (self->decisions_view, NULL);
-  if (self->document == NULL)
+  if (document == NULL)
     return;
 
-  if (!cocrea_selection_get_summary (self->document, &summary, &error))
+  if (!cocrea_selection_get_summary (document, &summary, &error))
     {
       show_error (self, error);
       return;
@@ -124,7 +113,7 @@ refresh (CocreaSelectionPage *self)
   else
     gtk_label_set_text (self->undecided_label, _("Every proposal has a decision and a reason."));
 
-  proposals = cocrea_proposal_list (self->document, &error);
+  proposals = cocrea_proposal_list (document, &error);
   if (proposals == NULL)
     {
       show_error (self, error);
@@ -136,66 +125,7 @@ refresh (CocreaSelectionPage *self)
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (visible));
   gtk_column_view_set_model (self->decisions_view, selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "selection.decide",
-                                 !cocrea_document_is_read_only (self->document));
-}
-
-/* Reads the file again now if the page shows, else when it is shown:
- * hidden pages do no work, and a GtkStack measures its hidden pages,
- * which GTK 4.8 does not like to see change under it. */
-static void
-document_changed_lazy_cb (CocreaSelectionPage *self)
-{
-  self->stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = FALSE;
-      refresh (self);
-    }
-}
-
-static gboolean
-refresh_idle_cb (gpointer data)
-{
-  CocreaSelectionPage *self = data;
-
-  self->refresh_id = 0;
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      refresh (self);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-cocrea_selection_page_map (GtkWidget *widget)
-{
-  CocreaSelectionPage *self = COCREA_SELECTION_PAGE (widget);
-
-  GTK_WIDGET_CLASS (cocrea_selection_page_parent_class)->map (widget);
-  /* Not from inside map, which runs during the frame's layout: changing
-   * the page then would re-queue the layout of a window being allocated. */
-  if (self->stale && self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
-}
-
-void
-cocrea_selection_page_set_document (CocreaSelectionPage *self, CocreaDocument *document)
-{
-  g_return_if_fail (COCREA_IS_SELECTION_PAGE (self));
-  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
-  /* Decisions come from this page, the Prioritise page and the command line. */
-  if (document != NULL)
-    self->changed_id = g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_lazy_cb), self,
-                                                G_CONNECT_SWAPPED);
-  document_changed_lazy_cb (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+                                 !cocrea_document_is_read_only (document));
 }
 
 static void
@@ -240,7 +170,8 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   CocreaDecision decision = COCREA_DECISION_NOT_SHORTLISTED;
 
   if (column == COLUMN_DECISION || column == COLUMN_REASON)
-    cocrea_selection_get_decision (self->document, cocrea_proposal_get_id (proposal), &decided,
+    cocrea_selection_get_decision (cocrea_page_get_document (COCREA_PAGE (self)),
+                                   cocrea_proposal_get_id (proposal), &decided,
                                    &decision, &reason, NULL);
 
   switch (column)
@@ -295,71 +226,34 @@ static void
 decide_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CocreaSelectionPage *self = COCREA_SELECTION_PAGE (widget);
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   gint64 id = g_variant_get_int64 (parameter);
   g_autoptr (CocreaProposal) proposal = NULL;
   g_autoptr (GError) error = NULL;
   gboolean decided = FALSE;
   CocreaDecision decision = COCREA_DECISION_SELECTED;
 
-  if (self->document == NULL)
+  if (document == NULL)
     return;
-  proposal = cocrea_proposal_lookup (self->document, id, &error);
+  proposal = cocrea_proposal_lookup (document, id, &error);
   if (proposal == NULL)
     {
       show_error (self, error);
       return;
     }
-  cocrea_selection_get_decision (self->document, id, &decided, &decision, NULL, NULL);
-  cocrea_decision_dialog_present (widget, self->document, id, cocrea_proposal_get_title (proposal),
+  cocrea_selection_get_decision (document, id, &decided, &decision, NULL, NULL);
+  cocrea_decision_dialog_present (widget, document, id, cocrea_proposal_get_title (proposal),
                                   TRUE, decided ? decision : COCREA_DECISION_SELECTED);
-}
-
-static void
-cocrea_selection_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CocreaSelectionPage *self = COCREA_SELECTION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cocrea_selection_page_set_property (GObject *object, guint prop_id, const GValue *value,
-                                    GParamSpec *pspec)
-{
-  CocreaSelectionPage *self = COCREA_SELECTION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      cocrea_selection_page_set_document (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
 cocrea_selection_page_dispose (GObject *object)
 {
   CocreaSelectionPage *self = COCREA_SELECTION_PAGE (object);
-  GtkWidget *child;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
   if (self->decisions_view != NULL)
     gtk_column_view_set_model (self->decisions_view, NULL);
-  g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_SELECTION_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (cocrea_selection_page_parent_class)->dispose (object);
 }
@@ -369,20 +263,13 @@ cocrea_selection_page_class_init (CocreaSelectionPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CocreaPageClass *page_class = COCREA_PAGE_CLASS (klass);
 
   object_class->dispose = cocrea_selection_page_dispose;
-  widget_class->map = cocrea_selection_page_map;
-  object_class->get_property = cocrea_selection_page_get_property;
-  object_class->set_property = cocrea_selection_page_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, COCREA_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = cocrea_selection_page_reload;
 
   gtk_widget_class_install_action (widget_class, "selection.decide", "x", decide_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-selection-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaSelectionPage, error_label);

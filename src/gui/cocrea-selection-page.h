@@ -4,16 +4,11 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "cocrea-document.h"
+#include "cocrea-page.h"
 
 G_BEGIN_DECLS
 
 #define COCREA_TYPE_SELECTION_PAGE (cocrea_selection_page_get_type ())
-G_DECLARE_FINAL_TYPE (CocreaSelectionPage, cocrea_selection_page, COCREA, SELECTION_PAGE, GtkWidget)
-
-void cocrea_selection_page_set_document (CocreaSelectionPage *self,
-                                         CocreaDocument      *document);
+G_DECLARE_FINAL_TYPE (CocreaSelectionPage, cocrea_selection_page, COCREA, SELECTION_PAGE, CocreaPage)
 
 G_END_DECLS

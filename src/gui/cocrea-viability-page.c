@@ -19,17 +19,11 @@
 #include "cocrea-merge-scores.h"
 #include "cocrea-score-matrix.h"
 #include "cocrea-viability-page.h"
-#include "cocrea-window.h"
 
 struct _CocreaViabilityPage
 {
-  GtkWidget parent_instance;
+  CocreaPage parent_instance;
 
-  CocreaDocument *document;
-  gulong changed_id;
-  /* The file changed while the page was hidden: read it when shown. */
-  gboolean stale;
-  guint refresh_id;
   GListModel *evaluators;
   CocreaRanking *ranking;
   char *columns_key; /* the criteria the aggregate's columns show */
@@ -44,54 +38,11 @@ struct _CocreaViabilityPage
   CocreaChartView *chart_view;
 };
 
-G_DEFINE_FINAL_TYPE (CocreaViabilityPage, cocrea_viability_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CocreaViabilityPage, cocrea_viability_page, COCREA_TYPE_PAGE)
 
 /* Column ids of the aggregate table beyond the criteria. */
 #define COLUMN_PROPOSAL -1
 #define COLUMN_OVERALL -2
-
-static CocreaWindow *
-get_window (CocreaViabilityPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return COCREA_IS_WINDOW (root) ? COCREA_WINDOW (root) : NULL;
-}
-
-static void
-show_error (CocreaViabilityPage *self, const char *heading, const GError *error)
-{
-  CocreaWindow *window = get_window (self);
-
-  if (window != NULL)
-    cocrea_window_show_error (window, heading, error);
-  else
-    g_warning ("%s: %s", heading, error->message);
-}
-
-static void
-add_toast (CocreaViabilityPage *self, const char *text)
-{
-  CocreaWindow *window = get_window (self);
-
-  if (window != NULL)
-    cocrea_window_add_toast (window, text);
-}
-
-CocreaDocument *
-cocrea_viability_page_get_document (CocreaViabilityPage *self)
-{
-  g_return_val_if_fail (COCREA_IS_VIABILITY_PAGE (self), NULL);
-  return self->document;
-}
 
 /* The evaluator shown in the matrix, or 0 when there is none. */
 gint64
@@ -155,7 +106,8 @@ evaluator_selected_cb (CocreaViabilityPage *self)
 {
   if (self->filling)
     return;
-  cocrea_score_matrix_load (self->matrix, self->document, cocrea_viability_page_get_evaluator (self));
+  cocrea_score_matrix_load (self->matrix, cocrea_page_get_document (COCREA_PAGE (self)),
+                            cocrea_viability_page_get_evaluator (self));
 }
 
 /* Rows of the aggregate table: indexes into the ranking's proposals,
@@ -341,12 +293,13 @@ rebuild_aggregate (CocreaViabilityPage *self)
 static void
 refresh_evaluators (CocreaViabilityPage *self, gint64 keep_id, GError **error)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GListModel) evaluators = NULL;
   guint selected = GTK_INVALID_LIST_POSITION;
 
-  if (self->document != NULL)
+  if (document != NULL)
     {
-      evaluators = cocrea_evaluator_list (self->document, error);
+      evaluators = cocrea_evaluator_list (document, error);
       if (evaluators == NULL)
         return;
     }
@@ -369,7 +322,7 @@ refresh_evaluators (CocreaViabilityPage *self, gint64 keep_id, GError **error)
 static void
 update_actions (CocreaViabilityPage *self)
 {
-  gboolean writable = self->document != NULL && !cocrea_document_is_read_only (self->document);
+  gboolean writable = cocrea_page_is_writable (COCREA_PAGE (self));
   gboolean has_evaluator = cocrea_viability_page_get_evaluator (self) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "viability.add-evaluator", writable);
@@ -386,6 +339,7 @@ update_actions (CocreaViabilityPage *self)
 static void
 refresh_full (CocreaViabilityPage *self, gint64 keep_evaluator)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (CocreaRankingData) data = NULL;
   g_autoptr (CocreaChart) chart = NULL;
   g_autoptr (GError) error = NULL;
@@ -394,9 +348,9 @@ refresh_full (CocreaViabilityPage *self, gint64 keep_evaluator)
   g_clear_pointer (&self->ranking, cocrea_ranking_free);
 
   refresh_evaluators (self, keep_evaluator, &error);
-  if (error == NULL && self->document != NULL)
+  if (error == NULL && document != NULL)
     {
-      data = cocrea_ranking_data_load (self->document, &error);
+      data = cocrea_ranking_data_load (document, &error);
       if (data != NULL)
         {
           self->ranking = cocrea_ranking_compute (data);
@@ -406,79 +360,21 @@ refresh_full (CocreaViabilityPage *self, gint64 keep_evaluator)
   if (error != NULL)
     set_error (self, error);
 
-  cocrea_score_matrix_load (self->matrix, self->document, cocrea_viability_page_get_evaluator (self));
+  cocrea_score_matrix_load (self->matrix, document, cocrea_viability_page_get_evaluator (self));
   rebuild_aggregate (self);
   cocrea_chart_view_set_chart (self->chart_view, chart);
   gtk_widget_set_visible (GTK_WIDGET (self->chart_view), chart != NULL);
   update_actions (self);
 }
 
+/* Scores, evaluators, criteria and the shortlist change from other
+ * pages and from merges: all show here. */
 static void
-document_changed_cb (CocreaViabilityPage *self)
+cocrea_viability_page_reload (CocreaPage *page)
 {
+  CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (page);
+
   refresh_full (self, cocrea_viability_page_get_evaluator (self));
-}
-
-/* Reads the file again now if the page shows, else when it is shown:
- * hidden pages do no work, and a GtkStack measures its hidden pages,
- * which GTK 4.8 does not like to see change under it. */
-static void
-document_changed_lazy_cb (CocreaViabilityPage *self)
-{
-  self->stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = FALSE;
-      document_changed_cb (self);
-    }
-}
-
-static gboolean
-refresh_idle_cb (gpointer data)
-{
-  CocreaViabilityPage *self = data;
-
-  self->refresh_id = 0;
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      document_changed_cb (self);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-cocrea_viability_page_map (GtkWidget *widget)
-{
-  CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (widget);
-
-  GTK_WIDGET_CLASS (cocrea_viability_page_parent_class)->map (widget);
-  /* Not from inside map, which runs during the frame's layout: changing
-   * the page then would re-queue the layout of a window being allocated. */
-  if (self->stale && self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
-}
-
-void
-cocrea_viability_page_set_document (CocreaViabilityPage *self, CocreaDocument *document)
-{
-  g_return_if_fail (COCREA_IS_VIABILITY_PAGE (self));
-  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
-  /* Scores, evaluators, criteria and the shortlist change from other
-   * pages and from merges: all show here. */
-  if (document != NULL)
-    self->changed_id = g_signal_connect_object (document, "changed",
-                                                G_CALLBACK (document_changed_lazy_cb), self,
-                                                G_CONNECT_SWAPPED);
-  document_changed_lazy_cb (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 /* Evaluator dialog: name and department, with the name required. */
@@ -506,29 +402,31 @@ static void
 evaluator_response_cb (AdwMessageDialog *dialog, const char *response, EvaluatorDialog *state)
 {
   CocreaViabilityPage *self = state->page;
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *department = NULL;
   gint64 id = state->evaluator_id;
 
-  if (g_strcmp0 (response, "save") != 0 || self->document == NULL)
+  if (g_strcmp0 (response, "save") != 0 || document == NULL)
     return;
 
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (state->name))));
   department = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (state->department))));
   if (id == 0)
     {
-      id = cocrea_evaluator_add (self->document, name, department, &error);
+      id = cocrea_evaluator_add (document, name, department, &error);
       if (id > 0)
         refresh_full (self, id);
     }
-  else if (cocrea_evaluator_update (self->document, id, name, department, &error))
+  else if (cocrea_evaluator_update (document, id, name, department, &error))
     refresh_full (self, id);
 
   if (error != NULL)
-    show_error (self, state->evaluator_id == 0 ? _("Could Not Add the Evaluator")
-                                               : _("Could Not Rename the Evaluator"),
-                error);
+    cocrea_page_show_error (COCREA_PAGE (self),
+                            state->evaluator_id == 0 ? _("Could Not Add the Evaluator")
+                                                     : _("Could Not Rename the Evaluator"),
+                            error);
 }
 
 static GtkWidget *
@@ -604,17 +502,18 @@ rename_evaluator_action (GtkWidget *widget, const char *action_name, GVariant *p
 static void
 delete_response_cb (AdwMessageDialog *dialog, const char *response, CocreaViabilityPage *self)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "evaluator-id"));
   g_autoptr (GError) error = NULL;
 
-  if (g_strcmp0 (response, "delete") != 0 || self->document == NULL)
+  if (g_strcmp0 (response, "delete") != 0 || document == NULL)
     return;
-  if (!cocrea_evaluator_delete (self->document, id, &error))
-    show_error (self, _("Could Not Delete the Evaluator"), error);
+  if (!cocrea_evaluator_delete (document, id, &error))
+    cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Delete the Evaluator"), error);
   else
     {
       refresh_full (self, 0);
-      add_toast (self, _("Evaluator deleted"));
+      cocrea_page_add_toast (COCREA_PAGE (self), _("Evaluator deleted"));
     }
 }
 
@@ -649,15 +548,16 @@ static void
 edit_criteria_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (widget);
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GError) error = NULL;
   GtkWidget *dialog;
 
-  if (self->document == NULL)
+  if (document == NULL)
     return;
-  dialog = cocrea_criteria_dialog_new (self->document, &error);
+  dialog = cocrea_criteria_dialog_new (document, &error);
   if (dialog == NULL)
     {
-      show_error (self, _("Could Not Read the Criteria"), error);
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Read the Criteria"), error);
       return;
     }
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
@@ -728,11 +628,12 @@ bind_conflict_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gp
 static void
 merge_response_cb (AdwMessageDialog *dialog, const char *response, CocreaViabilityPage *self)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   CocreaMergeScoresPlan *plan = g_object_get_data (G_OBJECT (dialog), "plan");
   g_autoptr (GError) error = NULL;
   guint n_written = 0;
 
-  if (g_strcmp0 (response, "merge") != 0 || self->document == NULL)
+  if (g_strcmp0 (response, "merge") != 0 || document == NULL)
     return;
 
   /* Whatever nobody chose stays as it is here. */
@@ -740,13 +641,13 @@ merge_response_cb (AdwMessageDialog *dialog, const char *response, CocreaViabili
     if (g_array_index (plan->conflicts, CocreaScoreChange, i).resolution == COCREA_MERGE_UNRESOLVED)
       g_array_index (plan->conflicts, CocreaScoreChange, i).resolution = COCREA_MERGE_KEEP_OURS;
 
-  if (!cocrea_merge_scores_apply (self->document, plan, &n_written, &error))
-    show_error (self, _("Could Not Merge the Scores"), error);
+  if (!cocrea_merge_scores_apply (document, plan, &n_written, &error))
+    cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Merge the Scores"), error);
   else
     {
       g_autofree char *text = g_strdup_printf (ngettext ("%u score merged", "%u scores merged",
                                                          n_written), n_written);
-      add_toast (self, text);
+      cocrea_page_add_toast (COCREA_PAGE (self), text);
     }
 }
 
@@ -760,6 +661,7 @@ merge_response_cb (AdwMessageDialog *dialog, const char *response, CocreaViabili
 void
 cocrea_viability_page_merge_from (CocreaViabilityPage *self, const char *path)
 {
+  CocreaDocument *document;
   g_autoptr (CocreaMergeScoresPlan) plan = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GtkStringList) rows = NULL;
@@ -769,19 +671,21 @@ cocrea_viability_page_merge_from (CocreaViabilityPage *self, const char *path)
 
   g_return_if_fail (COCREA_IS_VIABILITY_PAGE (self));
 
-  if (self->document == NULL)
+  document = cocrea_page_get_document (COCREA_PAGE (self));
+  if (document == NULL)
     return;
 
-  plan = cocrea_merge_scores_plan (self->document, path, &error);
+  plan = cocrea_merge_scores_plan (document, path, &error);
   if (plan == NULL)
     {
-      show_error (self, _("Could Not Merge Scores"), error);
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Merge Scores"), error);
       return;
     }
 
   if (plan->new_scores->len == 0 && plan->conflicts->len == 0)
     {
-      add_toast (self, _("Nothing to merge: this process already has all those scores"));
+      cocrea_page_add_toast (COCREA_PAGE (self),
+                             _("Nothing to merge: this process already has all those scores"));
       return;
     }
 
@@ -873,52 +777,14 @@ merge_scores_action (GtkWidget *widget, const char *action_name, GVariant *param
 }
 
 static void
-cocrea_viability_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cocrea_viability_page_set_property (GObject *object, guint prop_id, const GValue *value,
-                                    GParamSpec *pspec)
-{
-  CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      cocrea_viability_page_set_document (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cocrea_viability_page_dispose (GObject *object)
 {
   CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (object);
-  GtkWidget *child;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_clear_object (&self->document);
   if (self->aggregate_view != NULL)
     gtk_column_view_set_model (self->aggregate_view, NULL);
   g_clear_pointer (&self->ranking, cocrea_ranking_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_VIABILITY_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->evaluators);
   g_clear_pointer (&self->columns_key, g_free);
 
@@ -930,16 +796,10 @@ cocrea_viability_page_class_init (CocreaViabilityPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CocreaPageClass *page_class = COCREA_PAGE_CLASS (klass);
 
   object_class->dispose = cocrea_viability_page_dispose;
-  widget_class->map = cocrea_viability_page_map;
-  object_class->get_property = cocrea_viability_page_get_property;
-  object_class->set_property = cocrea_viability_page_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, COCREA_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = cocrea_viability_page_reload;
 
   g_type_ensure (COCREA_TYPE_SCORE_MATRIX);
   g_type_ensure (COCREA_TYPE_CHART_VIEW);
@@ -952,7 +812,6 @@ cocrea_viability_page_class_init (CocreaViabilityPageClass *klass)
   gtk_widget_class_install_action (widget_class, "viability.edit-criteria", NULL, edit_criteria_action);
   gtk_widget_class_install_action (widget_class, "viability.merge-scores", NULL, merge_scores_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-viability-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaViabilityPage, error_label);

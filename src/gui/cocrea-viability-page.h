@@ -4,19 +4,14 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "cocrea-document.h"
+#include "cocrea-page.h"
 #include "cocrea-ranking.h"
 
 G_BEGIN_DECLS
 
 #define COCREA_TYPE_VIABILITY_PAGE (cocrea_viability_page_get_type ())
-G_DECLARE_FINAL_TYPE (CocreaViabilityPage, cocrea_viability_page, COCREA, VIABILITY_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CocreaViabilityPage, cocrea_viability_page, COCREA, VIABILITY_PAGE, CocreaPage)
 
-void           cocrea_viability_page_set_document  (CocreaViabilityPage *self,
-                                                    CocreaDocument      *document);
-CocreaDocument *cocrea_viability_page_get_document (CocreaViabilityPage *self);
 gint64         cocrea_viability_page_get_evaluator (CocreaViabilityPage *self);
 gboolean       cocrea_viability_page_set_evaluator (CocreaViabilityPage *self,
                                                     gint64               evaluator_id);

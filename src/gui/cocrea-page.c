@@ -1,0 +1,425 @@
+/* cocrea-page.c — what every page of a process shares: its document and its history
+ *
+ * A page shows one document, which it gets as the "document" property.
+ * When the document changes (an edit on any page, or a merge of scores),
+ * the page reads it again through its reload() method: at once while the
+ * page shows, else when it is next shown, so that typing on the capture
+ * page does not re-read 100,000 rows on a page out of sight.
+ *
+ * A page that edits keeps its own undo history: each edit is remembered
+ * with a toast whose "Undo" button takes back that edit, and
+ * PREFIX.undo-last and PREFIX.redo (Ctrl+Z, Ctrl+Shift+Z) walk the history.
+ * The subclass installs them with the prefix of its other actions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "cocrea-page.h"
+#include "cocrea-window.h"
+
+typedef struct
+{
+  CocreaDocument *document;
+  gulong changed_id;
+  /* The document changed since the page last read it. */
+  gboolean stale;
+  guint reload_id;
+  CocreaUndoStack *undo_stack;
+  AdwToastOverlay *toast_overlay;
+} CocreaPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CocreaPage, cocrea_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+reload (CocreaPage *self)
+{
+  CocreaPagePrivate *priv = cocrea_page_get_instance_private (self);
+
+  priv->stale = FALSE;
+  COCREA_PAGE_GET_CLASS (self)->reload (self);
+}
+
+/* Reads the document again now if the page shows, else when it is shown:
+ * hidden pages do no work, and a GtkStack measures its hidden pages,
+ * which GTK 4.8 does not like to see change under it. */
+static void
+document_changed_cb (CocreaPage *self)
+{
+  CocreaPagePrivate *priv = cocrea_page_get_instance_private (self);
+
+  priv->stale = TRUE;
+  if (COCREA_PAGE_GET_CLASS (self)->reload_when_hidden || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  CocreaPage *self = data;
+  CocreaPagePrivate *priv = cocrea_page_get_instance_private (self);
+
+  priv->reload_id = 0;
+  if (priv->stale)
+    reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cocrea_page_map (GtkWidget *widget)
+{
+  CocreaPage *self = COCREA_PAGE (widget);
+  CocreaPagePrivate *priv = cocrea_page_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (cocrea_page_parent_class)->map (widget);
+  /* Not from inside map, which runs during the frame's layout: changing
+   * the page then would re-queue the layout of a window being allocated. */
+  if (priv->stale && priv->reload_id == 0)
+    priv->reload_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reload_idle_cb, self, NULL);
+}
+
+CocreaDocument *
+cocrea_page_get_document (CocreaPage *self)
+{
+  CocreaPagePrivate *priv;
+
+  g_return_val_if_fail (COCREA_IS_PAGE (self), NULL);
+  priv = cocrea_page_get_instance_private (self);
+
+  return priv->document;
+}
+
+/**
+ * cocrea_page_set_document:
+ * Shows @document, which may be %NULL, and forgets the page's undo
+ * history, which belonged to the document shown before.
+ */
+void
+cocrea_page_set_document (CocreaPage *self, CocreaDocument *document)
+{
+  CocreaPagePrivate *priv;
+  CocreaPageClass *klass;
+
+  g_return_if_fail (COCREA_IS_PAGE (self));
+  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
+  priv = cocrea_page_get_instance_private (self);
+
+  if (priv->document == document)
+    return;
+
+  klass = COCREA_PAGE_GET_CLASS (self);
+  if (priv->document != NULL)
+    g_clear_signal_handler (&priv->changed_id, priv->document);
+  g_set_object (&priv->document, document);
+  cocrea_undo_stack_clear (priv->undo_stack);
+  if (klass->document_set != NULL)
+    klass->document_set (self);
+  /* Connected after document_set, so that what the page hands the
+   * document there (the plan's editor) hears of a change first. */
+  if (klass->reload != NULL)
+    {
+      if (document != NULL)
+        priv->changed_id = g_signal_connect_object (document, "changed",
+                                                    G_CALLBACK (document_changed_cb), self,
+                                                    G_CONNECT_SWAPPED);
+      document_changed_cb (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/* TRUE when the page has a document that takes edits. */
+gboolean
+cocrea_page_is_writable (CocreaPage *self)
+{
+  CocreaPagePrivate *priv;
+
+  g_return_val_if_fail (COCREA_IS_PAGE (self), FALSE);
+  priv = cocrea_page_get_instance_private (self);
+
+  return priv->document != NULL && !cocrea_document_is_read_only (priv->document);
+}
+
+/**
+ * cocrea_page_set_toast_overlay:
+ * Shows the page's toasts in @overlay, a child of its template. A page
+ * without one shows them in its window's.
+ */
+void
+cocrea_page_set_toast_overlay (CocreaPage *self, AdwToastOverlay *overlay)
+{
+  CocreaPagePrivate *priv;
+
+  g_return_if_fail (COCREA_IS_PAGE (self));
+  g_return_if_fail (overlay == NULL || ADW_IS_TOAST_OVERLAY (overlay));
+  priv = cocrea_page_get_instance_private (self);
+
+  g_set_object (&priv->toast_overlay, overlay);
+}
+
+void
+cocrea_page_add_toast (CocreaPage *self, const char *text)
+{
+  CocreaPagePrivate *priv;
+  GtkRoot *root;
+
+  g_return_if_fail (COCREA_IS_PAGE (self));
+  g_return_if_fail (text != NULL);
+  priv = cocrea_page_get_instance_private (self);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (priv->toast_overlay != NULL)
+    adw_toast_overlay_add_toast (priv->toast_overlay, adw_toast_new (text));
+  else if (COCREA_IS_WINDOW (root))
+    cocrea_window_add_toast (COCREA_WINDOW (root), text);
+}
+
+/**
+ * cocrea_page_show_error:
+ * Says why something failed in a dialog of the window; outside a window,
+ * in a toast, or as a warning when the page has no toasts of its own.
+ */
+void
+cocrea_page_show_error (CocreaPage *self, const char *heading, const GError *error)
+{
+  CocreaPagePrivate *priv;
+  GtkRoot *root;
+
+  g_return_if_fail (COCREA_IS_PAGE (self));
+  g_return_if_fail (heading != NULL && error != NULL);
+  priv = cocrea_page_get_instance_private (self);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (COCREA_IS_WINDOW (root))
+    cocrea_window_show_error (COCREA_WINDOW (root), heading, error);
+  else if (priv->toast_overlay != NULL)
+    adw_toast_overlay_add_toast (priv->toast_overlay, adw_toast_new (error->message));
+  else
+    g_warning ("%s: %s", heading, error->message);
+}
+
+/**
+ * cocrea_page_remember:
+ * Records @undo, the edit just made, in the page's history and says @text
+ * in a toast whose "Undo" button takes back that edit. The page must have
+ * installed its undo action and set its toast overlay.
+ */
+void
+cocrea_page_remember (CocreaPage *self, CocreaUndo *undo, const char *text)
+{
+  CocreaPagePrivate *priv;
+  const char *action;
+  guint serial;
+
+  g_return_if_fail (COCREA_IS_PAGE (self));
+  g_return_if_fail (COCREA_IS_UNDO (undo));
+  priv = cocrea_page_get_instance_private (self);
+  action = COCREA_PAGE_GET_CLASS (self)->undo_action;
+  g_return_if_fail (action != NULL && priv->toast_overlay != NULL);
+
+  serial = cocrea_undo_stack_push (priv->undo_stack, undo);
+  adw_toast_overlay_add_toast (priv->toast_overlay, cocrea_undo_toast_new (text, action, serial));
+}
+
+/* ---- the history ---- */
+
+/* Takes back edit @serial (0: the newest), or with @redo does again the
+ * edit undone last, and says so. */
+static void
+step (CocreaPage *self, gboolean redo, guint serial)
+{
+  CocreaPagePrivate *priv = cocrea_page_get_instance_private (self);
+  CocreaPageClass *klass = COCREA_PAGE_GET_CLASS (self);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean done;
+
+  if (!cocrea_page_is_writable (self))
+    return;
+  if (klass->before_undo != NULL)
+    klass->before_undo (self);
+  if (redo)
+    done = cocrea_undo_stack_redo (priv->undo_stack, priv->document, &text, &error);
+  else
+    done = cocrea_undo_stack_undo (priv->undo_stack, priv->document, serial, &text, &error);
+  if (!done)
+    {
+      /* No error: nothing (left) to undo, e.g. an old toast's edit. */
+      if (error != NULL)
+        cocrea_page_show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error);
+      return;
+    }
+  cocrea_page_add_toast (self, text);
+  if (klass->after_undo != NULL)
+    klass->after_undo (self, redo);
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  step (COCREA_PAGE (widget), FALSE, g_variant_get_uint32 (param));
+}
+
+static void
+undo_last_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  step (COCREA_PAGE (widget), FALSE, 0);
+}
+
+static void
+redo_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  step (COCREA_PAGE (widget), TRUE, 0);
+}
+
+static void
+update_history_actions (CocreaPage *self)
+{
+  CocreaPagePrivate *priv = cocrea_page_get_instance_private (self);
+  CocreaPageClass *klass = COCREA_PAGE_GET_CLASS (self);
+  gboolean can = cocrea_page_is_writable (self);
+
+  if (klass->undo_last_action == NULL)
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), klass->undo_last_action,
+                                 can && cocrea_undo_stack_can_undo (priv->undo_stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), klass->redo_action,
+                                 can && cocrea_undo_stack_can_redo (priv->undo_stack));
+}
+
+/**
+ * cocrea_page_class_install_undo_action:
+ * Installs PREFIX.undo, which takes back the edit whose serial it gets
+ * (a "u" parameter): the "Undo" button of cocrea_page_remember()'s toasts.
+ * For the class_init of a page that edits.
+ */
+void
+cocrea_page_class_install_undo_action (CocreaPageClass *klass, const char *prefix)
+{
+  g_return_if_fail (COCREA_IS_PAGE_CLASS (klass));
+  g_return_if_fail (prefix != NULL);
+
+  klass->undo_action = g_strconcat (prefix, ".undo", NULL);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), klass->undo_action, "u", undo_action);
+}
+
+/**
+ * cocrea_page_class_install_history_keys:
+ * Installs PREFIX.undo-last and PREFIX.redo, on Ctrl+Z and Ctrl+Shift+Z,
+ * enabled while there is something to undo or redo. After
+ * cocrea_page_class_install_undo_action().
+ */
+void
+cocrea_page_class_install_history_keys (CocreaPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  g_autofree char *prefix = NULL;
+
+  g_return_if_fail (COCREA_IS_PAGE_CLASS (klass));
+  g_return_if_fail (klass->undo_action != NULL);
+
+  prefix = g_strndup (klass->undo_action, strlen (klass->undo_action) - strlen (".undo"));
+  klass->undo_last_action = g_strconcat (prefix, ".undo-last", NULL);
+  klass->redo_action = g_strconcat (prefix, ".redo", NULL);
+  gtk_widget_class_install_action (widget_class, klass->undo_last_action, NULL, undo_last_action);
+  gtk_widget_class_install_action (widget_class, klass->redo_action, NULL, redo_action);
+  /* A text view's own undo comes first while it has something to undo. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       klass->undo_last_action, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       klass->redo_action, NULL);
+}
+
+static void
+cocrea_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CocreaPage *self = COCREA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, cocrea_page_get_document (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cocrea_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CocreaPage *self = COCREA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      cocrea_page_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Runs after the subclass's dispose, which has let go of its template. */
+static void
+cocrea_page_dispose (GObject *object)
+{
+  CocreaPage *self = COCREA_PAGE (object);
+  CocreaPagePrivate *priv = cocrea_page_get_instance_private (self);
+  GtkWidget *child;
+
+  /* Children of the template that no field holds go too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_handle_id (&priv->reload_id, g_source_remove);
+  if (priv->document != NULL)
+    g_clear_signal_handler (&priv->changed_id, priv->document);
+  g_clear_object (&priv->document);
+  g_clear_object (&priv->undo_stack);
+  g_clear_object (&priv->toast_overlay);
+
+  G_OBJECT_CLASS (cocrea_page_parent_class)->dispose (object);
+}
+
+static void
+cocrea_page_class_init (CocreaPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cocrea_page_dispose;
+  object_class->get_property = cocrea_page_get_property;
+  object_class->set_property = cocrea_page_set_property;
+  widget_class->map = cocrea_page_map;
+
+  /**
+   * CocreaPage:document:
+   * The process the page shows, or %NULL.
+   */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, COCREA_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cocrea_page_init (CocreaPage *self)
+{
+  CocreaPagePrivate *priv = cocrea_page_get_instance_private (self);
+
+  priv->undo_stack = cocrea_undo_stack_new ();
+  g_signal_connect_object (priv->undo_stack, "changed", G_CALLBACK (update_history_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_history_actions (self);
+}
