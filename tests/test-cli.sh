@@ -159,6 +159,16 @@ expect 0 "score creates the evaluator" -- "$bin" score "$work" --evaluator "Ana 
 [ "$(sqlite3 "$work" "SELECT count(*) FROM evaluator WHERE name = 'Ana Pérez'")" = 1 ] && ok "the evaluator exists" || not_ok "the evaluator exists"
 expect 0 "rank" -- "$bin" rank "$work"
 expect 0 "rank --json" -- "$bin" rank "$work" --json
+expect 2 "--save needs --weights" -- "$bin" rank "$work" --save
+before=$(sha256sum <"$work")
+expect 0 "rank with other weights" -- "$bin" rank "$work" --weights 3,1,0
+[ "$(sha256sum <"$work")" = "$before" ] && ok "weights without --save write nothing" || not_ok "weights without --save write nothing"
+expect 1 "a weight over 1,000 is refused" -- "$bin" rank "$work" --weights 3000,1,1 --save
+one_line "a weight over 1,000"
+expect 0 "rank --weights --save" -- "$bin" rank "$work" --weights 3,1,0 --save
+expect 0 "rank uses the kept weights" -- "$bin" rank "$work" --json
+printf '%s' "$out" | /usr/bin/python3 -c "import json,sys; w=json.load(sys.stdin)['priority_weights']; assert (w['mentions'], w['axes'], w['inclusion']) == (3, 1, 0), w" \
+  && ok "the kept weights are 3,1,0" || not_ok "the kept weights are 3,1,0" "$out"
 expect 1 "a sixth selection breaks the quota" -- "$bin" decide "$work" 10 --select --reason "Otra más"
 contains "the message names the quota" "$err" "quota"
 expect 0 "--force selects anyway" -- "$bin" decide "$work" 10 --select --reason "Decisión del alcalde" --force

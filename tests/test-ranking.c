@@ -440,6 +440,54 @@ test_criterion_update (Fixture *f, gconstpointer unused)
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
 }
 
+/* The prioritisation weights stay with the process, logged, and bad ones
+ * change nothing. */
+static void
+test_priority_weights_saved (Fixture *f, gconstpointer unused)
+{
+  const CocreaPriorityWeights chosen = { 2.5, 0.0, 1.0 };
+  const CocreaPriorityWeights bad[] = {
+    { -1.0, 1.0, 1.0 }, { 1.0, NAN, 1.0 }, { 1.0, 1.0, 1001.0 }, { INFINITY, 1.0, 1.0 },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaDocument) reader = NULL;
+  CocreaPriorityWeights weights = { 0 };
+
+  g_assert_true (cocrea_priority_weights_load (f->document, &weights, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (weights.mentions, ==, 1.0);
+  g_assert_cmpfloat (weights.axes, ==, 1.0);
+  g_assert_cmpfloat (weights.inclusion, ==, 1.0);
+
+  g_assert_true (cocrea_priority_weights_save (f->document, &chosen, &error));
+  g_assert_no_error (error);
+  /* The same weights again write nothing. */
+  g_assert_true (cocrea_priority_weights_save (f->document, &chosen, &error));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit_log"
+                                 " WHERE action = 'priority-weights'"), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (cocrea_priority_weights_save (f->document, &bad[i], &error));
+      g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+
+  g_clear_object (&f->document);
+  reader = cocrea_document_open (f->path, COCREA_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (cocrea_priority_weights_load (reader, &weights, &error));
+  g_assert_cmpfloat (weights.mentions, ==, 2.5);
+  g_assert_cmpfloat (weights.axes, ==, 0.0);
+  g_assert_cmpfloat (weights.inclusion, ==, 1.0);
+
+  g_assert_false (cocrea_priority_weights_save (reader, &bad[0], &error));
+  g_clear_error (&error);
+  weights.axes = 3.0;
+  g_assert_false (cocrea_priority_weights_save (reader, &weights, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_READ_ONLY);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -457,6 +505,8 @@ main (int argc, char **argv)
   g_test_add ("/ranking/load/demo", Fixture, "demo", fixture_set_up, test_demo_ranking,
               fixture_tear_down);
   g_test_add ("/ranking/score/set", Fixture, NULL, fixture_set_up, test_score_set, fixture_tear_down);
+  g_test_add ("/ranking/priority/saved", Fixture, NULL, fixture_set_up,
+              test_priority_weights_saved, fixture_tear_down);
   g_test_add ("/ranking/criterion/update", Fixture, NULL, fixture_set_up, test_criterion_update,
               fixture_tear_down);
 

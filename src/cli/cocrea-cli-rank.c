@@ -1,4 +1,4 @@
-/* cocrea-cli-rank.c — cocrea rank FILE [--json] [--weights M,A,I]
+/* cocrea-cli-rank.c — cocrea rank FILE [--json] [--weights M,A,I [--save]]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -206,17 +206,22 @@ print_text (CocreaRanking *ranking, const CocreaPriorityWeights *weights, const 
  * cocrea_cli_rank:
  * Prints the viability aggregates per proposal and criterion with the
  * overall rank, and the prioritisation by mentions, axes and inclusion
- * with the weights given. Only reads the file.
+ * with the weights kept in the file, or those given. Only reads the file,
+ * unless asked to keep the weights given.
  */
 int
 cocrea_cli_rank (int argc, char **argv)
 {
   gboolean json = FALSE;
+  gboolean save = FALSE;
   g_autofree char *weights_text = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of text"), NULL },
     { "weights", 0, 0, G_OPTION_ARG_STRING, &weights_text,
-      N_("Prioritisation weights of mentions, OGP axes and inclusion (default 1,1,1)"), N_("M,A,I") },
+      N_("Prioritisation weights of mentions, OGP axes and inclusion (default: those kept in the file, at first 1,1,1)"),
+      N_("M,A,I") },
+    { "save", 0, 0, G_OPTION_ARG_NONE, &save,
+      N_("Keep the weights given with --weights in the file"), NULL },
     { NULL }
   };
   g_autoptr (GOptionContext) context =
@@ -232,18 +237,23 @@ cocrea_cli_rank (int argc, char **argv)
   g_autoptr (CocreaRanking) ranking = NULL;
   g_autofree guint *priority_rank = NULL;
   g_autofree double *priority_score = NULL;
-  CocreaPriorityWeights weights;
+  CocreaPriorityWeights weights = { 1.0, 1.0, 1.0 };
   GError *error = NULL;
   int status;
 
   if (!cocrea_cli_parse (context, &argc, &argv, 1, &status))
     return status;
-  cocrea_priority_weights_init_default (&weights);
   if (weights_text != NULL && !parse_weights (weights_text, &weights))
     return cocrea_cli_usage (context, _("--weights takes three numbers, zero or more, like 2,1,1"));
+  if (save && weights_text == NULL)
+    return cocrea_cli_usage (context, _("--save keeps the weights given with --weights"));
 
-  document = cocrea_cli_open (argv[1], FALSE, &error);
+  document = cocrea_cli_open (argv[1], save, &error);
   if (document == NULL)
+    return cocrea_cli_fail (error);
+  if (weights_text == NULL && !cocrea_priority_weights_load (document, &weights, &error))
+    return cocrea_cli_fail (error);
+  if (save && !cocrea_priority_weights_save (document, &weights, &error))
     return cocrea_cli_fail (error);
   data = cocrea_ranking_data_load (document, &error);
   if (data == NULL)

@@ -247,7 +247,8 @@ add_process (sqlite3 *db, JsonBuilder *builder, GError **error)
   stmt = cocrea_db_prepare (db,
                             "SELECT uuid, title, municipality, period_start, period_end,"
                             " partners, language, quota_total, quota_municipal, quota_community,"
-                            " consultation_opens, consultation_closes, created_at, modified_at"
+                            " consultation_opens, consultation_closes, priority_mentions,"
+                            " priority_axes, priority_inclusion, created_at, modified_at"
                             " FROM process",
                             error);
   if (stmt == NULL)

@@ -36,6 +36,7 @@
 #include "cocrea-criterion.h"
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
+#include "cocrea-error.h"
 #include "cocrea-ranking.h"
 
 static void
@@ -501,6 +502,121 @@ cocrea_priority_weights_init_default (CocreaPriorityWeights *weights)
   weights->mentions = 1.0;
   weights->axes = 1.0;
   weights->inclusion = 1.0;
+}
+
+/* The largest weight a file may hold; the scales stop well before it. */
+#define MAX_PRIORITY_WEIGHT 1000.0
+
+/**
+ * cocrea_priority_weights_load:
+ * @document: a process
+ * @weights: (out): where to put its prioritisation weights
+ * @error: return location for a #CocreaError
+ *
+ * Reads the weights last saved with cocrea_priority_weights_save(); a
+ * process that never saved any has the default, equal weights.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cocrea_priority_weights_load (CocreaDocument *document, CocreaPriorityWeights *weights,
+                              GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (weights != NULL, FALSE);
+
+  stmt = cocrea_db_prepare (cocrea_document_get_db (document),
+                            "SELECT priority_mentions, priority_axes, priority_inclusion"
+                            " FROM process WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      cocrea_db_set_error (error, cocrea_document_get_db (document), rc, NULL);
+      return FALSE;
+    }
+  weights->mentions = sqlite3_column_double (stmt, 0);
+  weights->axes = sqlite3_column_double (stmt, 1);
+  weights->inclusion = sqlite3_column_double (stmt, 2);
+  return TRUE;
+}
+
+static gboolean
+weight_is_valid (double weight)
+{
+  return isfinite (weight) && weight >= 0 && weight <= MAX_PRIORITY_WEIGHT;
+}
+
+/**
+ * cocrea_priority_weights_save:
+ * @document: a process open for writing
+ * @weights: the weights to keep
+ * @error: return location for a #CocreaError
+ *
+ * Keeps @weights with the process, as one edit written to the audit log
+ * (nothing is written when they are the ones already kept).
+ *
+ * Returns: %TRUE on success; fails with %COCREA_ERROR_INVALID for a
+ *   weight that is negative, not a number or over 1,000, and with
+ *   %COCREA_ERROR_READ_ONLY
+ */
+gboolean
+cocrea_priority_weights_save (CocreaDocument *document, const CocreaPriorityWeights *weights,
+                              GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *detail = NULL;
+  CocreaPriorityWeights current;
+  char m[G_ASCII_DTOSTR_BUF_SIZE], a[G_ASCII_DTOSTR_BUF_SIZE], i[G_ASCII_DTOSTR_BUF_SIZE];
+  sqlite3 *db;
+
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (weights != NULL, FALSE);
+
+  if (!weight_is_valid (weights->mentions) || !weight_is_valid (weights->axes) ||
+      !weight_is_valid (weights->inclusion))
+    {
+      g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                           _("Each prioritisation weight is a number from 0 to 1,000"));
+      return FALSE;
+    }
+
+  if (!cocrea_priority_weights_load (document, &current, error))
+    return FALSE;
+  if (current.mentions == weights->mentions && current.axes == weights->axes &&
+      current.inclusion == weights->inclusion)
+    return TRUE;
+
+  if (!cocrea_document_begin_edit (document, error))
+    return FALSE;
+  db = cocrea_document_get_db (document);
+  stmt = cocrea_db_prepare (db, "UPDATE process SET priority_mentions = ?, priority_axes = ?,"
+                                " priority_inclusion = ? WHERE id = 1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_double (stmt, 1, weights->mentions);
+  sqlite3_bind_double (stmt, 2, weights->axes);
+  sqlite3_bind_double (stmt, 3, weights->inclusion);
+  if (!cocrea_db_step_done (db, stmt, error))
+    goto fail;
+
+  detail = g_strdup_printf ("{\"mentions\": %s, \"axes\": %s, \"inclusion\": %s}",
+                            g_ascii_dtostr (m, sizeof m, weights->mentions),
+                            g_ascii_dtostr (a, sizeof a, weights->axes),
+                            g_ascii_dtostr (i, sizeof i, weights->inclusion));
+  if (!cocrea_document_log (document, "priority-weights", "", detail, error))
+    goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return cocrea_document_commit_edit (document, error);
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  cocrea_document_rollback_edit (document);
+  return FALSE;
 }
 
 /*

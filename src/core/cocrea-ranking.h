@@ -131,6 +131,12 @@ const CocreaAggregate *cocrea_ranking_get_cell      (CocreaRanking     *ranking,
 guint              cocrea_ranking_count_scored      (CocreaRanking     *ranking);
 
 void               cocrea_priority_weights_init_default (CocreaPriorityWeights *weights);
+gboolean           cocrea_priority_weights_load     (CocreaDocument              *document,
+                                                     CocreaPriorityWeights       *weights,
+                                                     GError                     **error);
+gboolean           cocrea_priority_weights_save     (CocreaDocument              *document,
+                                                     const CocreaPriorityWeights *weights,
+                                                     GError                     **error);
 double             cocrea_priority_score            (const CocreaRankProposal    *proposal,
                                                      guint                        max_mentions,
                                                      const CocreaPriorityWeights *weights);

@@ -237,6 +237,15 @@ static const char *const steps[] = {
   /* The tally index starts with proposal_id, so it serves every lookup the
    * old one-column index did; keeping both costs each imported row. */
   "DROP INDEX contribution_proposal;",
+
+  /* 4: the prioritisation weights of stage 3, kept with the process so the
+   * ranking the shortlist came from can be shown again and accounted for. */
+  "ALTER TABLE process ADD COLUMN priority_mentions REAL NOT NULL DEFAULT 1"
+  "  CHECK (priority_mentions >= 0 AND priority_mentions <= 1000);"
+  "ALTER TABLE process ADD COLUMN priority_axes REAL NOT NULL DEFAULT 1"
+  "  CHECK (priority_axes >= 0 AND priority_axes <= 1000);"
+  "ALTER TABLE process ADD COLUMN priority_inclusion REAL NOT NULL DEFAULT 1"
+  "  CHECK (priority_inclusion >= 0 AND priority_inclusion <= 1000);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == COCREA_SCHEMA_VERSION);
