@@ -15,8 +15,6 @@
 #include "cocrea-activity-dialog.h"
 #include "cocrea-activity.h"
 #include "cocrea-group.h"
-#include "cocrea-undo-stack.h"
-#include "cocrea-window.h"
 
 typedef enum {
   CELL_NAME,
@@ -32,12 +30,7 @@ typedef enum {
 
 struct _CocreaActivitiesPage
 {
-  GtkWidget parent_instance;
-
-  CocreaDocument *document;
-  gulong changed_id;
-  gboolean stale;
-  CocreaUndoStack *undo_stack;
+  CocreaPage parent_instance;
 
   GListStore *activities;
   GtkSingleSelection *activity_selection;
@@ -61,41 +54,9 @@ struct _CocreaActivitiesPage
   GtkColumnViewColumn *group_contributions_column;
 };
 
-G_DEFINE_FINAL_TYPE (CocreaActivitiesPage, cocrea_activities_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CocreaActivitiesPage, cocrea_activities_page, COCREA_TYPE_PAGE)
 
 static void refresh_groups (CocreaActivitiesPage *self);
-
-static void
-add_toast (CocreaActivitiesPage *self, const char *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
-show_error (CocreaActivitiesPage *self, const char *heading, const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (COCREA_IS_WINDOW (root))
-    cocrea_window_show_error (COCREA_WINDOW (root), heading, error);
-  else
-    add_toast (self, error->message);
-}
-
-static void
-remember (CocreaActivitiesPage *self, CocreaUndo *undo, const char *text)
-{
-  guint serial = cocrea_undo_stack_push (self->undo_stack, undo);
-
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               cocrea_undo_toast_new (text, "activities.undo", serial));
-}
-
-static gboolean
-writable (CocreaActivitiesPage *self)
-{
-  return self->document != NULL && !cocrea_document_is_read_only (self->document);
-}
 
 static GtkWindow *
 parent_window (CocreaActivitiesPage *self)
@@ -120,7 +81,7 @@ selected_group (CocreaActivitiesPage *self)
 static void
 update_actions (CocreaActivitiesPage *self)
 {
-  gboolean can = writable (self);
+  gboolean can = cocrea_page_is_writable (COCREA_PAGE (self));
   gboolean activity = selected_activity (self) != NULL;
   gboolean group = selected_group (self) != NULL;
 
@@ -130,10 +91,6 @@ update_actions (CocreaActivitiesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.add-group", can && activity);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.edit-group", can && group);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.delete-group", can && group);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.undo-last",
-                                 can && cocrea_undo_stack_can_undo (self->undo_stack));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.redo",
-                                 can && cocrea_undo_stack_can_redo (self->undo_stack));
 }
 
 /* ---- cells ---- */
@@ -268,17 +225,18 @@ update_labels (CocreaActivitiesPage *self)
 }
 
 static void
-refresh (CocreaActivitiesPage *self)
+cocrea_activities_page_reload (CocreaPage *page)
 {
+  CocreaActivitiesPage *self = COCREA_ACTIVITIES_PAGE (page);
+  CocreaDocument *document = cocrea_page_get_document (page);
   g_autoptr (GListModel) list = NULL;
   g_autoptr (GError) error = NULL;
 
-  self->stale = FALSE;
-  if (self->document != NULL)
+  if (document != NULL)
     {
-      list = cocrea_activity_list (self->document, &error);
+      list = cocrea_activity_list (document, &error);
       if (list == NULL)
-        add_toast (self, error->message);
+        cocrea_page_add_toast (COCREA_PAGE (self), error->message);
     }
   replace_keeping_selection (self->activities, self->activity_selection, list, activity_id_of);
   refresh_groups (self);
@@ -287,38 +245,20 @@ refresh (CocreaActivitiesPage *self)
 static void
 refresh_groups (CocreaActivitiesPage *self)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   CocreaActivity *activity = selected_activity (self);
   g_autoptr (GListModel) list = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (self->document != NULL && activity != NULL)
+  if (document != NULL && activity != NULL)
     {
-      list = cocrea_group_list (self->document, cocrea_activity_get_id (activity), &error);
+      list = cocrea_group_list (document, cocrea_activity_get_id (activity), &error);
       if (list == NULL)
-        add_toast (self, error->message);
+        cocrea_page_add_toast (COCREA_PAGE (self), error->message);
     }
   replace_keeping_selection (self->groups, self->group_selection, list, group_id_of);
   update_labels (self);
   update_actions (self);
-}
-
-static void
-document_changed_cb (CocreaActivitiesPage *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-  else
-    self->stale = TRUE;
-}
-
-static void
-cocrea_activities_page_map (GtkWidget *widget)
-{
-  CocreaActivitiesPage *self = COCREA_ACTIVITIES_PAGE (widget);
-
-  GTK_WIDGET_CLASS (cocrea_activities_page_parent_class)->map (widget);
-  if (self->stale)
-    refresh (self);
 }
 
 /* ---- activities ---- */
@@ -328,8 +268,9 @@ activity_saved_cb (CocreaActivitiesPage *self, CocreaUndo *undo, gint64 id)
 {
   const char *action = cocrea_undo_get_action (undo);
 
-  remember (self, undo, g_strcmp0 (action, "add-activity") == 0 ? _("Activity added")
-                                                                 : _("Activity saved"));
+  cocrea_page_remember (COCREA_PAGE (self), undo,
+                        g_strcmp0 (action, "add-activity") == 0 ? _("Activity added")
+                                                                : _("Activity saved"));
   /* Show the activity just added. */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->activities)); i++)
     {
@@ -343,15 +284,16 @@ activity_saved_cb (CocreaActivitiesPage *self, CocreaUndo *undo, gint64 id)
 static void
 open_activity_dialog (CocreaActivitiesPage *self, gint64 id)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GError) error = NULL;
   CocreaActivityDialog *dialog;
 
-  if (!writable (self))
+  if (!cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
-  dialog = cocrea_activity_dialog_new (parent_window (self), self->document, id, &error);
+  dialog = cocrea_activity_dialog_new (parent_window (self), document, id, &error);
   if (dialog == NULL)
     {
-      show_error (self, _("Could Not Read the Activity"), error);
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Read the Activity"), error);
       return;
     }
   g_signal_connect_object (dialog, "saved", G_CALLBACK (activity_saved_cb), self,
@@ -381,12 +323,12 @@ delete_activity (CocreaActivitiesPage *self, gint64 id)
   g_autoptr (CocreaUndo) undo = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (!cocrea_activity_delete (self->document, id, &undo, &error))
+  if (!cocrea_activity_delete (cocrea_page_get_document (COCREA_PAGE (self)), id, &undo, &error))
     {
-      show_error (self, _("Could Not Delete the Activity"), error);
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Delete the Activity"), error);
       return;
     }
-  remember (self, undo, _("Activity deleted"));
+  cocrea_page_remember (COCREA_PAGE (self), undo, _("Activity deleted"));
 }
 
 static void
@@ -395,12 +337,12 @@ delete_group (CocreaActivitiesPage *self, gint64 id)
   g_autoptr (CocreaUndo) undo = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (!cocrea_group_delete (self->document, id, &undo, &error))
+  if (!cocrea_group_delete (cocrea_page_get_document (COCREA_PAGE (self)), id, &undo, &error))
     {
-      show_error (self, _("Could Not Delete the Group"), error);
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Delete the Group"), error);
       return;
     }
-  remember (self, undo, _("Group deleted"));
+  cocrea_page_remember (COCREA_PAGE (self), undo, _("Group deleted"));
 }
 
 static void
@@ -409,7 +351,7 @@ confirm_response_cb (AdwMessageDialog *dialog, const char *response, CocreaActiv
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "id");
   gboolean group = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "group"));
 
-  if (g_strcmp0 (response, "delete") != 0 || !writable (self))
+  if (g_strcmp0 (response, "delete") != 0 || !cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
   if (group)
     delete_group (self, id);
@@ -460,7 +402,7 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   CocreaActivity *activity = selected_activity (self);
   g_autofree char *heading = NULL;
 
-  if (activity == NULL || !writable (self))
+  if (activity == NULL || !cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
   if (cocrea_activity_get_n_contributions (activity) == 0)
     {
@@ -480,6 +422,7 @@ static void open_group_dialog (CocreaActivitiesPage *self, gint64 group_id, cons
 static void
 group_response_cb (AdwMessageDialog *dialog, const char *response, CocreaActivitiesPage *self)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   gint64 group_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "id");
   GtkEditable *name_entry = g_object_get_data (G_OBJECT (dialog), "name");
   GtkSpinButton *size_spin = g_object_get_data (G_OBJECT (dialog), "size");
@@ -491,15 +434,15 @@ group_response_cb (AdwMessageDialog *dialog, const char *response, CocreaActivit
   gint64 id = 0;
   gboolean ok;
 
-  if (g_strcmp0 (response, "save") != 0 || !writable (self))
+  if (g_strcmp0 (response, "save") != 0 || !cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
 
   if (group_id == 0)
     ok = activity != NULL &&
-         cocrea_group_add (self->document, cocrea_activity_get_id (activity), name, size, &id,
+         cocrea_group_add (document, cocrea_activity_get_id (activity), name, size, &id,
                            &undo, &error);
   else
-    ok = cocrea_group_update (self->document, group_id, name, size, &undo, &error);
+    ok = cocrea_group_update (document, group_id, name, size, &undo, &error);
 
   if (!ok)
     {
@@ -507,12 +450,13 @@ group_response_cb (AdwMessageDialog *dialog, const char *response, CocreaActivit
        * was typed and why it was refused. */
       if (error != NULL)
         {
-          add_toast (self, error->message);
+          cocrea_page_add_toast (COCREA_PAGE (self), error->message);
           open_group_dialog (self, group_id, name, size, error->message);
         }
       return;
     }
-  remember (self, undo, group_id == 0 ? _("Group added") : _("Group saved"));
+  cocrea_page_remember (COCREA_PAGE (self), undo,
+                        group_id == 0 ? _("Group added") : _("Group saved"));
 }
 
 static void
@@ -579,7 +523,7 @@ add_group_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autofree char *name = g_strdup_printf (_("Table %u"),
                                            g_list_model_get_n_items (G_LIST_MODEL (self->groups)) + 1);
 
-  if (selected_activity (self) != NULL && writable (self))
+  if (selected_activity (self) != NULL && cocrea_page_is_writable (COCREA_PAGE (self)))
     open_group_dialog (self, 0, name, 8, NULL);
 }
 
@@ -589,7 +533,7 @@ edit_group_action (GtkWidget *widget, const char *action_name, GVariant *param)
   CocreaActivitiesPage *self = COCREA_ACTIVITIES_PAGE (widget);
   CocreaGroup *group = selected_group (self);
 
-  if (group != NULL && writable (self))
+  if (group != NULL && cocrea_page_is_writable (COCREA_PAGE (self)))
     open_group_dialog (self, cocrea_group_get_id (group), cocrea_group_get_name (group),
                        cocrea_group_get_size (group), NULL);
 }
@@ -601,7 +545,7 @@ delete_group_action (GtkWidget *widget, const char *action_name, GVariant *param
   CocreaGroup *group = selected_group (self);
   g_autofree char *heading = NULL;
 
-  if (group == NULL || !writable (self))
+  if (group == NULL || !cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
   if (cocrea_group_get_n_contributions (group) == 0)
     {
@@ -611,55 +555,6 @@ delete_group_action (GtkWidget *widget, const char *action_name, GVariant *param
   heading = g_strdup_printf (_("Delete “%s”?"), cocrea_group_get_name (group));
   confirm_delete (self, heading, cocrea_group_get_n_contributions (group),
                   cocrea_group_get_id (group), TRUE);
-}
-
-/* ---- undo ---- */
-
-static void
-undo_with (CocreaActivitiesPage *self, guint serial)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (!writable (self))
-    return;
-  if (!cocrea_undo_stack_undo (self->undo_stack, self->document, serial, &text, &error))
-    {
-      if (error != NULL)
-        show_error (self, _("Could Not Undo"), error);
-      return;
-    }
-  add_toast (self, text);
-}
-
-static void
-undo_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  undo_with (COCREA_ACTIVITIES_PAGE (widget), g_variant_get_uint32 (param));
-}
-
-static void
-undo_last_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  undo_with (COCREA_ACTIVITIES_PAGE (widget), 0);
-}
-
-static void
-redo_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  CocreaActivitiesPage *self = COCREA_ACTIVITIES_PAGE (widget);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (!writable (self))
-    return;
-  if (!cocrea_undo_stack_redo (self->undo_stack, self->document, &text, &error))
-    {
-      if (error != NULL)
-        show_error (self, _("Could Not Redo"), error);
-      return;
-    }
-  add_toast (self, text);
 }
 
 static void
@@ -676,51 +571,32 @@ group_activated_cb (CocreaActivitiesPage *self, guint position)
   gtk_widget_activate_action (GTK_WIDGET (self), "activities.edit-group", NULL);
 }
 
-/**
- * cocrea_activities_page_set_document:
- * Shows the activities of @document, which may be %NULL.
- */
-void
-cocrea_activities_page_set_document (CocreaActivitiesPage *self, CocreaDocument *document)
+/* The rows belonged to the document shown before; the new one's are read
+ * when the page shows. */
+static void
+cocrea_activities_page_document_set (CocreaPage *page)
 {
-  g_return_if_fail (COCREA_IS_ACTIVITIES_PAGE (self));
-  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
+  CocreaActivitiesPage *self = COCREA_ACTIVITIES_PAGE (page);
 
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    self->changed_id = g_signal_connect_object (document, "changed",
-                                                G_CALLBACK (document_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
-  cocrea_undo_stack_clear (self->undo_stack);
   gtk_single_selection_set_selected (self->activity_selection, GTK_INVALID_LIST_POSITION);
-  refresh (self);
+  g_list_store_remove_all (self->activities);
+  update_actions (self);
 }
 
 static void
 cocrea_activities_page_dispose (GObject *object)
 {
   CocreaActivitiesPage *self = COCREA_ACTIVITIES_PAGE (object);
-  GtkWidget *child;
 
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_clear_object (&self->document);
   if (self->activities_view != NULL)
     gtk_column_view_set_model (self->activities_view, NULL);
   if (self->groups_view != NULL)
     gtk_column_view_set_model (self->groups_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_ACTIVITIES_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->activity_selection);
   g_clear_object (&self->group_selection);
   g_clear_object (&self->activities);
   g_clear_object (&self->groups);
-  g_clear_object (&self->undo_stack);
 
   G_OBJECT_CLASS (cocrea_activities_page_parent_class)->dispose (object);
 }
@@ -730,11 +606,12 @@ cocrea_activities_page_class_init (CocreaActivitiesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CocreaPageClass *page_class = COCREA_PAGE_CLASS (klass);
 
   object_class->dispose = cocrea_activities_page_dispose;
-  widget_class->map = cocrea_activities_page_map;
+  page_class->document_set = cocrea_activities_page_document_set;
+  page_class->reload = cocrea_activities_page_reload;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-activities-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaActivitiesPage, toast_overlay);
@@ -759,22 +636,15 @@ cocrea_activities_page_class_init (CocreaActivitiesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "activities.edit-group", NULL, edit_group_action);
   gtk_widget_class_install_action (widget_class, "activities.delete-group", NULL,
                                    delete_group_action);
-  gtk_widget_class_install_action (widget_class, "activities.undo", "u", undo_action);
-  gtk_widget_class_install_action (widget_class, "activities.undo-last", NULL, undo_last_action);
-  gtk_widget_class_install_action (widget_class, "activities.redo", NULL, redo_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
-                                       "activities.undo-last", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "activities.redo", NULL);
+  cocrea_page_class_install_undo_action (page_class, "activities");
+  cocrea_page_class_install_history_keys (page_class);
 }
 
 static void
 cocrea_activities_page_init (CocreaActivitiesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->undo_stack = cocrea_undo_stack_new ();
+  cocrea_page_set_toast_overlay (COCREA_PAGE (self), self->toast_overlay);
 
   self->activities = g_list_store_new (COCREA_TYPE_ACTIVITY);
   self->activity_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->activities)));
@@ -803,7 +673,5 @@ cocrea_activities_page_init (CocreaActivitiesPage *self)
                            G_CALLBACK (activity_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->groups_view, "activate",
                            G_CALLBACK (group_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->undo_stack, "changed", G_CALLBACK (update_actions), self,
-                           G_CONNECT_SWAPPED);
   update_actions (self);
 }

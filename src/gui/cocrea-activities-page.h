@@ -4,16 +4,11 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "cocrea-document.h"
+#include "cocrea-page.h"
 
 G_BEGIN_DECLS
 
 #define COCREA_TYPE_ACTIVITIES_PAGE (cocrea_activities_page_get_type ())
-G_DECLARE_FINAL_TYPE (CocreaActivitiesPage, cocrea_activities_page, COCREA, ACTIVITIES_PAGE, GtkWidget)
-
-void cocrea_activities_page_set_document (CocreaActivitiesPage *self,
-                                          CocreaDocument       *document);
+G_DECLARE_FINAL_TYPE (CocreaActivitiesPage, cocrea_activities_page, COCREA, ACTIVITIES_PAGE, CocreaPage)
 
 G_END_DECLS

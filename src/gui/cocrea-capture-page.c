@@ -20,8 +20,6 @@
 #include "cocrea-group.h"
 #include "cocrea-merge.h"
 #include "cocrea-suggest.h"
-#include "cocrea-undo-stack.h"
-#include "cocrea-window.h"
 
 /* Long enough not to query on every key of a fast typist, short enough
  * to feel live. */
@@ -30,11 +28,7 @@
 
 struct _CocreaCapturePage
 {
-  GtkWidget parent_instance;
-
-  CocreaDocument *document;
-  gulong changed_id;
-  CocreaUndoStack *undo_stack;
+  CocreaPage parent_instance;
 
   /* The dropdowns show names; these hold the ids, in the same order. */
   GArray *activity_ids;
@@ -73,7 +67,7 @@ struct _CocreaCapturePage
   GtkListView *captured_view;
 };
 
-G_DEFINE_FINAL_TYPE (CocreaCapturePage, cocrea_capture_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CocreaCapturePage, cocrea_capture_page, COCREA_TYPE_PAGE)
 
 static void refresh_groups (CocreaCapturePage *self);
 static void refresh_captured (CocreaCapturePage *self);
@@ -88,33 +82,6 @@ axis_button (CocreaCapturePage *self, guint index)
 
   g_assert (index < COCREA_N_AXES);
   return buttons[index];
-}
-
-static void
-add_toast (CocreaCapturePage *self, const char *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
-show_error (CocreaCapturePage *self, const char *heading, const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (COCREA_IS_WINDOW (root))
-    cocrea_window_show_error (COCREA_WINDOW (root), heading, error);
-  else
-    add_toast (self, error->message);
-}
-
-/* Records @undo and says @text in a toast with an "Undo" button. */
-static void
-remember (CocreaCapturePage *self, CocreaUndo *undo, const char *text)
-{
-  guint serial = cocrea_undo_stack_push (self->undo_stack, undo);
-
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               cocrea_undo_toast_new (text, "capture.undo", serial));
 }
 
 static gint64
@@ -267,19 +234,20 @@ signature_of (GListModel *model, gboolean activities)
 static void
 refresh_activities (CocreaCapturePage *self)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GListModel) activities = NULL;
   g_autoptr (GtkStringList) names = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *signature = NULL;
   gint64 current = cocrea_capture_page_get_activity_id (self);
 
-  if (self->document == NULL)
+  if (document == NULL)
     activities = G_LIST_MODEL (g_list_store_new (COCREA_TYPE_ACTIVITY));
   else
-    activities = cocrea_activity_list (self->document, &error);
+    activities = cocrea_activity_list (document, &error);
   if (activities == NULL)
     {
-      add_toast (self, error->message);
+      cocrea_page_add_toast (COCREA_PAGE (self), error->message);
       return;
     }
 
@@ -328,6 +296,7 @@ refresh_activities (CocreaCapturePage *self)
 static void
 refresh_groups (CocreaCapturePage *self)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GListModel) groups = NULL;
   g_autoptr (GtkStringList) names = NULL;
   g_autoptr (GError) error = NULL;
@@ -337,13 +306,13 @@ refresh_groups (CocreaCapturePage *self)
   gint64 current = cocrea_capture_page_get_group_id (self);
   gint64 none = 0;
 
-  if (self->document == NULL || activity_id == 0)
+  if (document == NULL || activity_id == 0)
     groups = G_LIST_MODEL (g_list_store_new (COCREA_TYPE_GROUP));
   else
-    groups = cocrea_group_list (self->document, activity_id, &error);
+    groups = cocrea_group_list (document, activity_id, &error);
   if (groups == NULL)
     {
-      add_toast (self, error->message);
+      cocrea_page_add_toast (COCREA_PAGE (self), error->message);
       return;
     }
 
@@ -427,6 +396,7 @@ update_captured_label (CocreaCapturePage *self)
 static void
 refresh_captured (CocreaCapturePage *self)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GListModel) list = NULL;
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GError) error = NULL;
@@ -436,12 +406,12 @@ refresh_captured (CocreaCapturePage *self)
   gint64 selected_contribution = selected != NULL ? cocrea_contribution_get_id (selected) : 0;
   guint n;
 
-  if (self->document != NULL && activity_id != 0)
+  if (document != NULL && activity_id != 0)
     {
-      list = cocrea_contribution_list (self->document, activity_id, group_id, &error);
+      list = cocrea_contribution_list (document, activity_id, group_id, &error);
       if (list == NULL)
         {
-          add_toast (self, error->message);
+          cocrea_page_add_toast (COCREA_PAGE (self), error->message);
           return;
         }
       n = g_list_model_get_n_items (list);
@@ -676,7 +646,7 @@ bind_suggestion_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, 
 static void
 update_merge_action (CocreaCapturePage *self)
 {
-  gboolean writable = self->document != NULL && !cocrea_document_is_read_only (self->document);
+  gboolean writable = cocrea_page_is_writable (COCREA_PAGE (self));
   gboolean has_suggestion = g_list_model_get_n_items (G_LIST_MODEL (self->suggestions)) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "capture.merge-suggestion",
@@ -688,15 +658,16 @@ update_merge_action (CocreaCapturePage *self)
 static void
 show_suggestions (CocreaCapturePage *self, const char *text, gint64 exclude_id)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GListModel) found = NULL;
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GError) error = NULL;
 
   self->subject_id = exclude_id;
 
-  if (self->document != NULL && text != NULL && *text != '\0')
+  if (document != NULL && text != NULL && *text != '\0')
     {
-      found = cocrea_suggest (self->document, text, SUGGEST_LIMIT, exclude_id, &error);
+      found = cocrea_suggest (document, text, SUGGEST_LIMIT, exclude_id, &error);
       if (found == NULL)
         g_debug ("No suggestions: %s", error->message);
       else
@@ -728,6 +699,7 @@ suggest_timeout_cb (gpointer user_data)
 static void
 suggest_now (CocreaCapturePage *self)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autofree char *text = get_typed_text (self);
 
   g_clear_handle_id (&self->suggest_source, g_source_remove);
@@ -743,8 +715,8 @@ suggest_now (CocreaCapturePage *self)
     CocreaContribution *selected = gtk_single_selection_get_selected_item (self->captured_selection);
     g_autoptr (CocreaContribution) saved = NULL;
 
-    if (selected == NULL && self->last_saved_id != 0 && self->document != NULL)
-      selected = saved = cocrea_contribution_lookup (self->document, self->last_saved_id, NULL);
+    if (selected == NULL && self->last_saved_id != 0 && document != NULL)
+      selected = saved = cocrea_contribution_lookup (document, self->last_saved_id, NULL);
     if (selected != NULL)
       show_suggestions (self, cocrea_contribution_get_text (selected),
                         cocrea_contribution_get_id (selected));
@@ -776,13 +748,14 @@ captured_selected_cb (CocreaCapturePage *self)
 static gboolean
 save_typed (CocreaCapturePage *self, gint64 *id)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autofree char *text = get_typed_text (self);
   g_autofree char *area = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->area_entry))));
   g_autoptr (CocreaUndo) undo = NULL;
   g_autoptr (GError) error = NULL;
   CocreaContributionFields fields = { 0 };
 
-  if (self->document == NULL)
+  if (document == NULL)
     return FALSE;
   if (*text == '\0')
     {
@@ -804,14 +777,14 @@ save_typed (CocreaCapturePage *self, gint64 *id)
     if (gtk_toggle_button_get_active (axis_button (self, i)))
       fields.axes |= 1u << i;
 
-  if (!cocrea_contribution_add (self->document, &fields, id, &undo, &error))
+  if (!cocrea_contribution_add (document, &fields, id, &undo, &error))
     {
       /* The text stays where it was typed. */
       show_text_error (self, error->message);
       return FALSE;
     }
 
-  remember (self, undo, _("Contribution saved"));
+  cocrea_page_remember (COCREA_PAGE (self), undo, _("Contribution saved"));
   self->last_saved_id = *id;
 
   /* Ready for the next one: the same place and origin, a fresh text. */
@@ -853,6 +826,7 @@ text_key_pressed_cb (CocreaCapturePage *self, guint keyval, guint keycode, GdkMo
 static void
 merge_into_suggestion (CocreaCapturePage *self, gint64 subject_id, CocreaSuggestion *suggestion)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (CocreaUndo) undo = NULL;
   g_autoptr (GError) error = NULL;
   gint64 target = cocrea_suggestion_get_proposal_id (suggestion);
@@ -862,21 +836,21 @@ merge_into_suggestion (CocreaCapturePage *self, gint64 subject_id, CocreaSuggest
     target = cocrea_suggestion_get_id (suggestion);
 
   if (target != 0)
-    ok = cocrea_merge_into (self->document, target, &subject_id, 1, &undo, &error);
+    ok = cocrea_merge_into (document, target, &subject_id, 1, &undo, &error);
   else
     {
       gint64 ids[2] = { cocrea_suggestion_get_id (suggestion), subject_id };
       g_autofree char *title = shorten (cocrea_suggestion_get_text (suggestion), 120);
 
-      ok = cocrea_merge_new_proposal (self->document, title, ids, 2, &target, &undo, &error);
+      ok = cocrea_merge_new_proposal (document, title, ids, 2, &target, &undo, &error);
     }
 
   if (!ok)
     {
-      show_error (self, _("Could Not Merge"), error);
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Merge"), error);
       return;
     }
-  remember (self, undo, _("Merged into the suggestion"));
+  cocrea_page_remember (COCREA_PAGE (self), undo, _("Merged into the suggestion"));
   suggest_now (self);
 }
 
@@ -911,7 +885,7 @@ merge_suggestion_action (GtkWidget *widget, const char *action_name, GVariant *p
   suggest_now (self);
   if (self->subject_id != subject || g_list_model_get_n_items (G_LIST_MODEL (self->suggestions)) == 0)
     {
-      add_toast (self, _("Nothing similar to merge into"));
+      cocrea_page_add_toast (COCREA_PAGE (self), _("Nothing similar to merge into"));
       return;
     }
   top = g_list_model_get_item (G_LIST_MODEL (self->suggestions), 0);
@@ -924,7 +898,7 @@ suggestion_activated_cb (CocreaCapturePage *self, guint position)
   g_autoptr (CocreaSuggestion) suggestion = g_list_model_get_item (G_LIST_MODEL (self->suggestions), position);
   gint64 subject;
 
-  if (suggestion == NULL || self->document == NULL || cocrea_document_is_read_only (self->document))
+  if (suggestion == NULL || !cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
   subject = merge_subject (self);
   if (subject != 0 && subject != cocrea_suggestion_get_id (suggestion))
@@ -937,20 +911,21 @@ static void
 delete_contribution_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CocreaCapturePage *self = COCREA_CAPTURE_PAGE (widget);
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (CocreaUndo) undo = NULL;
   g_autoptr (GError) error = NULL;
   gint64 id = g_variant_get_int64 (param);
 
-  if (self->document == NULL)
+  if (document == NULL)
     return;
-  if (!cocrea_contribution_delete (self->document, id, &undo, &error))
+  if (!cocrea_contribution_delete (document, id, &undo, &error))
     {
-      show_error (self, _("Could Not Delete the Contribution"), error);
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Delete the Contribution"), error);
       return;
     }
   if (self->last_saved_id == id)
     self->last_saved_id = 0;
-  remember (self, undo, _("Contribution deleted"));
+  cocrea_page_remember (COCREA_PAGE (self), undo, _("Contribution deleted"));
   suggest_now (self);
 }
 
@@ -969,6 +944,7 @@ edit_buffer_changed_cb (GtkTextBuffer *buffer, AdwMessageDialog *dialog)
 static void
 edit_response_cb (AdwMessageDialog *dialog, const char *response, CocreaCapturePage *self)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   CocreaContribution *contribution = g_object_get_data (G_OBJECT (dialog), "contribution");
   GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
   g_autoptr (CocreaUndo) undo = NULL;
@@ -977,7 +953,7 @@ edit_response_cb (AdwMessageDialog *dialog, const char *response, CocreaCaptureP
   CocreaContributionFields fields;
   GtkTextIter start, end;
 
-  if (g_strcmp0 (response, "save") != 0 || self->document == NULL)
+  if (g_strcmp0 (response, "save") != 0 || document == NULL)
     return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -987,19 +963,20 @@ edit_response_cb (AdwMessageDialog *dialog, const char *response, CocreaCaptureP
     return;
   fields.text = text;
 
-  if (!cocrea_contribution_update (self->document, cocrea_contribution_get_id (contribution),
+  if (!cocrea_contribution_update (document, cocrea_contribution_get_id (contribution),
                                    &fields, &undo, &error))
     {
-      show_error (self, _("Could Not Edit the Contribution"), error);
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Edit the Contribution"), error);
       return;
     }
-  remember (self, undo, _("Contribution edited"));
+  cocrea_page_remember (COCREA_PAGE (self), undo, _("Contribution edited"));
 }
 
 static void
 edit_contribution_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CocreaCapturePage *self = COCREA_CAPTURE_PAGE (widget);
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (CocreaContribution) contribution = NULL;
   g_autoptr (GError) error = NULL;
   GtkWidget *dialog;
@@ -1008,12 +985,12 @@ edit_contribution_action (GtkWidget *widget, const char *action_name, GVariant *
   GtkTextBuffer *buffer;
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (self->document == NULL)
+  if (document == NULL)
     return;
-  contribution = cocrea_contribution_lookup (self->document, g_variant_get_int64 (param), &error);
+  contribution = cocrea_contribution_lookup (document, g_variant_get_int64 (param), &error);
   if (contribution == NULL)
     {
-      show_error (self, _("Could Not Edit the Contribution"), error);
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Edit the Contribution"), error);
       return;
     }
 
@@ -1057,111 +1034,47 @@ edit_contribution_action (GtkWidget *widget, const char *action_name, GVariant *
 
 /* ---- undo ---- */
 
+/* What was saved last may be gone: suggest for the typed text again. */
 static void
-update_undo_actions (CocreaCapturePage *self)
+cocrea_capture_page_after_undo (CocreaPage *page, gboolean redone)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "capture.undo-last",
-                                 cocrea_undo_stack_can_undo (self->undo_stack));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "capture.redo",
-                                 cocrea_undo_stack_can_redo (self->undo_stack));
-}
+  CocreaCapturePage *self = COCREA_CAPTURE_PAGE (page);
 
-static void
-undo_with (CocreaCapturePage *self, guint serial)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->document == NULL)
+  if (redone)
     return;
-  if (!cocrea_undo_stack_undo (self->undo_stack, self->document, serial, &text, &error))
-    {
-      if (error != NULL)
-        show_error (self, _("Could Not Undo"), error);
-      return;
-    }
-  add_toast (self, text);
   self->last_saved_id = 0;
   suggest_now (self);
-}
-
-static void
-undo_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  undo_with (COCREA_CAPTURE_PAGE (widget), g_variant_get_uint32 (param));
-}
-
-static void
-undo_last_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  undo_with (COCREA_CAPTURE_PAGE (widget), 0);
-}
-
-static void
-redo_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  CocreaCapturePage *self = COCREA_CAPTURE_PAGE (widget);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->document == NULL)
-    return;
-  if (!cocrea_undo_stack_redo (self->undo_stack, self->document, &text, &error))
-    {
-      if (error != NULL)
-        show_error (self, _("Could Not Redo"), error);
-      return;
-    }
-  add_toast (self, text);
 }
 
 /* ---- the document ---- */
 
 static void
-document_changed_cb (CocreaCapturePage *self)
+cocrea_capture_page_reload (CocreaPage *page)
 {
+  CocreaCapturePage *self = COCREA_CAPTURE_PAGE (page);
+
   refresh_activities (self);
   /* An unchanged activity list does not rebuild the groups by itself. */
   refresh_groups (self);
 }
 
-/**
- * cocrea_capture_page_set_document:
- * Captures into @document, which may be %NULL.
- */
-void
-cocrea_capture_page_set_document (CocreaCapturePage *self, CocreaDocument *document)
+/* Starts afresh on another document: nothing chosen, nothing typed. */
+static void
+cocrea_capture_page_document_set (CocreaPage *page)
 {
-  gboolean writable;
+  CocreaCapturePage *self = COCREA_CAPTURE_PAGE (page);
+  gboolean writable = cocrea_page_is_writable (page);
 
-  g_return_if_fail (COCREA_IS_CAPTURE_PAGE (self));
-  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    self->changed_id = g_signal_connect_object (document, "changed",
-                                                G_CALLBACK (document_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
-
-  cocrea_undo_stack_clear (self->undo_stack);
   g_clear_pointer (&self->activities_signature, g_free);
   g_clear_pointer (&self->groups_signature, g_free);
   self->last_saved_id = 0;
   gtk_drop_down_set_selected (self->activity_dropdown, GTK_INVALID_LIST_POSITION);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
 
-  writable = document != NULL && !cocrea_document_is_read_only (document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "capture.save", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "capture.edit-contribution", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "capture.delete-contribution", writable);
   gtk_text_view_set_editable (self->text_view, writable);
-
-  refresh_activities (self);
-  refresh_groups (self);
   show_suggestions (self, NULL, 0);
 }
 
@@ -1182,23 +1095,16 @@ static void
 cocrea_capture_page_dispose (GObject *object)
 {
   CocreaCapturePage *self = COCREA_CAPTURE_PAGE (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->suggest_source, g_source_remove);
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_clear_object (&self->document);
   if (self->captured_view != NULL)
     gtk_list_view_set_model (self->captured_view, NULL);
   if (self->suggestions_view != NULL)
     gtk_list_view_set_model (self->suggestions_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_CAPTURE_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->captured_selection);
   g_clear_object (&self->captured);
   g_clear_object (&self->suggestions);
-  g_clear_object (&self->undo_stack);
 
   G_OBJECT_CLASS (cocrea_capture_page_parent_class)->dispose (object);
 }
@@ -1222,12 +1128,19 @@ cocrea_capture_page_class_init (CocreaCapturePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CocreaPageClass *page_class = COCREA_PAGE_CLASS (klass);
 
   object_class->dispose = cocrea_capture_page_dispose;
   object_class->finalize = cocrea_capture_page_finalize;
   widget_class->grab_focus = cocrea_capture_page_grab_focus;
+  page_class->document_set = cocrea_capture_page_document_set;
+  page_class->reload = cocrea_capture_page_reload;
+  page_class->after_undo = cocrea_capture_page_after_undo;
+  /* cocrea_capture_page_select() reads the dropdowns, which must hold the
+   * activities and groups of now also while the page is out of sight;
+   * a reload that finds them unchanged rebuilds nothing. */
+  page_class->reload_when_hidden = TRUE;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-capture-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, toast_overlay);
@@ -1257,10 +1170,9 @@ cocrea_capture_page_class_init (CocreaCapturePageClass *klass)
                                    edit_contribution_action);
   gtk_widget_class_install_action (widget_class, "capture.delete-contribution", "x",
                                    delete_contribution_action);
-  gtk_widget_class_install_action (widget_class, "capture.undo", "u", undo_action);
-  gtk_widget_class_install_action (widget_class, "capture.undo-last", NULL, undo_last_action);
-  gtk_widget_class_install_action (widget_class, "capture.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "capture.find", NULL, find_action);
+  cocrea_page_class_install_undo_action (page_class, "capture");
+  cocrea_page_class_install_history_keys (page_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
                                        "capture.merge-suggestion", NULL);
@@ -1268,11 +1180,6 @@ cocrea_capture_page_class_init (CocreaCapturePageClass *klass)
                                        "capture.merge-suggestion", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK,
                                        "capture.merge-suggestion", NULL);
-  /* The text view's own undo comes first while it has something to undo. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
-                                       "capture.undo-last", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "capture.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "capture.find", NULL);
 }
@@ -1287,8 +1194,7 @@ cocrea_capture_page_init (CocreaCapturePage *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->undo_stack = cocrea_undo_stack_new ();
+  cocrea_page_set_toast_overlay (COCREA_PAGE (self), self->toast_overlay);
   self->activity_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -1330,9 +1236,6 @@ cocrea_capture_page_init (CocreaCapturePage *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
 
-  g_signal_connect_object (self->undo_stack, "changed", G_CALLBACK (update_undo_actions), self,
-                           G_CONNECT_SWAPPED);
-  update_undo_actions (self);
   update_merge_action (self);
   update_captured_label (self);
 }

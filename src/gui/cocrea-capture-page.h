@@ -4,20 +4,16 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "cocrea-document.h"
+#include "cocrea-page.h"
 
 G_BEGIN_DECLS
 
 #define COCREA_TYPE_CAPTURE_PAGE (cocrea_capture_page_get_type ())
-G_DECLARE_FINAL_TYPE (CocreaCapturePage, cocrea_capture_page, COCREA, CAPTURE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CocreaCapturePage, cocrea_capture_page, COCREA, CAPTURE_PAGE, CocreaPage)
 
-void     cocrea_capture_page_set_document (CocreaCapturePage *self,
-                                           CocreaDocument    *document);
-gboolean cocrea_capture_page_select       (CocreaCapturePage *self,
-                                           gint64             activity_id,
-                                           gint64             group_id);
+gboolean cocrea_capture_page_select          (CocreaCapturePage *self,
+                                              gint64             activity_id,
+                                              gint64             group_id);
 gint64   cocrea_capture_page_get_activity_id (CocreaCapturePage *self);
 gint64   cocrea_capture_page_get_group_id    (CocreaCapturePage *self);
 

@@ -26,8 +26,6 @@
 #include "cocrea-proposal-dialog.h"
 #include "cocrea-proposal.h"
 #include "cocrea-tally.h"
-#include "cocrea-undo-stack.h"
-#include "cocrea-window.h"
 
 /* What the cells of a column show. */
 typedef enum {
@@ -46,12 +44,7 @@ typedef enum {
 
 struct _CocreaMergePage
 {
-  GtkWidget parent_instance;
-
-  CocreaDocument *document;
-  gulong changed_id;
-  gboolean stale; /* the document changed while the page was out of sight */
-  CocreaUndoStack *undo_stack;
+  CocreaPage parent_instance;
 
   GListStore *contributions;
   GtkCustomFilter *filter;
@@ -79,41 +72,7 @@ struct _CocreaMergePage
   GtkColumnViewColumn *n_activities_column;
 };
 
-G_DEFINE_FINAL_TYPE (CocreaMergePage, cocrea_merge_page, GTK_TYPE_WIDGET)
-
-static void refresh (CocreaMergePage *self);
-
-static void
-add_toast (CocreaMergePage *self, const char *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
-show_error (CocreaMergePage *self, const char *heading, const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (COCREA_IS_WINDOW (root))
-    cocrea_window_show_error (COCREA_WINDOW (root), heading, error);
-  else
-    add_toast (self, error->message);
-}
-
-static void
-remember (CocreaMergePage *self, CocreaUndo *undo, const char *text)
-{
-  guint serial = cocrea_undo_stack_push (self->undo_stack, undo);
-
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               cocrea_undo_toast_new (text, "merge.undo", serial));
-}
-
-static gboolean
-writable (CocreaMergePage *self)
-{
-  return self->document != NULL && !cocrea_document_is_read_only (self->document);
-}
+G_DEFINE_FINAL_TYPE (CocreaMergePage, cocrea_merge_page, COCREA_TYPE_PAGE)
 
 /* ---- selections ---- */
 
@@ -159,7 +118,7 @@ update_actions (CocreaMergePage *self)
   g_autoptr (GtkBitset) proposals = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->tally_selection));
   guint64 n_contributions = gtk_bitset_get_size (contributions);
   guint64 n_proposals = gtk_bitset_get_size (proposals);
-  gboolean can = writable (self);
+  gboolean can = cocrea_page_is_writable (COCREA_PAGE (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.new-proposal", can && n_contributions > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.into-selected",
@@ -167,10 +126,6 @@ update_actions (CocreaMergePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.unmerge", can && n_contributions > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.merge-proposals", can && n_proposals == 2);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.edit-proposal", can && n_proposals == 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.undo-last",
-                                 can && cocrea_undo_stack_can_undo (self->undo_stack));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.redo",
-                                 can && cocrea_undo_stack_can_redo (self->undo_stack));
 }
 
 static void
@@ -236,7 +191,8 @@ contribution_drag_prepare_cb (GtkDragSource *source, double x, double y, CocreaM
   g_autoptr (GArray) ids = NULL;
   GString *text;
 
-  if (list_item == NULL || gtk_list_item_get_item (list_item) == NULL || !writable (self))
+  if (list_item == NULL || gtk_list_item_get_item (list_item) == NULL ||
+      !cocrea_page_is_writable (COCREA_PAGE (self)))
     return NULL;
 
   /* Dragging a row outside the selection drags that row alone. */
@@ -261,7 +217,7 @@ proposal_drag_prepare_cb (GtkDragSource *source, double x, double y, CocreaMerge
   g_autofree char *text = NULL;
 
   if (list_item == NULL || (proposal = gtk_list_item_get_item (list_item)) == NULL ||
-      !writable (self))
+      !cocrea_page_is_writable (COCREA_PAGE (self)))
     return NULL;
 
   text = g_strdup_printf (DRAG_PROPOSAL "%" G_GINT64_FORMAT, cocrea_proposal_get_id (proposal));
@@ -547,8 +503,10 @@ build_titles (GListModel *proposals)
 
 /* Reads contributions and tally again, keeping the selections. */
 static void
-refresh (CocreaMergePage *self)
+cocrea_merge_page_reload (CocreaPage *page)
 {
+  CocreaMergePage *self = COCREA_MERGE_PAGE (page);
+  CocreaDocument *document = cocrea_page_get_document (page);
   g_autoptr (GListModel) contributions = NULL;
   g_autoptr (GListModel) proposals = NULL;
   g_autoptr (GListModel) tally = NULL;
@@ -557,20 +515,19 @@ refresh (CocreaMergePage *self)
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GError) error = NULL;
 
-  self->stale = FALSE;
   remember_selection (self->contribution_selection, selected_contributions_ids, FALSE);
   remember_selection (self->tally_selection, selected_proposal_ids, TRUE);
 
-  if (self->document != NULL)
+  if (document != NULL)
     {
-      contributions = cocrea_contribution_list (self->document, 0, 0, &error);
+      contributions = cocrea_contribution_list (document, 0, 0, &error);
       if (contributions != NULL)
-        proposals = cocrea_proposal_list (self->document, &error);
+        proposals = cocrea_proposal_list (document, &error);
       if (proposals != NULL)
-        tally = cocrea_tally (self->document, &error);
+        tally = cocrea_tally (document, &error);
       if (tally == NULL)
         {
-          add_toast (self, error->message);
+          cocrea_page_add_toast (COCREA_PAGE (self), error->message);
           return;
         }
     }
@@ -599,26 +556,6 @@ refresh (CocreaMergePage *self)
   update_labels (self);
 }
 
-static void
-document_changed_cb (CocreaMergePage *self)
-{
-  /* Typing on the capture page must not re-read 100,000 rows here. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-  else
-    self->stale = TRUE;
-}
-
-static void
-cocrea_merge_page_map (GtkWidget *widget)
-{
-  CocreaMergePage *self = COCREA_MERGE_PAGE (widget);
-
-  GTK_WIDGET_CLASS (cocrea_merge_page_parent_class)->map (widget);
-  if (self->stale)
-    refresh (self);
-}
-
 static gboolean
 filter_func (gpointer item, gpointer user_data)
 {
@@ -641,47 +578,50 @@ search_changed_cb (CocreaMergePage *self)
 static void
 merge_contributions_into (CocreaMergePage *self, gint64 proposal_id, const gint64 *ids, guint n_ids)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (CocreaUndo) undo = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (!writable (self))
+  if (!cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
-  if (!cocrea_merge_into (self->document, proposal_id, ids, n_ids, &undo, &error))
+  if (!cocrea_merge_into (document, proposal_id, ids, n_ids, &undo, &error))
     {
-      show_error (self, _("Could Not Merge"), error);
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Merge"), error);
       return;
     }
   text = g_strdup_printf (ngettext ("Merged %u contribution into “%s”",
                                     "Merged %u contributions into “%s”", n_ids),
                           n_ids, proposal_title (self, proposal_id));
-  remember (self, undo, text);
+  cocrea_page_remember (COCREA_PAGE (self), undo, text);
 }
 
 static void
 merge_proposal_into (CocreaMergePage *self, gint64 source_id, gint64 target_id)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (CocreaUndo) undo = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *source_title = g_strdup (proposal_title (self, source_id));
 
-  if (!writable (self))
+  if (!cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
-  if (!cocrea_merge_proposal (self->document, source_id, target_id, &undo, &error))
+  if (!cocrea_merge_proposal (document, source_id, target_id, &undo, &error))
     {
-      show_error (self, _("Could Not Merge the Proposals"), error);
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Merge the Proposals"), error);
       return;
     }
   /* TRANSLATORS: "Merged “Bike lanes” into “Safe streets”" */
   text = g_strdup_printf (_("Merged “%s” into “%s”"), source_title != NULL ? source_title : "",
                           proposal_title (self, target_id));
-  remember (self, undo, text);
+  cocrea_page_remember (COCREA_PAGE (self), undo, text);
 }
 
 static void
 new_proposal_response_cb (AdwMessageDialog *dialog, const char *response, CocreaMergePage *self)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   GArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
@@ -690,19 +630,19 @@ new_proposal_response_cb (AdwMessageDialog *dialog, const char *response, Cocrea
   g_autofree char *text = NULL;
   gint64 proposal_id = 0;
 
-  if (g_strcmp0 (response, "merge") != 0 || !writable (self))
+  if (g_strcmp0 (response, "merge") != 0 || !cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
 
-  if (!cocrea_merge_new_proposal (self->document, title, (const gint64 *) ids->data, ids->len,
+  if (!cocrea_merge_new_proposal (document, title, (const gint64 *) ids->data, ids->len,
                                   &proposal_id, &undo, &error))
     {
-      show_error (self, _("Could Not Merge"), error);
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Merge"), error);
       return;
     }
   text = g_strdup_printf (ngettext ("Merged %u contribution into the new proposal “%s”",
                                     "Merged %u contributions into the new proposal “%s”", ids->len),
                           ids->len, title);
-  remember (self, undo, text);
+  cocrea_page_remember (COCREA_PAGE (self), undo, text);
 }
 
 static void
@@ -725,6 +665,7 @@ static void
 new_proposal_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CocreaMergePage *self = COCREA_MERGE_PAGE (widget);
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GArray) ids = selected_contributions (self);
   g_autoptr (CocreaContribution) first = NULL;
   g_autofree char *body = NULL;
@@ -733,11 +674,11 @@ new_proposal_action (GtkWidget *widget, const char *action_name, GVariant *param
   GtkWidget *dialog;
   GtkWidget *entry;
 
-  if (ids->len == 0 || !writable (self))
+  if (ids->len == 0 || !cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
 
   /* Prefilled with the first selected text, its first line, not too long. */
-  first = cocrea_contribution_lookup (self->document, g_array_index (ids, gint64, 0), NULL);
+  first = cocrea_contribution_lookup (document, g_array_index (ids, gint64, 0), NULL);
   if (first != NULL)
     {
       const char *text = cocrea_contribution_get_text (first);
@@ -795,22 +736,23 @@ static void
 unmerge_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CocreaMergePage *self = COCREA_MERGE_PAGE (widget);
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GArray) ids = selected_contributions (self);
   g_autoptr (CocreaUndo) undo = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (ids->len == 0 || !writable (self))
+  if (ids->len == 0 || !cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
-  if (!cocrea_unmerge (self->document, (const gint64 *) ids->data, ids->len, &undo, &error))
+  if (!cocrea_unmerge (document, (const gint64 *) ids->data, ids->len, &undo, &error))
     {
-      show_error (self, _("Could Not Unmerge"), error);
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Unmerge"), error);
       return;
     }
   text = g_strdup_printf (ngettext ("Unmerged %u contribution", "Unmerged %u contributions",
                                     ids->len),
                           ids->len);
-  remember (self, undo, text);
+  cocrea_page_remember (COCREA_PAGE (self), undo, text);
 }
 
 /* Of two selected proposals, the one fewer people backed goes into the
@@ -837,7 +779,7 @@ merge_proposals_action (GtkWidget *widget, const char *action_name, GVariant *pa
 static void
 proposal_saved_cb (CocreaMergePage *self, CocreaUndo *undo)
 {
-  remember (self, undo, _("Proposal details saved"));
+  cocrea_page_remember (COCREA_PAGE (self), undo, _("Proposal details saved"));
 }
 
 static void
@@ -849,14 +791,14 @@ edit_proposal_action (GtkWidget *widget, const char *action_name, GVariant *para
   CocreaProposalDialog *dialog;
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (proposals->len != 1 || !writable (self))
+  if (proposals->len != 1 || !cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
   dialog = cocrea_proposal_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                       self->document,
+                                       cocrea_page_get_document (COCREA_PAGE (self)),
                                        cocrea_proposal_get_id (proposals->pdata[0]), &error);
   if (dialog == NULL)
     {
-      show_error (self, _("Could Not Read the Proposal"), error);
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Read the Proposal"), error);
       return;
     }
   g_signal_connect_object (dialog, "saved", G_CALLBACK (proposal_saved_cb), self,
@@ -872,55 +814,6 @@ tally_activated_cb (CocreaMergePage *self, guint position)
   gtk_widget_activate_action (GTK_WIDGET (self), "merge.edit-proposal", NULL);
 }
 
-/* ---- undo ---- */
-
-static void
-undo_with (CocreaMergePage *self, guint serial)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (!writable (self))
-    return;
-  if (!cocrea_undo_stack_undo (self->undo_stack, self->document, serial, &text, &error))
-    {
-      if (error != NULL)
-        show_error (self, _("Could Not Undo"), error);
-      return;
-    }
-  add_toast (self, text);
-}
-
-static void
-undo_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  undo_with (COCREA_MERGE_PAGE (widget), g_variant_get_uint32 (param));
-}
-
-static void
-undo_last_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  undo_with (COCREA_MERGE_PAGE (widget), 0);
-}
-
-static void
-redo_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  CocreaMergePage *self = COCREA_MERGE_PAGE (widget);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (!writable (self))
-    return;
-  if (!cocrea_undo_stack_redo (self->undo_stack, self->document, &text, &error))
-    {
-      if (error != NULL)
-        show_error (self, _("Could Not Redo"), error);
-      return;
-    }
-  add_toast (self, text);
-}
-
 static void
 find_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -929,30 +822,14 @@ find_action (GtkWidget *widget, const char *action_name, GVariant *param)
 
 /* ---- the document ---- */
 
-/**
- * cocrea_merge_page_set_document:
- * Shows @document, which may be %NULL.
- */
-void
-cocrea_merge_page_set_document (CocreaMergePage *self, CocreaDocument *document)
+/* The selections belonged to the document shown before. */
+static void
+cocrea_merge_page_document_set (CocreaPage *page)
 {
-  g_return_if_fail (COCREA_IS_MERGE_PAGE (self));
-  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
+  CocreaMergePage *self = COCREA_MERGE_PAGE (page);
 
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    self->changed_id = g_signal_connect_object (document, "changed",
-                                                G_CALLBACK (document_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
-
-  cocrea_undo_stack_clear (self->undo_stack);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->contribution_selection));
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->tally_selection));
-  document_changed_cb (self);
   update_actions (self);
 }
 
@@ -960,23 +837,16 @@ static void
 cocrea_merge_page_dispose (GObject *object)
 {
   CocreaMergePage *self = COCREA_MERGE_PAGE (object);
-  GtkWidget *child;
 
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_clear_object (&self->document);
   if (self->contributions_view != NULL)
     gtk_column_view_set_model (self->contributions_view, NULL);
   if (self->tally_view != NULL)
     gtk_column_view_set_model (self->tally_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_MERGE_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->contribution_selection);
   g_clear_object (&self->tally_selection);
   g_clear_object (&self->contributions);
   g_clear_object (&self->tally);
-  g_clear_object (&self->undo_stack);
   g_clear_pointer (&self->proposal_titles, g_hash_table_unref);
 
   G_OBJECT_CLASS (cocrea_merge_page_parent_class)->dispose (object);
@@ -997,12 +867,13 @@ cocrea_merge_page_class_init (CocreaMergePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CocreaPageClass *page_class = COCREA_PAGE_CLASS (klass);
 
   object_class->dispose = cocrea_merge_page_dispose;
   object_class->finalize = cocrea_merge_page_finalize;
-  widget_class->map = cocrea_merge_page_map;
+  page_class->document_set = cocrea_merge_page_document_set;
+  page_class->reload = cocrea_merge_page_reload;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-merge-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, toast_overlay);
@@ -1027,10 +898,9 @@ cocrea_merge_page_class_init (CocreaMergePageClass *klass)
   gtk_widget_class_install_action (widget_class, "merge.merge-proposals", NULL,
                                    merge_proposals_action);
   gtk_widget_class_install_action (widget_class, "merge.edit-proposal", NULL, edit_proposal_action);
-  gtk_widget_class_install_action (widget_class, "merge.undo", "u", undo_action);
-  gtk_widget_class_install_action (widget_class, "merge.undo-last", NULL, undo_last_action);
-  gtk_widget_class_install_action (widget_class, "merge.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "merge.find", NULL, find_action);
+  cocrea_page_class_install_undo_action (page_class, "merge");
+  cocrea_page_class_install_history_keys (page_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "merge.new-proposal", NULL);
@@ -1038,10 +908,6 @@ cocrea_merge_page_class_init (CocreaMergePageClass *klass)
                                        "merge.into-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK,
                                        "merge.unmerge", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
-                                       "merge.undo-last", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "merge.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "merge.find", NULL);
 }
@@ -1053,8 +919,7 @@ cocrea_merge_page_init (CocreaMergePage *self)
   GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->undo_stack = cocrea_undo_stack_new ();
+  cocrea_page_set_toast_overlay (COCREA_PAGE (self), self->toast_overlay);
 
   self->contributions = g_list_store_new (COCREA_TYPE_CONTRIBUTION);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
@@ -1090,8 +955,6 @@ cocrea_merge_page_init (CocreaMergePage *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tally_selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->undo_stack, "changed", G_CALLBACK (update_actions), self,
-                           G_CONNECT_SWAPPED);
   update_actions (self);
   update_labels (self);
 }

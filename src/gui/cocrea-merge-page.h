@@ -4,16 +4,11 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "cocrea-document.h"
+#include "cocrea-page.h"
 
 G_BEGIN_DECLS
 
 #define COCREA_TYPE_MERGE_PAGE (cocrea_merge_page_get_type ())
-G_DECLARE_FINAL_TYPE (CocreaMergePage, cocrea_merge_page, COCREA, MERGE_PAGE, GtkWidget)
-
-void cocrea_merge_page_set_document (CocreaMergePage *self,
-                                     CocreaDocument  *document);
+G_DECLARE_FINAL_TYPE (CocreaMergePage, cocrea_merge_page, COCREA, MERGE_PAGE, CocreaPage)
 
 G_END_DECLS

@@ -15,18 +15,13 @@
 #include "cocrea-commitment.h"
 #include "cocrea-plan-page.h"
 #include "cocrea-proposal.h"
-#include "cocrea-undo-stack.h"
-#include "cocrea-window.h"
 
 struct _CocreaPlanPage
 {
-  GtkWidget parent_instance;
+  CocreaPage parent_instance;
 
-  CocreaDocument *document;
-  gulong changed_id;
   GListStore *commitments;
   GtkSingleSelection *selection;
-  CocreaUndoStack *undo_stack;
   gboolean refreshing;    /* the selection moves because the list is rebuilt */
 
   /* template children */
@@ -38,32 +33,7 @@ struct _CocreaPlanPage
   CocreaCommitmentEditor *editor;
 };
 
-G_DEFINE_FINAL_TYPE (CocreaPlanPage, cocrea_plan_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-add_toast (CocreaPlanPage *self, const char *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
-show_error (CocreaPlanPage *self, const char *heading, const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (COCREA_IS_WINDOW (root))
-    cocrea_window_show_error (COCREA_WINDOW (root), heading, error);
-  else
-    add_toast (self, error->message);
-}
+G_DEFINE_FINAL_TYPE (CocreaPlanPage, cocrea_plan_page, COCREA_TYPE_PAGE)
 
 static CocreaCommitment *
 chosen (CocreaPlanPage *self)
@@ -76,7 +46,7 @@ update_actions (CocreaPlanPage *self)
 {
   CocreaCommitment *commitment = chosen (self);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->commitments));
-  gboolean writable = self->document != NULL && !cocrea_document_is_read_only (self->document);
+  gboolean writable = cocrea_page_is_writable (COCREA_PAGE (self));
   int position = commitment != NULL ? cocrea_commitment_get_position (commitment) : 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.move-up", writable && position > 1);
@@ -105,6 +75,7 @@ selection_changed_cb (CocreaPlanPage *self)
 static void
 refresh (CocreaPlanPage *self, gint64 id)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GListModel) fresh = NULL;
   g_autoptr (GError) error = NULL;
   guint old_position = gtk_single_selection_get_selected (self->selection);
@@ -113,8 +84,8 @@ refresh (CocreaPlanPage *self, gint64 id)
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   self->refreshing = TRUE;
-  if (self->document != NULL)
-    fresh = cocrea_commitment_list (self->document, &error);
+  if (document != NULL)
+    fresh = cocrea_commitment_list (document, &error);
   if (error != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not read the plan: %s"), error->message);
@@ -151,33 +122,31 @@ chosen_id (CocreaPlanPage *self)
   return commitment != NULL ? cocrea_commitment_get_id (commitment) : 0;
 }
 
+/* A plan has a handful of commitments: the list follows every change at
+ * once, as the editor beside it does. */
 static void
-document_changed_cb (CocreaPlanPage *self)
+cocrea_plan_page_reload (CocreaPage *page)
 {
+  CocreaPlanPage *self = COCREA_PLAN_PAGE (page);
+
   refresh (self, chosen_id (self));
 }
 
-void
-cocrea_plan_page_set_document (CocreaPlanPage *self, CocreaDocument *document)
+static void
+cocrea_plan_page_document_set (CocreaPage *page)
 {
-  g_return_if_fail (COCREA_IS_PLAN_PAGE (self));
-  g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
+  CocreaPlanPage *self = COCREA_PLAN_PAGE (page);
 
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
-  cocrea_undo_stack_clear (self->undo_stack);
-  cocrea_commitment_editor_set_document (self->editor, document);
-  /* Connected after the editor, so the editor has written what was typed
-   * before the list is read again. */
-  if (document != NULL)
-    self->changed_id = g_signal_connect_object (document, "changed",
-                                                G_CALLBACK (document_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
-  refresh (self, 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  /* Before the page connects to "changed", so that the editor has written
+   * what was typed before the list is read again. */
+  cocrea_commitment_editor_set_document (self->editor, cocrea_page_get_document (page));
+}
+
+/* Writes what is typed first, so the undo takes back the edit before it. */
+static void
+cocrea_plan_page_before_undo (CocreaPage *page)
+{
+  cocrea_commitment_editor_save_now (COCREA_PLAN_PAGE (page)->editor);
 }
 
 /* ---- actions ---- */
@@ -185,15 +154,16 @@ cocrea_plan_page_set_document (CocreaPlanPage *self, CocreaDocument *document)
 static void
 move (CocreaPlanPage *self, int delta)
 {
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GError) error = NULL;
   CocreaCommitment *commitment = chosen (self);
 
   if (commitment == NULL)
     return;
   cocrea_commitment_editor_save_now (self->editor);
-  if (!cocrea_commitment_move (self->document, cocrea_commitment_get_id (commitment),
+  if (!cocrea_commitment_move (document, cocrea_commitment_get_id (commitment),
                                cocrea_commitment_get_position (commitment) + delta, &error))
-    show_error (self, _("Could Not Move the Commitment"), error);
+    cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Move the Commitment"), error);
 }
 
 static void
@@ -209,24 +179,16 @@ move_down_action (GtkWidget *widget, const char *action_name, GVariant *param)
 }
 
 static void
-remember (CocreaPlanPage *self, CocreaUndo *undo, const char *text)
-{
-  guint serial = cocrea_undo_stack_push (self->undo_stack, undo);
-
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               cocrea_undo_toast_new (text, "plan.undo", serial));
-}
-
-static void
 undoable_cb (CocreaPlanPage *self, CocreaUndo *undo, const char *text)
 {
-  remember (self, undo, text);
+  cocrea_page_remember (COCREA_PAGE (self), undo, text);
 }
 
 static void
 delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CocreaPlanPage *self = COCREA_PLAN_PAGE (widget);
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GError) error = NULL;
   g_autoptr (CocreaUndo) undo = NULL;
   g_autofree char *text = NULL;
@@ -237,45 +199,26 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   /* TRANSLATORS: a toast, "Commitment 2 deleted" */
   text = g_strdup_printf (_("Commitment %d deleted"), cocrea_commitment_get_position (commitment));
   cocrea_commitment_editor_save_now (self->editor);
-  if (!cocrea_commitment_delete (self->document, cocrea_commitment_get_id (commitment), &undo,
+  if (!cocrea_commitment_delete (document, cocrea_commitment_get_id (commitment), &undo,
                                  &error))
-    show_error (self, _("Could Not Delete the Commitment"), error);
+    cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Delete the Commitment"), error);
   else
-    remember (self, undo, text);
-}
-
-static void
-undo_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  CocreaPlanPage *self = COCREA_PLAN_PAGE (widget);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->document == NULL)
-    return;
-  cocrea_commitment_editor_save_now (self->editor);
-  if (!cocrea_undo_stack_undo (self->undo_stack, self->document, g_variant_get_uint32 (param),
-                               &text, &error))
-    {
-      if (error != NULL)
-        show_error (self, _("Could Not Undo"), error);
-      return;
-    }
-  add_toast (self, text);
+    cocrea_page_remember (COCREA_PAGE (self), undo, text);
 }
 
 static void
 add_from_proposal_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CocreaPlanPage *self = COCREA_PLAN_PAGE (widget);
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GError) error = NULL;
   gint64 id = 0;
 
   cocrea_commitment_editor_save_now (self->editor);
-  if (!cocrea_commitment_add_from_proposal (self->document, g_variant_get_int64 (param), &id,
+  if (!cocrea_commitment_add_from_proposal (document, g_variant_get_int64 (param), &id,
                                             &error))
     {
-      show_error (self, _("Could Not Start the Commitment"), error);
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Start the Commitment"), error);
       return;
     }
   refresh (self, id);
@@ -287,13 +230,14 @@ static void
 create_new_menu (GtkMenuButton *button, gpointer user_data)
 {
   CocreaPlanPage *self = user_data;
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autoptr (GMenu) section = g_menu_new ();
   g_autoptr (GListModel) candidates = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (self->document != NULL)
-    candidates = cocrea_commitment_list_candidates (self->document, &error);
+  if (document != NULL)
+    candidates = cocrea_commitment_list_candidates (document, &error);
   for (guint i = 0; candidates != NULL && i < g_list_model_get_n_items (candidates); i++)
     {
       g_autoptr (CocreaProposal) proposal = g_list_model_get_item (candidates, i);
@@ -341,48 +285,13 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_da
 }
 
 static void
-cocrea_plan_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CocreaPlanPage *self = COCREA_PLAN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cocrea_plan_page_set_property (GObject *object, guint prop_id, const GValue *value,
-                               GParamSpec *pspec)
-{
-  CocreaPlanPage *self = COCREA_PLAN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      cocrea_plan_page_set_document (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cocrea_plan_page_dispose (GObject *object)
 {
   CocreaPlanPage *self = COCREA_PLAN_PAGE (object);
 
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_PLAN_PAGE);
-  g_clear_object (&self->document);
   g_clear_object (&self->selection);
   g_clear_object (&self->commitments);
-  g_clear_object (&self->undo_stack);
 
   G_OBJECT_CLASS (cocrea_plan_page_parent_class)->dispose (object);
 }
@@ -392,19 +301,16 @@ cocrea_plan_page_class_init (CocreaPlanPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CocreaPageClass *page_class = COCREA_PAGE_CLASS (klass);
 
   object_class->dispose = cocrea_plan_page_dispose;
-  object_class->get_property = cocrea_plan_page_get_property;
-  object_class->set_property = cocrea_plan_page_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, COCREA_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->document_set = cocrea_plan_page_document_set;
+  page_class->reload = cocrea_plan_page_reload;
+  page_class->before_undo = cocrea_plan_page_before_undo;
+  page_class->reload_when_hidden = TRUE;
 
   g_type_ensure (COCREA_TYPE_COMMITMENT_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/cocrea/Cocrea/cocrea-plan-page.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, error_label);
@@ -416,7 +322,8 @@ cocrea_plan_page_class_init (CocreaPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "plan.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "plan.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "plan.undo", "u", undo_action);
+  /* The Undo button of the toasts; this page has no Ctrl+Z of its own. */
+  cocrea_page_class_install_undo_action (page_class, "plan");
   gtk_widget_class_install_action (widget_class, "plan.add-from-proposal", "x",
                                    add_from_proposal_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "plan.move-up", NULL);
@@ -430,8 +337,7 @@ cocrea_plan_page_init (CocreaPlanPage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->undo_stack = cocrea_undo_stack_new ();
+  cocrea_page_set_toast_overlay (COCREA_PAGE (self), self->toast_overlay);
   self->commitments = g_list_store_new (COCREA_TYPE_COMMITMENT);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->commitments)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);

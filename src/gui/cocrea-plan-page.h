@@ -4,16 +4,11 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "cocrea-document.h"
+#include "cocrea-page.h"
 
 G_BEGIN_DECLS
 
 #define COCREA_TYPE_PLAN_PAGE (cocrea_plan_page_get_type ())
-G_DECLARE_FINAL_TYPE (CocreaPlanPage, cocrea_plan_page, COCREA, PLAN_PAGE, GtkWidget)
-
-void cocrea_plan_page_set_document (CocreaPlanPage *self,
-                                    CocreaDocument *document);
+G_DECLARE_FINAL_TYPE (CocreaPlanPage, cocrea_plan_page, COCREA, PLAN_PAGE, CocreaPage)
 
 G_END_DECLS

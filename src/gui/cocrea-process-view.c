@@ -152,9 +152,9 @@ cocrea_process_view_set_document (CocreaProcessView *self, CocreaDocument *docum
   gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
 
   cocrea_page_set_document (COCREA_PAGE (self->overview_page), document);
-  cocrea_activities_page_set_document (self->activities_page, document);
-  cocrea_capture_page_set_document (self->capture_page, document);
-  cocrea_merge_page_set_document (self->merge_page, document);
+  cocrea_page_set_document (COCREA_PAGE (self->activities_page), document);
+  cocrea_page_set_document (COCREA_PAGE (self->capture_page), document);
+  cocrea_page_set_document (COCREA_PAGE (self->merge_page), document);
   gtk_stack_set_visible_child_name (self->pages, "overview");
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
