@@ -21,8 +21,6 @@
  */
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include <adwaita.h>
 
 #include "cocrea-activities-page.h"
@@ -31,16 +29,13 @@
 #include "cocrea-application.h"
 #include "cocrea-capture-page.h"
 #include "cocrea-contribution.h"
-#include "cocrea-demo.h"
 #include "cocrea-group.h"
 #include "cocrea-merge-page.h"
 #include "cocrea-proposal.h"
 #include "cocrea-tally.h"
 #include "cocrea-window.h"
+#include "gui-harness.h"
 
-static CocreaApplication *app;
-static char *tmp_dir;
-static char *demo_path;
 static GtkWindow *window;
 static gint64 activity_id;
 static gint64 group_id;
@@ -52,84 +47,6 @@ static const char *typed[] = {
   "Consejo vecinal de seguridad con reuniones mensuales",
 };
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (Condition done, gpointer data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_true (done (data));
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-  g_usleep (20000);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static void
-collect (GtkWidget *root, Match match, gconstpointer data, GPtrArray *found)
-{
-  if (match (root, data))
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, match, data, found);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root, Match match, gconstpointer data)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (root, match, data, found);
-  return found;
-}
-
-static GtkWidget *
-find_one (GtkWidget *root, Match match, gconstpointer data)
-{
-  g_autoptr (GPtrArray) found = find_all (root, match, data);
-
-  return found->len > 0 ? found->pdata[0] : NULL;
-}
-
-static gboolean
-match_type (GtkWidget *widget, gconstpointer type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-#define TYPE_DATA(t) GSIZE_TO_POINTER (t)
-
 static gboolean
 match_label_text (GtkWidget *widget, gconstpointer text)
 {
@@ -137,49 +54,10 @@ match_label_text (GtkWidget *widget, gconstpointer text)
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (toplevel))
-        return toplevel;
-    }
-  return NULL;
-}
-
-static gboolean
-has_toplevel (gpointer type)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
-}
-
 static CocreaDocument *
 document (void)
 {
   return cocrea_window_get_document (COCREA_WINDOW (window));
-}
-
-/* Shows the process page called @name, as a click in the sidebar does. */
-static GtkWidget *
-show_page (const char *name, GType type)
-{
-  g_autoptr (GPtrArray) stacks = find_all (GTK_WIDGET (window), match_type,
-                                           TYPE_DATA (GTK_TYPE_STACK));
-  GtkWidget *page;
-
-  for (guint i = 0; i < stacks->len; i++)
-    if (gtk_stack_get_child_by_name (stacks->pdata[i], name) != NULL)
-      gtk_stack_set_visible_child_name (stacks->pdata[i], name);
-  page = find_one (GTK_WIDGET (window), match_type, TYPE_DATA (type));
-  g_assert_nonnull (page);
-  wait_for (is_mapped, page);
-  settle ();
-  return page;
 }
 
 static guint
@@ -259,7 +137,7 @@ check_accessible_labels (GtkWidget *page)
 
   for (guint t = 0; t < G_N_ELEMENTS (types); t++)
     {
-      g_autoptr (GPtrArray) found = find_all (page, match_type, TYPE_DATA (types[t]));
+      g_autoptr (GPtrArray) found = gui_find_all_of_type (page, types[t]);
 
       for (guint i = 0; i < found->len; i++)
         {
@@ -293,13 +171,13 @@ test_capture (void)
   GtkWidget *frame;
   guint before;
 
-  window = cocrea_application_open_path (app, demo_path);
+  window = cocrea_application_open_path (gui.app, gui.demo_path);
   g_assert_nonnull (window);
-  wait_for (is_mapped, window);
-  settle ();
+  gui_wait_for (gui_is_mapped, window);
+  gui_settle ();
 
-  page = show_page ("capture", COCREA_TYPE_CAPTURE_PAGE);
-  text_view = find_one (page, match_type, TYPE_DATA (GTK_TYPE_TEXT_VIEW));
+  page = gui_show_page (window, "capture", COCREA_TYPE_CAPTURE_PAGE);
+  text_view = gui_find_one_of_type (page, GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (text_view);
 
   /* The main workshop and its second table. */
@@ -322,13 +200,13 @@ test_capture (void)
     group_id = cocrea_group_get_id (group);
   }
   g_assert_true (cocrea_capture_page_select (COCREA_CAPTURE_PAGE (page), activity_id, group_id));
-  settle ();
+  gui_settle ();
   g_assert_cmpint (cocrea_capture_page_get_activity_id (COCREA_CAPTURE_PAGE (page)), ==, activity_id);
   g_assert_cmpint (cocrea_capture_page_get_group_id (COCREA_CAPTURE_PAGE (page)), ==, group_id);
 
   /* The text has the focus: one types straight away. */
   gtk_widget_grab_focus (page);
-  settle ();
+  gui_settle ();
   g_assert_true (gtk_widget_has_focus (text_view));
 
   before = count_contributions (activity_id, group_id);
@@ -338,7 +216,7 @@ test_capture (void)
 
       type_text (text_view, typed[i]);
       g_assert_true (press_enter (text_view));
-      settle ();
+      gui_settle ();
       /* Committed at once, and the text is ready for the next one. */
       g_assert_cmpuint (count_contributions (activity_id, group_id), ==, before + i + 1);
       captured_ids[i] = newest_contribution ();
@@ -350,7 +228,7 @@ test_capture (void)
   /* They are in the file, as typed, emoji included. */
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
-      g_autoptr (CocreaDocument) reader = cocrea_document_open (demo_path, COCREA_OPEN_READ_ONLY, &error);
+      g_autoptr (CocreaDocument) reader = cocrea_document_open (gui.demo_path, COCREA_OPEN_READ_ONLY, &error);
       g_autoptr (CocreaContribution) saved = NULL;
 
       g_assert_no_error (error);
@@ -362,12 +240,12 @@ test_capture (void)
 
   /* And in the list below, newest first. */
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
-    g_assert_nonnull (find_one (page, match_label_text, typed[i]));
+    g_assert_nonnull (gui_find_one (page, match_label_text, typed[i]));
 
   /* An empty text is refused where it was typed; nothing is saved. */
   type_text (text_view, "   ");
   g_assert_true (press_enter (text_view));
-  settle ();
+  gui_settle ();
   g_assert_cmpuint (count_contributions (activity_id, group_id), ==, before + 3);
   frame = gtk_widget_get_parent (text_view);
   g_assert_true (gtk_widget_has_css_class (frame, "error"));
@@ -383,7 +261,7 @@ test_capture (void)
     big->len = strlen (big->str);
     type_text (text_view, big->str);
     g_assert_true (press_enter (text_view));
-    settle ();
+    gui_settle ();
     g_assert_false (gtk_widget_has_css_class (frame, "error"));
     saved = cocrea_contribution_lookup (document (), newest_contribution (), &error);
     g_assert_no_error (error);
@@ -392,13 +270,13 @@ test_capture (void)
 
     /* Ctrl+Z on the page takes the last one back. */
     g_assert_true (gtk_widget_activate_action (page, "capture.undo-last", NULL));
-    settle ();
+    gui_settle ();
     g_assert_cmpuint (count_contributions (activity_id, group_id), ==, before + 3);
   }
 
   /* Alt+1..4 and Alt+O are the mnemonics of the axis and origin toggles. */
   {
-    g_autoptr (GPtrArray) toggles = find_all (page, match_type, TYPE_DATA (GTK_TYPE_TOGGLE_BUTTON));
+    g_autoptr (GPtrArray) toggles = gui_find_all_of_type (page, GTK_TYPE_TOGGLE_BUTTON);
     guint keys[] = { GDK_KEY_o, GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4 };
     guint found = 0;
 
@@ -436,7 +314,7 @@ find_position (GListModel *model, gint64 contribution_id)
 static CocreaProposal *
 tally_row (GtkWidget *page, const char *title)
 {
-  g_autoptr (GPtrArray) views = find_all (page, match_type, TYPE_DATA (GTK_TYPE_COLUMN_VIEW));
+  g_autoptr (GPtrArray) views = gui_find_all_of_type (page, GTK_TYPE_COLUMN_VIEW);
   GListModel *model;
 
   g_assert_cmpuint (views->len, ==, 2);
@@ -465,9 +343,9 @@ test_merge (void)
   GtkWidget *entry;
 
   g_assert_nonnull (window);
-  page = show_page ("merge", COCREA_TYPE_MERGE_PAGE);
+  page = gui_show_page (window, "merge", COCREA_TYPE_MERGE_PAGE);
 
-  views = find_all (page, match_type, TYPE_DATA (GTK_TYPE_COLUMN_VIEW));
+  views = gui_find_all_of_type (page, GTK_TYPE_COLUMN_VIEW);
   g_assert_cmpuint (views->len, ==, 2);
   selection = gtk_column_view_get_model (views->pdata[0]);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==,
@@ -476,12 +354,12 @@ test_merge (void)
   /* Two of the three just captured. */
   gtk_selection_model_select_item (selection, find_position (G_LIST_MODEL (selection), captured_ids[0]), TRUE);
   gtk_selection_model_select_item (selection, find_position (G_LIST_MODEL (selection), captured_ids[1]), FALSE);
-  settle ();
+  gui_settle ();
 
   g_assert_true (gtk_widget_activate_action (page, "merge.new-proposal", NULL));
-  wait_for (has_toplevel, TYPE_DATA (ADW_TYPE_MESSAGE_DIALOG));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  entry = find_one (dialog, match_type, TYPE_DATA (GTK_TYPE_ENTRY));
+  gui_wait_for (gui_has_toplevel, GUI_TYPE_DATA (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  entry = gui_find_one_of_type (dialog, GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   /* Prefilled with the first selected text. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, typed[0]);
@@ -489,7 +367,7 @@ test_merge (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "merge");
   /* A click closes the dialog too; a response from code does not. */
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  gui_settle ();
 
   row = tally_row (page, title);
   g_assert_nonnull (row);
@@ -502,7 +380,7 @@ test_merge (void)
 
   /* Ctrl+Z takes the merge back: the proposal is gone from the tally. */
   g_assert_true (gtk_widget_activate_action (page, "merge.undo-last", NULL));
-  settle ();
+  gui_settle ();
   g_assert_null (tally_row (page, title));
   g_clear_object (&first);
   first = cocrea_contribution_lookup (document (), captured_ids[0], &error);
@@ -511,7 +389,7 @@ test_merge (void)
 
   /* Ctrl+Shift+Z does it again. */
   g_assert_true (gtk_widget_activate_action (page, "merge.redo", NULL));
-  settle ();
+  gui_settle ();
   row = tally_row (page, title);
   g_assert_nonnull (row);
   g_assert_cmpuint (cocrea_proposal_get_n_contributions (row), ==, 2);
@@ -541,14 +419,14 @@ test_activities (void)
   guint n_contributions;
 
   g_assert_nonnull (window);
-  page = show_page ("activities", COCREA_TYPE_ACTIVITIES_PAGE);
+  page = gui_show_page (window, "activities", COCREA_TYPE_ACTIVITIES_PAGE);
   check_accessible_labels (page);
 
   /* A new activity: a date that is not one is refused, the name stays. */
   g_assert_true (gtk_widget_activate_action (page, "activities.add", NULL));
-  wait_for (has_toplevel, TYPE_DATA (COCREA_TYPE_ACTIVITY_DIALOG));
-  dialog = find_toplevel (COCREA_TYPE_ACTIVITY_DIALOG);
-  rows = find_all (dialog, match_type, TYPE_DATA (ADW_TYPE_ENTRY_ROW));
+  gui_wait_for (gui_has_toplevel, GUI_TYPE_DATA (COCREA_TYPE_ACTIVITY_DIALOG));
+  dialog = gui_find_toplevel (COCREA_TYPE_ACTIVITY_DIALOG);
+  rows = gui_find_all_of_type (dialog, ADW_TYPE_ENTRY_ROW);
   g_assert_cmpuint (rows->len, ==, 3);
   gtk_editable_set_text (rows->pdata[0], "Encuentro de jóvenes");
   gtk_editable_set_text (rows->pdata[1], "2019-02-30");
@@ -563,13 +441,13 @@ test_activities (void)
   gtk_editable_set_text (rows->pdata[1], "2019-04-06");
   g_assert_true (cocrea_activity_dialog_save (COCREA_ACTIVITY_DIALOG (dialog), &error));
   g_assert_no_error (error);
-  settle ();
+  gui_settle ();
   g_assert_cmpuint (count_activities (), ==, n_activities + 1);
-  g_assert_nonnull (find_one (page, match_label_text, "Encuentro de jóvenes"));
+  g_assert_nonnull (gui_find_one (page, match_label_text, "Encuentro de jóvenes"));
 
   /* Ctrl+Z takes it back. */
   g_assert_true (gtk_widget_activate_action (page, "activities.undo-last", NULL));
-  settle ();
+  gui_settle ();
   g_assert_cmpuint (count_activities (), ==, n_activities);
 
   /* The group captured into holds contributions: deleting it asks first. */
@@ -585,7 +463,7 @@ test_activities (void)
   g_assert_nonnull (group);
   n_contributions = count_contributions (0, 0);
   {
-    g_autoptr (GPtrArray) views = find_all (page, match_type, TYPE_DATA (GTK_TYPE_COLUMN_VIEW));
+    g_autoptr (GPtrArray) views = gui_find_all_of_type (page, GTK_TYPE_COLUMN_VIEW);
     GtkSelectionModel *activities = gtk_column_view_get_model (views->pdata[0]);
     GtkSelectionModel *group_rows;
 
@@ -596,14 +474,14 @@ test_activities (void)
         if (cocrea_activity_get_id (item) == activity_id)
           gtk_selection_model_select_item (activities, i, TRUE);
       }
-    settle ();
+    gui_settle ();
     group_rows = gtk_column_view_get_model (views->pdata[1]);
     gtk_selection_model_select_item (group_rows, 1, TRUE);
-    settle ();
+    gui_settle ();
   }
   g_assert_true (gtk_widget_activate_action (page, "activities.delete-group", NULL));
-  wait_for (has_toplevel, TYPE_DATA (ADW_TYPE_MESSAGE_DIALOG));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  gui_wait_for (gui_has_toplevel, GUI_TYPE_DATA (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete"),
                    ==, ADW_RESPONSE_DESTRUCTIVE);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "contributions"));
@@ -612,29 +490,29 @@ test_activities (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
   /* A click closes the dialog too; a response from code does not. */
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  gui_settle ();
   /* The contributions stay in the activity, without a group. */
   g_assert_cmpuint (count_contributions (0, 0), ==, n_contributions);
   g_assert_cmpuint (count_contributions (activity_id, group_id), ==, 0);
 
   /* And the undo brings the group and its contributions back. */
   g_assert_true (gtk_widget_activate_action (page, "activities.undo-last", NULL));
-  settle ();
+  gui_settle ();
   g_assert_cmpuint (count_contributions (0, 0), ==, n_contributions);
   g_assert_cmpuint (count_contributions (activity_id, group_id), >=, 3);
 
   /* A group is added through a small dialog. */
   g_assert_true (gtk_widget_activate_action (page, "activities.add-group", NULL));
-  wait_for (has_toplevel, TYPE_DATA (ADW_TYPE_MESSAGE_DIALOG));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  entry = find_one (dialog, match_type, TYPE_DATA (GTK_TYPE_ENTRY));
+  gui_wait_for (gui_has_toplevel, GUI_TYPE_DATA (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  entry = gui_find_one_of_type (dialog, GTK_TYPE_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Mesa 9");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   /* A click closes the dialog too; a response from code does not. */
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  gui_settle ();
   {
-    g_autoptr (GPtrArray) views = find_all (page, match_type, TYPE_DATA (GTK_TYPE_COLUMN_VIEW));
+    g_autoptr (GPtrArray) views = gui_find_all_of_type (page, GTK_TYPE_COLUMN_VIEW);
     GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (views->pdata[1]));
     g_autoptr (CocreaGroup) last = g_list_model_get_item (shown, g_list_model_get_n_items (shown) - 1);
 
@@ -644,72 +522,15 @@ test_activities (void)
   }
 }
 
-static gboolean
-rm_rf (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  return g_rmdir (path) == 0;
-}
-
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *data_home = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  tmp_dir = g_dir_make_tmp ("cocrea-gui-capture-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmp_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "test", FALSE);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests\n");
-      rm_rf (tmp_dir);
-      return 77;
-    }
-  adw_init ();
-
-  demo_path = g_build_filename (tmp_dir, "renca.cocrea", NULL);
-  cocrea_demo_write (demo_path, &error);
-  g_assert_no_error (error);
-
-  app = g_object_new (COCREA_TYPE_APPLICATION,
-                      "application-id", "org.cocrea.Cocrea.TestCapture",
-                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/org/cocrea/Cocrea",
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  if (!gui_harness_init (&argc, &argv, "cocrea-gui-capture", "org.cocrea.Cocrea.TestCapture"))
+    return 77;
 
   g_test_add_func ("/gui-capture/capture", test_capture);
   g_test_add_func ("/gui-capture/merge", test_merge);
   g_test_add_func ("/gui-capture/activities", test_activities);
 
-  status = g_test_run ();
-
-  g_list_free_full (g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app))),
-                    (GDestroyNotify) gtk_window_destroy);
-  g_clear_object (&app);
-  rm_rf (tmp_dir);
-  g_free (tmp_dir);
-  g_free (demo_path);
-
-  return status;
+  return gui_harness_run ();
 }

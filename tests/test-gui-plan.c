@@ -10,102 +10,24 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gstdio.h>
-
 #include <adwaita.h>
 
 #include "cocrea-application.h"
 #include "cocrea-commitment-editor.h"
 #include "cocrea-commitment.h"
-#include "cocrea-demo.h"
 #include "cocrea-export-page.h"
 #include "cocrea-milestone.h"
 #include "cocrea-plan-page.h"
 #include "cocrea-window.h"
+#include "gui-harness.h"
 
-static CocreaApplication *app;
-static char *tmp_dir;
-static char *demo_path;
 static GtkWindow *window;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @done says so, or fails after @seconds. */
-static void
-wait_for_seconds (Condition done, gpointer data, guint seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_true (done (data));
-}
-
-static void
-wait_for (Condition done, gpointer data)
-{
-  wait_for_seconds (done, data, 5);
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-  g_usleep (20000);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-collect (GtkWidget *root, GType type, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root, GType type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (root, type, found);
-  return found;
-}
-
-static GtkWidget *
-find_one (GtkWidget *root, GType type)
-{
-  g_autoptr (GPtrArray) found = find_all (root, type);
-
-  return found->len > 0 ? found->pdata[0] : NULL;
-}
 
 /* The entry row titled @title under @root. */
 static AdwEntryRow *
 find_entry_row (GtkWidget *root, const char *title)
 {
-  g_autoptr (GPtrArray) rows = find_all (root, ADW_TYPE_ENTRY_ROW);
+  g_autoptr (GPtrArray) rows = gui_find_all_of_type (root, ADW_TYPE_ENTRY_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
@@ -117,7 +39,7 @@ find_entry_row (GtkWidget *root, const char *title)
 static GtkWidget *
 find_action_button (GtkWidget *root, const char *action)
 {
-  g_autoptr (GPtrArray) buttons = find_all (root, GTK_TYPE_BUTTON);
+  g_autoptr (GPtrArray) buttons = gui_find_all_of_type (root, GTK_TYPE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action) == 0 &&
@@ -138,46 +60,6 @@ has_action_button (gpointer data)
   return find_action_button (query->root, query->action) != NULL;
 }
 
-static GtkWidget *
-find_visible_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (toplevel))
-        return toplevel;
-    }
-  return NULL;
-}
-
-static gboolean
-has_toplevel (gpointer type)
-{
-  return find_visible_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
-}
-
-static GtkWidget *
-show_page (const char *name, GType type)
-{
-  GtkWidget *stack = NULL;
-  g_autoptr (GPtrArray) stacks = find_all (GTK_WIDGET (window), GTK_TYPE_STACK);
-  GtkWidget *page;
-
-  for (guint i = 0; i < stacks->len && stack == NULL; i++)
-    if (gtk_stack_get_child_by_name (stacks->pdata[i], name) != NULL)
-      stack = stacks->pdata[i];
-  g_assert_nonnull (stack);
-  gtk_stack_set_visible_child_name (GTK_STACK (stack), name);
-  page = gtk_stack_get_child_by_name (GTK_STACK (stack), name);
-  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page, type));
-  wait_for (is_mapped, page);
-  settle ();
-  return page;
-}
-
 /* What is on disk: a second, read-only opening, not the window's. */
 static CocreaCommitment *
 stored_commitment (guint index)
@@ -186,7 +68,7 @@ stored_commitment (guint index)
   g_autoptr (GListModel) list = NULL;
   g_autoptr (GError) error = NULL;
 
-  reader = cocrea_document_open (demo_path, COCREA_OPEN_FALLBACK_READ_ONLY, &error);
+  reader = cocrea_document_open (gui.demo_path, COCREA_OPEN_FALLBACK_READ_ONLY, &error);
   g_assert_no_error (error);
   list = cocrea_commitment_list (reader, &error);
   g_assert_no_error (error);
@@ -200,7 +82,7 @@ stored_n_milestones (gint64 commitment_id)
   g_autoptr (GListModel) list = NULL;
   g_autoptr (GError) error = NULL;
 
-  reader = cocrea_document_open (demo_path, COCREA_OPEN_FALLBACK_READ_ONLY, &error);
+  reader = cocrea_document_open (gui.demo_path, COCREA_OPEN_FALLBACK_READ_ONLY, &error);
   g_assert_no_error (error);
   list = cocrea_milestone_list (reader, commitment_id, &error);
   g_assert_no_error (error);
@@ -217,7 +99,7 @@ screenshot (const char *name)
   if (dir == NULL)
     return;
   for (int i = 0; i < 10; i++)
-    settle ();
+    gui_settle ();
   path = g_build_filename (dir, name, NULL);
   command = g_strdup_printf ("/usr/bin/import -window root '%s'", path);
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
@@ -229,11 +111,11 @@ static CocreaCommitmentEditor *editor;
 static void
 test_open (void)
 {
-  window = cocrea_application_open_path (app, demo_path);
+  window = cocrea_application_open_path (gui.app, gui.demo_path);
   g_assert_nonnull (window);
   gtk_window_set_default_size (window, 1260, 780);
-  wait_for (is_mapped, window);
-  settle ();
+  gui_wait_for (gui_is_mapped, window);
+  gui_settle ();
 }
 
 static void
@@ -242,10 +124,10 @@ test_list (void)
   GtkListView *view;
   GtkSelectionModel *model;
 
-  plan_page = COCREA_PLAN_PAGE (show_page ("plan", COCREA_TYPE_PLAN_PAGE));
-  editor = COCREA_COMMITMENT_EDITOR (find_one (GTK_WIDGET (plan_page),
-                                               COCREA_TYPE_COMMITMENT_EDITOR));
-  view = GTK_LIST_VIEW (find_one (GTK_WIDGET (plan_page), GTK_TYPE_LIST_VIEW));
+  plan_page = COCREA_PLAN_PAGE (gui_show_page (window, "plan", COCREA_TYPE_PLAN_PAGE));
+  editor = COCREA_COMMITMENT_EDITOR (gui_find_one_of_type (GTK_WIDGET (plan_page),
+                                                           COCREA_TYPE_COMMITMENT_EDITOR));
+  view = GTK_LIST_VIEW (gui_find_one_of_type (GTK_WIDGET (plan_page), GTK_TYPE_LIST_VIEW));
   model = gtk_list_view_get_model (view);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
   for (guint i = 0; i < 5; i++)
@@ -284,7 +166,7 @@ static void
 test_edit_field (void)
 {
   AdwEntryRow *lead = find_entry_row (GTK_WIDGET (editor), "Lead institution or unit");
-  g_autoptr (GPtrArray) views = find_all (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+  g_autoptr (GPtrArray) views = gui_find_all_of_type (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
   g_autoptr (CocreaCommitment) after = NULL;
   StoredProblem expected = { 0, "Falta información clara sobre los espacios públicos.\n\nY más." };
 
@@ -298,7 +180,7 @@ test_edit_field (void)
   /* Typing in a long text: written after the pause, with nothing else. */
   g_assert_cmpuint (views->len, ==, 5);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[0]), expected.text, -1);
-  wait_for (problem_is_stored, &expected);
+  gui_wait_for (problem_is_stored, &expected);
   g_assert_true (gtk_text_view_get_wrap_mode (views->pdata[0]) != GTK_WRAP_NONE);
 }
 
@@ -308,13 +190,13 @@ test_invalid_date (void)
   AdwEntryRow *starts = find_entry_row (GTK_WIDGET (editor), "Start");
   g_autoptr (CocreaCommitment) before = stored_commitment (0);
   g_autoptr (CocreaCommitment) after = NULL;
-  g_autoptr (GPtrArray) labels = find_all (GTK_WIDGET (editor), GTK_TYPE_LABEL);
+  g_autoptr (GPtrArray) labels = gui_find_all_of_type (GTK_WIDGET (editor), GTK_TYPE_LABEL);
   g_autofree char *old = g_strdup (gtk_editable_get_text (GTK_EDITABLE (starts)));
   gboolean message_shown = FALSE;
 
   gtk_editable_set_text (GTK_EDITABLE (starts), "2019-13");
   cocrea_commitment_editor_save_now (editor);
-  settle ();
+  gui_settle ();
 
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_get_mapped (labels->pdata[i]) &&
@@ -341,17 +223,17 @@ test_invalid_date (void)
 static void
 test_reorder (void)
 {
-  GtkListView *view = GTK_LIST_VIEW (find_one (GTK_WIDGET (plan_page), GTK_TYPE_LIST_VIEW));
+  GtkListView *view = GTK_LIST_VIEW (gui_find_one_of_type (GTK_WIDGET (plan_page), GTK_TYPE_LIST_VIEW));
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (view));
   g_autoptr (CocreaCommitment) second = stored_commitment (1);
   g_autoptr (CocreaCommitment) first = NULL;
 
   gtk_single_selection_set_selected (selection, 1);
-  settle ();
+  gui_settle ();
   g_assert_cmpint (cocrea_commitment_editor_get_commitment (editor), ==,
                    cocrea_commitment_get_id (second));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page), "plan.move-up", NULL));
-  settle ();
+  gui_settle ();
   first = stored_commitment (0);
   g_assert_cmpint (cocrea_commitment_get_id (first), ==, cocrea_commitment_get_id (second));
   /* It stays chosen, now as number 1. */
@@ -372,22 +254,22 @@ test_milestone_undo (void)
 
   gtk_editable_set_text (GTK_EDITABLE (row), "Hito de prueba: mesa con dirigentes");
   g_signal_emit_by_name (row, "apply");
-  settle ();
+  gui_settle ();
   g_assert_cmpuint (stored_n_milestones (id), ==, n + 1);
 
-  buttons = find_all (GTK_WIDGET (editor), GTK_TYPE_BUTTON);
+  buttons = gui_find_all_of_type (GTK_WIDGET (editor), GTK_TYPE_BUTTON);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Delete Milestone") == 0)
       last_delete = buttons->pdata[i];
   g_assert_nonnull (last_delete);
   g_signal_emit_by_name (last_delete, "clicked");
-  settle ();
+  gui_settle ();
   g_assert_cmpuint (stored_n_milestones (id), ==, n);
 
   /* The toast's Undo button brings it back. */
-  wait_for (has_action_button, &query);
+  gui_wait_for (has_action_button, &query);
   g_signal_emit_by_name (find_action_button (GTK_WIDGET (plan_page), "plan.undo"), "clicked");
-  settle ();
+  gui_settle ();
   g_assert_cmpuint (stored_n_milestones (id), ==, n + 1);
 }
 
@@ -400,8 +282,8 @@ not_busy (gpointer page)
 static void
 test_export_pdf (void)
 {
-  CocreaExportPage *page = COCREA_EXPORT_PAGE (show_page ("export", COCREA_TYPE_EXPORT_PAGE));
-  g_autofree char *path = g_build_filename (tmp_dir, "Plan de acción — Renca.pdf", NULL);
+  CocreaExportPage *page = COCREA_EXPORT_PAGE (gui_show_page (window, "export", COCREA_TYPE_EXPORT_PAGE));
+  g_autofree char *path = g_build_filename (gui.tmp_dir, "Plan de acción — Renca.pdf", NULL);
   g_autofree char *contents = NULL;
   gsize length = 0;
   ButtonQuery query = { GTK_WIDGET (page), "export.open" };
@@ -411,11 +293,11 @@ test_export_pdf (void)
   /* The other exports wait. */
   g_assert_false (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page),
                                                                 "export.start")));
-  wait_for_seconds (not_busy, page, 60);
+  gui_wait_for_seconds (not_busy, page, 60);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 4);
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
-  wait_for (has_action_button, &query);
+  gui_wait_for (has_action_button, &query);
   g_assert_true (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page),
                                                                "export.start")));
   screenshot ("export.png");
@@ -424,75 +306,27 @@ test_export_pdf (void)
 static void
 test_export_error (void)
 {
-  CocreaExportPage *page = COCREA_EXPORT_PAGE (show_page ("export", COCREA_TYPE_EXPORT_PAGE));
-  g_autofree char *path = g_build_filename (tmp_dir, "missing", "plan.pdf", NULL);
+  CocreaExportPage *page = COCREA_EXPORT_PAGE (gui_show_page (window, "export", COCREA_TYPE_EXPORT_PAGE));
+  g_autofree char *path = g_build_filename (gui.tmp_dir, "missing", "plan.pdf", NULL);
   GtkWidget *dialog;
 
   cocrea_export_page_export_to (page, COCREA_EXPORT_PLAN_PDF, path);
-  wait_for_seconds (not_busy, page, 60);
-  wait_for (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
-  dialog = find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  gui_wait_for_seconds (not_busy, page, 60);
+  gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could Not Export");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   screenshot ("export-error.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
-}
-
-static gboolean
-rm_rf (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  return g_rmdir (path) == 0;
+  gui_settle ();
 }
 
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *data_home = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  tmp_dir = g_dir_make_tmp ("cocrea-gui-plan-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmp_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "test", FALSE);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests\n");
-      rm_rf (tmp_dir);
-      return 77;
-    }
-  adw_init ();
-
-  demo_path = g_build_filename (tmp_dir, "renca.cocrea", NULL);
-  cocrea_demo_write (demo_path, &error);
-  g_assert_no_error (error);
-
-  app = g_object_new (COCREA_TYPE_APPLICATION,
-                      "application-id", "org.cocrea.Cocrea.TestPlan",
-                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/org/cocrea/Cocrea",
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  if (!gui_harness_init (&argc, &argv, "cocrea-gui-plan", "org.cocrea.Cocrea.TestPlan"))
+    return 77;
 
   g_test_add_func ("/gui-plan/open", test_open);
   g_test_add_func ("/gui-plan/list", test_list);
@@ -503,14 +337,5 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-plan/export-pdf", test_export_pdf);
   g_test_add_func ("/gui-plan/export-error", test_export_error);
 
-  status = g_test_run ();
-
-  if (window != NULL)
-    gtk_window_destroy (window);
-  settle ();
-  g_clear_object (&app);
-  rm_rf (tmp_dir);
-  g_free (tmp_dir);
-  g_free (demo_path);
-  return status;
+  return gui_harness_run ();
 }

@@ -8,14 +8,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gstdio.h>
-
 #include <adwaita.h>
 
 #include "cocrea-application.h"
 #include "cocrea-chart-view.h"
 #include "cocrea-decision-dialog.h"
-#include "cocrea-demo.h"
 #include "cocrea-evaluator.h"
 #include "cocrea-prioritise-page.h"
 #include "cocrea-ranking.h"
@@ -25,119 +22,9 @@
 #include "cocrea-selection.h"
 #include "cocrea-viability-page.h"
 #include "cocrea-window.h"
+#include "gui-harness.h"
 
-static CocreaApplication *app;
-static char *tmp_dir;
-static char *demo_path;
 static GtkWindow *window;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @done says so, or fails after five seconds. */
-static void
-wait_for (Condition done, gpointer data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_true (done (data));
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-  g_usleep (20000);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-collect (GtkWidget *root, GType type, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root, GType type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (root, type, found);
-  return found;
-}
-
-static GtkWidget *
-find_one (GtkWidget *root, GType type)
-{
-  g_autoptr (GPtrArray) found = find_all (root, type);
-
-  return found->len > 0 ? found->pdata[0] : NULL;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (toplevel))
-        return toplevel;
-    }
-  return NULL;
-}
-
-static gboolean
-has_toplevel (gpointer type)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
-}
-
-/* Shows the page named @name of the process view, as the sidebar does. */
-static GtkWidget *
-show_page (const char *name, GType type)
-{
-  GtkWidget *stack = NULL;
-  g_autoptr (GPtrArray) stacks = find_all (GTK_WIDGET (window), GTK_TYPE_STACK);
-  GtkWidget *page;
-
-  for (guint i = 0; i < stacks->len && stack == NULL; i++)
-    if (gtk_stack_get_child_by_name (stacks->pdata[i], name) != NULL)
-      stack = stacks->pdata[i];
-  g_assert_nonnull (stack);
-  gtk_stack_set_visible_child_name (GTK_STACK (stack), name);
-  page = gtk_stack_get_child_by_name (GTK_STACK (stack), name);
-  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page, type));
-  wait_for (is_mapped, page);
-  settle ();
-  return page;
-}
 
 /* The score @evaluator_id gave, or -1. */
 static int
@@ -148,7 +35,7 @@ stored_score (gint64 evaluator_id, gint64 proposal_id, const char *criterion)
   g_autoptr (GError) error = NULL;
 
   /* A second, read-only opening: what is on disk, not in the window's memory. */
-  reader = cocrea_document_open (demo_path, COCREA_OPEN_FALLBACK_READ_ONLY, &error);
+  reader = cocrea_document_open (gui.demo_path, COCREA_OPEN_FALLBACK_READ_ONLY, &error);
   g_assert_no_error (error);
   scores = cocrea_score_list (reader, evaluator_id, &error);
   g_assert_no_error (error);
@@ -184,24 +71,24 @@ aggregate_n (CocreaViabilityPage *page, gint64 proposal_id, guint criterion)
 static void
 test_open (void)
 {
-  window = cocrea_application_open_path (app, demo_path);
+  window = cocrea_application_open_path (gui.app, gui.demo_path);
   g_assert_nonnull (window);
-  wait_for (is_mapped, window);
-  settle ();
+  gui_wait_for (gui_is_mapped, window);
+  gui_settle ();
 }
 
 static void
 test_prioritise (void)
 {
   CocreaPrioritisePage *page =
-    COCREA_PRIORITISE_PAGE (show_page ("prioritise", COCREA_TYPE_PRIORITISE_PAGE));
-  CocreaChartView *chart = COCREA_CHART_VIEW (find_one (GTK_WIDGET (page), COCREA_TYPE_CHART_VIEW));
-  g_autoptr (GPtrArray) scales = find_all (GTK_WIDGET (page), GTK_TYPE_SCALE);
+    COCREA_PRIORITISE_PAGE (gui_show_page (window, "prioritise", COCREA_TYPE_PRIORITISE_PAGE));
+  CocreaChartView *chart = COCREA_CHART_VIEW (gui_find_one_of_type (GTK_WIDGET (page), COCREA_TYPE_CHART_VIEW));
+  g_autoptr (GPtrArray) scales = gui_find_all_of_type (GTK_WIDGET (page), GTK_TYPE_SCALE);
 
   g_assert_cmpuint (cocrea_prioritise_page_count_changed (page), ==, 0);
   /* Mentions alone reorder the Renca proposals. */
   cocrea_prioritise_page_set_weights (page, 1, 0, 0);
-  settle ();
+  gui_settle ();
   g_assert_cmpuint (cocrea_prioritise_page_count_changed (page), >, 0);
   cocrea_prioritise_page_set_weights (page, 1, 1, 1);
   g_assert_cmpuint (cocrea_prioritise_page_count_changed (page), ==, 0);
@@ -229,24 +116,24 @@ test_score_by_keyboard (void)
   const char *c0, *c1;
   guint n_before, row, column;
 
-  page = COCREA_VIABILITY_PAGE (show_page ("viability", COCREA_TYPE_VIABILITY_PAGE));
+  page = COCREA_VIABILITY_PAGE (gui_show_page (window, "viability", COCREA_TYPE_VIABILITY_PAGE));
 
   /* A new evaluator: their matrix starts empty. */
   evaluator = cocrea_evaluator_add (document, "Evaluadora de prueba", "Secplan", &error);
   g_assert_no_error (error);
-  settle ();
+  gui_settle ();
   g_assert_true (cocrea_viability_page_set_evaluator (page, evaluator));
-  settle ();
+  gui_settle ();
   g_assert_cmpint (cocrea_viability_page_get_evaluator (page), ==, evaluator);
 
-  matrix = COCREA_SCORE_MATRIX (find_one (GTK_WIDGET (page), COCREA_TYPE_SCORE_MATRIX));
+  matrix = COCREA_SCORE_MATRIX (gui_find_one_of_type (GTK_WIDGET (page), COCREA_TYPE_SCORE_MATRIX));
   g_assert_nonnull (matrix);
   /* The Renca shortlist: eight proposals, five criteria. */
   g_assert_cmpuint (cocrea_score_matrix_get_n_rows (matrix), ==, 8);
   g_assert_cmpuint (cocrea_score_matrix_get_n_columns (matrix), >=, 4);
 
   cocrea_score_matrix_set_cursor (matrix, 0, 0);
-  settle ();
+  gui_settle ();
   g_assert_true (is_focus (cocrea_score_matrix_get_cell (matrix, 0, 0)));
 
   /* Keys go through cocrea_score_matrix_handle_key, the function the
@@ -260,10 +147,10 @@ test_score_by_keyboard (void)
   cocrea_score_matrix_get_cursor (matrix, &row, &column);
   g_assert_cmpuint (row, ==, 1);
   g_assert_cmpuint (column, ==, 1);
-  settle ();
+  gui_settle ();
   g_assert_true (is_focus (cocrea_score_matrix_get_cell (matrix, 1, 1)));
   g_assert_true (cocrea_score_matrix_handle_key (matrix, GDK_KEY_4, 0));
-  settle ();
+  gui_settle ();
   g_assert_cmpint (stored_score (evaluator, p0, c0), ==, 4);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cocrea_score_matrix_get_cell (matrix, 1, 1))), ==, "4");
   /* The aggregate counts the new evaluator. */
@@ -276,7 +163,7 @@ test_score_by_keyboard (void)
   c1 = cocrea_score_matrix_get_criterion (matrix, 2);
   g_usleep (1000 * 1000); /* past the two-digit window of the previous digit */
   g_assert_true (cocrea_score_matrix_handle_key (matrix, GDK_KEY_KP_2, 0));
-  settle ();
+  gui_settle ();
   g_assert_cmpint (stored_score (evaluator, p1, c1), ==, 2);
 
   /* Out of the 1–5 scale: refused, shown, nothing saved. */
@@ -288,16 +175,16 @@ test_score_by_keyboard (void)
 
   /* Delete clears the cell. */
   g_assert_true (cocrea_score_matrix_handle_key (matrix, GDK_KEY_Delete, 0));
-  settle ();
+  gui_settle ();
   g_assert_cmpint (stored_score (evaluator, p1, c1), ==, -1);
   g_assert_cmpint (stored_score (evaluator, p0, c0), ==, 4);
 
   /* The new controls have names; the chart describes itself. */
-  dropdown = find_one (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN);
+  dropdown = gui_find_one_of_type (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN);
   g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL));
   g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (cocrea_score_matrix_get_cell (matrix, 1, 1)),
                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
-  chart = COCREA_CHART_VIEW (find_one (GTK_WIDGET (page), COCREA_TYPE_CHART_VIEW));
+  chart = COCREA_CHART_VIEW (gui_find_one_of_type (GTK_WIDGET (page), COCREA_TYPE_CHART_VIEW));
   g_assert_nonnull (chart);
   g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (chart),
                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
@@ -315,7 +202,7 @@ test_selection_quota (void)
   gboolean decided = FALSE;
   CocreaDecision decision;
 
-  page = show_page ("selection", COCREA_TYPE_SELECTION_PAGE);
+  page = gui_show_page (window, "selection", COCREA_TYPE_SELECTION_PAGE);
 
   /* The demo fills every quota: 2 municipal + 3 community. */
   g_assert_true (cocrea_selection_get_summary (document, &summary, &error));
@@ -333,14 +220,14 @@ test_selection_quota (void)
    * with the core's message and a destructive "Select Anyway". */
   g_assert_false (cocrea_decision_apply (page, document, candidate, COCREA_DECISION_SELECTED,
                                          "Prueba de cuota"));
-  wait_for (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "force"));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "force"),
                    ==, ADW_RESPONSE_DESTRUCTIVE);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "quota"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  settle ();
+  gui_settle ();
 
   g_assert_true (cocrea_selection_get_decision (document, candidate, &decided, &decision, NULL, &error));
   g_assert_no_error (error);
@@ -350,73 +237,16 @@ test_selection_quota (void)
   g_assert_cmpint (summary.selected, ==, summary.quota_total);
 }
 
-static gboolean
-rm_rf (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  return g_rmdir (path) == 0;
-}
-
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *data_home = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  tmp_dir = g_dir_make_tmp ("cocrea-gui-viability-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmp_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "test", FALSE);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests\n");
-      rm_rf (tmp_dir);
-      return 77;
-    }
-  adw_init ();
-
-  demo_path = g_build_filename (tmp_dir, "renca.cocrea", NULL);
-  cocrea_demo_write (demo_path, &error);
-  g_assert_no_error (error);
-
-  app = g_object_new (COCREA_TYPE_APPLICATION,
-                      "application-id", "org.cocrea.Cocrea.TestViability",
-                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/org/cocrea/Cocrea",
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  if (!gui_harness_init (&argc, &argv, "cocrea-gui-viability", "org.cocrea.Cocrea.TestViability"))
+    return 77;
 
   g_test_add_func ("/gui-viability/open", test_open);
   g_test_add_func ("/gui-viability/prioritise", test_prioritise);
   g_test_add_func ("/gui-viability/score-by-keyboard", test_score_by_keyboard);
   g_test_add_func ("/gui-viability/selection-quota", test_selection_quota);
 
-  status = g_test_run ();
-
-  if (window != NULL)
-    gtk_window_destroy (window);
-  settle ();
-  g_clear_object (&app);
-  rm_rf (tmp_dir);
-  g_free (tmp_dir);
-  g_free (demo_path);
-  return status;
+  return gui_harness_run ();
 }

@@ -6,104 +6,19 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gstdio.h>
-
 #include <adwaita.h>
 
 #include "cocrea-application.h"
-#include "cocrea-demo.h"
 #include "cocrea-error.h"
 #include "cocrea-new-process-dialog.h"
 #include "cocrea-process-settings-dialog.h"
 #include "cocrea-stage.h"
 #include "cocrea-stats.h"
 #include "cocrea-window.h"
+#include "gui-harness.h"
 
-static CocreaApplication *app;
-static char *tmp_dir;
-static char *demo_path;
 static GtkWindow *demo_window;
 static GtkWindow *new_window;
-
-/* Runs the main loop until @done says so, or fails after five seconds. */
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (Condition done, gpointer data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_true (done (data));
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-/* Lets pending layout and redraws happen. */
-static void
-settle (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-  g_usleep (20000);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static void
-collect (GtkWidget *root, Match match, gconstpointer data, GPtrArray *found)
-{
-  if (match (root, data))
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, match, data, found);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root, Match match, gconstpointer data)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (root, match, data, found);
-  return found;
-}
-
-static GtkWidget *
-find_one (GtkWidget *root, Match match, gconstpointer data)
-{
-  g_autoptr (GPtrArray) found = find_all (root, match, data);
-
-  return found->len > 0 ? found->pdata[0] : NULL;
-}
-
-static gboolean
-match_type (GtkWidget *widget, gconstpointer type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-#define TYPE_DATA(t) GSIZE_TO_POINTER (t)
 
 static gboolean
 match_action (GtkWidget *widget, gconstpointer name)
@@ -135,33 +50,10 @@ match_accessible_label (GtkWidget *widget, gconstpointer name)
   return mismatch == NULL;
 }
 
-/* The first toplevel of @type that is visible, if any. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_toplevel (gpointer type)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
-}
-
 static void
 check_figure (GtkWidget *root, const char *name, gint64 expected)
 {
-  GtkWidget *label = find_one (root, match_accessible_label, name);
+  GtkWidget *label = gui_find_one (root, match_accessible_label, name);
   g_autofree char *text = NULL;
   g_autofree char *with_share = NULL;
 
@@ -178,7 +70,7 @@ check_figure (GtkWidget *root, const char *name, gint64 expected)
 static void
 test_start_page (void)
 {
-  CocreaWindow *window = cocrea_window_new (app);
+  CocreaWindow *window = cocrea_window_new (gui.app);
   struct { const char *action; const char *label; } buttons[] = {
     { "app.new", "New process" },
     { "app.open", "Open a process" },
@@ -186,12 +78,12 @@ test_start_page (void)
   };
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (is_mapped, window);
+  gui_wait_for (gui_is_mapped, window);
 
   g_assert_null (cocrea_window_get_document (window));
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
-      GtkWidget *button = find_one (GTK_WIDGET (window), match_action, buttons[i].action);
+      GtkWidget *button = gui_find_one (GTK_WIDGET (window), match_action, buttons[i].action);
 
       g_assert_nonnull (button);
       g_assert_true (gtk_widget_get_mapped (button));
@@ -201,8 +93,7 @@ test_start_page (void)
 
   /* The primary menu button is icon-only: it needs a name of its own. */
   {
-    g_autoptr (GPtrArray) menus = find_all (GTK_WIDGET (window), match_type,
-                                            TYPE_DATA (GTK_TYPE_MENU_BUTTON));
+    g_autoptr (GPtrArray) menus = gui_find_all_of_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
     g_assert_cmpuint (menus->len, >=, 1);
     g_assert_true (gtk_test_accessible_has_property (menus->pdata[0],
                                                      GTK_ACCESSIBLE_PROPERTY_LABEL));
@@ -222,26 +113,24 @@ test_open_process (void)
   CocreaStats stats = { 0 };
   GtkWidget *overview;
 
-  demo_window = cocrea_application_open_path (app, demo_path);
+  demo_window = cocrea_application_open_path (gui.app, gui.demo_path);
   g_assert_nonnull (demo_window);
-  wait_for (is_mapped, demo_window);
-  settle ();
+  gui_wait_for (gui_is_mapped, demo_window);
+  gui_settle ();
 
   g_assert_nonnull (cocrea_window_get_document (COCREA_WINDOW (demo_window)));
   g_assert_false (cocrea_document_is_read_only (cocrea_window_get_document (COCREA_WINDOW (demo_window))));
 
-  reader = cocrea_document_open (demo_path, COCREA_OPEN_READ_ONLY, &error);
+  reader = cocrea_document_open (gui.demo_path, COCREA_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   info = cocrea_document_get_process (reader, &error);
   g_assert_no_error (error);
 
-  title = ADW_WINDOW_TITLE (find_one (GTK_WIDGET (demo_window), match_type,
-                                      TYPE_DATA (ADW_TYPE_WINDOW_TITLE)));
+  title = ADW_WINDOW_TITLE (gui_find_one_of_type (GTK_WIDGET (demo_window), ADW_TYPE_WINDOW_TITLE));
   g_assert_cmpstr (adw_window_title_get_title (title), ==, info->title);
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, info->municipality);
 
-  overview = find_one (GTK_WIDGET (demo_window), match_type,
-                       TYPE_DATA (g_type_from_name ("CocreaOverviewPage")));
+  overview = gui_find_one_of_type (GTK_WIDGET (demo_window), g_type_from_name ("CocreaOverviewPage"));
   g_assert_nonnull (overview);
   g_assert_true (gtk_widget_get_mapped (overview));
 
@@ -253,7 +142,7 @@ test_open_process (void)
     {
       g_autoptr (CocreaStage) stage = g_list_model_get_item (stages, i);
 
-      g_assert_nonnull (find_one (overview, match_label_text, cocrea_stage_get_name (stage)));
+      g_assert_nonnull (gui_find_one (overview, match_label_text, cocrea_stage_get_name (stage)));
     }
 
   g_assert_true (cocrea_stats_load (reader, &stats, &error));
@@ -276,7 +165,7 @@ test_open_process (void)
   check_figure (overview, "People with disabilities", stats.disability);
 
   /* Opening it again presents the same window. */
-  g_assert_true (cocrea_application_open_path (app, demo_path) == demo_window);
+  g_assert_true (cocrea_application_open_path (gui.app, gui.demo_path) == demo_window);
 }
 
 static gboolean
@@ -297,32 +186,32 @@ test_second_open_read_only (void)
   g_assert_nonnull (demo_window);
 
   /* The window holds the file's lock: a second opening is read-only. */
-  second = cocrea_document_open (demo_path, COCREA_OPEN_FALLBACK_READ_ONLY, &error);
+  second = cocrea_document_open (gui.demo_path, COCREA_OPEN_FALLBACK_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_true (cocrea_document_is_read_only (second));
   g_assert_nonnull (cocrea_document_get_read_only_reason (second));
 
-  window = cocrea_window_new (app);
+  window = cocrea_window_new (gui.app);
   cocrea_window_set_document (window, second);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (is_mapped, window);
-  settle ();
+  gui_wait_for (gui_is_mapped, window);
+  gui_settle ();
 
-  notice = find_one (GTK_WIDGET (window), match_revealed, NULL);
+  notice = gui_find_one (GTK_WIDGET (window), match_revealed, NULL);
   g_assert_nonnull (notice);
   g_assert_true (gtk_widget_get_mapped (notice));
-  button = find_one (notice, match_action, "win.save-copy");
+  button = gui_find_one (notice, match_action, "win.save-copy");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  gui_settle ();
 }
 
 static void
 test_damaged_file (void)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, "damaged.cocrea", NULL);
+  g_autofree char *path = g_build_filename (gui.tmp_dir, "damaged.cocrea", NULL);
   g_autoptr (GError) error = NULL;
   char bytes[4096];
   GtkWindow *window;
@@ -333,37 +222,37 @@ test_damaged_file (void)
   g_file_set_contents (path, bytes, sizeof bytes, &error);
   g_assert_no_error (error);
 
-  window = cocrea_application_open_path (app, path);
+  window = cocrea_application_open_path (gui.app, path);
   g_assert_nonnull (window);
-  wait_for (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
 
   /* The window stays on the start page and says why. */
   g_assert_null (cocrea_window_get_document (COCREA_WINDOW (window)));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == window);
   g_assert_nonnull (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (window);
-  settle ();
+  gui_settle ();
 }
 
 static void
 test_new_process (void)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, "new.cocrea", NULL);
+  g_autofree char *path = g_build_filename (gui.tmp_dir, "new.cocrea", NULL);
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (CocreaDocument) document = NULL;
   GtkWidget *dialog;
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
-  wait_for (has_toplevel, GSIZE_TO_POINTER (COCREA_TYPE_NEW_PROCESS_DIALOG));
-  dialog = find_toplevel (COCREA_TYPE_NEW_PROCESS_DIALOG);
+  g_action_group_activate_action (G_ACTION_GROUP (gui.app), "new", NULL);
+  gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (COCREA_TYPE_NEW_PROCESS_DIALOG));
+  dialog = gui_find_toplevel (COCREA_TYPE_NEW_PROCESS_DIALOG);
   g_assert_nonnull (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
 
-  rows = find_all (dialog, match_type, TYPE_DATA (ADW_TYPE_ENTRY_ROW));
+  rows = gui_find_all_of_type (dialog, ADW_TYPE_ENTRY_ROW);
   g_assert_cmpuint (rows->len, ==, 3);
   gtk_editable_set_text (rows->pdata[0], "Plan de Gobierno Abierto");
   gtk_editable_set_text (rows->pdata[1], "Renca");
@@ -381,16 +270,16 @@ test_new_process (void)
   document = cocrea_new_process_dialog_create_at (COCREA_NEW_PROCESS_DIALOG (dialog), path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (document);
-  settle ();
+  gui_settle ();
 
   /* The demo window is busy, so the new process has a window of its own. */
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (gui.app)); l != NULL; l = l->next)
     if (COCREA_IS_WINDOW (l->data) && cocrea_window_get_document (l->data) == document)
       new_window = l->data;
   g_assert_nonnull (new_window);
   g_assert_true (new_window != demo_window);
   g_assert_true (cocrea_window_get_document (COCREA_WINDOW (demo_window)) != document);
-  wait_for (is_mapped, new_window);
+  gui_wait_for (gui_is_mapped, new_window);
   g_assert_cmpstr (gtk_window_get_title (new_window), ==, "Plan de Gobierno Abierto");
 }
 
@@ -409,14 +298,14 @@ test_process_settings (void)
   document = cocrea_window_get_document (COCREA_WINDOW (new_window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (new_window), "win.process-settings", NULL));
-  wait_for (has_toplevel, GSIZE_TO_POINTER (COCREA_TYPE_PROCESS_SETTINGS_DIALOG));
-  dialog = find_toplevel (COCREA_TYPE_PROCESS_SETTINGS_DIALOG);
+  gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (COCREA_TYPE_PROCESS_SETTINGS_DIALOG));
+  dialog = gui_find_toplevel (COCREA_TYPE_PROCESS_SETTINGS_DIALOG);
 
-  rows = find_all (dialog, match_type, TYPE_DATA (ADW_TYPE_ENTRY_ROW));
+  rows = gui_find_all_of_type (dialog, ADW_TYPE_ENTRY_ROW);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_cmpstr (gtk_editable_get_text (rows->pdata[0]), ==, "Plan de Gobierno Abierto");
   g_assert_cmpstr (gtk_editable_get_text (rows->pdata[2]), ==, "2019-2021");
-  spins = find_all (dialog, match_type, TYPE_DATA (GTK_TYPE_SPIN_BUTTON));
+  spins = gui_find_all_of_type (dialog, GTK_TYPE_SPIN_BUTTON);
   g_assert_cmpuint (spins->len, ==, 3);
 
   /* Quotas that do not add up are refused; the dialog keeps the values. */
@@ -433,7 +322,7 @@ test_process_settings (void)
   gtk_spin_button_set_value (spins->pdata[1], 2);
   g_assert_true (cocrea_process_settings_dialog_save (COCREA_PROCESS_SETTINGS_DIALOG (dialog), &error));
   g_assert_no_error (error);
-  settle ();
+  gui_settle ();
 
   info = cocrea_document_get_process (document, &error);
   g_assert_no_error (error);
@@ -443,8 +332,7 @@ test_process_settings (void)
   g_assert_cmpint (info->quota_community, ==, 3);
 
   /* The header follows the change. */
-  title = ADW_WINDOW_TITLE (find_one (GTK_WIDGET (new_window), match_type,
-                                      TYPE_DATA (ADW_TYPE_WINDOW_TITLE)));
+  title = ADW_WINDOW_TITLE (gui_find_one_of_type (GTK_WIDGET (new_window), ADW_TYPE_WINDOW_TITLE));
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Plan de Acción Renca");
 }
 
@@ -454,75 +342,24 @@ test_about_and_shortcuts (void)
   GtkWidget *about;
   GtkWidget *shortcuts;
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  wait_for (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW));
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_action_group_activate_action (G_ACTION_GROUP (gui.app), "about", NULL);
+  gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW));
+  about = gui_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Cocrea");
   gtk_window_destroy (GTK_WINDOW (about));
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  wait_for (has_toplevel, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW));
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_action_group_activate_action (G_ACTION_GROUP (gui.app), "shortcuts", NULL);
+  gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW));
+  shortcuts = gui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   gtk_widget_set_visible (shortcuts, FALSE);
-  settle ();
-}
-
-static gboolean
-rm_rf (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-
-  return g_rmdir (path) == 0;
+  gui_settle ();
 }
 
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *data_home = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  tmp_dir = g_dir_make_tmp ("cocrea-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  /* Nothing the test does may touch the user's own files. */
-  data_home = g_build_filename (tmp_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "test", FALSE);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the GUI tests\n");
-      rm_rf (tmp_dir);
-      return 77;
-    }
-  adw_init ();
-
-  demo_path = g_build_filename (tmp_dir, "renca.cocrea", NULL);
-  /* The Renca 2019 demo is the fixture: its figures are known. */
-  cocrea_demo_write (demo_path, &error);
-  g_assert_no_error (error);
-
-  app = g_object_new (COCREA_TYPE_APPLICATION,
-                      "application-id", "org.cocrea.Cocrea.Test",
-                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/org/cocrea/Cocrea",
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  if (!gui_harness_init (&argc, &argv, "cocrea-gui", "org.cocrea.Cocrea.Test"))
+    return 77;
 
   g_test_add_func ("/gui/start-page", test_start_page);
   g_test_add_func ("/gui/open-process", test_open_process);
@@ -532,16 +369,5 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/process-settings", test_process_settings);
   g_test_add_func ("/gui/about-and-shortcuts", test_about_and_shortcuts);
 
-  status = g_test_run ();
-
-  g_list_free_full (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL
-                      ? g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)))
-                      : NULL,
-                    (GDestroyNotify) gtk_window_destroy);
-  g_clear_object (&app);
-  rm_rf (tmp_dir);
-  g_free (tmp_dir);
-  g_free (demo_path);
-
-  return status;
+  return gui_harness_run ();
 }

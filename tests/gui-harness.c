@@ -1,0 +1,248 @@
+/* gui-harness.c — what the GUI tests share: the application, the demo file,
+ * the main loop and the widget tree
+ *
+ * Each GUI test runs in process under Xvfb: it builds the application,
+ * opens windows on real files and checks what they show through the widget
+ * tree. Without a display it is skipped (exit status 77), which the test
+ * runner script counts as a failure.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "cocrea-demo.h"
+#include "gui-harness.h"
+
+GuiHarness gui;
+
+static gboolean
+rm_rf (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  return g_rmdir (path) == 0;
+}
+
+/**
+ * gui_harness_init:
+ * Starts a GUI test called @name: GTest, a temporary folder that stands in
+ * for the user's data, GTK and libadwaita, the demo file and an
+ * application registered as @application_id. Returns FALSE, having
+ * cleaned up, when there is no display: the test then exits with 77.
+ */
+gboolean
+gui_harness_init (int *argc, char ***argv, const char *name, const char *application_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *template = g_strconcat (name, "-XXXXXX", NULL);
+  g_autofree char *data_home = NULL;
+
+  g_test_init (argc, argv, NULL);
+
+  gui.tmp_dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  /* Nothing the test does may touch the user's own files. */
+  data_home = g_build_filename (gui.tmp_dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "test", FALSE);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the GUI tests\n");
+      rm_rf (gui.tmp_dir);
+      g_clear_pointer (&gui.tmp_dir, g_free);
+      return FALSE;
+    }
+  adw_init ();
+
+  gui.demo_path = g_build_filename (gui.tmp_dir, "renca.cocrea", NULL);
+  cocrea_demo_write (gui.demo_path, &error);
+  g_assert_no_error (error);
+
+  gui.app = g_object_new (COCREA_TYPE_APPLICATION,
+                          "application-id", application_id,
+                          "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                          "resource-base-path", "/org/cocrea/Cocrea",
+                          NULL);
+  g_application_register (G_APPLICATION (gui.app), NULL, &error);
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+/**
+ * gui_harness_run:
+ * Runs the tests added since gui_harness_init(), then closes every window
+ * and removes the temporary folder. Returns the exit status.
+ */
+int
+gui_harness_run (void)
+{
+  int status = g_test_run ();
+
+  g_list_free_full (g_list_copy (gtk_application_get_windows (GTK_APPLICATION (gui.app))),
+                    (GDestroyNotify) gtk_window_destroy);
+  gui_settle ();
+  g_clear_object (&gui.app);
+  rm_rf (gui.tmp_dir);
+  g_clear_pointer (&gui.tmp_dir, g_free);
+  g_clear_pointer (&gui.demo_path, g_free);
+  return status;
+}
+
+/* ---- the main loop ---- */
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done says so, or fails after @seconds. */
+void
+gui_wait_for_seconds (GuiCondition done, gpointer data, guint seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_true (done (data));
+}
+
+/* Runs the main loop until @done says so, or fails after five seconds. */
+void
+gui_wait_for (GuiCondition done, gpointer data)
+{
+  gui_wait_for_seconds (done, data, 5);
+}
+
+gboolean
+gui_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* Lets pending layout and redraws happen. */
+void
+gui_settle (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+  g_usleep (20000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* ---- the widget tree ---- */
+
+static void
+collect (GtkWidget *root, GuiMatch match, gconstpointer data, GPtrArray *found)
+{
+  if (match (root, data))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, match, data, found);
+}
+
+/* Every widget under @root, @root too, that @match accepts, in tree order. */
+GPtrArray *
+gui_find_all (GtkWidget *root, GuiMatch match, gconstpointer data)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, match, data, found);
+  return found;
+}
+
+/* The first of gui_find_all(), or NULL. */
+GtkWidget *
+gui_find_one (GtkWidget *root, GuiMatch match, gconstpointer data)
+{
+  g_autoptr (GPtrArray) found = gui_find_all (root, match, data);
+
+  return found->len > 0 ? found->pdata[0] : NULL;
+}
+
+/* Matches widgets of the GType in @type (see GUI_TYPE_DATA). */
+gboolean
+gui_match_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GPtrArray *
+gui_find_all_of_type (GtkWidget *root, GType type)
+{
+  return gui_find_all (root, gui_match_type, GUI_TYPE_DATA (type));
+}
+
+GtkWidget *
+gui_find_one_of_type (GtkWidget *root, GType type)
+{
+  return gui_find_one (root, gui_match_type, GUI_TYPE_DATA (type));
+}
+
+/* The first toplevel of @type that is visible, if any. */
+GtkWidget *
+gui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (toplevel))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* A GuiCondition: a toplevel of the GType in @type shows. */
+gboolean
+gui_has_toplevel (gpointer type)
+{
+  return gui_find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+/**
+ * gui_show_page:
+ * Shows the process page called @name in @window, as a click in the
+ * sidebar does, and returns it once it is mapped and drawn. Fails unless
+ * the page is a @type.
+ */
+GtkWidget *
+gui_show_page (GtkWindow *window, const char *name, GType type)
+{
+  g_autoptr (GPtrArray) stacks = gui_find_all_of_type (GTK_WIDGET (window), GTK_TYPE_STACK);
+  GtkWidget *stack = NULL;
+  GtkWidget *page;
+
+  for (guint i = 0; i < stacks->len && stack == NULL; i++)
+    if (gtk_stack_get_child_by_name (stacks->pdata[i], name) != NULL)
+      stack = stacks->pdata[i];
+  g_assert_nonnull (stack);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), name);
+  page = gtk_stack_get_child_by_name (GTK_STACK (stack), name);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page, type));
+  gui_wait_for (gui_is_mapped, page);
+  gui_settle ();
+  return page;
+}
