@@ -392,6 +392,18 @@ cocrea_contribution_list_new (CocreaDocument *document, gint64 activity_id, gint
   return g_steal_pointer (&self);
 }
 
+/* The id of the contribution at @position, without making its item; 0
+ * past the end. */
+gint64
+cocrea_contribution_list_get_id (CocreaContributionList *self, guint position)
+{
+  g_return_val_if_fail (COCREA_IS_CONTRIBUTION_LIST (self), 0);
+
+  if (position >= self->rows->len)
+    return 0;
+  return g_array_index (self->rows, CocreaContributionRow, position).id;
+}
+
 /*
  * cocrea_contribution_row_matches:
  * TRUE when every word of @words occurs in @folded, or is @id written

@@ -22,6 +22,8 @@ CocreaContributionList *cocrea_contribution_list_new    (CocreaDocument         
 guint                   cocrea_contribution_list_filter (CocreaContributionList *self,
                                                          const char * const     *words,
                                                          guint                  *positions);
+gint64                  cocrea_contribution_list_get_id (CocreaContributionList *self,
+                                                         guint                   position);
 
 /* For cocrea-contribution.c only: one row of the snapshot, and the
  * matching rule shared by cocrea_contribution_matches() and
