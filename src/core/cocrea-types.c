@@ -11,7 +11,7 @@
 typedef struct {
   const char *key;
   const char *label;      /* marked with N_(), translated on use */
-  const char *aliases[6]; /* folded spellings accepted on import */
+  const char *aliases[8]; /* folded spellings accepted on import */
 } Value;
 
 static const Value activity_kinds[] = {
@@ -34,6 +34,24 @@ static const Value stage_statuses[] = {
   { "done",        N_("Done"),        { NULL } },
 };
 
+/* Channels and responses are typed on the command line and read from
+ * spreadsheets, in Spanish or English: the aliases are folded (no case,
+ * no accents, punctuation as a space, so "in-person" is "in person"). */
+static const Value channels[] = {
+  { "online",    N_("Online"),    { "online", "en linea", "web", "internet", "digital", "virtual", NULL } },
+  { "in-person", N_("In person"), { "in person", "presencial", "en persona", "face to face", "cara a cara", NULL } },
+  { "email",     N_("Email"),     { "email", "e mail", "mail", "correo", "correo electronico", NULL } },
+};
+
+static const Value responses[] = {
+  { "pending",      N_("Pending"),         { "pending", "pendiente", "sin respuesta", "no response", NULL } },
+  { "accepted",     N_("Accepted"),        { "accepted", "aceptado", "aceptada", "acogido", "acogida", NULL } },
+  { "partly",       N_("Partly accepted"), { "partly", "partly accepted", "partial", "parcial", "parcialmente",
+                                             "parcialmente aceptado", "parcialmente aceptada", NULL } },
+  { "not-accepted", N_("Not accepted"),    { "not accepted", "rejected", "no aceptado", "no aceptada",
+                                             "rechazado", "rechazada", "no acogido", NULL } },
+};
+
 static const Value axes[] = {
   { "transparency",   N_("Transparency"),              { "transparency", "transparencia", NULL } },
   { "accountability", N_("Accountability"),            { "accountability", "rendicion de cuentas", "rendicion", NULL } },
@@ -52,6 +70,8 @@ static const Value inclusion[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (activity_kinds) == COCREA_N_ACTIVITY_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (origins) == COCREA_N_ORIGINS);
 G_STATIC_ASSERT (G_N_ELEMENTS (stage_statuses) == COCREA_N_STAGE_STATUSES);
+G_STATIC_ASSERT (G_N_ELEMENTS (channels) == COCREA_N_CHANNELS);
+G_STATIC_ASSERT (G_N_ELEMENTS (responses) == COCREA_N_RESPONSES);
 G_STATIC_ASSERT (G_N_ELEMENTS (axes) == COCREA_N_AXES);
 G_STATIC_ASSERT (G_N_ELEMENTS (inclusion) == COCREA_N_INCLUSION);
 
@@ -80,6 +100,21 @@ find_alias (const Value *values, guint n, const char *folded)
           return i;
     }
   return -1;
+}
+
+/* Returns the index of the value @text names, by its key or by any alias
+ * once folded, or -1. The file stores the stable key: folding is skipped
+ * for it, as listing and tallying read one value per row. */
+static int
+find_text (const Value *values, guint n, const char *text)
+{
+  g_autofree char *folded = NULL;
+  int i = find_key (values, n, text);
+
+  if (i >= 0 || text == NULL)
+    return i;
+  folded = cocrea_text_fold (text);
+  return find_alias (values, n, folded);
 }
 
 const char *
@@ -122,17 +157,8 @@ cocrea_origin_to_key (CocreaOrigin origin)
 gboolean
 cocrea_origin_from_text (const char *text, CocreaOrigin *origin)
 {
-  g_autofree char *folded = NULL;
-  int i;
+  int i = find_text (origins, G_N_ELEMENTS (origins), text);
 
-  /* The file stores the stable key: skip folding for it, as listing and
-   * tallying read one origin per row. */
-  i = find_key (origins, G_N_ELEMENTS (origins), text);
-  if (i < 0)
-    {
-      folded = cocrea_text_fold (text);
-      i = find_alias (origins, G_N_ELEMENTS (origins), folded);
-    }
   if (i < 0)
     return FALSE;
   *origin = i;
@@ -168,6 +194,68 @@ cocrea_stage_status_label (CocreaStageStatus status)
 {
   g_return_val_if_fail (status < COCREA_N_STAGE_STATUSES, NULL);
   return _(stage_statuses[status].label);
+}
+
+const char *
+cocrea_channel_to_key (CocreaChannel channel)
+{
+  g_return_val_if_fail (channel < COCREA_N_CHANNELS, NULL);
+  return channels[channel].key;
+}
+
+/*
+ * cocrea_channel_from_text:
+ * Reads a channel by its key ("in-person") or as people write it, in
+ * Spanish or English, ignoring case and accents ("Presencial", "correo
+ * electrónico", "En línea"). Returns FALSE for anything else.
+ */
+gboolean
+cocrea_channel_from_text (const char *text, CocreaChannel *channel)
+{
+  int i = find_text (channels, G_N_ELEMENTS (channels), text);
+
+  if (i < 0)
+    return FALSE;
+  *channel = i;
+  return TRUE;
+}
+
+const char *
+cocrea_channel_label (CocreaChannel channel)
+{
+  g_return_val_if_fail (channel < COCREA_N_CHANNELS, NULL);
+  return _(channels[channel].label);
+}
+
+const char *
+cocrea_response_to_key (CocreaResponse response)
+{
+  g_return_val_if_fail (response < COCREA_N_RESPONSES, NULL);
+  return responses[response].key;
+}
+
+/*
+ * cocrea_response_from_text:
+ * Reads a response by its key ("not-accepted") or as people write it
+ * ("No aceptado", "parcialmente", "Acogida"), ignoring case and accents.
+ * Returns FALSE for anything else.
+ */
+gboolean
+cocrea_response_from_text (const char *text, CocreaResponse *response)
+{
+  int i = find_text (responses, G_N_ELEMENTS (responses), text);
+
+  if (i < 0)
+    return FALSE;
+  *response = i;
+  return TRUE;
+}
+
+const char *
+cocrea_response_label (CocreaResponse response)
+{
+  g_return_val_if_fail (response < COCREA_N_RESPONSES, NULL);
+  return _(responses[response].label);
 }
 
 const char *

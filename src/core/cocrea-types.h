@@ -34,6 +34,23 @@ typedef enum {
   COCREA_N_STAGE_STATUSES
 } CocreaStageStatus;
 
+/* How a comment reached the public consultation. */
+typedef enum {
+  COCREA_CHANNEL_ONLINE,
+  COCREA_CHANNEL_IN_PERSON,
+  COCREA_CHANNEL_EMAIL,
+  COCREA_N_CHANNELS
+} CocreaChannel;
+
+/* The answer to a consultation comment (the OGP reasoned response). */
+typedef enum {
+  COCREA_RESPONSE_PENDING,
+  COCREA_RESPONSE_ACCEPTED,
+  COCREA_RESPONSE_PARTLY,
+  COCREA_RESPONSE_NOT_ACCEPTED,
+  COCREA_N_RESPONSES
+} CocreaResponse;
+
 /* The four OGP axes, stored as a bit set. */
 typedef enum {
   COCREA_AXIS_TRANSPARENCY   = 1 << 0,
@@ -70,6 +87,16 @@ const char *cocrea_stage_status_to_key    (CocreaStageStatus status);
 gboolean    cocrea_stage_status_from_key  (const char        *key,
                                            CocreaStageStatus *status);
 const char *cocrea_stage_status_label     (CocreaStageStatus status);
+
+const char *cocrea_channel_to_key         (CocreaChannel channel);
+gboolean    cocrea_channel_from_text      (const char    *text,
+                                           CocreaChannel *channel);
+const char *cocrea_channel_label          (CocreaChannel channel);
+
+const char *cocrea_response_to_key        (CocreaResponse response);
+gboolean    cocrea_response_from_text     (const char     *text,
+                                           CocreaResponse *response);
+const char *cocrea_response_label         (CocreaResponse response);
 
 const char *cocrea_axis_key               (guint index);
 const char *cocrea_axis_label             (guint index);
