@@ -33,6 +33,9 @@ int             cocrea_cli_score   (int argc, char **argv);
 int             cocrea_cli_rank    (int argc, char **argv);
 int             cocrea_cli_merge_scores (int argc, char **argv);
 int             cocrea_cli_decide  (int argc, char **argv);
+int             cocrea_cli_consultation (int argc, char **argv);
+int             cocrea_cli_comment (int argc, char **argv);
+int             cocrea_cli_respond (int argc, char **argv);
 int             cocrea_cli_chart   (int argc, char **argv);
 int             cocrea_cli_copy    (int argc, char **argv);
 gint64         *cocrea_cli_parse_ids (int          argc,

@@ -33,6 +33,9 @@ static const Command commands[] = {
   { "rank",     N_("Show viability aggregates and the ranking"),      cocrea_cli_rank },
   { "merge-scores", N_("Merge scores from an evaluator's copy of the process"), cocrea_cli_merge_scores },
   { "decide",   N_("Shortlist, select or reject a proposal, with a reason"), cocrea_cli_decide },
+  { "consultation", N_("Show or set the public consultation window and list its comments"), cocrea_cli_consultation },
+  { "comment",  N_("Record a comment received in the public consultation"), cocrea_cli_comment },
+  { "respond",  N_("Answer a consultation comment, with a reason"),   cocrea_cli_respond },
   { "chart",    N_("Draw a chart of the process as PNG"),             cocrea_cli_chart },
   { "copy",     N_("Save a copy of a process, even while it is being edited"), cocrea_cli_copy },
 };
@@ -73,7 +76,7 @@ print_help (FILE *out)
                            "opens the window, with FILE open if given."));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “cocrea COMMAND --help” for the options of a command."));
 }
 
