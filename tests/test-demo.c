@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cocrea-consultation.h"
 #include "cocrea-db.h"
 #include "cocrea-demo.h"
 #include "cocrea-document-private.h"
@@ -316,6 +317,34 @@ test_commitments (Fixture *f, gconstpointer data)
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM milestone WHERE ends_on < starts_on"), ==, 0);
 }
 
+/* The consultation is illustrative (the plan leaves it to be defined), but
+ * it must show what the stage asks: 10 working days, every channel, and
+ * reasoned answers. */
+static void
+test_consultation (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaConsultationWindow) window = cocrea_consultation_get_window (f->document, &error);
+  g_autoptr (CocreaConsultationSummary) summary = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (window->working_days, ==, 10);
+  g_assert_false (window->too_short);
+
+  summary = cocrea_consultation_get_summary (f->document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->overall.total, ==, 4);
+  for (guint c = 0; c < COCREA_N_CHANNELS; c++)
+    g_assert_cmpuint (summary->overall.by_channel[c], >, 0);
+  g_assert_cmpuint (summary->overall.by_response[COCREA_RESPONSE_PENDING], ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count (DISTINCT commitment_id) FROM consultation_comment"),
+                   ==, 2);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM consultation_comment"
+                                 " WHERE commitment_id IS NULL OR length (trim (response_reason)) = 0"
+                                 " OR received_on NOT BETWEEN (SELECT consultation_opens FROM process)"
+                                 " AND (SELECT consultation_closes FROM process)"), ==, 0);
+}
+
 static void
 test_dates_valid (Fixture *f, gconstpointer data)
 {
@@ -327,7 +356,10 @@ test_dates_valid (Fixture *f, gconstpointer data)
                             "SELECT starts_on FROM stage UNION ALL SELECT ends_on FROM stage"
                             " UNION ALL SELECT held_on FROM activity UNION ALL SELECT held_until FROM activity"
                             " UNION ALL SELECT starts_on FROM commitment UNION ALL SELECT ends_on FROM commitment"
-                            " UNION ALL SELECT starts_on FROM milestone UNION ALL SELECT ends_on FROM milestone",
+                            " UNION ALL SELECT starts_on FROM milestone UNION ALL SELECT ends_on FROM milestone"
+                            " UNION ALL SELECT consultation_opens FROM process"
+                            " UNION ALL SELECT consultation_closes FROM process"
+                            " UNION ALL SELECT received_on FROM consultation_comment",
                             &error);
   g_assert_no_error (error);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -423,6 +455,7 @@ main (int argc, char **argv)
   ADD ("proposals", test_proposals);
   ADD ("decisions", test_decisions);
   ADD ("commitments", test_commitments);
+  ADD ("consultation", test_consultation);
   ADD ("dates", test_dates_valid);
   ADD ("scores", test_scores);
   ADD ("integrity", test_integrity);

@@ -628,6 +628,49 @@ static const DemoCommitment demo_commitments[] = {
 };
 
 /* ------------------------------------------------------------------ */
+/* The public consultation                                             */
+
+/* Illustrative, not in the reference: the plan leaves stage 5 "por
+ * definir" (being replanned) and says only that the draft will be open
+ * for comments during 10 working days, online and in person. The window
+ * is the first two working weeks of December 2019, after the plan's date
+ * (20 November), and the comments and answers are invented, so that the
+ * demo shows the stage. The stage calendar keeps the plan's "to be
+ * defined". */
+static const char demo_consultation_opens[] = "2019-12-02";
+static const char demo_consultation_closes[] = "2019-12-13";
+
+typedef struct {
+  int commitment; /* its number in the plan */
+  const char *channel;
+  const char *author;
+  const char *received_on;
+  const char *text;
+  const char *response;
+  const char *reason;
+} DemoComment;
+
+static const DemoComment demo_comments[] = {
+  { 2, "online", "Junta de Vecinos Huamachuco", "2019-12-03",
+    "Que cada Plan Barrial se presente en una asamblea del barrio antes de aprobarse, "
+    "no solo en la web.",
+    "accepted", "Se agrega al hito de diseño de la participación de los vecinos." },
+  { 2, "email", "Carolina Muñoz", "2019-12-10",
+    "Publicar desde el comienzo las fichas de Alcalde en tu Barrio de los 129 barrios "
+    "como datos abiertos.",
+    "partly", "Se publicarán las fichas sin datos personales; las que los tienen se "
+    "publicarán resumidas." },
+  { 3, "in-person", "Comité de seguridad vecinal", "2019-12-05",
+    "Que el Consejo incluya a los comités de seguridad de todos los sectores y sesione "
+    "de noche, cuando los vecinos pueden asistir.",
+    "accepted", "La composición y el horario se acordarán con los comités en el primer hito." },
+  { 3, "online", "", "2019-12-12",
+    "Instalar cámaras de televigilancia en todas las plazas de la comuna.",
+    "not-accepted", "Excede el compromiso, que crea una instancia de coordinación; la "
+    "propuesta se deriva a la Dirección de Seguridad Comunitaria." },
+};
+
+/* ------------------------------------------------------------------ */
 /* Writing                                                             */
 
 /* Everything write_demo needs to carry between the tables: the row ids of
@@ -1009,6 +1052,46 @@ write_commitments (DemoWriter *w, GError **error)
   return TRUE;
 }
 
+/* Writes the consultation window and its comments, after the commitments. */
+static gboolean
+write_consultation (DemoWriter *w, GError **error)
+{
+  g_autoptr (sqlite3_stmt) window = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  window = cocrea_db_prepare (w->db,
+                              "UPDATE process SET consultation_opens = ?, consultation_closes = ?",
+                              error);
+  if (window == NULL)
+    return FALSE;
+  cocrea_db_bind_date (window, 1, demo_consultation_opens);
+  cocrea_db_bind_date (window, 2, demo_consultation_closes);
+  if (!step_row (w, window, error))
+    return FALSE;
+
+  stmt = cocrea_db_prepare (w->db,
+                            "INSERT INTO consultation_comment (commitment_id, channel, author,"
+                            " received_on, text, response, response_reason)"
+                            " VALUES ((SELECT id FROM commitment WHERE position = ?), ?, ?, ?, ?,"
+                            " ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (demo_comments); i++)
+    {
+      const DemoComment *c = &demo_comments[i];
+      const char *texts[] = { c->channel, c->author, c->received_on, c->text, c->response,
+                              c->reason };
+
+      sqlite3_bind_int (stmt, 1, c->commitment);
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        cocrea_db_bind_text (stmt, 2 + t, texts[t]);
+      if (!step_row (w, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /*
  * write_demo:
  * Writes the whole Renca process into @document, which must be a freshly
@@ -1038,6 +1121,7 @@ write_demo (CocreaDocument *document, GError **error)
        cocrea_index_add_since (w.db, &mark, error) &&
        write_scores (&w, error) &&
        write_commitments (&w, error) &&
+       write_consultation (&w, error) &&
        cocrea_document_log (document, "demo", "process", "Renca 2019", error);
 
   if (!ok)
