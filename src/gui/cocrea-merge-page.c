@@ -20,6 +20,7 @@
 
 #include <adwaita.h>
 
+#include "cocrea-contribution-view.h"
 #include "cocrea-contribution.h"
 #include "cocrea-merge-page.h"
 #include "cocrea-merge.h"
@@ -46,9 +47,9 @@ struct _CocreaMergePage
 {
   CocreaPage parent_instance;
 
-  GListStore *contributions;
-  GtkCustomFilter *filter;
-  char **filter_words;
+  /* Every contribution, filtered by the search without making an item per
+   * row: at national size that is 100,000 of them (see the view). */
+  CocreaContributionView *contributions;
   GtkMultiSelection *contribution_selection;
   GHashTable *proposal_titles; /* proposal id → title of the proposal it ends in */
 
@@ -88,8 +89,7 @@ selected_contributions (CocreaMergePage *self)
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
     {
-      g_autoptr (CocreaContribution) item = g_list_model_get_item (G_LIST_MODEL (self->contribution_selection), position);
-      gint64 id = cocrea_contribution_get_id (item);
+      gint64 id = cocrea_contribution_view_get_id (self->contributions, position);
 
       g_array_append_val (ids, id);
     }
@@ -131,8 +131,8 @@ update_actions (CocreaMergePage *self)
 static void
 update_labels (CocreaMergePage *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->contribution_selection));
-  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->contributions));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->contributions));
+  guint all = cocrea_contribution_view_get_n_total (self->contributions);
   guint proposals = g_list_model_get_n_items (G_LIST_MODEL (self->tally));
   g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->contribution_selection));
   guint n_selected = (guint) gtk_bitset_get_size (selected);
@@ -419,8 +419,21 @@ set_column_sorter (GtkColumnViewColumn *column, GCompareDataFunc compare)
 
 /* ---- reading the document ---- */
 
+/* The id of the item at @position of @model: a contribution's from the
+ * view without making its item, a proposal's from the tally. */
+static gint64
+item_id (CocreaMergePage *self, GListModel *model, guint position)
+{
+  g_autoptr (GObject) item = NULL;
+
+  if (model == G_LIST_MODEL (self->contribution_selection))
+    return cocrea_contribution_view_get_id (self->contributions, position);
+  item = g_list_model_get_item (model, position);
+  return cocrea_proposal_get_id (COCREA_PROPOSAL (item));
+}
+
 static void
-remember_selection (GtkMultiSelection *selection, GHashTable *ids, gboolean proposals)
+remember_selection (CocreaMergePage *self, GtkMultiSelection *selection, GHashTable *ids)
 {
   g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (selection));
   GtkBitsetIter iter;
@@ -429,18 +442,16 @@ remember_selection (GtkMultiSelection *selection, GHashTable *ids, gboolean prop
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
     {
-      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (selection), position);
       gint64 *id = g_new (gint64, 1);
 
-      *id = proposals ? cocrea_proposal_get_id (COCREA_PROPOSAL (item))
-                      : cocrea_contribution_get_id (COCREA_CONTRIBUTION (item));
+      *id = item_id (self, G_LIST_MODEL (selection), position);
       g_hash_table_add (ids, id);
     }
 }
 
 /* Selects again the rows whose ids are in @ids, in one change. */
 static void
-restore_selection (GtkMultiSelection *selection, GHashTable *ids, gboolean proposals)
+restore_selection (CocreaMergePage *self, GtkMultiSelection *selection, GHashTable *ids)
 {
   g_autoptr (GtkBitset) wanted = gtk_bitset_new_empty ();
   g_autoptr (GtkBitset) mask = NULL;
@@ -450,9 +461,7 @@ restore_selection (GtkMultiSelection *selection, GHashTable *ids, gboolean propo
     return;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
-      gint64 id = proposals ? cocrea_proposal_get_id (COCREA_PROPOSAL (item))
-                            : cocrea_contribution_get_id (COCREA_CONTRIBUTION (item));
+      gint64 id = item_id (self, G_LIST_MODEL (selection), i);
 
       if (g_hash_table_contains (ids, &id))
         gtk_bitset_add (wanted, i);
@@ -515,8 +524,8 @@ cocrea_merge_page_reload (CocreaPage *page)
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GError) error = NULL;
 
-  remember_selection (self->contribution_selection, selected_contributions_ids, FALSE);
-  remember_selection (self->tally_selection, selected_proposal_ids, TRUE);
+  remember_selection (self, self->contribution_selection, selected_contributions_ids);
+  remember_selection (self, self->tally_selection, selected_proposal_ids);
 
   if (document != NULL)
     {
@@ -536,40 +545,27 @@ cocrea_merge_page_reload (CocreaPage *page)
   if (proposals != NULL)
     self->proposal_titles = build_titles (proposals);
 
-  if (contributions != NULL)
-    for (guint i = 0; i < g_list_model_get_n_items (contributions); i++)
-      g_ptr_array_add (items, g_list_model_get_item (contributions, i));
-  g_list_store_splice (self->contributions, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->contributions)),
-                       items->pdata, items->len);
+  cocrea_contribution_view_set_list (self->contributions,
+                                     contributions != NULL ? COCREA_CONTRIBUTION_LIST (contributions)
+                                                           : NULL);
 
-  g_ptr_array_set_size (items, 0);
   if (tally != NULL)
     for (guint i = 0; i < g_list_model_get_n_items (tally); i++)
       g_ptr_array_add (items, g_list_model_get_item (tally, i));
   g_list_store_splice (self->tally, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tally)),
                        items->pdata, items->len);
 
-  restore_selection (self->contribution_selection, selected_contributions_ids, FALSE);
-  restore_selection (self->tally_selection, selected_proposal_ids, TRUE);
+  restore_selection (self, self->contribution_selection, selected_contributions_ids);
+  restore_selection (self, self->tally_selection, selected_proposal_ids);
   update_actions (self);
   update_labels (self);
-}
-
-static gboolean
-filter_func (gpointer item, gpointer user_data)
-{
-  CocreaMergePage *self = user_data;
-
-  return cocrea_contribution_matches (item, (const char * const *) self->filter_words);
 }
 
 static void
 search_changed_cb (CocreaMergePage *self)
 {
-  g_strfreev (self->filter_words);
-  self->filter_words = cocrea_contribution_filter_words (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  cocrea_contribution_view_set_search (self->contributions,
+                                       gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_labels (self);
 }
 
@@ -853,16 +849,6 @@ cocrea_merge_page_dispose (GObject *object)
 }
 
 static void
-cocrea_merge_page_finalize (GObject *object)
-{
-  CocreaMergePage *self = COCREA_MERGE_PAGE (object);
-
-  g_strfreev (self->filter_words);
-
-  G_OBJECT_CLASS (cocrea_merge_page_parent_class)->finalize (object);
-}
-
-static void
 cocrea_merge_page_class_init (CocreaMergePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -870,7 +856,6 @@ cocrea_merge_page_class_init (CocreaMergePageClass *klass)
   CocreaPageClass *page_class = COCREA_PAGE_CLASS (klass);
 
   object_class->dispose = cocrea_merge_page_dispose;
-  object_class->finalize = cocrea_merge_page_finalize;
   page_class->document_set = cocrea_merge_page_document_set;
   page_class->reload = cocrea_merge_page_reload;
 
@@ -915,17 +900,14 @@ cocrea_merge_page_class_init (CocreaMergePageClass *klass)
 static void
 cocrea_merge_page_init (CocreaMergePage *self)
 {
-  GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   cocrea_page_set_toast_overlay (COCREA_PAGE (self), self->toast_overlay);
 
-  self->contributions = g_list_store_new (COCREA_TYPE_CONTRIBUTION);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->contributions)),
-                                        GTK_FILTER (self->filter));
-  self->contribution_selection = gtk_multi_selection_new (G_LIST_MODEL (filtered));
+  self->contributions = cocrea_contribution_view_new ();
+  self->contribution_selection =
+    gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->contributions)));
   set_column_factory (self, self->text_column, CELL_TEXT);
   set_column_factory (self, self->activity_column, CELL_ACTIVITY);
   set_column_factory (self, self->group_column, CELL_GROUP);
