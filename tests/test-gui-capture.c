@@ -3,7 +3,8 @@
  * Runs in process under Xvfb on the Renca demo: types three contributions
  * on the capture page the way a facilitator does (text, then Enter),
  * checks they are in the file and in the list, merges two of them on the
- * merge page, checks the tally, undoes the merge; adds an activity and a
+ * merge page, checks the tally, undoes the merge; drags a contribution and
+ * then a proposal onto tally rows and undoes that; adds an activity and a
  * group, refuses a bad date without losing what was typed, asks before
  * deleting a group that holds contributions and undoes that; and checks
  * that every new control has a name for screen readers. Exits 77 (skipped) without
@@ -52,6 +53,13 @@ match_label_text (GtkWidget *widget, gconstpointer text)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+match_label_prefix (GtkWidget *widget, gconstpointer prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
 }
 
 static CocreaDocument *
@@ -397,6 +405,192 @@ test_merge (void)
   check_accessible_labels (page);
 }
 
+/* ---- drag and drop ---- */
+
+/* A mapped cell of @view (a label the page's factory made) whose item
+ * passes @match, or NULL. */
+typedef gboolean (*ItemMatch) (gpointer item, gconstpointer data);
+
+typedef struct {
+  ItemMatch match;
+  gconstpointer data;
+} CellQuery;
+
+static gboolean
+match_cell (GtkWidget *widget, gconstpointer data)
+{
+  const CellQuery *query = data;
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "list-item");
+
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && list_item != NULL &&
+         gtk_list_item_get_item (list_item) != NULL &&
+         query->match (gtk_list_item_get_item (list_item), query->data);
+}
+
+static GtkWidget *
+find_cell (GtkWidget *view, ItemMatch match, gconstpointer data)
+{
+  CellQuery query = { match, data };
+
+  return gui_find_one (view, match_cell, &query);
+}
+
+static gboolean
+is_contribution (gpointer item, gconstpointer id)
+{
+  return COCREA_IS_CONTRIBUTION (item) && cocrea_contribution_get_id (item) == *(const gint64 *) id;
+}
+
+static gboolean
+is_other_proposal (gpointer item, gconstpointer id)
+{
+  return COCREA_IS_PROPOSAL (item) && cocrea_proposal_get_id (item) != *(const gint64 *) id;
+}
+
+/* The controller of @type on @cell. */
+static gpointer
+cell_controller (GtkWidget *cell, GType type)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (cell);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller; /* the widget keeps it */
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/*
+ * drag_and_drop:
+ * What GTK does when a row is dragged from @from and dropped on @to: the
+ * drag source's "prepare" makes the content, the drop target's "drop"
+ * receives its value. Under Xvfb there is no pointer to drag with, and
+ * the code under test is those two handlers.
+ */
+static gboolean
+drag_and_drop (GtkWidget *from, GtkWidget *to)
+{
+  GtkDragSource *source = cell_controller (from, GTK_TYPE_DRAG_SOURCE);
+  GtkDropTarget *target = cell_controller (to, GTK_TYPE_DROP_TARGET);
+  g_autoptr (GdkContentProvider) content = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (source, "prepare", 2.0, 2.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (target, "drop", &value, 2.0, 2.0, &handled);
+  gui_settle ();
+  return handled;
+}
+
+static gboolean
+shows_one_row (gpointer view)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))) == 1;
+}
+
+static void
+test_drag_and_drop (void)
+{
+  g_autoptr (GPtrArray) views = NULL;
+  g_autoptr (CocreaContribution) dragged = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *page, *search, *from, *to;
+  GtkListItem *to_item;
+  gint64 none = 0, target_id, source_id;
+  guint target_before, source_n = 0;
+  CocreaProposal *target;
+
+  g_assert_nonnull (window);
+  page = gui_show_page (window, "merge", COCREA_TYPE_MERGE_PAGE);
+  views = gui_find_all_of_type (page, GTK_TYPE_COLUMN_VIEW);
+  g_assert_cmpuint (views->len, ==, 2);
+
+  /* The third contribution captured, still on its own, found by its text
+   * so that its row is on screen. */
+  search = gui_find_one_of_type (page, GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "consejo vecinal seguridad mensuales");
+  gui_wait_for (shows_one_row, views->pdata[0]);
+  gui_settle ();
+  from = find_cell (views->pdata[0], is_contribution, &captured_ids[2]);
+  g_assert_nonnull (from);
+
+  /* Dropped on the first tally row on screen. */
+  to = find_cell (views->pdata[1], is_other_proposal, &none);
+  g_assert_nonnull (to);
+  to_item = g_object_get_data (G_OBJECT (to), "list-item");
+  target = gtk_list_item_get_item (to_item);
+  target_id = cocrea_proposal_get_id (target);
+  target_before = cocrea_proposal_get_n_contributions (target);
+
+  g_assert_true (drag_and_drop (from, to));
+  dragged = cocrea_contribution_lookup (document (), captured_ids[2], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cocrea_contribution_get_proposal_id (dragged), ==, target_id);
+  g_assert_nonnull (gui_find_one (GTK_WIDGET (window), match_label_prefix,
+                                  "Merged 1 contribution into “"));
+  g_clear_object (&dragged);
+
+  /* Undone like any merge. */
+  g_assert_true (gtk_widget_activate_action (page, "merge.undo-last", NULL));
+  gui_settle ();
+  dragged = cocrea_contribution_lookup (document (), captured_ids[2], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cocrea_contribution_get_proposal_id (dragged), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  gui_settle ();
+
+  /* A proposal dragged onto another goes under it: its contributions count
+   * there, and it leaves the tally. */
+  to = find_cell (views->pdata[1], is_other_proposal, &none);
+  target_id = cocrea_proposal_get_id (gtk_list_item_get_item (g_object_get_data (G_OBJECT (to), "list-item")));
+  from = find_cell (views->pdata[1], is_other_proposal, &target_id);
+  g_assert_nonnull (from);
+  source_id = cocrea_proposal_get_id (gtk_list_item_get_item (g_object_get_data (G_OBJECT (from), "list-item")));
+  {
+    g_autoptr (GListModel) tally = cocrea_tally (document (), &error);
+    for (guint i = 0; i < g_list_model_get_n_items (tally); i++)
+      {
+        g_autoptr (CocreaProposal) p = g_list_model_get_item (tally, i);
+        if (cocrea_proposal_get_id (p) == target_id)
+          target_before = cocrea_proposal_get_n_contributions (p);
+        if (cocrea_proposal_get_id (p) == source_id)
+          source_n = cocrea_proposal_get_n_contributions (p);
+      }
+  }
+  g_assert_cmpuint (source_n, >, 0);
+  g_assert_true (drag_and_drop (from, to));
+  {
+    g_autoptr (GListModel) tally = cocrea_tally (document (), &error);
+    gboolean source_listed = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (tally); i++)
+      {
+        g_autoptr (CocreaProposal) p = g_list_model_get_item (tally, i);
+        if (cocrea_proposal_get_id (p) == target_id)
+          g_assert_cmpuint (cocrea_proposal_get_n_contributions (p), ==, target_before + source_n);
+        source_listed |= cocrea_proposal_get_id (p) == source_id;
+      }
+    g_assert_false (source_listed);
+  }
+
+  /* Dropping a proposal on itself does nothing. */
+  to = find_cell (views->pdata[1], is_other_proposal, &none);
+  g_assert_false (drag_and_drop (to, to));
+
+  g_assert_true (gtk_widget_activate_action (page, "merge.undo-last", NULL));
+  gui_settle ();
+}
+
 static guint
 count_activities (void)
 {
@@ -530,6 +724,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/gui-capture/capture", test_capture);
   g_test_add_func ("/gui-capture/merge", test_merge);
+  g_test_add_func ("/gui-capture/drag-and-drop", test_drag_and_drop);
   g_test_add_func ("/gui-capture/activities", test_activities);
 
   return gui_harness_run ();
