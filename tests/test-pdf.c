@@ -440,6 +440,83 @@ test_reasons_demo (Fixture *f, gconstpointer data)
     }
 }
 
+/* Exports the reasons report of the fixture's process; returns its text. */
+static char *
+export_reasons (Fixture *f, GStrv *warnings)
+{
+  g_autoptr (CocreaDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+
+  document = cocrea_document_open (f->path, COCREA_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (cocrea_pdf_reasons_export (document, f->pdf_path, NULL, NULL, warnings, &error));
+  g_assert_no_error (error);
+  return pdf_text (f->pdf_path, 0, 0);
+}
+
+/* The first @n words of @text: pdftotext may join the end of a cell's
+ * line with the next column's, so long cells are looked up by their start. */
+static char *
+first_words (const char *text, guint n)
+{
+  g_auto (GStrv) words = g_strsplit (text, " ", n + 1);
+
+  if (g_strv_length (words) > n)
+    g_clear_pointer (&words[n], g_free);
+  return g_strjoinv (" ", words);
+}
+
+/* The public consultation closes the reasons report: the window and
+ * every comment with its answer, and nothing when there was none. */
+static void
+test_reasons_consultation (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) comments = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *short_window = NULL;
+  g_auto (GStrv) warnings = NULL;
+  const char *heading = cocrea_catalog_gettext (f->catalog, "Public consultation");
+
+  if (skip_without_poppler ())
+    return;
+
+  text = export_reasons (f, NULL);
+  assert_contains (text, heading);
+  assert_contains (text, "2 de diciembre de 2019 – 13 de diciembre de 2019");
+  assert_contains (text, cocrea_catalog_gettext (f->catalog, "Working days"));
+  comments = query_strings (f, "SELECT text FROM consultation_comment UNION ALL"
+                               " SELECT response_reason FROM consultation_comment");
+  g_assert_cmpuint (comments->len, ==, 8);
+  for (guint i = 0; i < comments->len; i++)
+    {
+      g_autofree char *start = first_words (g_ptr_array_index (comments, i), 4);
+      assert_contains (text, start);
+    }
+  assert_contains (text, cocrea_catalog_gettext (f->catalog, "Partly accepted"));
+  g_clear_pointer (&text, g_free);
+
+  /* A window under 10 working days says so; a comment on no commitment
+   * has a heading of its own; an emoji is replaced, with a warning. */
+  edit_file (f, "UPDATE process SET consultation_closes = '2019-12-12';"
+                " INSERT INTO consultation_comment (channel, received_on, text)"
+                " VALUES ('email', '2019-12-04', 'Gracias por abrir el plan 🙌 a todos');");
+  text = export_reasons (f, &warnings);
+  short_window = g_strdup_printf (cocrea_catalog_gettext (f->catalog,
+                                                          "%d, fewer than the %d that OGP asks for"),
+                                  9, 10);
+  assert_contains (text, short_window);
+  assert_contains (text, cocrea_catalog_gettext (f->catalog, "Comments on the plan as a whole"));
+  assert_contains (text, "Gracias por abrir el plan");
+  g_assert_nonnull (warnings);
+  g_clear_pointer (&text, g_free);
+
+  /* No window and no comment: no section. */
+  edit_file (f, "DELETE FROM consultation_comment;"
+                " UPDATE process SET consultation_opens = NULL, consultation_closes = NULL;");
+  text = export_reasons (f, NULL);
+  g_assert_null (strstr (text, heading));
+}
+
 /* Resident memory of this process, in kilobytes. */
 static glong
 resident_kb (void)
@@ -500,6 +577,7 @@ main (int argc, char *argv[])
   ADD ("/pdf/plan/emoji", test_plan_emoji);
   ADD ("/pdf/plan/missing-folder", test_plan_missing_folder);
   ADD ("/pdf/reasons/demo", test_reasons_demo);
+  ADD ("/pdf/reasons/consultation", test_reasons_consultation);
   ADD ("/pdf/plan/repeated", test_plan_repeated);
 #undef ADD
 

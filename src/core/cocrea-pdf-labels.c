@@ -57,6 +57,19 @@ static const Label decisions[] = {
   { "not-selected", N_("Shortlisted, not selected") },
 };
 
+static const Label channels[] = {
+  { "online", N_("Online") },
+  { "in-person", N_("In person") },
+  { "email", N_("Email") },
+};
+
+static const Label responses[] = {
+  { "pending", N_("Pending") },
+  { "accepted", N_("Accepted") },
+  { "partly", N_("Partly accepted") },
+  { "not-accepted", N_("Not accepted") },
+};
+
 static const Label criteria[] = {
   { "technical", N_("Technical viability") },
   { "budget", N_("Budget viability") },
@@ -124,6 +137,20 @@ cocrea_pdf_label_decision (CocreaCatalog *catalog, const char *key)
   if (key == NULL)
     return cocrea_catalog_gettext (catalog, N_("Undecided"));
   return lookup (catalog, decisions, G_N_ELEMENTS (decisions), key);
+}
+
+/* How a consultation comment arrived ("in-person"). */
+const char *
+cocrea_pdf_label_channel (CocreaCatalog *catalog, const char *key)
+{
+  return lookup (catalog, channels, G_N_ELEMENTS (channels), key);
+}
+
+/* The answer to a consultation comment ("not-accepted"). */
+const char *
+cocrea_pdf_label_response (CocreaCatalog *catalog, const char *key)
+{
+  return lookup (catalog, responses, G_N_ELEMENTS (responses), key);
 }
 
 /* The criterion's own @name when the process gave it one, else its default. */

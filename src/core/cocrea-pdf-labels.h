@@ -28,6 +28,10 @@ const char *cocrea_pdf_label_stage_status  (CocreaCatalog *catalog,
                                             const char    *key);
 const char *cocrea_pdf_label_decision      (CocreaCatalog *catalog,
                                             const char    *key);
+const char *cocrea_pdf_label_channel       (CocreaCatalog *catalog,
+                                            const char    *key);
+const char *cocrea_pdf_label_response      (CocreaCatalog *catalog,
+                                            const char    *key);
 const char *cocrea_pdf_label_criterion     (CocreaCatalog *catalog,
                                             const char    *key,
                                             const char    *name);

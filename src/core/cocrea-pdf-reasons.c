@@ -6,7 +6,8 @@
  * shortlisted, not yet decided); each shows where it was mentioned, how
  * the evaluators scored it and the reason recorded for its decision.
  * Merged proposals appear under the proposal they were merged into,
- * through their contributions. Written in the language of the process,
+ * through their contributions. The public consultation on the draft
+ * follows, when there was one. Written in the language of the process,
  * like the plan.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +18,7 @@
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "cocrea-pdf-consultation.h"
 #include "cocrea-pdf-labels.h"
 #include "cocrea-pdf-reasons.h"
 #include "cocrea-ranking.h"
@@ -371,9 +373,8 @@ write_report (CocreaDocument *document, Report *self, const char *title, CocreaP
   if (n == 0)
     cocrea_pdf_writer_text (w, T (N_("The process has no proposals yet.")), 0, COCREA_PDF_TEXT_GREY);
 
-  (void) document;
-  (void) error;
-  return TRUE;
+  /* What the community said of the draft, and what became of it. */
+  return cocrea_pdf_consultation_write (document, catalog, w, error);
 }
 
 /* The criteria's labels in the process's language (see the plan). */
