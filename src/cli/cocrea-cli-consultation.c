@@ -129,7 +129,7 @@ print_text (const CocreaConsultationWindow *window, GListModel *comments)
       const char *author = cocrea_consultation_comment_get_author (c);
       const char *reason = cocrea_consultation_comment_get_response_reason (c);
       g_autofree char *about = position > 0 ? g_strdup_printf (_("Commitment %d"), position)
-                                            : g_strdup (_("Whole plan"));
+                                            : g_strdup (_("The plan as a whole"));
 
       printf ("\n#%" G_GINT64_FORMAT "  %s · %s", cocrea_consultation_comment_get_id (c), about,
               cocrea_channel_label (cocrea_consultation_comment_get_channel (c)));
