@@ -12,7 +12,9 @@
 
 #include "cocrea-application.h"
 #include "cocrea-chart-view.h"
+#include "cocrea-db.h"
 #include "cocrea-decision-dialog.h"
+#include "cocrea-document-private.h"
 #include "cocrea-evaluator.h"
 #include "cocrea-prioritise-page.h"
 #include "cocrea-ranking.h"
@@ -77,6 +79,36 @@ test_open (void)
   gui_settle ();
 }
 
+static const CocreaPriorityWeights mentions_only = { 1, 0, 0 };
+static const CocreaPriorityWeights moved = { 2, 0.5, 0 };
+static const CocreaPriorityWeights equal = { 1, 1, 1 };
+
+/* TRUE when the file keeps the weights @data. */
+static gboolean
+weights_kept (gpointer data)
+{
+  const CocreaPriorityWeights *want = data;
+  CocreaPriorityWeights kept;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (cocrea_priority_weights_load (cocrea_window_get_document (COCREA_WINDOW (window)),
+                                               &kept, &error));
+  return kept.mentions == want->mentions && kept.axes == want->axes &&
+         kept.inclusion == want->inclusion;
+}
+
+static gint64
+count_log (const char *action)
+{
+  CocreaDocument *document = cocrea_window_get_document (COCREA_WINDOW (window));
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit_log WHERE action = '%s'", action);
+  g_autoptr (GError) error = NULL;
+  gint64 n = -1;
+
+  g_assert_true (cocrea_db_query_int (cocrea_document_get_db (document), sql, &n, &error));
+  return n;
+}
+
 static void
 test_prioritise (void)
 {
@@ -90,8 +122,20 @@ test_prioritise (void)
   cocrea_prioritise_page_set_weights (page, 1, 0, 0);
   gui_settle ();
   g_assert_cmpuint (cocrea_prioritise_page_count_changed (page), >, 0);
+  /* Kept in the file once the scales rest, as one edit. */
+  gui_wait_for (weights_kept, (gpointer) &mentions_only);
+  g_assert_cmpint (count_log ("priority-weights"), ==, 1);
+
+  /* Moved again and left at once: leaving the page keeps them. */
+  cocrea_prioritise_page_set_weights (page, 2, 0.5, 0);
+  gui_show_page (window, "selection", COCREA_TYPE_SELECTION_PAGE);
+  g_assert_true (weights_kept ((gpointer) &moved));
+  page = COCREA_PRIORITISE_PAGE (gui_show_page (window, "prioritise", COCREA_TYPE_PRIORITISE_PAGE));
+
   cocrea_prioritise_page_set_weights (page, 1, 1, 1);
   g_assert_cmpuint (cocrea_prioritise_page_count_changed (page), ==, 0);
+  gui_wait_for (weights_kept, (gpointer) &equal);
+  g_assert_cmpint (count_log ("priority-weights"), ==, 3);
 
   g_assert_cmpuint (scales->len, ==, 3);
   for (guint i = 0; i < scales->len; i++)

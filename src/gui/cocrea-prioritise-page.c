@@ -31,6 +31,12 @@ struct _CocreaPrioritisePage
   guint n_changed;
   GtkStringList *rows; /* proposal indexes, by rank */
 
+  /* The weights are kept in the file once the scales rest (see
+   * weights_changed_cb), in the document they were set for. */
+  CocreaDocument *weights_document;
+  guint save_id;
+  gboolean loading_weights;
+
   /* template children */
   GtkLabel *error_label;
   GtkAdjustment *mentions_adjustment;
@@ -56,6 +62,10 @@ enum {
 
 /* How many mentions the chart shows. */
 #define CHART_TOP_N 18
+
+/* Dragging a scale makes dozens of values a second: the weights are kept
+ * once it has rested this long, as one edit in the audit log. */
+#define SAVE_WEIGHTS_DELAY_MS 600
 
 static guint
 count_bits (guint bits)
@@ -151,9 +161,57 @@ rerank (CocreaPrioritisePage *self)
     }
 }
 
+/* Keeps the weights shown in the document they were set for, now. With
+ * @report, a failure is shown; a page being destroyed can only log it. */
+static void
+save_weights (CocreaPrioritisePage *self, gboolean report)
+{
+  g_autoptr (CocreaDocument) document = g_steal_pointer (&self->weights_document);
+  g_autoptr (GError) error = NULL;
+  CocreaPriorityWeights weights;
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (document == NULL)
+    return;
+
+  get_weights (self, &weights);
+  if (cocrea_priority_weights_save (document, &weights, &error))
+    return;
+  if (report)
+    cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Keep the Weights"), error);
+  else
+    g_warning ("The prioritisation weights were not kept: %s", error->message);
+}
+
+static gboolean
+save_weights_cb (gpointer data)
+{
+  CocreaPrioritisePage *self = data;
+
+  self->save_id = 0;
+  save_weights (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* A scale moved: rank again at once, keep the weights once it rests. */
+static void
+weights_changed_cb (CocreaPrioritisePage *self)
+{
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
+
+  rerank (self);
+  if (self->loading_weights || !cocrea_page_is_writable (COCREA_PAGE (self)))
+    return;
+
+  g_set_object (&self->weights_document, document);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_WEIGHTS_DELAY_MS, save_weights_cb, self);
+}
+
 /**
  * cocrea_prioritise_page_set_weights:
- * Sets the three weights, as the scales do, and ranks again.
+ * Sets the three weights, as the scales do, and ranks again. They are
+ * kept in the file a moment later, as after a move of the scales.
  */
 void
 cocrea_prioritise_page_set_weights (CocreaPrioritisePage *self, double mentions, double axes,
@@ -165,6 +223,40 @@ cocrea_prioritise_page_set_weights (CocreaPrioritisePage *self, double mentions,
   gtk_adjustment_set_value (self->axes_adjustment, axes);
   gtk_adjustment_set_value (self->inclusion_adjustment, inclusion);
   rerank (self);
+}
+
+/* Leaving the page, or the window closing: keep what is pending now,
+ * while everything is still alive. */
+static void
+cocrea_prioritise_page_unmap (GtkWidget *widget)
+{
+  CocreaPrioritisePage *self = COCREA_PRIORITISE_PAGE (widget);
+
+  if (self->save_id != 0)
+    save_weights (self, TRUE);
+  GTK_WIDGET_CLASS (cocrea_prioritise_page_parent_class)->unmap (widget);
+}
+
+/* Another process: keep the weights still pending for the one before,
+ * then show the new one's kept weights. */
+static void
+cocrea_prioritise_page_document_set (CocreaPage *page)
+{
+  CocreaPrioritisePage *self = COCREA_PRIORITISE_PAGE (page);
+  CocreaDocument *document = cocrea_page_get_document (page);
+  CocreaPriorityWeights weights;
+  g_autoptr (GError) error = NULL;
+
+  save_weights (self, TRUE);
+
+  cocrea_priority_weights_init_default (&weights);
+  /* A file opened read-only at an older version has no kept weights. */
+  if (document != NULL && !cocrea_priority_weights_load (document, &weights, &error))
+    g_debug ("No prioritisation weights kept: %s", error->message);
+
+  self->loading_weights = TRUE;
+  cocrea_prioritise_page_set_weights (self, weights.mentions, weights.axes, weights.inclusion);
+  self->loading_weights = FALSE;
 }
 
 /* Merges, tallies and decisions elsewhere change mentions and status. */
@@ -385,6 +477,8 @@ cocrea_prioritise_page_dispose (GObject *object)
 {
   CocreaPrioritisePage *self = COCREA_PRIORITISE_PAGE (object);
 
+  /* Normally kept on unmap already; this is the last chance. */
+  save_weights (self, FALSE);
   if (self->ranking_view != NULL)
     gtk_column_view_set_model (self->ranking_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_PRIORITISE_PAGE);
@@ -406,6 +500,8 @@ cocrea_prioritise_page_class_init (CocreaPrioritisePageClass *klass)
 
   object_class->dispose = cocrea_prioritise_page_dispose;
   page_class->reload = cocrea_prioritise_page_reload;
+  page_class->document_set = cocrea_prioritise_page_document_set;
+  widget_class->unmap = cocrea_prioritise_page_unmap;
 
   g_type_ensure (COCREA_TYPE_CHART_VIEW);
 
@@ -444,10 +540,10 @@ cocrea_prioritise_page_init (CocreaPrioritisePage *self)
   gtk_column_view_set_model (self->ranking_view, selection);
 
   /* Live: every move of a scale re-ranks. */
-  g_signal_connect_object (self->mentions_adjustment, "value-changed", G_CALLBACK (rerank), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->axes_adjustment, "value-changed", G_CALLBACK (rerank), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->inclusion_adjustment, "value-changed", G_CALLBACK (rerank), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mentions_adjustment, "value-changed",
+                           G_CALLBACK (weights_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->axes_adjustment, "value-changed",
+                           G_CALLBACK (weights_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inclusion_adjustment, "value-changed",
+                           G_CALLBACK (weights_changed_cb), self, G_CONNECT_SWAPPED);
 }
