@@ -178,5 +178,52 @@ expect 1 "merge-scores refuses another process" -- "$bin" merge-scores "$work" -
 expect 0 "chart" -- "$bin" chart "$work" --mentions "$dir/mentions.png"
 [ -s "$dir/mentions.png" ] && ok "the chart is written" || not_ok "the chart is written"
 
+# Public consultation (stage 5).
+consulta="$dir/consulta.cocrea"
+"$bin" demo "$consulta" >/dev/null
+before=$(sha256sum <"$consulta")
+expect 0 "consultation" -- "$bin" consultation "$consulta"
+contains "consultation shows the working days" "$out" "(10 working days)"
+contains "consultation lists a comment" "$out" "Instalar cámaras"
+contains "consultation shows a reason" "$out" "Dirección de Seguridad Comunitaria"
+[ "$(sha256sum <"$consulta")" = "$before" ] && ok "consultation without options writes nothing" || not_ok "consultation without options writes nothing"
+expect 0 "consultation --json" -- "$bin" consultation "$consulta" --json
+printf '%s' "$out" | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); assert d['window']['working_days'] == 10 and len(d['comments']) == 4, d" \
+  && ok "consultation --json has the window and 4 comments" || not_ok "consultation --json has the window and 4 comments" "$out"
+expect 0 "a window of 9 working days is kept" -- "$bin" consultation "$consulta" --closes 2019-12-12
+contains "with a warning" "$out" "Warning"
+before=$(sha256sum <"$consulta")
+expect 1 "a window that closes before it opens fails" -- "$bin" consultation "$consulta" --opens 2019-12-20
+one_line "a window that closes before it opens"
+expect 1 "a window that leaves comments out fails" -- "$bin" consultation "$consulta" --closes 2019-12-05
+contains "the message counts the comments left out" "$err" "2 comments"
+[ "$(sha256sum <"$consulta")" = "$before" ] && ok "failed windows write nothing" || not_ok "failed windows write nothing"
+expect 0 "comment" -- "$bin" comment "$consulta" --text "Que el COSOC sesione en los barrios" --channel Presencial --commitment 1 --author "Ana Pérez" --received 2019-12-04
+comment_id=$(printf '%s' "$out" | tr -dc '0-9')
+[ "$(sqlite3 "$consulta" "SELECT channel FROM consultation_comment WHERE id = '$comment_id'")" = in-person ] \
+  && ok "comment prints the new id" || not_ok "comment prints the new id" "$out"
+expect 2 "comment without --text is a usage error" -- "$bin" comment "$consulta" --channel email
+expect 2 "comment by fax is a usage error" -- "$bin" comment "$consulta" --text Hola --channel fax
+before=$(sqlite3 "$consulta" "SELECT count(*) FROM consultation_comment")
+expect 1 "a comment on an unknown commitment fails" -- "$bin" comment "$consulta" --text Hola --channel email --commitment 9
+one_line "a comment on an unknown commitment"
+expect 1 "a comment after the window fails" -- "$bin" comment "$consulta" --text Hola --channel email --received 2019-12-20
+expect 1 "an empty comment fails" -- "$bin" comment "$consulta" --text "  " --channel online
+[ "$(sqlite3 "$consulta" "SELECT count(*) FROM consultation_comment")" = "$before" ] && ok "failed comments write nothing" || not_ok "failed comments write nothing"
+expect 1 "a partial answer needs a reason" -- "$bin" respond "$consulta" "$comment_id" --partly
+one_line "a partial answer without a reason"
+expect 0 "respond" -- "$bin" respond "$consulta" "$comment_id" --partly --reason "Sesionará en dos barrios por año"
+contains "respond prints the answer" "$out" "Partly accepted"
+[ "$(sqlite3 "$consulta" "SELECT response || ':' || response_reason FROM consultation_comment WHERE id = '$comment_id'")" = "partly:Sesionará en dos barrios por año" ] \
+  && ok "the answer is stored" || not_ok "the answer is stored"
+expect 2 "respond without an answer is a usage error" -- "$bin" respond "$consulta" "$comment_id"
+expect 2 "respond with two answers is a usage error" -- "$bin" respond "$consulta" "$comment_id" --accepted --pending
+expect 2 "respond to a comment that is not a number" -- "$bin" respond "$consulta" uno --accepted
+expect 1 "respond to an unknown comment fails" -- "$bin" respond "$consulta" 99999 --accepted
+expect 1 "Spanish: an answer without a reason" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" respond "$consulta" "$comment_id" --not-accepted
+contains "Spanish message for a missing reason" "$err" "necesita una justificación"
+expect 0 "Spanish: consultation" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" consultation "$consulta"
+contains "Spanish consultation listing" "$out" "días hábiles"
+
 echo "1..$n"
 [ $failed -eq 0 ]
