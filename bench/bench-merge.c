@@ -258,7 +258,7 @@ main (int argc, char **argv)
         target = cocrea_document_create (imported, "Importado", "Santiago", 2019, 2021, &error);
         g_assert_no_error (error);
         t0 = g_get_monotonic_time ();
-        g_assert_true (cocrea_csv_import (target, csv, &n, &error));
+        g_assert_true (cocrea_csv_import (target, csv, &n, NULL, &error));
         ms = elapsed_ms (t0);
         g_assert_no_error (error);
         g_assert_cmpuint (n, ==, N_CONTRIBUTIONS);

@@ -93,7 +93,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
   if (!g_file_set_contents (csv_path, (const char *) data, (gssize) size, NULL))
     abort ();
-  if (!cocrea_csv_import (doc, csv_path, &n, &error))
+  if (!cocrea_csv_import (doc, csv_path, &n, NULL, &error))
     g_assert (error != NULL && error->message[0] != '\0');
   return 0;
 }

@@ -158,7 +158,7 @@ run_session (const char *path, const char *remote, const char *csv_dir)
         guint n = 0;
 
         ack_write ("P", edit, FALSE);
-        if (!cocrea_csv_import (doc, csv, &n, &error))
+        if (!cocrea_csv_import (doc, csv, &n, NULL, &error))
           die ("import", error);
         if (n != CRASH_IMPORT_ROWS)
           die ("import count", NULL);

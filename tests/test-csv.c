@@ -129,7 +129,7 @@ import_fixture (Fixture *f, const char *name)
   g_autoptr (GError) error = NULL;
   guint n = 0;
 
-  g_assert_true (cocrea_csv_import (f->document, path, &n, &error));
+  g_assert_true (cocrea_csv_import (f->document, path, &n, NULL, &error));
   g_assert_no_error (error);
   return n;
 }
@@ -410,7 +410,7 @@ test_import_windows_1252 (Fixture *f, gconstpointer data)
   g_autofree char *area = NULL;
   guint n = 0;
 
-  g_assert_true (cocrea_csv_import (f->document, path, &n, &error));
+  g_assert_true (cocrea_csv_import (f->document, path, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
 
@@ -502,7 +502,7 @@ test_import_empty_text (Fixture *f, gconstpointer data)
   import_fixture (f, "quoting.csv");
   g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 3);
 
-  g_assert_false (cocrea_csv_import (f->document, path, &n, &error));
+  g_assert_false (cocrea_csv_import (f->document, path, &n, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
   g_assert_cmpuint (n, ==, 0);
   /* Line 7 of the file: a quoted field spans lines 3–4 and line 5 is blank. */
@@ -514,6 +514,43 @@ test_import_empty_text (Fixture *f, gconstpointer data)
                                            " WHERE name = 'Taller'"), ==, 0);
   g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM audit_log"
                                            " WHERE action = 'import'"), ==, 1);
+}
+
+/* An import is taken back whole, and redone whole: rows, the activities
+ * and groups it created, and their entries in the suggestion index. */
+static void
+test_import_undo (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = fixture_path ("quoting.csv");
+  g_autoptr (CocreaUndo) undo = NULL;
+  g_autoptr (CocreaUndo) redo = NULL;
+  g_autoptr (CocreaUndo) again = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 activities, groups;
+  guint n = 0;
+
+  activities = query_int (f->document, "SELECT count(*) FROM activity");
+  groups = query_int (f->document, "SELECT count(*) FROM table_group");
+  g_assert_true (cocrea_csv_import (f->document, path, &n, &undo, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+  g_assert_cmpstr (cocrea_undo_get_label (undo), ==, "Import “quoting.csv”");
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM activity"), >, activities);
+
+  g_assert_true (cocrea_undo_apply (f->document, undo, &redo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM activity"), ==, activities);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM table_group"), ==, groups);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution_fts"
+                                           " WHERE contribution_fts MATCH 'comillas'"), ==, 0);
+
+  g_assert_true (cocrea_undo_apply (f->document, redo, &again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 3);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution_fts"
+                                           " WHERE contribution_fts MATCH 'comillas'"), ==, 1);
 }
 
 /* The rows of a file whose last quote never closes are stored while the
@@ -530,7 +567,7 @@ test_import_unclosed_quote (Fixture *f, gconstpointer data)
   g_string_append (csv, "Taller 1;Mesa 1;\"sin cerrar\r\n");
   path = write_file (f, "unclosed.csv", csv->str, csv->len);
 
-  g_assert_false (cocrea_csv_import (f->document, path, &n, &error));
+  g_assert_false (cocrea_csv_import (f->document, path, &n, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
   g_assert_nonnull (strstr (error->message, "never closed"));
   g_assert_cmpuint (n, ==, 0);
@@ -548,7 +585,7 @@ test_import_bad_value (Fixture *f, gconstpointer data)
   g_autofree char *path = write_file (f, "bad-origin.csv", csv, -1);
   g_autoptr (GError) error = NULL;
 
-  g_assert_false (cocrea_csv_import (f->document, path, NULL, &error));
+  g_assert_false (cocrea_csv_import (f->document, path, NULL, NULL, &error));
   g_assert_true (g_str_has_prefix (error->message, "Line 3: "));
   g_assert_nonnull (strstr (error->message, "ONG"));
   g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
@@ -560,7 +597,7 @@ test_import_missing_text (Fixture *f, gconstpointer data)
   g_autofree char *path = fixture_path ("missing-text.csv");
   g_autoptr (GError) error = NULL;
 
-  g_assert_false (cocrea_csv_import (f->document, path, NULL, &error));
+  g_assert_false (cocrea_csv_import (f->document, path, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
   g_assert_nonnull (strstr (error->message, "missing-text.csv"));
   g_assert_nonnull (strstr (error->message, "“comment”"));
@@ -577,17 +614,17 @@ test_import_not_csv (Fixture *f, gconstpointer data)
   g_autofree char *missing = g_build_filename (f->dir, "nowhere.csv", NULL);
   g_autoptr (GError) error = NULL;
 
-  g_assert_false (cocrea_csv_import (f->document, binary, NULL, &error));
+  g_assert_false (cocrea_csv_import (f->document, binary, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
   g_assert_nonnull (strstr (error->message, "picture.csv"));
   g_assert_nonnull (strstr (error->message, "binary"));
   g_clear_error (&error);
 
-  g_assert_false (cocrea_csv_import (f->document, empty, NULL, &error));
+  g_assert_false (cocrea_csv_import (f->document, empty, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
   g_clear_error (&error);
 
-  g_assert_false (cocrea_csv_import (f->document, missing, NULL, &error));
+  g_assert_false (cocrea_csv_import (f->document, missing, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_IO);
   g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
 }
@@ -676,7 +713,7 @@ test_round_trip (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   copy = new_process (f->dir, "copy.cocrea");
-  g_assert_true (cocrea_csv_import (copy, csv, &n, &error));
+  g_assert_true (cocrea_csv_import (copy, csv, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 9);
 
@@ -787,6 +824,7 @@ main (int argc, char **argv)
   ADD ("/csv/import/audit", test_import_audit);
   ADD ("/csv/import/empty-text", test_import_empty_text);
   ADD ("/csv/import/unclosed-quote", test_import_unclosed_quote);
+  ADD ("/csv/import/undo", test_import_undo);
   ADD ("/csv/import/bad-value", test_import_bad_value);
   ADD ("/csv/import/missing-text", test_import_missing_text);
   ADD ("/csv/import/not-csv", test_import_not_csv);

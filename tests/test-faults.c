@@ -173,7 +173,7 @@ run_op (Op op, CocreaDocument *doc, GError **error)
       };
       return cocrea_contribution_add (doc, &fields, NULL, NULL, error);
     }
-  return cocrea_csv_import (doc, csv_path, NULL, error);
+  return cocrea_csv_import (doc, csv_path, NULL, NULL, error);
 }
 
 /* How many times the operation's data is in @doc: 0 or 1, never part. */

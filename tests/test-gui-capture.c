@@ -62,6 +62,13 @@ match_label_prefix (GtkWidget *widget, gconstpointer prefix)
          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
 }
 
+static gboolean
+match_button_action (GtkWidget *widget, gconstpointer action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
 static CocreaDocument *
 document (void)
 {
@@ -716,6 +723,64 @@ test_activities (void)
   }
 }
 
+/* Writes @text as @name in the test's folder and returns its path. */
+static char *
+write_sheet (const char *name, const char *text)
+{
+  g_autofree char *path = g_build_filename (gui.tmp_dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *sheet =
+    write_sheet ("mesa-9.csv", "actividad;mesa;propuesta\n"
+                               "Cabildo de invierno;Mesa 1;Más bancas en la plaza\n"
+                               "Cabildo de invierno;Mesa 2;Talleres de huertos comunitarios\n");
+  g_autofree char *bad =
+    write_sheet ("mala.csv", "texto,origen\nUna propuesta,comunidad\nOtra,ONG\n");
+  guint n_contributions = count_contributions (0, 0);
+  guint n_activities = count_activities ();
+  GtkWidget *page, *dialog;
+
+  g_assert_nonnull (window);
+  page = gui_show_page (window, "activities", COCREA_TYPE_ACTIVITIES_PAGE);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (gui_find_one (page, match_button_action,
+                                                                     "activities.import"))));
+
+  cocrea_activities_page_import (COCREA_ACTIVITIES_PAGE (page), sheet);
+  gui_settle ();
+  g_assert_cmpuint (count_contributions (0, 0), ==, n_contributions + 2);
+  g_assert_cmpuint (count_activities (), ==, n_activities + 1);
+  g_assert_nonnull (gui_find_one (page, match_label_text, "Cabildo de invierno"));
+  g_assert_nonnull (gui_find_one (GTK_WIDGET (window), match_label_text,
+                                  "Imported 2 contributions from “mesa-9.csv”"));
+
+  /* One Ctrl+Z takes the whole sheet back. */
+  g_assert_true (gtk_widget_activate_action (page, "activities.undo-last", NULL));
+  gui_settle ();
+  g_assert_cmpuint (count_contributions (0, 0), ==, n_contributions);
+  g_assert_cmpuint (count_activities (), ==, n_activities);
+  g_assert_null (gui_find_one (page, match_label_text, "Cabildo de invierno"));
+
+  /* A bad row: nothing is imported, and a dialog says which line. */
+  cocrea_activities_page_import (COCREA_ACTIVITIES_PAGE (page), bad);
+  gui_wait_for (gui_has_toplevel, GUI_TYPE_DATA (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Could Not Import the Spreadsheet");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                   "Line 3: "));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_settle ();
+  g_assert_cmpuint (count_contributions (0, 0), ==, n_contributions);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -726,6 +791,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-capture/merge", test_merge);
   g_test_add_func ("/gui-capture/drag-and-drop", test_drag_and_drop);
   g_test_add_func ("/gui-capture/activities", test_activities);
+  g_test_add_func ("/gui-capture/import", test_import);
 
   return gui_harness_run ();
 }

@@ -726,7 +726,7 @@ test_seeds (void)
               copy_file (demo_path, path);
               doc = cocrea_document_open (path, COCREA_OPEN_DEFAULT, &error);
               g_assert_no_error (error);
-              if (!cocrea_csv_import (doc, from, NULL, &error))
+              if (!cocrea_csv_import (doc, from, NULL, NULL, &error))
                 g_assert_nonnull (error);
               g_test_message ("%s: replayed", what);
               continue;

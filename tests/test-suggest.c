@@ -250,7 +250,7 @@ test_import_and_demo (Fixture *f, gconstpointer data)
                                       "Reciclaje en los colegios,Mesa 1,Reciclaje escolar\n"
                                       "Puntos limpios en cada barrio,Mesa 2,\n",
                                       -1, &error));
-  g_assert_true (cocrea_csv_import (f->doc, csv, &n, &error));
+  g_assert_true (cocrea_csv_import (f->doc, csv, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
 

@@ -42,7 +42,7 @@ cocrea_cli_import (int argc, char **argv)
   if (document == NULL)
     return cocrea_cli_fail (error);
 
-  if (!cocrea_csv_import (document, csv_path, &n_imported, &error))
+  if (!cocrea_csv_import (document, csv_path, &n_imported, NULL, &error))
     return cocrea_cli_fail (error);
 
   printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u contribution.",

@@ -20,6 +20,7 @@
 #include "cocrea-suggest-private.h"
 #include "cocrea-text.h"
 #include "cocrea-types.h"
+#include "cocrea-undo-private.h"
 
 typedef enum {
   COLUMN_ID,
@@ -63,6 +64,7 @@ typedef struct {
   GHashTable *proposals;  /* title → gint64 id */
   char *now;
   GString *key;           /* scratch for the groups' cache keys */
+  CocreaUndo *undo;       /* every row the import adds, when asked for */
   int columns[N_COLUMNS]; /* index of each column in a record, or -1 */
 } Import;
 
@@ -82,6 +84,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->now, g_free);
   if (import->key != NULL)
     g_string_free (g_steal_pointer (&import->key), TRUE);
+  g_clear_object (&import->undo);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -139,7 +142,7 @@ cached_id (GHashTable *cache, const char *key)
  * before returning. Fails with the SQLite error.
  */
 static gboolean
-find_or_insert (Import *import, GHashTable *cache, const char *key,
+find_or_insert (Import *import, GHashTable *cache, const char *key, CocreaUndoTable table,
                 sqlite3_stmt *find, sqlite3_stmt *insert, gint64 *id, GError **error)
 {
   int rc;
@@ -157,6 +160,8 @@ find_or_insert (Import *import, GHashTable *cache, const char *key,
           return FALSE;
         }
       *id = sqlite3_last_insert_rowid (import->db);
+      if (import->undo != NULL)
+        cocrea_undo_capture_absent (import->undo, table, *id);
     }
   else if (rc != SQLITE_ROW)
     {
@@ -179,7 +184,7 @@ activity_id (Import *import, const char *name, gint64 *id, GError **error)
 
   cocrea_db_bind_text (import->find_activity, 1, name);
   cocrea_db_bind_text (import->insert_activity, 1, name);
-  return find_or_insert (import, import->activities, name, import->find_activity,
+  return find_or_insert (import, import->activities, name, COCREA_UNDO_ACTIVITY, import->find_activity,
                          import->insert_activity, id, error);
 }
 
@@ -195,7 +200,8 @@ group_id (Import *import, gint64 activity, const char *name, gint64 *id, GError 
   cocrea_db_bind_text (import->find_group, 2, name);
   sqlite3_bind_int64 (import->insert_group, 1, activity);
   cocrea_db_bind_text (import->insert_group, 2, name);
-  return find_or_insert (import, import->groups, import->key->str, import->find_group,
+  return find_or_insert (import, import->groups, import->key->str, COCREA_UNDO_GROUP,
+                         import->find_group,
                          import->insert_group, id, error);
 }
 
@@ -211,7 +217,8 @@ proposal_id (Import *import, const char *title, CocreaOrigin origin, gint64 *id,
   cocrea_db_bind_text (import->insert_proposal, 1, title);
   cocrea_db_bind_text (import->insert_proposal, 2, cocrea_origin_to_key (origin));
   cocrea_db_bind_text (import->insert_proposal, 3, import->now);
-  return find_or_insert (import, import->proposals, title, import->find_proposal,
+  return find_or_insert (import, import->proposals, title, COCREA_UNDO_PROPOSAL,
+                         import->find_proposal,
                          import->insert_proposal, id, error);
 }
 
@@ -406,6 +413,9 @@ import_record (Import *import, const CocreaCsvRecord *record, const char *fallba
   ok = cocrea_db_step_done (import->db, stmt, error);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
+  if (ok && import->undo != NULL)
+    cocrea_undo_capture_absent (import->undo, COCREA_UNDO_CONTRIBUTION,
+                                sqlite3_last_insert_rowid (import->db));
   return ok;
 }
 
@@ -414,6 +424,7 @@ import_record (Import *import, const CocreaCsvRecord *record, const char *fallba
  * @document: a process open for writing
  * @csv_path: the CSV file
  * @n_imported: (out) (optional): how many contributions were added
+ * @undo: (out) (optional): what takes the whole import back
  * @error: return location for a #CocreaError
  *
  * Adds every row of @csv_path as a contribution, creating the activities,
@@ -428,7 +439,7 @@ import_record (Import *import, const CocreaCsvRecord *record, const char *fallba
  */
 gboolean
 cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_imported,
-                   GError **error)
+                   CocreaUndo **undo, GError **error)
 {
   g_auto (Import) import = { 0 };
   CocreaIndexMark mark = { 0 };
@@ -447,6 +458,8 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
 
   if (n_imported != NULL)
     *n_imported = 0;
+  if (undo != NULL)
+    *undo = NULL;
 
   file_name = g_filename_display_basename (csv_path);
   fallback_activity = default_activity_name (csv_path);
@@ -471,6 +484,11 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
     return FALSE;
 
   import.db = cocrea_document_get_db (document);
+  if (undo != NULL)
+    {
+      g_autofree char *label = g_strdup_printf (_("Import “%s”"), file_name);
+      import.undo = cocrea_undo_new ("import", label);
+    }
   if (!cocrea_index_mark (import.db, &mark, error) || !import_prepare (&import, error))
     goto fail;
 
@@ -500,9 +518,15 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
   if (!cocrea_document_log (document, "import", file_name, detail, error))
     goto fail;
 
-  import_clear (&import);
-  if (!cocrea_document_commit_edit (document, error))
-    return FALSE;
+  {
+    g_autoptr (CocreaUndo) taken = g_steal_pointer (&import.undo);
+
+    import_clear (&import);
+    if (!cocrea_document_commit_edit (document, error))
+      return FALSE;
+    if (undo != NULL)
+      *undo = g_steal_pointer (&taken);
+  }
 
   if (n_imported != NULL)
     *n_imported = count;

@@ -5,12 +5,14 @@
 #pragma once
 
 #include "cocrea-document.h"
+#include "cocrea-undo.h"
 
 G_BEGIN_DECLS
 
 gboolean cocrea_csv_import (CocreaDocument *document,
                             const char     *csv_path,
                             guint          *n_imported,
+                            CocreaUndo    **undo,
                             GError        **error);
 
 G_END_DECLS
