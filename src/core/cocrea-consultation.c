@@ -528,17 +528,6 @@ comment_detail (const CocreaCommentFields *fields)
   return log_detail ("commitment", commitment, "channel", cocrea_channel_to_key (fields->channel));
 }
 
-/* Fails with NOT_FOUND for comment @id when the last statement changed nothing. */
-static gboolean
-require_changed (sqlite3 *db, gint64 id, GError **error)
-{
-  if (sqlite3_changes (db) > 0)
-    return TRUE;
-  g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND, _("There is no comment %lld"),
-               (long long) id);
-  return FALSE;
-}
-
 /* Ends an edit that succeeded: commits it and hands @record out. */
 static gboolean
 commit_with_undo (CocreaDocument *document, CocreaUndo **record, CocreaUndo **undo,
@@ -549,6 +538,41 @@ commit_with_undo (CocreaDocument *document, CocreaUndo **record, CocreaUndo **un
   if (undo != NULL)
     *undo = g_steal_pointer (record);
   return TRUE;
+}
+
+/*
+ * change_comment:
+ * Ends an edit the caller began, whose one change to comment @id is
+ * @stmt, prepared and bound but not run: captures the comment for the
+ * undo record (@action, @label), runs @stmt, logs @action with @detail
+ * and commits. On failure, with NOT_FOUND when @stmt changed nothing, the
+ * edit is rolled back. Every change to an existing comment goes through
+ * here, so each is undoable and logged the same way.
+ */
+static gboolean
+change_comment (CocreaDocument *document, gint64 id, sqlite3_stmt *stmt, const char *action,
+                const char *label, const char *detail, CocreaUndo **undo, GError **error)
+{
+  sqlite3 *db = cocrea_document_get_db (document);
+  g_autofree char *subject = comment_subject (id);
+  g_autoptr (CocreaUndo) record = cocrea_undo_new (action, label);
+
+  if (!cocrea_undo_capture (record, db, COCREA_UNDO_CONSULTATION_COMMENT, id, error) ||
+      !cocrea_db_step_done (db, stmt, error))
+    goto fail;
+  if (sqlite3_changes (db) == 0)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND, _("There is no comment %lld"),
+                   (long long) id);
+      goto fail;
+    }
+  if (!cocrea_document_log (document, action, subject, detail, error))
+    goto fail;
+  return commit_with_undo (document, &record, undo, error);
+
+fail:
+  cocrea_document_rollback_edit (document);
+  return FALSE;
 }
 
 /**
@@ -641,9 +665,7 @@ cocrea_consultation_update_comment (CocreaDocument *document, gint64 id,
                                     GError **error)
 {
   g_auto (CleanFields) clean = { 0 };
-  g_autofree char *subject = comment_subject (id);
   g_autofree char *detail = NULL;
-  g_autoptr (CocreaUndo) record = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   sqlite3 *db;
 
@@ -656,30 +678,20 @@ cocrea_consultation_update_comment (CocreaDocument *document, gint64 id,
   if (!cocrea_document_begin_edit (document, error))
     return FALSE;
   db = cocrea_document_get_db (document);
-  if (!check_comment (db, fields, &clean, error))
-    goto fail;
-
-  record = cocrea_undo_new ("update-comment", _("Edit a comment"));
-  if (!cocrea_undo_capture (record, db, COCREA_UNDO_CONSULTATION_COMMENT, id, error))
-    goto fail;
-  stmt = cocrea_db_prepare (db,
-                            "UPDATE consultation_comment SET commitment_id = ?1, channel = ?2,"
-                            " author = ?3, received_on = ?4, text = ?5 WHERE id = ?6",
-                            error);
-  if (stmt == NULL)
-    goto fail;
+  if (!check_comment (db, fields, &clean, error) ||
+      (stmt = cocrea_db_prepare (db,
+                                 "UPDATE consultation_comment SET commitment_id = ?1, channel = ?2,"
+                                 " author = ?3, received_on = ?4, text = ?5 WHERE id = ?6",
+                                 error)) == NULL)
+    {
+      cocrea_document_rollback_edit (document);
+      return FALSE;
+    }
   bind_fields (stmt, fields, &clean);
   sqlite3_bind_int64 (stmt, 6, id);
-  if (!cocrea_db_step_done (db, stmt, error) || !require_changed (db, id, error))
-    goto fail;
   detail = comment_detail (fields);
-  if (!cocrea_document_log (document, "update-comment", subject, detail, error))
-    goto fail;
-  return commit_with_undo (document, &record, undo, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+  return change_comment (document, id, stmt, "update-comment", _("Edit a comment"), detail, undo,
+                         error);
 }
 
 /**
@@ -698,32 +710,22 @@ gboolean
 cocrea_consultation_delete_comment (CocreaDocument *document, gint64 id, CocreaUndo **undo,
                                     GError **error)
 {
-  g_autofree char *subject = comment_subject (id);
-  g_autoptr (CocreaUndo) record = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
   if (!cocrea_document_begin_edit (document, error))
     return FALSE;
-  db = cocrea_document_get_db (document);
-
-  record = cocrea_undo_new ("delete-comment", _("Delete a comment"));
-  if (!cocrea_undo_capture (record, db, COCREA_UNDO_CONSULTATION_COMMENT, id, error))
-    goto fail;
-  stmt = cocrea_db_prepare (db, "DELETE FROM consultation_comment WHERE id = ?", error);
+  stmt = cocrea_db_prepare (cocrea_document_get_db (document),
+                            "DELETE FROM consultation_comment WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    {
+      cocrea_document_rollback_edit (document);
+      return FALSE;
+    }
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!cocrea_db_step_done (db, stmt, error) || !require_changed (db, id, error) ||
-      !cocrea_document_log (document, "delete-comment", subject, "", error))
-    goto fail;
-  return commit_with_undo (document, &record, undo, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+  return change_comment (document, id, stmt, "delete-comment", _("Delete a comment"), "", undo,
+                         error);
 }
 
 /**
@@ -749,11 +751,8 @@ cocrea_consultation_respond (CocreaDocument *document, gint64 id, CocreaResponse
                              const char *reason, CocreaUndo **undo, GError **error)
 {
   g_autofree char *clean = cocrea_text_normalize (reason);
-  g_autofree char *subject = comment_subject (id);
   g_autofree char *detail = NULL;
-  g_autoptr (CocreaUndo) record = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
@@ -773,29 +772,21 @@ cocrea_consultation_respond (CocreaDocument *document, gint64 id, CocreaResponse
 
   if (!cocrea_document_begin_edit (document, error))
     return FALSE;
-  db = cocrea_document_get_db (document);
-
-  record = cocrea_undo_new ("respond-comment", _("Answer a comment"));
-  if (!cocrea_undo_capture (record, db, COCREA_UNDO_CONSULTATION_COMMENT, id, error))
-    goto fail;
-  stmt = cocrea_db_prepare (db, "UPDATE consultation_comment SET response = ?1,"
-                                " response_reason = ?2 WHERE id = ?3",
+  stmt = cocrea_db_prepare (cocrea_document_get_db (document),
+                            "UPDATE consultation_comment SET response = ?1,"
+                            " response_reason = ?2 WHERE id = ?3",
                             error);
   if (stmt == NULL)
-    goto fail;
+    {
+      cocrea_document_rollback_edit (document);
+      return FALSE;
+    }
   cocrea_db_bind_text (stmt, 1, cocrea_response_to_key (response));
   cocrea_db_bind_text (stmt, 2, clean);
   sqlite3_bind_int64 (stmt, 3, id);
-  if (!cocrea_db_step_done (db, stmt, error) || !require_changed (db, id, error))
-    goto fail;
   detail = log_detail ("response", cocrea_response_to_key (response), "reason", clean);
-  if (!cocrea_document_log (document, "respond-comment", subject, detail, error))
-    goto fail;
-  return commit_with_undo (document, &record, undo, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+  return change_comment (document, id, stmt, "respond-comment", _("Answer a comment"), detail,
+                         undo, error);
 }
 
 static void
