@@ -302,7 +302,9 @@ list_rows (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr (CocreaConsultationComment) comment = cocrea_consultation_comment_new_from_row (stmt);
+      g_autoptr (CocreaConsultationComment) comment = NULL;
+
+      comment = cocrea_consultation_comment_new_from_row (stmt);
       g_list_store_append (store, comment);
     }
   if (rc != SQLITE_DONE)
@@ -416,7 +418,8 @@ check_inside (const char *received, const char *day, gboolean after, GError **er
   GDate date;
 
   /* A day a hand-edited file holds but that is not a day bounds nothing. */
-  if (!parse_day (day, &date) || (after ? strcmp (received, day) <= 0 : strcmp (received, day) >= 0))
+  if (!parse_day (day, &date) ||
+      (after ? strcmp (received, day) <= 0 : strcmp (received, day) >= 0))
     return TRUE;
 
   shown = cocrea_format_partial_date (day);
@@ -496,18 +499,42 @@ check_comment (sqlite3 *db, const CocreaCommentFields *fields, const CleanFields
   return TRUE;
 }
 
-/* Binds the comment's fields to parameters 1 to 5 of @stmt. */
-static void
-bind_fields (sqlite3_stmt *stmt, const CocreaCommentFields *fields, const CleanFields *clean)
+/*
+ * begin_comment_edit:
+ * Begins an edit that writes @fields with @sql, an INSERT or UPDATE
+ * whose parameters 1 to 5 are the commitment, channel, author, received
+ * day and text: normalises @fields, checks them (check_comment()) and
+ * returns the statement with those bound. Returns NULL, with the edit
+ * rolled back (or never begun) and @error set, when any step fails.
+ */
+static sqlite3_stmt *
+begin_comment_edit (CocreaDocument *document, const CocreaCommentFields *fields, const char *sql,
+                    GError **error)
 {
+  g_auto (CleanFields) clean = { cocrea_text_normalize (fields->author),
+                                 cocrea_text_normalize (fields->received_on),
+                                 cocrea_text_normalize (fields->text) };
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  if (!cocrea_document_begin_edit (document, error))
+    return NULL;
+  db = cocrea_document_get_db (document);
+  if (!check_comment (db, fields, &clean, error) ||
+      (stmt = cocrea_db_prepare (db, sql, error)) == NULL)
+    {
+      cocrea_document_rollback_edit (document);
+      return NULL;
+    }
   if (fields->commitment_id != 0)
     sqlite3_bind_int64 (stmt, 1, fields->commitment_id);
   else
     sqlite3_bind_null (stmt, 1);
   cocrea_db_bind_text (stmt, 2, cocrea_channel_to_key (fields->channel));
-  cocrea_db_bind_text (stmt, 3, clean->author);
-  cocrea_db_bind_date (stmt, 4, clean->received_on);
-  cocrea_db_bind_text (stmt, 5, clean->text);
+  cocrea_db_bind_text (stmt, 3, clean.author);
+  cocrea_db_bind_date (stmt, 4, clean.received_on);
+  cocrea_db_bind_text (stmt, 5, clean.text);
+  return stmt;
 }
 
 static char *
@@ -596,7 +623,6 @@ gboolean
 cocrea_consultation_add_comment (CocreaDocument *document, const CocreaCommentFields *fields,
                                  gint64 *id, CocreaUndo **undo, GError **error)
 {
-  g_auto (CleanFields) clean = { 0 };
   g_autofree char *subject = NULL;
   g_autofree char *detail = NULL;
   g_autoptr (CocreaUndo) record = NULL;
@@ -607,22 +633,13 @@ cocrea_consultation_add_comment (CocreaDocument *document, const CocreaCommentFi
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (fields != NULL, FALSE);
 
-  clean = (CleanFields) { cocrea_text_normalize (fields->author),
-                          cocrea_text_normalize (fields->received_on),
-                          cocrea_text_normalize (fields->text) };
-  if (!cocrea_document_begin_edit (document, error))
+  stmt = begin_comment_edit (document, fields,
+                             "INSERT INTO consultation_comment (commitment_id, channel, author,"
+                             " received_on, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+                             error);
+  if (stmt == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
-  if (!check_comment (db, fields, &clean, error))
-    goto fail;
-
-  stmt = cocrea_db_prepare (db,
-                            "INSERT INTO consultation_comment (commitment_id, channel, author,"
-                            " received_on, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  bind_fields (stmt, fields, &clean);
   if (!cocrea_db_step_done (db, stmt, error))
     goto fail;
   new_id = sqlite3_last_insert_rowid (db);
@@ -664,30 +681,18 @@ cocrea_consultation_update_comment (CocreaDocument *document, gint64 id,
                                     const CocreaCommentFields *fields, CocreaUndo **undo,
                                     GError **error)
 {
-  g_auto (CleanFields) clean = { 0 };
   g_autofree char *detail = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (fields != NULL, FALSE);
 
-  clean = (CleanFields) { cocrea_text_normalize (fields->author),
-                          cocrea_text_normalize (fields->received_on),
-                          cocrea_text_normalize (fields->text) };
-  if (!cocrea_document_begin_edit (document, error))
+  stmt = begin_comment_edit (document, fields,
+                             "UPDATE consultation_comment SET commitment_id = ?1, channel = ?2,"
+                             " author = ?3, received_on = ?4, text = ?5 WHERE id = ?6",
+                             error);
+  if (stmt == NULL)
     return FALSE;
-  db = cocrea_document_get_db (document);
-  if (!check_comment (db, fields, &clean, error) ||
-      (stmt = cocrea_db_prepare (db,
-                                 "UPDATE consultation_comment SET commitment_id = ?1, channel = ?2,"
-                                 " author = ?3, received_on = ?4, text = ?5 WHERE id = ?6",
-                                 error)) == NULL)
-    {
-      cocrea_document_rollback_edit (document);
-      return FALSE;
-    }
-  bind_fields (stmt, fields, &clean);
   sqlite3_bind_int64 (stmt, 6, id);
   detail = comment_detail (fields);
   return change_comment (document, id, stmt, "update-comment", _("Edit a comment"), detail, undo,

@@ -51,13 +51,13 @@ write_window (CocreaCatalog *catalog, CocreaPdfWriter *w, const CocreaConsultati
 {
   const double widths[] = { 0.26, 0.74 };
   g_autofree char *period = cocrea_pdf_format_period (catalog, window->opens, window->closes);
+  const char *shown_period = *period != '\0' ? period : T (N_("To be defined"));
   g_autofree char *days = NULL;
   g_autofree char *received = NULL;
   g_autofree char *answers = NULL;
 
   cocrea_pdf_writer_table_begin (w, 2, widths, NULL, COCREA_PDF_TABLE_LABEL_COLUMN);
-  cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("Window")),
-                                                    *period != '\0' ? period : T (N_("To be defined")) });
+  cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("Window")), shown_period });
   if (window->working_days >= 0)
     {
       if (window->too_short)
@@ -129,14 +129,14 @@ describe_origin (CocreaCatalog *catalog, CocreaConsultationComment *comment)
   g_autoptr (GString) out = g_string_new (NULL);
   const char *received = cocrea_consultation_comment_get_received_on (comment);
   const char *author = cocrea_consultation_comment_get_author (comment);
+  CocreaChannel channel = cocrea_consultation_comment_get_channel (comment);
 
   if (received != NULL)
     {
       g_autofree char *day = cocrea_pdf_format_date (catalog, received);
       g_string_append_printf (out, "%s\n", day);
     }
-  g_string_append (out, cocrea_pdf_label_channel (
-                          catalog, cocrea_channel_to_key (cocrea_consultation_comment_get_channel (comment))));
+  g_string_append (out, cocrea_pdf_label_channel (catalog, cocrea_channel_to_key (channel)));
   if (*author != '\0')
     g_string_append_printf (out, "\n%s", author);
   return g_strdup (out->str);
@@ -154,6 +154,8 @@ write_comments (CocreaCatalog *catalog, CocreaPdfWriter *w, GListModel *comments
     {
       g_autoptr (CocreaConsultationComment) comment = g_list_model_get_item (comments, i);
       gint64 commitment = cocrea_consultation_comment_get_commitment_id (comment);
+      guint position = cocrea_consultation_comment_get_commitment_position (comment);
+      const char *cells[3];
       const char *reason = cocrea_consultation_comment_get_response_reason (comment);
       const char *response = cocrea_pdf_label_response (
         catalog, cocrea_response_to_key (cocrea_consultation_comment_get_response (comment)));
@@ -169,8 +171,7 @@ write_comments (CocreaCatalog *catalog, CocreaPdfWriter *w, GListModel *comments
             cocrea_pdf_writer_table_end (w);
           current = commitment;
           if (commitment != 0)
-            heading = g_strdup_printf (T (N_("Commitment %u: %s")),
-                                       (guint) cocrea_consultation_comment_get_commitment_position (comment),
+            heading = g_strdup_printf (T (N_("Commitment %u: %s")), position,
                                        cocrea_consultation_comment_get_commitment_name (comment));
           else
             heading = g_strdup (T (N_("Comments on the plan as a whole")));
@@ -178,8 +179,10 @@ write_comments (CocreaCatalog *catalog, CocreaPdfWriter *w, GListModel *comments
           cocrea_pdf_writer_table_begin (w, G_N_ELEMENTS (widths), widths, header,
                                          COCREA_PDF_TABLE_NORMAL);
         }
-      cocrea_pdf_writer_table_row (w, (const char *[]) {
-                                          origin, cocrea_consultation_comment_get_text (comment), answer });
+      cells[0] = origin;
+      cells[1] = cocrea_consultation_comment_get_text (comment);
+      cells[2] = answer;
+      cocrea_pdf_writer_table_row (w, cells);
     }
   if (current != -1)
     cocrea_pdf_writer_table_end (w);
