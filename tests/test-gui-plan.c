@@ -35,6 +35,12 @@ find_entry_row (GtkWidget *root, const char *title)
   g_assert_not_reached ();
 }
 
+static gboolean
+match_text (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 /* A mapped button under @root whose action is @action. */
 static GtkWidget *
 find_action_button (GtkWidget *root, const char *action)
@@ -322,6 +328,36 @@ test_export_error (void)
   gui_settle ();
 }
 
+/* Cancel stops a PDF export under way: no file, a toast instead of an
+ * error, and the page takes a new export. */
+static void
+test_export_cancel (void)
+{
+  CocreaExportPage *page = COCREA_EXPORT_PAGE (gui_show_page (window, "export", COCREA_TYPE_EXPORT_PAGE));
+  g_autofree char *path = g_build_filename (gui.tmp_dir, "cancelled.pdf", NULL);
+  GtkWidget *cancel;
+
+  /* Cancelled at once: the worker notices before it saves, since loading
+   * the fonts and writing the pages alone take far longer than this. */
+  cocrea_export_page_export_to (page, COCREA_EXPORT_REASONS_PDF, path);
+  g_assert_true (cocrea_export_page_get_busy (page));
+  cancel = find_action_button (GTK_WIDGET (page), "export.cancel");
+  g_assert_true (gtk_widget_get_mapped (cancel));
+  g_assert_true (gtk_widget_get_sensitive (cancel));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (cancel),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "export.cancel", NULL));
+
+  gui_wait_for_seconds (not_busy, page, 60);
+  gui_settle ();
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (gui_find_one (GTK_WIDGET (page), match_text,
+                                  "Export cancelled: no file was written"));
+  g_assert_false (gui_has_toplevel (GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  g_assert_true (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page),
+                                                               "export.start")));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -336,6 +372,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-plan/milestone-undo", test_milestone_undo);
   g_test_add_func ("/gui-plan/export-pdf", test_export_pdf);
   g_test_add_func ("/gui-plan/export-error", test_export_error);
+  g_test_add_func ("/gui-plan/export-cancel", test_export_cancel);
 
   return gui_harness_run ();
 }

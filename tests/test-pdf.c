@@ -384,7 +384,7 @@ test_plan_missing_folder (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n, ==, 1);
 }
 
-static void
+static gboolean
 record_progress (double fraction, const char *phase, gpointer user_data)
 {
   double *last = user_data;
@@ -392,6 +392,80 @@ record_progress (double fraction, const char *phase, gpointer user_data)
   g_assert_cmpfloat (fraction, >=, *last);
   g_assert_nonnull (phase);
   *last = fraction;
+  return TRUE;
+}
+
+/* Goes on for @data calls, then asks the export to stop. */
+static gboolean
+stop_after (double fraction, const char *phase, gpointer user_data)
+{
+  guint *calls_left = user_data;
+
+  if (*calls_left == 0)
+    return FALSE;
+  (*calls_left)--;
+  return TRUE;
+}
+
+/* A stopped export fails as cancelled at any phase, and leaves no file,
+ * not even a half-written one beside it; an earlier PDF stays as it was. */
+static void
+test_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CocreaDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+
+  document = cocrea_document_open (f->path, COCREA_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  for (guint calls = 0; calls < 8; calls++)
+    {
+      g_autoptr (GDir) dir = NULL;
+      guint left = calls, n = 0;
+      gboolean ok;
+
+      ok = cocrea_pdf_plan_export (document, f->pdf_path, stop_after, &left, NULL, &error);
+      if (ok)
+        {
+          /* More calls than the phases: the export finished. */
+          g_assert_cmpuint (calls, >=, 6);
+          g_unlink (f->pdf_path);
+          continue;
+        }
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      dir = g_dir_open (f->dir, 0, NULL);
+      while (g_dir_read_name (dir) != NULL)
+        n++;
+      g_assert_cmpuint (n, ==, 1);
+
+      /* The demo's reasons report asks twice before it saves: at the
+       * start and before saving. */
+      left = calls;
+      ok = cocrea_pdf_reasons_export (document, f->pdf_path, stop_after, &left, NULL, &error);
+      g_assert_true (ok == (calls >= 2));
+      if (!ok)
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_assert_false (g_file_test (f->pdf_path, G_FILE_TEST_EXISTS));
+        }
+      g_clear_error (&error);
+      g_unlink (f->pdf_path);
+    }
+
+  /* Stopping does not touch a PDF already there. */
+  g_assert_true (cocrea_pdf_plan_export (document, f->pdf_path, NULL, NULL, NULL, &error));
+  g_assert_true (g_file_get_contents (f->pdf_path, &before, &before_len, NULL));
+  {
+    guint left = 3;
+    g_assert_false (cocrea_pdf_plan_export (document, f->pdf_path, stop_after, &left, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+  g_assert_true (g_file_get_contents (f->pdf_path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
 }
 
 static void
@@ -576,6 +650,7 @@ main (int argc, char *argv[])
   ADD ("/pdf/plan/long-text", test_plan_long);
   ADD ("/pdf/plan/emoji", test_plan_emoji);
   ADD ("/pdf/plan/missing-folder", test_plan_missing_folder);
+  ADD ("/pdf/cancel", test_cancel);
   ADD ("/pdf/reasons/demo", test_reasons_demo);
   ADD ("/pdf/reasons/consultation", test_reasons_consultation);
   ADD ("/pdf/plan/repeated", test_plan_repeated);

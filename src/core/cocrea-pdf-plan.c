@@ -52,11 +52,15 @@ typedef struct {
 /* Looks @s up in the process's language; mark the literal with N_(). */
 #define T(s) cocrea_catalog_gettext (self->catalog, (s))
 
-static void
-report (Plan *self, double fraction, const char *phase)
+/* Reports progress; FALSE, with @error set, when the caller wants the
+ * export stopped. */
+static gboolean
+report (Plan *self, double fraction, const char *phase, GError **error)
 {
-  if (self->progress != NULL)
-    self->progress (fraction, phase, self->progress_data);
+  if (self->progress == NULL || self->progress (fraction, phase, self->progress_data))
+    return TRUE;
+  cocrea_set_cancelled_error (error);
+  return FALSE;
 }
 
 static const char *
@@ -868,8 +872,10 @@ write_annex (Plan *self, GError **error)
       cells[2] = proposal != NULL ? proposal : "—";
       cocrea_pdf_writer_table_row (w, cells);
 
-      if (++done % 2000 == 0)
-        report (self, 0.5 + 0.4 * done / MAX (self->n_contributions, 1), _("Writing the annex"));
+      if (++done % 2000 == 0 &&
+          !report (self, 0.5 + 0.4 * done / MAX (self->n_contributions, 1),
+                   _("Writing the annex"), error))
+        return FALSE;
     }
   if (activity >= 0)
     cocrea_pdf_writer_table_end (w);
@@ -889,8 +895,7 @@ write_plan (Plan *self, GError **error)
   CocreaPdfWriter *w = self->writer;
   guint n_entries;
 
-  report (self, 0.02, _("Reading the process"));
-  if (!read_process (self, error))
+  if (!report (self, 0.02, _("Reading the process"), error) || !read_process (self, error))
     return FALSE;
   self->ranking_data = cocrea_ranking_data_load (self->document, error);
   if (self->ranking_data == NULL)
@@ -906,7 +911,8 @@ write_plan (Plan *self, GError **error)
   cocrea_pdf_writer_set_header (w, self->title);
   cocrea_pdf_writer_reserve_contents (w, T (N_("Contents")), n_entries);
 
-  report (self, 0.1, _("Writing the process"));
+  if (!report (self, 0.1, _("Writing the process"), error))
+    return FALSE;
   cocrea_pdf_writer_heading (w, 1, T (N_("The co-creation process")), TRUE);
   if (*self->partners != '\0')
     {
@@ -916,21 +922,20 @@ write_plan (Plan *self, GError **error)
   if (!write_stages (self, error) || !write_activities (self, error))
     return FALSE;
 
-  report (self, 0.2, _("Writing the proposals"));
-  if (!write_proposals (self, error))
+  if (!report (self, 0.2, _("Writing the proposals"), error) || !write_proposals (self, error))
     return FALSE;
 
-  report (self, 0.3, _("Writing the viability results"));
-  if (!write_viability (self, error) || !write_selection (self, error))
+  if (!report (self, 0.3, _("Writing the viability results"), error) ||
+      !write_viability (self, error) || !write_selection (self, error))
     return FALSE;
 
-  report (self, 0.4, _("Writing the commitments"));
+  if (!report (self, 0.4, _("Writing the commitments"), error))
+    return FALSE;
   cocrea_pdf_writer_set_header (w, self->title);
   if (!write_commitments (self, error))
     return FALSE;
 
-  report (self, 0.5, _("Writing the annex"));
-  return write_annex (self, error);
+  return report (self, 0.5, _("Writing the annex"), error) && write_annex (self, error);
 }
 
 /**
@@ -949,7 +954,8 @@ write_plan (Plan *self, GError **error)
  * failure leaves no file behind and @path as it was.
  *
  * Returns: %TRUE on success; %FALSE with %COCREA_ERROR_IO (cannot write,
- *   fonts missing, libharu failed) or a database error
+ *   fonts missing, libharu failed), a database error, or
+ *   %G_IO_ERROR_CANCELLED when @progress stopped it
  */
 gboolean
 cocrea_pdf_plan_export (CocreaDocument *document, const char *path, CocreaProgressFunc progress,
@@ -997,12 +1003,13 @@ cocrea_pdf_plan_export (CocreaDocument *document, const char *path, CocreaProgre
   if (!ok)
     return FALSE;
 
-  report (&plan, 0.95, _("Saving the PDF"));
-  if (!cocrea_pdf_writer_save (writer, path, error))
+  if (!report (&plan, 0.95, _("Saving the PDF"), error) ||
+      !cocrea_pdf_writer_save (writer, path, error))
     return FALSE;
 
   if (warnings != NULL)
     *warnings = cocrea_pdf_writer_steal_warnings (writer);
-  report (&plan, 1.0, _("Done"));
+  /* Too late to stop: the file is there. */
+  report (&plan, 1.0, _("Done"), NULL);
   return TRUE;
 }

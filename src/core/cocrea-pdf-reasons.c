@@ -365,8 +365,12 @@ write_report (CocreaDocument *document, Report *self, const char *title, CocreaP
           if (!in_section (s, g_array_index (data->proposals, CocreaRankProposal, order[k]).status))
             continue;
           write_proposal (self, order[k]);
-          if (progress != NULL && ++done % 200 == 0)
-            progress (0.1 + 0.8 * done / n, _("Writing the reasons"), user_data);
+          if (progress != NULL && ++done % 200 == 0 &&
+              !progress (0.1 + 0.8 * done / n, _("Writing the reasons"), user_data))
+            {
+              cocrea_set_cancelled_error (error);
+              return FALSE;
+            }
         }
     }
 
@@ -437,8 +441,11 @@ cocrea_pdf_reasons_export (CocreaDocument *document, const char *path, CocreaPro
   if (warnings != NULL)
     *warnings = NULL;
 
-  if (progress != NULL)
-    progress (0.02, _("Reading the process"), user_data);
+  if (progress != NULL && !progress (0.02, _("Reading the process"), user_data))
+    {
+      cocrea_set_cancelled_error (error);
+      return FALSE;
+    }
   info = cocrea_document_get_process (document, error);
   if (info == NULL)
     return FALSE;
@@ -468,13 +475,16 @@ cocrea_pdf_reasons_export (CocreaDocument *document, const char *path, CocreaPro
   if (!ok)
     return FALSE;
 
-  if (progress != NULL)
-    progress (0.95, _("Saving the PDF"), user_data);
+  if (progress != NULL && !progress (0.95, _("Saving the PDF"), user_data))
+    {
+      cocrea_set_cancelled_error (error);
+      return FALSE;
+    }
   if (!cocrea_pdf_writer_save (writer, path, error))
     return FALSE;
   if (warnings != NULL)
     *warnings = cocrea_pdf_writer_steal_warnings (writer);
   if (progress != NULL)
-    progress (1.0, _("Done"), user_data);
+    progress (1.0, _("Done"), user_data); /* too late to stop: the file is there */
   return TRUE;
 }

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <hpdf.h>
@@ -1269,4 +1270,11 @@ cocrea_pdf_writer_save (CocreaPdfWriter *self, const char *path, GError **error)
     }
 
   return TRUE;
+}
+
+/* The error of an export its progress function stopped. */
+void
+cocrea_set_cancelled_error (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The export was cancelled"));
 }

@@ -22,8 +22,13 @@ G_BEGIN_DECLS
  *
  * Reports the progress of a long export. It is called on the thread doing
  * the export: a GUI forwards it to the main loop (g_main_context_invoke).
+ *
+ * Returns: %TRUE to go on; %FALSE stops the export, which then fails with
+ *   %G_IO_ERROR_CANCELLED and leaves no file behind
  */
-typedef void (*CocreaProgressFunc) (double fraction, const char *phase, gpointer user_data);
+typedef gboolean (*CocreaProgressFunc) (double fraction, const char *phase, gpointer user_data);
+
+void cocrea_set_cancelled_error (GError **error);
 
 typedef enum {
   COCREA_PDF_TEXT_NORMAL = 0,

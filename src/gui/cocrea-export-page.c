@@ -65,6 +65,7 @@ struct _CocreaExportPage
   CocreaExportKind chooser_kind;
   gboolean busy;
   guint serial;                /* of the export under way, for its progress */
+  GCancellable *cancellable;   /* of the export under way */
   guint pulse_id;
 
   /* template children */
@@ -74,6 +75,7 @@ struct _CocreaExportPage
   GtkBox *progress_box;
   GtkLabel *phase_label;
   GtkProgressBar *progress_bar;
+  GtkButton *cancel_button;
 };
 
 G_DEFINE_FINAL_TYPE (CocreaExportPage, cocrea_export_page, COCREA_TYPE_PAGE)
@@ -94,6 +96,7 @@ typedef struct {
   GStrv warnings;
   CocreaExportPage *page;   /* a reference, only handed back to the main loop */
   guint serial;
+  GCancellable *cancellable;
 } ExportJob;
 
 static void
@@ -103,6 +106,7 @@ export_job_free (ExportJob *job)
   g_free (job->path);
   g_strfreev (job->warnings);
   g_clear_object (&job->page);
+  g_clear_object (&job->cancellable);
   g_free (job);
 }
 
@@ -139,8 +143,8 @@ progress_main_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Called on the worker thread. */
-static void
+/* Called on the worker thread; FALSE stops the export (Cancel). */
+static gboolean
 progress_thread_cb (double fraction, const char *phase, gpointer user_data)
 {
   ExportJob *job = user_data;
@@ -151,6 +155,7 @@ progress_thread_cb (double fraction, const char *phase, gpointer user_data)
   progress->fraction = fraction;
   progress->phase = g_strdup (phase);
   g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_main_cb, progress, progress_free);
+  return !g_cancellable_is_cancelled (job->cancellable);
 }
 
 static void
@@ -202,6 +207,9 @@ set_busy (CocreaExportPage *self, gboolean busy)
   self->busy = busy;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.start",
                                  !busy && cocrea_page_get_document (COCREA_PAGE (self)) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", busy);
+  if (!busy)
+    g_clear_object (&self->cancellable);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_box), busy);
   if (!busy)
     g_clear_handle_id (&self->pulse_id, g_source_remove);
@@ -233,7 +241,16 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   set_busy (self, FALSE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_message (self, _("Could Not Export"), error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          AdwToast *cancelled = adw_toast_new (_("Export cancelled: no file was written"));
+
+          /* The answer to a click: before any toast still queued. */
+          adw_toast_set_priority (cancelled, ADW_TOAST_PRIORITY_HIGH);
+          adw_toast_overlay_add_toast (self->toast_overlay, cancelled);
+        }
+      else
+        show_message (self, _("Could Not Export"), error->message);
       return;
     }
 
@@ -296,8 +313,14 @@ cocrea_export_page_export_to (CocreaExportPage *self, CocreaExportKind kind, con
   job->path = g_strdup (path);
   job->page = g_object_ref (self);
   job->serial = ++self->serial;
+  self->cancellable = g_cancellable_new ();
+  job->cancellable = g_object_ref (self->cancellable);
 
   set_busy (self, TRUE);
+  /* Only the PDFs report progress, and with it take a Cancel; the other
+   * exports take a second or two at national size. */
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button),
+                          kind == COCREA_EXPORT_PLAN_PDF || kind == COCREA_EXPORT_REASONS_PDF);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   {
     /* TRANSLATORS: shown while an export runs, "Exporting Draft Plan (PDF)…" */
@@ -425,12 +448,29 @@ cocrea_export_page_dispose (GObject *object)
   CocreaExportPage *self = COCREA_EXPORT_PAGE (object);
 
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  /* A window closed during an export stops it: nobody is left to tell
+   * where the file went. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_EXPORT_PAGE);
 
   G_OBJECT_CLASS (cocrea_export_page_parent_class)->dispose (object);
+}
+
+/* Stops the export under way; the worker notices at its next progress
+ * report, and the file it was writing is not kept. */
+static void
+cancel_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaExportPage *self = COCREA_EXPORT_PAGE (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  gtk_label_set_text (self->phase_label, _("Cancelling…"));
 }
 
 static void
@@ -456,8 +496,10 @@ cocrea_export_page_class_init (CocreaExportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaExportPage, progress_box);
   gtk_widget_class_bind_template_child (widget_class, CocreaExportPage, phase_label);
   gtk_widget_class_bind_template_child (widget_class, CocreaExportPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CocreaExportPage, cancel_button);
 
   gtk_widget_class_install_action (widget_class, "export.start", "i", start_action);
+  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "export.open", "s", open_action);
 }
 
@@ -485,4 +527,5 @@ cocrea_export_page_init (CocreaExportPage *self)
                                  row);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.start", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", FALSE);
 }
