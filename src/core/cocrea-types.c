@@ -52,6 +52,21 @@ static const Value responses[] = {
                                              "rechazado", "rechazada", "no acogido", NULL } },
 };
 
+/* Typed on the command line and in spreadsheets too. The labels have a
+ * context of their own: Spanish agrees them with "hito" (masculine),
+ * where the stages' "Done" agrees with "etapa". */
+static const Value progress_values[] = {
+  { "not-started", NC_("milestone status", "Not started"),
+    { "not started", "no iniciado", "no iniciada", "sin iniciar", "sin comenzar", "pendiente",
+      "pending", NULL } },
+  { "in-progress", NC_("milestone status", "In progress"),
+    { "in progress", "en curso", "en progreso", "en proceso", "iniciado", "started", "ongoing",
+      NULL } },
+  { "done",        NC_("milestone status", "Done"),
+    { "done", "completed", "finished", "cumplido", "terminado", "completado", "realizado",
+      NULL } },
+};
+
 static const Value axes[] = {
   { "transparency",   N_("Transparency"),              { "transparency", "transparencia", NULL } },
   { "accountability", N_("Accountability"),            { "accountability", "rendicion de cuentas", "rendicion", NULL } },
@@ -72,6 +87,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (origins) == COCREA_N_ORIGINS);
 G_STATIC_ASSERT (G_N_ELEMENTS (stage_statuses) == COCREA_N_STAGE_STATUSES);
 G_STATIC_ASSERT (G_N_ELEMENTS (channels) == COCREA_N_CHANNELS);
 G_STATIC_ASSERT (G_N_ELEMENTS (responses) == COCREA_N_RESPONSES);
+G_STATIC_ASSERT (G_N_ELEMENTS (progress_values) == COCREA_N_PROGRESS);
 G_STATIC_ASSERT (G_N_ELEMENTS (axes) == COCREA_N_AXES);
 G_STATIC_ASSERT (G_N_ELEMENTS (inclusion) == COCREA_N_INCLUSION);
 
@@ -256,6 +272,37 @@ cocrea_response_label (CocreaResponse response)
 {
   g_return_val_if_fail (response < COCREA_N_RESPONSES, NULL);
   return _(responses[response].label);
+}
+
+const char *
+cocrea_progress_to_key (CocreaProgress progress)
+{
+  g_return_val_if_fail (progress < COCREA_N_PROGRESS, NULL);
+  return progress_values[progress].key;
+}
+
+/*
+ * cocrea_progress_from_text:
+ * Reads a milestone's status by its key ("in-progress") or as people
+ * write it ("En curso", "cumplido", "No iniciado"), ignoring case and
+ * accents. Returns FALSE for anything else.
+ */
+gboolean
+cocrea_progress_from_text (const char *text, CocreaProgress *progress)
+{
+  int i = find_text (progress_values, G_N_ELEMENTS (progress_values), text);
+
+  if (i < 0)
+    return FALSE;
+  *progress = i;
+  return TRUE;
+}
+
+const char *
+cocrea_progress_label (CocreaProgress progress)
+{
+  g_return_val_if_fail (progress < COCREA_N_PROGRESS, NULL);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "milestone status", progress_values[progress].label);
 }
 
 const char *

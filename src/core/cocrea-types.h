@@ -51,6 +51,14 @@ typedef enum {
   COCREA_N_RESPONSES
 } CocreaResponse;
 
+/* Where a milestone of the plan stands, as the regular forum follows it. */
+typedef enum {
+  COCREA_PROGRESS_NOT_STARTED,
+  COCREA_PROGRESS_IN_PROGRESS,
+  COCREA_PROGRESS_DONE,
+  COCREA_N_PROGRESS
+} CocreaProgress;
+
 /* The four OGP axes, stored as a bit set. */
 typedef enum {
   COCREA_AXIS_TRANSPARENCY   = 1 << 0,
@@ -97,6 +105,11 @@ const char *cocrea_response_to_key        (CocreaResponse response);
 gboolean    cocrea_response_from_text     (const char     *text,
                                            CocreaResponse *response);
 const char *cocrea_response_label         (CocreaResponse response);
+
+const char *cocrea_progress_to_key         (CocreaProgress progress);
+gboolean    cocrea_progress_from_text      (const char     *text,
+                                            CocreaProgress *progress);
+const char *cocrea_progress_label          (CocreaProgress progress);
 
 const char *cocrea_axis_key               (guint index);
 const char *cocrea_axis_label             (guint index);
