@@ -36,6 +36,8 @@ int             cocrea_cli_decide  (int argc, char **argv);
 int             cocrea_cli_consultation (int argc, char **argv);
 int             cocrea_cli_comment (int argc, char **argv);
 int             cocrea_cli_respond (int argc, char **argv);
+int             cocrea_cli_progress (int argc, char **argv);
+int             cocrea_cli_follow_up (int argc, char **argv);
 int             cocrea_cli_chart   (int argc, char **argv);
 int             cocrea_cli_copy    (int argc, char **argv);
 gint64         *cocrea_cli_parse_ids (int          argc,

@@ -36,6 +36,8 @@ static const Command commands[] = {
   { "consultation", N_("Show or set the public consultation window and list its comments"), cocrea_cli_consultation },
   { "comment",  N_("Record a comment received in the public consultation"), cocrea_cli_comment },
   { "respond",  N_("Answer a consultation comment, with a reason"),   cocrea_cli_respond },
+  { "progress", N_("Record the progress of a milestone of the plan"), cocrea_cli_progress },
+  { "follow-up", N_("Show where every milestone of the plan stands"), cocrea_cli_follow_up },
   { "chart",    N_("Draw a chart of the process as PNG"),             cocrea_cli_chart },
   { "copy",     N_("Save a copy of a process, even while it is being edited"), cocrea_cli_copy },
 };
