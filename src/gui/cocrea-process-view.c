@@ -12,6 +12,7 @@
 
 #include "cocrea-activities-page.h"
 #include "cocrea-capture-page.h"
+#include "cocrea-consultation-page.h"
 #include "cocrea-export-page.h"
 #include "cocrea-merge-page.h"
 #include "cocrea-overview-page.h"
@@ -223,6 +224,7 @@ cocrea_process_view_class_init (CocreaProcessViewClass *klass)
   g_type_ensure (COCREA_TYPE_VIABILITY_PAGE);
   g_type_ensure (COCREA_TYPE_SELECTION_PAGE);
   g_type_ensure (COCREA_TYPE_PLAN_PAGE);
+  g_type_ensure (COCREA_TYPE_CONSULTATION_PAGE);
   g_type_ensure (COCREA_TYPE_EXPORT_PAGE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -1,0 +1,872 @@
+/* cocrea-consultation-page.c — the public consultation: window, comments and answers
+ *
+ * Above, the window the draft plan is open for comments, with its working
+ * days and a warning when it is shorter than OGP asks, and the summary of
+ * the answers and channels. Below, every comment received, which a
+ * dropdown narrows to one commitment (or to the plan as a whole); each
+ * is added, edited and answered through a dialog that keeps what was
+ * typed when the core refuses it, and every change has an "Undo" toast.
+ *
+ * A consultation has tens or hundreds of comments: the page reads them
+ * all again on every change and filters them in memory, so switching the
+ * dropdown costs nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
+#include "cocrea-comment-dialog.h"
+#include "cocrea-consultation-page.h"
+#include "cocrea-consultation.h"
+#include "cocrea-response-dialog.h"
+
+typedef enum {
+  CELL_COMMITMENT,
+  CELL_CHANNEL,
+  CELL_AUTHOR,
+  CELL_RECEIVED,
+  CELL_TEXT,
+  CELL_RESPONSE,
+} CellKind;
+
+struct _CocreaConsultationPage
+{
+  CocreaPage parent_instance;
+
+  GListStore *comments;      /* every comment, in the order of the plan */
+  GtkCustomFilter *filter;   /* those of filter_id */
+  GtkSingleSelection *selection;
+  GtkStringList *filter_labels;
+  GArray *filter_ids;        /* gint64 per dropdown row: ALL, GENERAL, then commitments */
+  gint64 filter_id;
+  gboolean refilling;        /* the dropdown's rows are being replaced */
+
+  /* The window as the file has it, for the toast that restores it. */
+  char *opens;
+  char *closes;
+  /* The window's rows hold typed days not yet saved: a reload keeps them. */
+  gboolean window_typed;
+  gboolean setting_window;
+
+  /* template children */
+  AdwToastOverlay *toast_overlay;
+  AdwEntryRow *opens_row;
+  AdwEntryRow *closes_row;
+  GtkLabel *days_label;
+  GtkLabel *window_error;
+  GtkWidget *warning_box;
+  GtkLabel *warning_label;
+  GtkLabel *answers_label;
+  GtkLabel *channels_label;
+  GtkDropDown *filter_dropdown;
+  GtkStack *comments_stack;
+  GtkColumnView *comments_view;
+  AdwStatusPage *empty_page;
+  GtkColumnViewColumn *commitment_column;
+  GtkColumnViewColumn *channel_column;
+  GtkColumnViewColumn *author_column;
+  GtkColumnViewColumn *received_column;
+  GtkColumnViewColumn *text_column;
+  GtkColumnViewColumn *response_column;
+};
+
+G_DEFINE_FINAL_TYPE (CocreaConsultationPage, cocrea_consultation_page, COCREA_TYPE_PAGE)
+
+static GtkWindow *
+parent_window (CocreaConsultationPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static CocreaConsultationComment *
+selected_comment (CocreaConsultationPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_actions (CocreaConsultationPage *self)
+{
+  gboolean can = cocrea_page_is_writable (COCREA_PAGE (self));
+  gboolean comment = selected_comment (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.add", can);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.edit", can && comment);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.respond", can && comment);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.delete", can && comment);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.restore-window", can);
+  gtk_editable_set_editable (GTK_EDITABLE (self->opens_row), can);
+  gtk_editable_set_editable (GTK_EDITABLE (self->closes_row), can);
+}
+
+/* ---- cells ---- */
+
+static void
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  CellKind kind = GPOINTER_TO_INT (user_data);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  CocreaConsultationComment *comment = gtk_list_item_get_item (list_item);
+  CocreaResponse response = cocrea_consultation_comment_get_response (comment);
+  g_autofree char *owned = NULL;
+  const char *tooltip = NULL;
+  const char *text = NULL;
+
+  switch (kind)
+    {
+    case CELL_COMMITMENT:
+      if (cocrea_consultation_comment_get_commitment_position (comment) > 0)
+        text = owned = g_strdup_printf ("%d. %s",
+                                        cocrea_consultation_comment_get_commitment_position (comment),
+                                        cocrea_consultation_comment_get_commitment_name (comment));
+      else
+        text = _("The plan as a whole");
+      tooltip = text;
+      break;
+    case CELL_CHANNEL:
+      text = cocrea_channel_label (cocrea_consultation_comment_get_channel (comment));
+      break;
+    case CELL_AUTHOR:
+      text = cocrea_consultation_comment_get_author (comment);
+      break;
+    case CELL_RECEIVED:
+      /* Year-month-day, as typed: narrow, and it sorts by eye. */
+      text = cocrea_consultation_comment_get_received_on (comment);
+      break;
+    case CELL_TEXT:
+      /* One line in the list; the whole text in the tooltip. */
+      tooltip = cocrea_consultation_comment_get_text (comment);
+      text = owned = g_strdelimit (g_strdup (tooltip), "\r\n", ' ');
+      break;
+    case CELL_RESPONSE:
+      text = cocrea_response_label (response);
+      tooltip = cocrea_consultation_comment_get_response_reason (comment);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip != NULL && *tooltip != '\0' ? tooltip : NULL);
+  if (kind == CELL_RESPONSE && response == COCREA_RESPONSE_PENDING)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+}
+
+static void
+set_factory (GtkColumnViewColumn *column, CellKind kind)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
+  gtk_column_view_column_set_factory (column, factory);
+}
+
+/* ---- the filter ---- */
+
+static gboolean
+filter_cb (gpointer item, gpointer user_data)
+{
+  CocreaConsultationPage *self = user_data;
+  gint64 commitment_id = cocrea_consultation_comment_get_commitment_id (item);
+
+  if (self->filter_id == COCREA_CONSULTATION_ALL)
+    return TRUE;
+  if (self->filter_id == COCREA_CONSULTATION_GENERAL)
+    return commitment_id == 0;
+  return commitment_id == self->filter_id;
+}
+
+/* The list, or what stands in for it when it is empty. */
+static void
+update_empty_state (CocreaConsultationPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->comments));
+
+  if (all == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Comments Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Record each comment on the draft plan as it arrives, "
+                                         "online, in person or by email, with “Add Comment”."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page,
+                                 self->filter_id == COCREA_CONSULTATION_GENERAL
+                                   ? _("No Comments on the Plan as a Whole")
+                                   : _("No Comments on This Commitment"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Choose “All comments” to see the others."));
+    }
+  gtk_stack_set_visible_child_name (self->comments_stack, shown > 0 ? "list" : "empty");
+}
+
+/* Something is chosen whenever something is shown, so Edit and Answer
+ * work straight after the page opens or the filter changes. */
+static void
+keep_a_selection (CocreaConsultationPage *self)
+{
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+}
+
+static void
+filter_chosen_cb (CocreaConsultationPage *self)
+{
+  guint row = gtk_drop_down_get_selected (self->filter_dropdown);
+
+  if (self->refilling)
+    return;
+  self->filter_id = row < self->filter_ids->len ? g_array_index (self->filter_ids, gint64, row)
+                                                : COCREA_CONSULTATION_ALL;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  keep_a_selection (self);
+  update_empty_state (self);
+  update_actions (self);
+}
+
+/* Chooses the dropdown row of @commitment_id, or "All comments" when it
+ * has none. */
+static void
+choose_filter (CocreaConsultationPage *self, gint64 commitment_id)
+{
+  guint row = 0;
+
+  for (guint i = 0; i < self->filter_ids->len; i++)
+    if (g_array_index (self->filter_ids, gint64, i) == commitment_id)
+      row = i;
+  if (gtk_drop_down_get_selected (self->filter_dropdown) != row)
+    gtk_drop_down_set_selected (self->filter_dropdown, row);
+  else
+    filter_chosen_cb (self);
+}
+
+/* Offers every comment, those on the plan as a whole, and each commitment
+ * of the plan ("2. Name"), keeping the one chosen while it exists. */
+static void
+refill_filter (CocreaConsultationPage *self, const CocreaConsultationSummary *summary)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  gint64 ids[] = { COCREA_CONSULTATION_ALL, COCREA_CONSULTATION_GENERAL };
+
+  g_array_set_size (self->filter_ids, 0);
+  g_array_append_vals (self->filter_ids, ids, G_N_ELEMENTS (ids));
+  g_ptr_array_add (labels, g_strdup (_("All comments")));
+  g_ptr_array_add (labels, g_strdup (_("The plan as a whole")));
+  for (guint i = 0; summary != NULL && i < summary->commitments->len; i++)
+    {
+      const CocreaConsultationCounts *c =
+        &g_array_index (summary->commitments, CocreaConsultationCounts, i);
+
+      /* The entry of the comments on no commitment has no number. */
+      if (c->commitment_id <= 0 || c->position <= 0)
+        continue;
+      g_array_append_val (self->filter_ids, c->commitment_id);
+      g_ptr_array_add (labels, g_strdup_printf ("%d. %s", c->position, c->name != NULL ? c->name : ""));
+    }
+  g_ptr_array_add (labels, NULL);
+
+  self->refilling = TRUE;
+  gtk_string_list_splice (self->filter_labels, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->filter_labels)),
+                          (const char *const *) labels->pdata);
+  self->refilling = FALSE;
+  choose_filter (self, self->filter_id);
+}
+
+static void
+setup_filter_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* The button stays narrow; the open list shows whole names. */
+  if (GPOINTER_TO_INT (user_data))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_filter_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (list_item)));
+}
+
+static GtkListItemFactory *
+filter_factory (gboolean button)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_filter_row), GINT_TO_POINTER (button));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_filter_row), NULL);
+  return factory;
+}
+
+/* ---- the summary ---- */
+
+/* Takes @text, a count ("3 partly accepted"), and ties its number to the
+ * word after it, so a wrapped summary never leaves a figure alone at the
+ * end of a line. */
+static char *
+glue_number (char *text)
+{
+  char *space = strchr (text, ' ');
+  char *glued;
+
+  if (space == NULL)
+    return text;
+  *space = '\0';
+  glued = g_strconcat (text, "\u00a0", space + 1, NULL);
+  g_free (text);
+  return glued;
+}
+
+static void
+show_summary (CocreaConsultationPage *self, const CocreaConsultationSummary *summary)
+{
+  const CocreaConsultationCounts *all = summary != NULL ? &summary->overall : NULL;
+  const guint *answer = all != NULL ? all->by_response : NULL;
+  const guint *channel = all != NULL ? all->by_channel : NULL;
+  guint accepted = 0, partly = 0, not_accepted = 0, pending = 0;
+  guint online = 0, in_person = 0, email = 0;
+  char *part[5];
+  g_autofree char *answers = NULL;
+  g_autofree char *channels = NULL;
+
+  if (all == NULL || all->total == 0)
+    {
+      gtk_label_set_text (self->answers_label, _("No comments received yet"));
+      gtk_label_set_text (self->channels_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->channels_label), FALSE);
+      return;
+    }
+
+  accepted = answer[COCREA_RESPONSE_ACCEPTED];
+  partly = answer[COCREA_RESPONSE_PARTLY];
+  not_accepted = answer[COCREA_RESPONSE_NOT_ACCEPTED];
+  pending = answer[COCREA_RESPONSE_PENDING];
+  part[0] = glue_number (g_strdup_printf (ngettext ("%u comment", "%u comments", all->total),
+                                          all->total));
+  part[1] = glue_number (g_strdup_printf (ngettext ("%u accepted", "%u accepted", accepted),
+                                          accepted));
+  part[2] = glue_number (g_strdup_printf (ngettext ("%u partly accepted", "%u partly accepted",
+                                                    partly),
+                                          partly));
+  part[3] = glue_number (g_strdup_printf (ngettext ("%u not accepted", "%u not accepted",
+                                                    not_accepted),
+                                          not_accepted));
+  part[4] = glue_number (g_strdup_printf (ngettext ("%u pending", "%u pending", pending), pending));
+  /* TRANSLATORS: the summary of the answers, "12 comments: 5 accepted, 3 partly
+   * accepted, 2 not accepted, 2 pending" */
+  answers = g_strdup_printf (_("%s: %s, %s, %s, %s"), part[0], part[1], part[2], part[3], part[4]);
+  for (guint i = 0; i < G_N_ELEMENTS (part); i++)
+    g_free (part[i]);
+
+  online = channel[COCREA_CHANNEL_ONLINE];
+  in_person = channel[COCREA_CHANNEL_IN_PERSON];
+  email = channel[COCREA_CHANNEL_EMAIL];
+  part[0] = glue_number (g_strdup_printf (ngettext ("%u online", "%u online", online), online));
+  part[1] = glue_number (g_strdup_printf (ngettext ("%u in person", "%u in person", in_person),
+                                          in_person));
+  part[2] = glue_number (g_strdup_printf (ngettext ("%u by email", "%u by email", email), email));
+  /* TRANSLATORS: how the comments arrived, "By channel: 7 online, 3 in person, 2 by email" */
+  channels = g_strdup_printf (_("By channel: %s, %s, %s"), part[0], part[1], part[2]);
+  for (guint i = 0; i < 3; i++)
+    g_free (part[i]);
+
+  gtk_label_set_text (self->answers_label, answers);
+  gtk_label_set_text (self->channels_label, channels);
+  gtk_widget_set_visible (GTK_WIDGET (self->channels_label), TRUE);
+}
+
+/* ---- the window ---- */
+
+static void
+mark (GtkWidget *widget, gboolean wrong)
+{
+  if (wrong)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
+                               wrong ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+/* Says why the window was refused under its rows, marking @row (or none);
+ * NULL @message clears both. */
+static void
+window_problem (CocreaConsultationPage *self, AdwEntryRow *row, const char *message)
+{
+  mark (GTK_WIDGET (self->opens_row), message != NULL && row == self->opens_row);
+  mark (GTK_WIDGET (self->closes_row), message != NULL && row == self->closes_row);
+  gtk_label_set_text (self->window_error, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->window_error), message != NULL);
+}
+
+static void
+show_window (CocreaConsultationPage *self, const CocreaConsultationWindow *window)
+{
+  g_autofree char *days = NULL;
+  g_autofree char *warning = NULL;
+
+  g_free (self->opens);
+  g_free (self->closes);
+  self->opens = g_strdup (window != NULL ? window->opens : NULL);
+  self->closes = g_strdup (window != NULL ? window->closes : NULL);
+
+  if (!self->window_typed)
+    {
+      self->setting_window = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->opens_row), self->opens != NULL ? self->opens : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->closes_row), self->closes != NULL ? self->closes : "");
+      self->setting_window = FALSE;
+      window_problem (self, NULL, NULL);
+    }
+
+  if (window != NULL && window->working_days >= 0)
+    days = g_strdup_printf ("%d", window->working_days);
+  else
+    /* TRANSLATORS: working days of a consultation whose days are not set */
+    days = g_strdup (C_("working days", "Not set"));
+  gtk_label_set_text (self->days_label, days);
+
+  if (window != NULL && window->too_short)
+    {
+      warning = g_strdup_printf (ngettext ("Only %d working day: OGP asks for at least %d. Widen the "
+                                           "window, or say in the plan why it is shorter.",
+                                           "Only %d working days: OGP asks for at least %d. Widen the "
+                                           "window, or say in the plan why it is shorter.",
+                                           window->working_days),
+                                 window->working_days, COCREA_CONSULTATION_MIN_WORKING_DAYS);
+      gtk_label_set_text (self->warning_label, warning);
+    }
+  gtk_widget_set_visible (self->warning_box, window != NULL && window->too_short);
+}
+
+static void
+window_typed_cb (CocreaConsultationPage *self)
+{
+  if (self->setting_window)
+    return;
+  self->window_typed = TRUE;
+  window_problem (self, NULL, NULL);
+}
+
+static char *
+typed_day (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+/* Sets the window to @opens and @closes; on success a toast offers the
+ * days it had before. */
+static gboolean
+set_window (CocreaConsultationPage *self, const char *opens, const char *closes, GError **error)
+{
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
+  g_autofree char *old_opens = g_strdup (self->opens != NULL ? self->opens : "");
+  g_autofree char *old_closes = g_strdup (self->closes != NULL ? self->closes : "");
+  AdwToast *toast;
+
+  /* The rows follow the file again once it has the days. */
+  self->window_typed = FALSE;
+  if (!cocrea_consultation_set_window (document, opens, closes, error))
+    {
+      self->window_typed = TRUE;
+      return FALSE;
+    }
+
+  /* The window lives in the process record, which the core's undo records
+   * do not cover: the toast's Undo sets the old days back. */
+  toast = adw_toast_new (_("Consultation window saved"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "consultation.restore-window");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", old_opens, old_closes));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return TRUE;
+}
+
+/* Enter or the apply button in either row saves both days as typed. A
+ * wrong day is marked and explained under the rows and stays typed. */
+static void
+window_apply_cb (CocreaConsultationPage *self)
+{
+  g_autofree char *opens = typed_day (self->opens_row);
+  g_autofree char *closes = typed_day (self->closes_row);
+  g_autoptr (GError) error = NULL;
+
+  if (!cocrea_page_is_writable (COCREA_PAGE (self)))
+    return;
+  if (g_strcmp0 (opens, self->opens != NULL ? self->opens : "") == 0 &&
+      g_strcmp0 (closes, self->closes != NULL ? self->closes : "") == 0)
+    {
+      self->window_typed = FALSE;
+      window_problem (self, NULL, NULL);
+      return;
+    }
+  /* The core's message names the day at fault; checking @opens alone
+   * first tells which row to mark. */
+  if (!cocrea_consultation_window_validate (opens, NULL, &error))
+    window_problem (self, self->opens_row, error->message);
+  else if (!cocrea_consultation_window_validate (opens, closes, &error))
+    window_problem (self, self->closes_row, error->message);
+  else if (!set_window (self, opens, closes, &error))
+    window_problem (self, NULL, error->message);
+}
+
+static void
+restore_window_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaConsultationPage *self = COCREA_CONSULTATION_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  const char *opens, *closes;
+
+  if (!cocrea_page_is_writable (COCREA_PAGE (self)))
+    return;
+  g_variant_get (param, "(&s&s)", &opens, &closes);
+  self->window_typed = FALSE;
+  if (!cocrea_consultation_set_window (cocrea_page_get_document (COCREA_PAGE (self)), opens,
+                                       closes, &error))
+    {
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Undo"), error);
+      return;
+    }
+  cocrea_page_add_toast (COCREA_PAGE (self), _("Consultation window restored"));
+}
+
+/* ---- reading the document ---- */
+
+/* Replaces the comments with @list, keeping the same comment selected;
+ * when it is gone, the one now at its place. */
+static void
+replace_comments (CocreaConsultationPage *self, GListModel *list)
+{
+  CocreaConsultationComment *selected = selected_comment (self);
+  gint64 selected_id = selected != NULL ? cocrea_consultation_comment_get_id (selected) : 0;
+  guint old_position = gtk_single_selection_get_selected (self->selection);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
+  guint shown;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (list, i));
+  g_list_store_splice (self->comments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->comments)),
+                       items->pdata, items->len);
+
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < shown && selected_id != 0; i++)
+    {
+      g_autoptr (CocreaConsultationComment) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (cocrea_consultation_comment_get_id (item) == selected_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+  if (old_position != GTK_INVALID_LIST_POSITION && shown > 0)
+    gtk_single_selection_set_selected (self->selection, MIN (old_position, shown - 1));
+  keep_a_selection (self);
+}
+
+static void
+cocrea_consultation_page_reload (CocreaPage *page)
+{
+  CocreaConsultationPage *self = COCREA_CONSULTATION_PAGE (page);
+  CocreaDocument *document = cocrea_page_get_document (page);
+  g_autoptr (CocreaConsultationWindow) window = NULL;
+  g_autoptr (CocreaConsultationSummary) summary = NULL;
+  g_autoptr (GListModel) list = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (document != NULL)
+    {
+      if ((window = cocrea_consultation_get_window (document, &error)) == NULL ||
+          (summary = cocrea_consultation_get_summary (document, &error)) == NULL ||
+          (list = cocrea_consultation_list_comments (document, COCREA_CONSULTATION_ALL, &error)) == NULL)
+        cocrea_page_add_toast (page, error->message);
+    }
+  show_window (self, window);
+  show_summary (self, summary);
+  replace_comments (self, list);
+  refill_filter (self, summary);
+  update_empty_state (self);
+  update_actions (self);
+}
+
+/* The comments belonged to the document shown before; the new one's are
+ * read when the page shows. */
+static void
+cocrea_consultation_page_document_set (CocreaPage *page)
+{
+  CocreaConsultationPage *self = COCREA_CONSULTATION_PAGE (page);
+
+  self->window_typed = FALSE;
+  self->filter_id = COCREA_CONSULTATION_ALL;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_list_store_remove_all (self->comments);
+  update_actions (self);
+}
+
+/* ---- comments ---- */
+
+/* Shows comment @id chosen, showing every comment if the filter hides it. */
+static void
+select_comment (CocreaConsultationPage *self, gint64 id)
+{
+  for (int pass = 0; pass < 2; pass++)
+    {
+      GListModel *shown = G_LIST_MODEL (self->selection);
+
+      for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+        {
+          g_autoptr (CocreaConsultationComment) item = g_list_model_get_item (shown, i);
+
+          if (cocrea_consultation_comment_get_id (item) == id)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              return;
+            }
+        }
+      choose_filter (self, COCREA_CONSULTATION_ALL);
+    }
+}
+
+static void
+comment_saved_cb (CocreaConsultationPage *self, CocreaUndo *undo, gint64 id)
+{
+  const char *action = cocrea_undo_get_action (undo);
+  const char *text = _("Comment saved");
+
+  if (g_strcmp0 (action, "add-comment") == 0)
+    text = _("Comment added");
+  else if (g_strcmp0 (action, "respond-comment") == 0)
+    text = _("Answer saved");
+  cocrea_page_remember (COCREA_PAGE (self), undo, text);
+  select_comment (self, id);
+}
+
+static void
+present (CocreaConsultationPage *self, GtkWindow *dialog, const char *heading, GError *error)
+{
+  if (dialog == NULL)
+    {
+      cocrea_page_show_error (COCREA_PAGE (self), heading, error);
+      return;
+    }
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (comment_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static void
+add_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaConsultationPage *self = COCREA_CONSULTATION_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  CocreaCommentDialog *dialog;
+
+  if (!cocrea_page_is_writable (COCREA_PAGE (self)))
+    return;
+  /* A new comment is about the commitment the list shows, if one. */
+  dialog = cocrea_comment_dialog_new (parent_window (self), cocrea_page_get_document (COCREA_PAGE (self)),
+                                      0, MAX (self->filter_id, 0), &error);
+  present (self, GTK_WINDOW (dialog), _("Could Not Read the Plan"), error);
+}
+
+static void
+edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaConsultationPage *self = COCREA_CONSULTATION_PAGE (widget);
+  CocreaConsultationComment *comment = selected_comment (self);
+  g_autoptr (GError) error = NULL;
+  CocreaCommentDialog *dialog;
+
+  if (comment == NULL || !cocrea_page_is_writable (COCREA_PAGE (self)))
+    return;
+  dialog = cocrea_comment_dialog_new (parent_window (self), cocrea_page_get_document (COCREA_PAGE (self)),
+                                      cocrea_consultation_comment_get_id (comment), 0, &error);
+  present (self, GTK_WINDOW (dialog), _("Could Not Read the Comment"), error);
+}
+
+static void
+respond_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaConsultationPage *self = COCREA_CONSULTATION_PAGE (widget);
+  CocreaConsultationComment *comment = selected_comment (self);
+  g_autoptr (GError) error = NULL;
+  CocreaResponseDialog *dialog;
+
+  if (comment == NULL || !cocrea_page_is_writable (COCREA_PAGE (self)))
+    return;
+  dialog = cocrea_response_dialog_new (parent_window (self), cocrea_page_get_document (COCREA_PAGE (self)),
+                                       cocrea_consultation_comment_get_id (comment), &error);
+  present (self, GTK_WINDOW (dialog), _("Could Not Read the Comment"), error);
+}
+
+/* No question first: the toast's Undo brings the comment back with its
+ * answer, which is quicker than a dialog on every delete. */
+static void
+delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaConsultationPage *self = COCREA_CONSULTATION_PAGE (widget);
+  CocreaConsultationComment *comment = selected_comment (self);
+  g_autoptr (CocreaUndo) undo = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (comment == NULL || !cocrea_page_is_writable (COCREA_PAGE (self)))
+    return;
+  if (!cocrea_consultation_delete_comment (cocrea_page_get_document (COCREA_PAGE (self)),
+                                           cocrea_consultation_comment_get_id (comment), &undo,
+                                           &error))
+    {
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Delete the Comment"), error);
+      return;
+    }
+  cocrea_page_remember (COCREA_PAGE (self), undo, _("Comment deleted"));
+}
+
+/* Enter or a double click on a row edits it. */
+static void
+comment_activated_cb (CocreaConsultationPage *self, guint position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "consultation.edit", NULL);
+}
+
+static void
+cocrea_consultation_page_dispose (GObject *object)
+{
+  CocreaConsultationPage *self = COCREA_CONSULTATION_PAGE (object);
+
+  if (self->comments_view != NULL)
+    gtk_column_view_set_model (self->comments_view, NULL);
+  if (self->filter_dropdown != NULL)
+    gtk_drop_down_set_model (self->filter_dropdown, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_CONSULTATION_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->comments);
+  g_clear_object (&self->filter_labels);
+  g_clear_pointer (&self->filter_ids, g_array_unref);
+  g_clear_pointer (&self->opens, g_free);
+  g_clear_pointer (&self->closes, g_free);
+
+  G_OBJECT_CLASS (cocrea_consultation_page_parent_class)->dispose (object);
+}
+
+static void
+cocrea_consultation_page_class_init (CocreaConsultationPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CocreaPageClass *page_class = COCREA_PAGE_CLASS (klass);
+
+  object_class->dispose = cocrea_consultation_page_dispose;
+  page_class->document_set = cocrea_consultation_page_document_set;
+  page_class->reload = cocrea_consultation_page_reload;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/cocrea/Cocrea/cocrea-consultation-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, opens_row);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, closes_row);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, days_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, window_error);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, warning_box);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, answers_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, channels_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, comments_stack);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, comments_view);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, commitment_column);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, channel_column);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, author_column);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, received_column);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, text_column);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, response_column);
+  gtk_widget_class_bind_template_callback (widget_class, window_typed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, window_apply_cb);
+
+  gtk_widget_class_install_action (widget_class, "consultation.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "consultation.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "consultation.respond", NULL, respond_action);
+  gtk_widget_class_install_action (widget_class, "consultation.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "consultation.restore-window", "(ss)",
+                                   restore_window_action);
+  cocrea_page_class_install_undo_action (page_class, "consultation");
+  cocrea_page_class_install_history_keys (page_class);
+}
+
+static void
+cocrea_consultation_page_init (CocreaConsultationPage *self)
+{
+  g_autoptr (GtkListItemFactory) button_factory = filter_factory (TRUE);
+  g_autoptr (GtkListItemFactory) list_factory = filter_factory (FALSE);
+  GtkFilterListModel *filtered;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  cocrea_page_set_toast_overlay (COCREA_PAGE (self), self->toast_overlay);
+
+  self->comments = g_list_store_new (COCREA_TYPE_CONSULTATION_COMMENT);
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->comments)),
+                                        GTK_FILTER (g_object_ref (self->filter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  set_factory (self->commitment_column, CELL_COMMITMENT);
+  set_factory (self->channel_column, CELL_CHANNEL);
+  set_factory (self->author_column, CELL_AUTHOR);
+  set_factory (self->received_column, CELL_RECEIVED);
+  set_factory (self->text_column, CELL_TEXT);
+  set_factory (self->response_column, CELL_RESPONSE);
+  gtk_column_view_set_model (self->comments_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->filter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->filter_labels = gtk_string_list_new (NULL);
+  gtk_drop_down_set_factory (self->filter_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->filter_dropdown, list_factory);
+  gtk_drop_down_set_model (self->filter_dropdown, G_LIST_MODEL (self->filter_labels));
+  refill_filter (self, NULL);
+
+  g_signal_connect_object (self->filter_dropdown, "notify::selected",
+                           G_CALLBACK (filter_chosen_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comments_view, "activate",
+                           G_CALLBACK (comment_activated_cb), self, G_CONNECT_SWAPPED);
+  update_empty_state (self);
+  update_actions (self);
+}
