@@ -236,27 +236,27 @@ expect 0 "follow-up --json" -- "$bin" follow-up "$seguimiento" --json
 printf '%s' "$out" | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); s=d['summary']; assert s['total'] == len(d['milestones']) == s['done'] + s['in-progress'] + s['not-started'], s" \
   && ok "follow-up JSON counts every milestone" || not_ok "follow-up JSON counts every milestone" "$out"
 [ "$(sha256sum <"$seguimiento")" = "$before" ] && ok "follow-up writes nothing" || not_ok "follow-up writes nothing"
-expect 0 "progress" -- "$bin" progress "$seguimiento" --commitment 2 --milestone 1 --in-progress --on 2020-01-10
+expect 0 "progress" -- "$bin" progress "$seguimiento" --commitment 2 --milestone 2 --in-progress --on 2020-01-10
 progress_id=$(printf '%s' "$out" | tr -dc '0-9')
 [ "$(sqlite3 "$seguimiento" "SELECT status || ':' || recorded_on FROM milestone_progress WHERE id = '$progress_id'")" = "in-progress:2020-01-10" ] \
   && ok "progress prints the new id" || not_ok "progress prints the new id" "$out"
-expect 0 "progress done with evidence" -- "$bin" progress "$seguimiento" --commitment 2 --milestone 1 --done --on 2020-02-10 --evidence "Acta de la sesión"
+expect 0 "progress done with evidence" -- "$bin" progress "$seguimiento" --commitment 2 --milestone 2 --done --on 2020-02-10 --evidence "Acta de la sesión"
 expect 0 "follow-up after progress" -- "$bin" follow-up "$seguimiento" --json
-printf '%s' "$out" | /usr/bin/python3 -c "import json,sys; m=[m for m in json.load(sys.stdin)['milestones'] if (m['commitment'], m['milestone']) == (2, 1)][0]; assert (m['status'], m['evidence'], m['overdue']) == ('done', 'Acta de la sesión', False), m" \
+printf '%s' "$out" | /usr/bin/python3 -c "import json,sys; m=[m for m in json.load(sys.stdin)['milestones'] if (m['commitment'], m['milestone']) == (2, 2)][0]; assert (m['status'], m['evidence'], m['overdue']) == ('done', 'Acta de la sesión', False), m" \
   && ok "the latest record is the milestone's state" || not_ok "the latest record is the milestone's state" "$out"
-expect 2 "progress without a status is a usage error" -- "$bin" progress "$seguimiento" --commitment 2 --milestone 1
-expect 2 "progress with two statuses is a usage error" -- "$bin" progress "$seguimiento" --commitment 2 --milestone 1 --done --in-progress
+expect 2 "progress without a status is a usage error" -- "$bin" progress "$seguimiento" --commitment 2 --milestone 2
+expect 2 "progress with two statuses is a usage error" -- "$bin" progress "$seguimiento" --commitment 2 --milestone 2 --done --in-progress
 expect 2 "progress without --milestone is a usage error" -- "$bin" progress "$seguimiento" --commitment 2 --done --evidence x
 before=$(sha256sum <"$seguimiento")
-expect 1 "done without evidence fails" -- "$bin" progress "$seguimiento" --commitment 2 --milestone 2 --done
+expect 1 "done without evidence fails" -- "$bin" progress "$seguimiento" --commitment 2 --milestone 3 --done
 one_line "done without evidence"
-expect 1 "progress on a day to come fails" -- "$bin" progress "$seguimiento" --commitment 2 --milestone 2 --in-progress --on 2999-01-01
+expect 1 "progress on a day to come fails" -- "$bin" progress "$seguimiento" --commitment 2 --milestone 3 --in-progress --on 2999-01-01
 one_line "a day to come"
-expect 1 "progress on a bad day fails" -- "$bin" progress "$seguimiento" --commitment 2 --milestone 2 --in-progress --on 2020-02-30
+expect 1 "progress on a bad day fails" -- "$bin" progress "$seguimiento" --commitment 2 --milestone 3 --in-progress --on 2020-02-30
 expect 1 "progress on an unknown milestone fails" -- "$bin" progress "$seguimiento" --commitment 2 --milestone 99 --in-progress
 one_line "an unknown milestone"
 [ "$(sha256sum <"$seguimiento")" = "$before" ] && ok "failed progress writes nothing" || not_ok "failed progress writes nothing"
-expect 1 "Spanish: done without evidence" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" progress "$seguimiento" --commitment 2 --milestone 2 --done
+expect 1 "Spanish: done without evidence" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" progress "$seguimiento" --commitment 2 --milestone 3 --done
 contains "Spanish message for missing evidence" "$err" "Evidencia:"
 expect 0 "Spanish: follow-up" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" follow-up "$seguimiento"
 contains "Spanish follow-up" "$out" "Completado"

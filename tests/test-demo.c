@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "cocrea-consultation.h"
+#include "cocrea-milestone-progress.h"
 #include "cocrea-db.h"
 #include "cocrea-demo.h"
 #include "cocrea-document-private.h"
@@ -345,6 +346,31 @@ test_consultation (Fixture *f, gconstpointer data)
                                  " AND (SELECT consultation_closes FROM process)"), ==, 0);
 }
 
+/* The follow-up is illustrative too: a few records, every status but
+ * "not started" recorded, done ones with evidence, none after the plan. */
+static void
+test_progress (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) states = cocrea_milestone_progress_follow_up (f->document, "2020-06-01",
+                                                                      &error);
+  g_autoptr (CocreaProgressSummary) summary = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM milestone_progress"), ==, 6);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM milestone_progress WHERE status = 'done'"
+                                 " AND length (trim (evidence)) = 0"), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM milestone_progress"
+                                 " WHERE recorded_on NOT BETWEEN '2019-11-20' AND '2021-12-31'"),
+                   ==, 0);
+  summary = cocrea_milestone_progress_summarize (states);
+  g_assert_cmpuint (summary->overall.by_status[COCREA_PROGRESS_DONE], ==, 3);
+  g_assert_cmpuint (summary->overall.by_status[COCREA_PROGRESS_IN_PROGRESS], ==, 2);
+  g_assert_cmpuint (summary->overall.total, ==, query_int (f, "SELECT count (*) FROM milestone"));
+  /* 1.3 ended in January 2020 and is still in progress. */
+  g_assert_cmpuint (summary->overall.overdue, >=, 1);
+}
+
 static void
 test_dates_valid (Fixture *f, gconstpointer data)
 {
@@ -359,7 +385,8 @@ test_dates_valid (Fixture *f, gconstpointer data)
                             " UNION ALL SELECT starts_on FROM milestone UNION ALL SELECT ends_on FROM milestone"
                             " UNION ALL SELECT consultation_opens FROM process"
                             " UNION ALL SELECT consultation_closes FROM process"
-                            " UNION ALL SELECT received_on FROM consultation_comment",
+                            " UNION ALL SELECT received_on FROM consultation_comment"
+                            " UNION ALL SELECT recorded_on FROM milestone_progress",
                             &error);
   g_assert_no_error (error);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -456,6 +483,7 @@ main (int argc, char **argv)
   ADD ("decisions", test_decisions);
   ADD ("commitments", test_commitments);
   ADD ("consultation", test_consultation);
+  ADD ("progress", test_progress);
   ADD ("dates", test_dates_valid);
   ADD ("scores", test_scores);
   ADD ("integrity", test_integrity);

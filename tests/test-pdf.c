@@ -639,6 +639,53 @@ test_plan_repeated (Fixture *f, gconstpointer data)
 #endif
 }
 
+/* The milestone tables show each milestone's follow-up status once any
+ * progress was recorded, and look as before when none was. */
+static void
+test_plan_progress (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto (GStrv) warnings = NULL;
+  g_auto (GStrv) more_warnings = NULL;
+  const char *done = cocrea_catalog_pgettext (f->catalog, "milestone status", "Done");
+  const char *in_progress = cocrea_catalog_pgettext (f->catalog, "milestone status", "In progress");
+  const char *not_started = cocrea_catalog_pgettext (f->catalog, "milestone status", "Not started");
+  const char *overdue = cocrea_catalog_gettext (f->catalog, "Overdue");
+
+  if (skip_without_poppler ())
+    return;
+
+  g_assert_cmpstr (done, ==, "Completado");
+  edit_file (f, "DELETE FROM milestone_progress");
+  warnings = export_plan (f);
+  before = pdf_text (f->pdf_path, 0, 0);
+  g_assert_null (strstr (before, done));
+  g_assert_null (strstr (before, not_started));
+  g_assert_null (strstr (before, overdue));
+
+  /* Commitment 1: its first milestone done, its second (ended December
+   * 2019) still in progress, so overdue; the rest never followed. */
+  edit_file (f, "INSERT INTO milestone_progress (milestone_id, recorded_on, status, evidence)"
+                " SELECT m.id, '2020-03-01', 'done', 'Acta' FROM milestone m JOIN commitment c"
+                " ON c.id = m.commitment_id WHERE c.position = 1 AND m.position = 1;"
+                " INSERT INTO milestone_progress (milestone_id, recorded_on, status)"
+                " SELECT m.id, '2019-12-01', 'in-progress' FROM milestone m JOIN commitment c"
+                " ON c.id = m.commitment_id WHERE c.position = 1 AND m.position = 2;"
+                " UPDATE milestone SET ends_on = '2019-12' WHERE id = (SELECT m.id FROM milestone m"
+                " JOIN commitment c ON c.id = m.commitment_id WHERE c.position = 1 AND"
+                " m.position = 2)");
+  more_warnings = export_plan (f);
+  after = pdf_text (f->pdf_path, 0, 0);
+  assert_contains (after, cocrea_catalog_gettext (f->catalog, "Status"));
+  assert_contains (after, done);
+  assert_contains (after, "1 de marzo de 2020");
+  assert_contains (after, in_progress);
+  assert_contains (after, "1 de diciembre de 2019");
+  assert_contains (after, not_started);
+  assert_contains (after, overdue);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -654,6 +701,7 @@ main (int argc, char *argv[])
   ADD ("/pdf/reasons/demo", test_reasons_demo);
   ADD ("/pdf/reasons/consultation", test_reasons_consultation);
   ADD ("/pdf/plan/repeated", test_plan_repeated);
+  ADD ("/pdf/plan/progress", test_plan_progress);
 #undef ADD
 
   return g_test_run ();

@@ -671,6 +671,34 @@ static const DemoComment demo_comments[] = {
 };
 
 /* ------------------------------------------------------------------ */
+/* The follow-up of the plan                                           */
+
+/* Illustrative, not in the reference: the plan (November 2019) cannot
+ * say how its milestones went. These few records, in the first months of
+ * 2020, are invented so that the follow-up of the demo is not empty: one
+ * milestone followed twice up to done, others done or in progress, one
+ * in progress past its end (overdue), the rest never followed. */
+typedef struct {
+  int commitment; /* its number in the plan */
+  int milestone;  /* its number in the commitment */
+  const char *recorded_on;
+  const char *status;
+  const char *evidence;
+} DemoProgress;
+
+static const DemoProgress demo_progress[] = {
+  { 1, 1, "2019-12-16", "in-progress", "Borrador del nuevo reglamento presentado al COSOC." },
+  { 1, 1, "2020-03-30", "done", "Reglamento aprobado por el Concejo Municipal (acta de la sesión)." },
+  { 1, 2, "2020-01-15", "done", "Publicación en renca.cl y tres reuniones informativas con "
+                                "organizaciones." },
+  { 1, 3, "2020-01-31", "in-progress", "Convocatoria a la elección publicada; la votación se "
+                                       "reprogramó." },
+  { 2, 1, "2020-02-28", "done", "Fichas de los barrios sistematizadas y publicadas como datos "
+                                "abiertos." },
+  { 3, 1, "2020-01-20", "in-progress", "Dos reuniones con los comités de seguridad vecinal." },
+};
+
+/* ------------------------------------------------------------------ */
 /* Writing                                                             */
 
 /* Everything write_demo needs to carry between the tables: the row ids of
@@ -1092,6 +1120,34 @@ write_consultation (DemoWriter *w, GError **error)
   return TRUE;
 }
 
+/* Writes the illustrative follow-up records, after the commitments. */
+static gboolean
+write_progress (DemoWriter *w, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt = cocrea_db_prepare (w->db,
+                            "INSERT INTO milestone_progress (milestone_id, recorded_on, status,"
+                            " evidence) SELECT m.id, ?3, ?4, ?5 FROM milestone m JOIN commitment c"
+                            " ON c.id = m.commitment_id WHERE c.position = ?1 AND m.position = ?2",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (demo_progress); i++)
+    {
+      const DemoProgress *p = &demo_progress[i];
+
+      sqlite3_bind_int (stmt, 1, p->commitment);
+      sqlite3_bind_int (stmt, 2, p->milestone);
+      cocrea_db_bind_text (stmt, 3, p->recorded_on);
+      cocrea_db_bind_text (stmt, 4, p->status);
+      cocrea_db_bind_text (stmt, 5, p->evidence);
+      if (!step_row (w, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /*
  * write_demo:
  * Writes the whole Renca process into @document, which must be a freshly
@@ -1122,6 +1178,7 @@ write_demo (CocreaDocument *document, GError **error)
        write_scores (&w, error) &&
        write_commitments (&w, error) &&
        write_consultation (&w, error) &&
+       write_progress (&w, error) &&
        cocrea_document_log (document, "demo", "process", "Renca 2019", error);
 
   if (!ok)

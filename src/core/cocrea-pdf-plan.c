@@ -19,6 +19,7 @@
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "cocrea-milestone-progress.h"
 #include "cocrea-pdf-labels.h"
 #include "cocrea-pdf-plan.h"
 #include "cocrea-ranking.h"
@@ -47,6 +48,7 @@ typedef struct {
   gint64 n_activities;
   gint64 n_commitments;
   gint64 n_contributions;
+  gint64 n_progress; /* follow-up records: the milestone tables show a status when any */
 } Plan;
 
 /* Looks @s up in the process's language; mark the literal with N_(). */
@@ -640,6 +642,37 @@ write_selection (Plan *self, GError **error)
   return TRUE;
 }
 
+/* Milestone status labels, looked up in the process's language. */
+static const char *const progress_labels[] = {
+  NC_ ("milestone status", "Not started"),
+  NC_ ("milestone status", "In progress"),
+  NC_ ("milestone status", "Done"),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (progress_labels) == COCREA_N_PROGRESS);
+
+/* The status cell of a milestone whose latest record is @key of @day
+ * (both NULL when none): "Done\n30 June 2020", "Overdue" on a line of
+ * its own when @ends_on has passed without it being done. */
+static char *
+format_progress (Plan *self, const char *key, const char *day, const char *ends_on)
+{
+  CocreaProgress status = COCREA_PROGRESS_NOT_STARTED;
+  g_autoptr (GString) cell = g_string_new (NULL);
+
+  if (key != NULL)
+    cocrea_progress_from_text (key, &status);
+  g_string_append (cell, cocrea_catalog_pgettext (self->catalog, "milestone status",
+                                                  progress_labels[status]));
+  if (day != NULL)
+    {
+      g_autofree char *shown = cocrea_pdf_format_date (self->catalog, day);
+      g_string_append_printf (cell, "\n%s", shown);
+    }
+  if (cocrea_milestone_is_overdue (ends_on, status, NULL))
+    g_string_append_printf (cell, "\n%s", T (N_("Overdue")));
+  return g_string_free (g_steal_pointer (&cell), FALSE);
+}
+
 /* The milestones, contact and other actors of commitment @id. */
 static gboolean
 write_commitment_parts (Plan *self, gint64 id, GError **error)
@@ -649,17 +682,23 @@ write_commitment_parts (Plan *self, gint64 id, GError **error)
   g_autoptr (sqlite3_stmt) contacts = NULL;
   g_autoptr (sqlite3_stmt) actors = NULL;
   const double milestone_widths[] = { 0.56, 0.22, 0.22 };
+  const double progress_widths[] = { 0.45, 0.17, 0.17, 0.21 };
   const char *milestone_header[] = {
     T (N_("Milestone (activity or deliverable)")), T (N_("Start date")), T (N_("End date")),
+    T (N_("Status")),
   };
   const double label_widths[] = { 0.3, 0.7 };
   g_autoptr (GString) municipal = g_string_new (NULL);
   g_autoptr (GString) civil = g_string_new (NULL);
   int rc;
 
+  /* Each milestone with its latest follow-up record, if any. */
   milestones = cocrea_db_prepare (self->db,
-                                  "SELECT deliverable, starts_on, ends_on FROM milestone"
-                                  " WHERE commitment_id = ? ORDER BY position, id",
+                                  "SELECT m.deliverable, m.starts_on, m.ends_on, p.status,"
+                                  " p.recorded_on FROM milestone m LEFT JOIN milestone_progress p"
+                                  " ON p.id = (SELECT id FROM milestone_progress WHERE"
+                                  " milestone_id = m.id ORDER BY recorded_on DESC, id DESC LIMIT 1)"
+                                  " WHERE m.commitment_id = ? ORDER BY m.position, m.id",
                                   error);
   contacts = cocrea_db_prepare (self->db,
                                 "SELECT name, title, department, email, phone FROM contact"
@@ -671,12 +710,19 @@ write_commitment_parts (Plan *self, gint64 id, GError **error)
     return FALSE;
 
   sqlite3_bind_int64 (milestones, 1, id);
-  cocrea_pdf_writer_table_begin (w, 3, milestone_widths, milestone_header, COCREA_PDF_TABLE_NORMAL);
+  /* A plan nobody has followed yet prints as it always did. */
+  if (self->n_progress > 0)
+    cocrea_pdf_writer_table_begin (w, 4, progress_widths, milestone_header, COCREA_PDF_TABLE_NORMAL);
+  else
+    cocrea_pdf_writer_table_begin (w, 3, milestone_widths, milestone_header, COCREA_PDF_TABLE_NORMAL);
   while ((rc = sqlite3_step (milestones)) == SQLITE_ROW)
     {
       g_autofree char *start = cocrea_pdf_format_date (self->catalog, column_text_or_null (milestones, 1));
       g_autofree char *end = cocrea_pdf_format_date (self->catalog, column_text_or_null (milestones, 2));
-      const char *cells[] = { column_text (milestones, 0), start, end };
+      g_autofree char *progress = format_progress (self, column_text_or_null (milestones, 3),
+                                                   column_text_or_null (milestones, 4),
+                                                   column_text_or_null (milestones, 2));
+      const char *cells[] = { column_text (milestones, 0), start, end, progress };
       cocrea_pdf_writer_table_row (w, cells);
     }
   cocrea_pdf_writer_table_end (w);
@@ -748,6 +794,10 @@ write_commitments (Plan *self, GError **error)
                             " FROM commitment ORDER BY position, id",
                             error);
   if (stmt == NULL)
+    return FALSE;
+
+  if (!cocrea_db_query_int (self->db, "SELECT count (*) FROM milestone_progress",
+                            &self->n_progress, error))
     return FALSE;
 
   cocrea_pdf_writer_new_page (w);
