@@ -246,3 +246,77 @@ gui_show_page (GtkWindow *window, const char *name, GType type)
   gui_settle ();
   return page;
 }
+
+static gboolean
+has_ancestor_of_type (GtkWidget *widget, GType type)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * gui_check_accessible_labels:
+ * Fails unless every control under @root that a person operates (buttons,
+ * dropdowns, entries and entry rows, combo rows, text views, lists) has a
+ * name of its own for screen readers, and there are at least @at_least.
+ * The inner parts of composite widgets are named by their owner, and
+ * toasts belong to libadwaita.
+ */
+void
+gui_check_accessible_labels (GtkWidget *root, guint at_least)
+{
+  GType types[] = {
+    GTK_TYPE_BUTTON, GTK_TYPE_DROP_DOWN, GTK_TYPE_SEARCH_ENTRY, GTK_TYPE_TEXT_VIEW,
+    GTK_TYPE_ENTRY, GTK_TYPE_LIST_VIEW, GTK_TYPE_COLUMN_VIEW, ADW_TYPE_ENTRY_ROW,
+    ADW_TYPE_COMBO_ROW,
+  };
+  guint checked = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      g_autoptr (GPtrArray) found = gui_find_all_of_type (root, types[t]);
+
+      for (guint i = 0; i < found->len; i++)
+        {
+          GtkWidget *widget = found->pdata[i];
+
+          if (has_ancestor_of_type (widget, GTK_TYPE_DROP_DOWN) ||
+              has_ancestor_of_type (widget, ADW_TYPE_ENTRY_ROW) ||
+              has_ancestor_of_type (widget, ADW_TYPE_COMBO_ROW) ||
+              has_ancestor_of_type (widget, g_type_from_name ("AdwToastWidget")) ||
+              has_ancestor_of_type (widget, GTK_TYPE_POPOVER) ||
+              (has_ancestor_of_type (widget, GTK_TYPE_COLUMN_VIEW) && GTK_IS_LIST_VIEW (widget)))
+            continue;
+          if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL))
+            g_error ("%s %p (%s) has no accessible label", G_OBJECT_TYPE_NAME (widget), widget,
+                     gtk_widget_get_tooltip_text (widget));
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, at_least);
+}
+
+/**
+ * gui_screenshot:
+ * With COCREA_SCREENSHOT_DIR set, saves the screen there as @name (a
+ * PNG, through ImageMagick's import) once pending drawing is done; does
+ * nothing otherwise.
+ */
+void
+gui_screenshot (const char *name)
+{
+  const char *dir = g_getenv ("COCREA_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  for (int i = 0; i < 10; i++)
+    gui_settle ();
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("/usr/bin/import -window root '%s'", path);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}

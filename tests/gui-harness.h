@@ -59,4 +59,8 @@ GtkWidget *gui_show_page         (GtkWindow    *window,
                                   const char   *name,
                                   GType         type);
 
+void       gui_check_accessible_labels (GtkWidget  *root,
+                                        guint       at_least);
+void       gui_screenshot              (const char *name);
+
 G_END_DECLS

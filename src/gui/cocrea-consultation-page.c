@@ -103,6 +103,8 @@ update_actions (CocreaConsultationPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.restore-window", can);
   gtk_editable_set_editable (GTK_EDITABLE (self->opens_row), can);
   gtk_editable_set_editable (GTK_EDITABLE (self->closes_row), can);
+  adw_entry_row_set_show_apply_button (self->opens_row, can);
+  adw_entry_row_set_show_apply_button (self->closes_row, can);
 }
 
 /* ---- cells ---- */
@@ -433,6 +435,22 @@ window_problem (CocreaConsultationPage *self, AdwEntryRow *row, const char *mess
   gtk_widget_set_visible (GTK_WIDGET (self->window_error), message != NULL);
 }
 
+/* Shows the day the file has in @row. An entry row offers its apply
+ * button for any change made while it has the focus, also this one: the
+ * button is switched off around it, so it offers to save only what the
+ * user types. */
+static void
+show_day (CocreaConsultationPage *self, AdwEntryRow *row, const char *day)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), day != NULL ? day : "") == 0)
+    return;
+  self->setting_window = TRUE;
+  adw_entry_row_set_show_apply_button (row, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (row), day != NULL ? day : "");
+  adw_entry_row_set_show_apply_button (row, cocrea_page_is_writable (COCREA_PAGE (self)));
+  self->setting_window = FALSE;
+}
+
 static void
 show_window (CocreaConsultationPage *self, const CocreaConsultationWindow *window)
 {
@@ -446,10 +464,8 @@ show_window (CocreaConsultationPage *self, const CocreaConsultationWindow *windo
 
   if (!self->window_typed)
     {
-      self->setting_window = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->opens_row), self->opens != NULL ? self->opens : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->closes_row), self->closes != NULL ? self->closes : "");
-      self->setting_window = FALSE;
+      show_day (self, self->opens_row, self->opens);
+      show_day (self, self->closes_row, self->closes);
       window_problem (self, NULL, NULL);
     }
 
