@@ -3,7 +3,9 @@
  * Runs in process under Xvfb on the Renca demo: the five commitments in
  * order, a field written after typing, a bad date refused with its message
  * and the file unchanged, a commitment moved, a milestone added, deleted
- * and brought back from the toast; then a PDF exported through the page
+ * and brought back from the toast; progress recorded for a milestone
+ * (done refused without evidence, the text kept) and undone; then a PDF
+ * exported through the page
  * (what the save dialog calls) and an export into a missing folder.
  * Exits 77 (skipped) without a display. With COCREA_SCREENSHOT_DIR set,
  * it also saves screenshots of the screen there (ImageMagick's import).
@@ -16,8 +18,11 @@
 #include "cocrea-commitment-editor.h"
 #include "cocrea-commitment.h"
 #include "cocrea-export-page.h"
+#include "cocrea-error.h"
+#include "cocrea-milestone-progress.h"
 #include "cocrea-milestone.h"
 #include "cocrea-plan-page.h"
+#include "cocrea-progress-dialog.h"
 #include "cocrea-window.h"
 #include "gui-harness.h"
 
@@ -67,15 +72,24 @@ has_action_button (gpointer data)
 }
 
 /* What is on disk: a second, read-only opening, not the window's. */
+static CocreaDocument *
+open_stored (void)
+{
+  g_autoptr (GError) error = NULL;
+  CocreaDocument *reader = cocrea_document_open (gui.demo_path, COCREA_OPEN_FALLBACK_READ_ONLY,
+                                                 &error);
+
+  g_assert_no_error (error);
+  return reader;
+}
+
 static CocreaCommitment *
 stored_commitment (guint index)
 {
-  g_autoptr (CocreaDocument) reader = NULL;
+  g_autoptr (CocreaDocument) reader = open_stored ();
   g_autoptr (GListModel) list = NULL;
   g_autoptr (GError) error = NULL;
 
-  reader = cocrea_document_open (gui.demo_path, COCREA_OPEN_FALLBACK_READ_ONLY, &error);
-  g_assert_no_error (error);
   list = cocrea_commitment_list (reader, &error);
   g_assert_no_error (error);
   return g_list_model_get_item (list, index);
@@ -84,12 +98,10 @@ stored_commitment (guint index)
 static guint
 stored_n_milestones (gint64 commitment_id)
 {
-  g_autoptr (CocreaDocument) reader = NULL;
+  g_autoptr (CocreaDocument) reader = open_stored ();
   g_autoptr (GListModel) list = NULL;
   g_autoptr (GError) error = NULL;
 
-  reader = cocrea_document_open (gui.demo_path, COCREA_OPEN_FALLBACK_READ_ONLY, &error);
-  g_assert_no_error (error);
   list = cocrea_milestone_list (reader, commitment_id, &error);
   g_assert_no_error (error);
   return g_list_model_get_n_items (list);
@@ -279,6 +291,160 @@ test_milestone_undo (void)
   g_assert_cmpuint (stored_n_milestones (id), ==, n + 1);
 }
 
+/* Where milestone @id stands on disk. */
+static CocreaProgress
+stored_status (gint64 id)
+{
+  g_autoptr (CocreaDocument) reader = open_stored ();
+  g_autoptr (CocreaMilestoneState) state = NULL;
+  g_autoptr (GError) error = NULL;
+
+  state = cocrea_milestone_progress_get_state (reader, id, NULL, &error);
+  g_assert_no_error (error);
+  return state->status;
+}
+
+static gboolean
+match_button_label (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The last milestone row of the editor, the one test_milestone_undo()
+ * added: never followed, without dates, so never overdue. */
+static GtkWidget *
+last_milestone_row (void)
+{
+  g_autoptr (GPtrArray) buttons = gui_find_all (GTK_WIDGET (editor), match_button_label,
+                                                "Record Progress…");
+
+  g_assert_cmpuint (buttons->len, >, 0);
+  return gtk_widget_get_ancestor (buttons->pdata[buttons->len - 1], GTK_TYPE_LIST_BOX_ROW);
+}
+
+/* The status shown in @row: the first label of its progress line. */
+static const char *
+shown_status (GtkWidget *row)
+{
+  GtkWidget *button = gui_find_one (row, match_button_label, "Record Progress…");
+  GtkWidget *status = gtk_widget_get_first_child (gtk_widget_get_parent (button));
+
+  return gtk_label_get_text (GTK_LABEL (status));
+}
+
+static void
+assert_labelled (gpointer widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    g_error ("%s “%s” has no accessible label", G_OBJECT_TYPE_NAME (widget),
+             GTK_IS_BUTTON (widget) ? gtk_button_get_label (widget) : "");
+}
+
+/* Opens the dialog from @row's button and returns it. */
+static CocreaProgressDialog *
+open_progress_dialog (GtkWidget *row)
+{
+  g_signal_emit_by_name (gui_find_one (row, match_button_label, "Record Progress…"), "clicked");
+  gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (COCREA_TYPE_PROGRESS_DIALOG));
+  return COCREA_PROGRESS_DIALOG (gui_find_toplevel (COCREA_TYPE_PROGRESS_DIALOG));
+}
+
+static gboolean
+no_progress_dialog (gpointer data)
+{
+  return !gui_has_toplevel (GSIZE_TO_POINTER (COCREA_TYPE_PROGRESS_DIALOG));
+}
+
+static void
+test_progress (void)
+{
+  GtkWidget *row = last_milestone_row ();
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "id"));
+  CocreaProgressDialog *dialog;
+  AdwComboRow *status;
+  GtkTextView *evidence;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) buttons = NULL;
+  ButtonQuery query = { GTK_WIDGET (plan_page), "plan.undo" };
+  const char *text = "Acta de la mesa con dirigentes, 12 asistentes ✅";
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  g_assert_cmpstr (shown_status (row), ==, "Not started");
+  assert_labelled (gui_find_one (row, match_button_label, "Record Progress…"));
+
+  /* In progress, today: recorded at once. */
+  dialog = open_progress_dialog (row);
+  status = ADW_COMBO_ROW (gui_find_one_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  evidence = GTK_TEXT_VIEW (gui_find_one_of_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+  assert_labelled (status);
+  assert_labelled (evidence);
+  assert_labelled (gui_find_one_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
+  {
+    /* The earlier records; the combo row's own list is libadwaita's. */
+    g_autoptr (GPtrArray) lists = gui_find_all_of_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW);
+    for (guint i = 0; i < lists->len; i++)
+      if (gtk_widget_get_ancestor (lists->pdata[i], ADW_TYPE_COMBO_ROW) == NULL)
+        assert_labelled (lists->pdata[i]);
+  }
+  buttons = gui_find_all_of_type (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_get_mapped (buttons->pdata[i]))
+      assert_labelled (buttons->pdata[i]);
+  g_assert_cmpuint (adw_combo_row_get_selected (status), ==, COCREA_PROGRESS_IN_PROGRESS);
+  g_assert_true (cocrea_progress_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gui_wait_for (no_progress_dialog, NULL);
+  g_assert_cmpint (stored_status (id), ==, COCREA_PROGRESS_IN_PROGRESS);
+  row = last_milestone_row ();
+  g_assert_cmpstr (shown_status (row), ==, "In progress");
+
+  /* Done without evidence: refused in the dialog, under the field, with
+   * the choice and the day typed kept. (The day is today's again: an
+   * earlier day would not be the latest record.) */
+  dialog = open_progress_dialog (row);
+  status = ADW_COMBO_ROW (gui_find_one_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  evidence = GTK_TEXT_VIEW (gui_find_one_of_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+  adw_combo_row_set_selected (status, COCREA_PROGRESS_DONE);
+  gtk_editable_set_text (GTK_EDITABLE (gui_find_one_of_type (GTK_WIDGET (dialog),
+                                                             ADW_TYPE_ENTRY_ROW)),
+                         today);
+  g_assert_false (cocrea_progress_dialog_save (dialog, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
+  gui_settle ();
+  {
+    GtkWidget *message = gui_find_one (GTK_WIDGET (dialog), match_text, error->message);
+    g_assert_nonnull (message);
+    g_assert_true (gtk_widget_get_visible (message));
+  }
+  g_clear_error (&error);
+  g_assert_true (gui_has_toplevel (GSIZE_TO_POINTER (COCREA_TYPE_PROGRESS_DIALOG)));
+  g_assert_cmpuint (adw_combo_row_get_selected (status), ==, COCREA_PROGRESS_DONE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gui_find_one_of_type (GTK_WIDGET (dialog),
+                                                                              ADW_TYPE_ENTRY_ROW))),
+                   ==, today);
+  g_assert_cmpint (stored_status (id), ==, COCREA_PROGRESS_IN_PROGRESS);
+  screenshot ("progress-dialog.png");
+
+  /* With evidence it is recorded, and the row says so. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (evidence), text, -1);
+  g_assert_true (cocrea_progress_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gui_wait_for (no_progress_dialog, NULL);
+  g_assert_cmpint (stored_status (id), ==, COCREA_PROGRESS_DONE);
+  row = last_milestone_row ();
+  g_assert_cmpstr (shown_status (row), ==, "Done");
+
+  /* Undo takes the last record back. The toast shown may still be the
+   * first record's (toasts queue), so the action runs as the newest
+   * toast's button runs it: on the newest edit (serial 0). */
+  gui_wait_for (has_action_button, &query);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page), "plan.undo", "u", 0));
+  gui_settle ();
+  g_assert_cmpint (stored_status (id), ==, COCREA_PROGRESS_IN_PROGRESS);
+  g_assert_cmpstr (shown_status (last_milestone_row ()), ==, "In progress");
+}
+
 static gboolean
 not_busy (gpointer page)
 {
@@ -370,6 +536,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-plan/invalid-date", test_invalid_date);
   g_test_add_func ("/gui-plan/reorder", test_reorder);
   g_test_add_func ("/gui-plan/milestone-undo", test_milestone_undo);
+  g_test_add_func ("/gui-plan/progress", test_progress);
   g_test_add_func ("/gui-plan/export-pdf", test_export_pdf);
   g_test_add_func ("/gui-plan/export-error", test_export_error);
   g_test_add_func ("/gui-plan/export-cancel", test_export_cancel);

@@ -82,14 +82,15 @@ check_record (CocreaProgress status, char **recorded_on, const char *evidence, G
 
 /*
  * begin_record_edit:
- * Begins an edit that writes a record with @sql, whose parameters 1 to 3
- * are the status, day and evidence: normalises and checks them and returns
+ * Begins an edit that writes a record with @sql, whose parameters 1 to 4
+ * are the status, day, evidence and @target (the milestone of a new
+ * record, or the record changed): normalises and checks them and returns
  * the statement with those bound. Returns NULL, with the edit rolled back
  * (or never begun) and @error set, when any step fails.
  */
 static sqlite3_stmt *
 begin_record_edit (CocreaDocument *document, CocreaProgress status, const char *recorded_on,
-                   const char *evidence, const char *sql, GError **error)
+                   const char *evidence, const char *sql, gint64 target, GError **error)
 {
   g_autofree char *day = cocrea_text_normalize (recorded_on);
   g_autofree char *text = cocrea_text_normalize (evidence);
@@ -106,6 +107,7 @@ begin_record_edit (CocreaDocument *document, CocreaProgress status, const char *
   cocrea_db_bind_text (stmt, 1, cocrea_progress_to_key (status));
   cocrea_db_bind_text (stmt, 2, day);
   cocrea_db_bind_text (stmt, 3, text);
+  sqlite3_bind_int64 (stmt, 4, target);
   return stmt;
 }
 
@@ -192,10 +194,9 @@ cocrea_milestone_progress_record (CocreaDocument *document, gint64 milestone_id,
   stmt = begin_record_edit (document, status, recorded_on, evidence,
                             "INSERT INTO milestone_progress (milestone_id, status, recorded_on,"
                             " evidence) SELECT id, ?1, ?2, ?3 FROM milestone WHERE id = ?4",
-                            error);
+                            milestone_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 4, milestone_id);
   record = cocrea_undo_new ("record-progress", _("Record progress"));
   detail = g_strdup_printf ("{\"milestone\": %" G_GINT64_FORMAT ", \"status\": \"%s\"}",
                             milestone_id, cocrea_progress_to_key (status));
@@ -231,10 +232,9 @@ cocrea_milestone_progress_update (CocreaDocument *document, gint64 id, CocreaPro
   stmt = begin_record_edit (document, status, recorded_on, evidence,
                             "UPDATE milestone_progress SET status = ?1, recorded_on = ?2,"
                             " evidence = ?3 WHERE id = ?4",
-                            error);
+                            id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 4, id);
   record = cocrea_undo_new ("update-progress", _("Edit a progress record"));
   if (!cocrea_undo_capture (record, cocrea_document_get_db (document),
                             COCREA_UNDO_MILESTONE_PROGRESS, id, error))

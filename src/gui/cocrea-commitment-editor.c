@@ -19,7 +19,9 @@
 #include "cocrea-commitment-editor.h"
 #include "cocrea-commitment.h"
 #include "cocrea-error.h"
+#include "cocrea-milestone-progress.h"
 #include "cocrea-milestone.h"
+#include "cocrea-progress-dialog.h"
 #include "cocrea-stage.h"
 #include "cocrea-text.h"
 
@@ -509,6 +511,108 @@ milestone_delete_cb (GtkButton *button, CocreaCommitmentEditor *self)
     emit_undoable (self, undo, _("Milestone deleted"));
 }
 
+static void
+progress_saved_cb (CocreaProgressDialog *dialog, CocreaUndo *undo, gint64 id,
+                   CocreaCommitmentEditor *self)
+{
+  emit_undoable (self, undo, _("Progress recorded"));
+}
+
+static void
+record_progress_cb (GtkButton *button, CocreaCommitmentEditor *self)
+{
+  g_autoptr (GError) error = NULL;
+  CocreaProgressDialog *dialog;
+  gint64 id = row_milestone_id (GTK_WIDGET (button));
+
+  /* The dialog names the milestone: what was typed in its row goes first. */
+  save_milestones (self);
+  dialog = cocrea_progress_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                       self->document, id, &error);
+  if (dialog == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (progress_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/*
+ * progress_line_new:
+ * Where milestone @milestone stands, under its fields: a status label
+ * coloured as libadwaita colours states (overdue over everything but
+ * done), the day of the latest record, and the button that records more.
+ */
+static GtkWidget *
+progress_line_new (CocreaCommitmentEditor *self, CocreaMilestone *milestone)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaMilestoneState) state =
+    cocrea_milestone_progress_get_state (self->document, cocrea_milestone_get_id (milestone), NULL,
+                                         &error);
+  int position = cocrea_milestone_get_position (milestone);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *status, *caption, *button;
+  g_autofree char *accessible = NULL;
+  g_autofree char *button_label = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *said = NULL;
+  const char *text, *style;
+
+  if (state == NULL)
+    {
+      report (self, error);
+      return box;
+    }
+  text = cocrea_progress_label (state->status);
+  style = state->status == COCREA_PROGRESS_DONE          ? "success"
+          : state->status == COCREA_PROGRESS_IN_PROGRESS ? "warning"
+                                                         : "dim-label";
+  if (state->overdue)
+    {
+      text = _("Overdue");
+      style = "error";
+    }
+
+  status = gtk_label_new (text);
+  gtk_widget_add_css_class (status, "caption-heading");
+  gtk_widget_add_css_class (status, style);
+  /* TRANSLATORS: accessible name of a milestone's status, "Milestone 2 status: Overdue" */
+  accessible = g_strdup_printf (_("Milestone %d status: %s"), position, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  gtk_box_append (GTK_BOX (box), status);
+
+  if (state->recorded_on != NULL)
+    {
+      day = cocrea_format_partial_date (state->recorded_on);
+      /* Overdue hides the status itself: say it beside the day. */
+      said = state->overdue
+               /* TRANSLATORS: "In progress, recorded 31 January 2020" */
+               ? g_strdup_printf (_("%s, recorded %s"), cocrea_progress_label (state->status), day)
+               /* TRANSLATORS: "Recorded 31 January 2020" */
+               : g_strdup_printf (_("Recorded %s"), day);
+      caption = gtk_label_new (said);
+      gtk_widget_add_css_class (caption, "caption");
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_box_append (GTK_BOX (box), caption);
+    }
+
+  button = gtk_button_new_with_label (_("Record Progress…"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_hexpand (button, TRUE);
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  /* TRANSLATORS: accessible name of a button, "Record progress of milestone 2" */
+  button_label = g_strdup_printf (_("Record progress of milestone %d"), position);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  button_label, -1);
+  gtk_widget_set_sensitive (button, !cocrea_document_is_read_only (self->document));
+  g_signal_connect (button, "clicked", G_CALLBACK (record_progress_cb), self);
+  gtk_box_append (GTK_BOX (box), button);
+  return box;
+}
+
 static GtkWidget *
 date_entry (const char *date, const char *accessible)
 {
@@ -599,6 +703,7 @@ milestone_row_new (CocreaCommitmentEditor *self, CocreaMilestone *milestone, gbo
 
   gtk_box_append (GTK_BOX (vbox), hbox);
   gtk_box_append (GTK_BOX (vbox), message);
+  gtk_box_append (GTK_BOX (vbox), progress_line_new (self, milestone));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), vbox);
 
   g_object_set_data (G_OBJECT (row), "deliverable", deliverable);
