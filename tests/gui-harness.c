@@ -247,6 +247,22 @@ gui_show_page (GtkWindow *window, const char *name, GType type)
   return page;
 }
 
+/**
+ * gui_read_demo:
+ * Opens the demo file a second time, read-only (a window holds it): what
+ * is on disk, not what a window has in memory.
+ */
+CocreaDocument *
+gui_read_demo (void)
+{
+  g_autoptr (GError) error = NULL;
+  CocreaDocument *reader = cocrea_document_open (gui.demo_path, COCREA_OPEN_FALLBACK_READ_ONLY,
+                                                 &error);
+
+  g_assert_no_error (error);
+  return reader;
+}
+
 static gboolean
 has_ancestor_of_type (GtkWidget *widget, GType type)
 {

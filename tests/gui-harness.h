@@ -59,6 +59,7 @@ GtkWidget *gui_show_page         (GtkWindow    *window,
                                   const char   *name,
                                   GType         type);
 
+CocreaDocument *gui_read_demo          (void);
 void       gui_check_accessible_labels (GtkWidget  *root,
                                         guint       at_least);
 void       gui_screenshot              (const char *name);

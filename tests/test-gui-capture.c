@@ -131,50 +131,6 @@ buffer_text (GtkWidget *text_view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static gboolean
-has_ancestor_of_type (GtkWidget *widget, GType type)
-{
-  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
-    if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
-      return TRUE;
-  return FALSE;
-}
-
-/* Every control the user operates has a name of its own. */
-static void
-check_accessible_labels (GtkWidget *page)
-{
-  GType types[] = {
-    GTK_TYPE_BUTTON, GTK_TYPE_DROP_DOWN, GTK_TYPE_SEARCH_ENTRY, GTK_TYPE_TEXT_VIEW,
-    GTK_TYPE_ENTRY, GTK_TYPE_LIST_VIEW, GTK_TYPE_COLUMN_VIEW,
-  };
-  guint checked = 0;
-
-  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
-    {
-      g_autoptr (GPtrArray) found = gui_find_all_of_type (page, types[t]);
-
-      for (guint i = 0; i < found->len; i++)
-        {
-          GtkWidget *widget = found->pdata[i];
-
-          /* The inner parts of composite widgets are named by their owner;
-           * toasts belong to libadwaita. */
-          if (has_ancestor_of_type (widget, GTK_TYPE_DROP_DOWN) ||
-              has_ancestor_of_type (widget, g_type_from_name ("AdwToastWidget")) ||
-              has_ancestor_of_type (widget, GTK_TYPE_POPOVER) ||
-              (has_ancestor_of_type (widget, GTK_TYPE_COLUMN_VIEW) && GTK_IS_LIST_VIEW (widget)))
-            continue;
-          if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
-                                                 GTK_ACCESSIBLE_PROPERTY_LABEL))
-            g_error ("%s %p (%s) has no accessible label", G_OBJECT_TYPE_NAME (widget), widget,
-                     gtk_widget_get_tooltip_text (widget));
-          checked++;
-        }
-    }
-  g_assert_cmpuint (checked, >=, 8);
-}
-
 static void
 test_capture (void)
 {
@@ -308,7 +264,7 @@ test_capture (void)
     g_assert_cmpuint (found, ==, 0x1f);
   }
 
-  check_accessible_labels (page);
+  gui_check_accessible_labels (page, 8);
 }
 
 static guint
@@ -409,7 +365,7 @@ test_merge (void)
   g_assert_nonnull (row);
   g_assert_cmpuint (cocrea_proposal_get_n_contributions (row), ==, 2);
 
-  check_accessible_labels (page);
+  gui_check_accessible_labels (page, 8);
 }
 
 /* ---- drag and drop ---- */
@@ -621,7 +577,7 @@ test_activities (void)
 
   g_assert_nonnull (window);
   page = gui_show_page (window, "activities", COCREA_TYPE_ACTIVITIES_PAGE);
-  check_accessible_labels (page);
+  gui_check_accessible_labels (page, 8);
 
   /* A new activity: a date that is not one is refused, the name stays. */
   g_assert_true (gtk_widget_activate_action (page, "activities.add", NULL));

@@ -45,22 +45,10 @@ document (void)
   return cocrea_window_get_document (COCREA_WINDOW (window));
 }
 
-/* What is on disk: a second, read-only opening, not the window's. */
-static CocreaDocument *
-reader (void)
-{
-  g_autoptr (GError) error = NULL;
-  CocreaDocument *reader = cocrea_document_open (gui.demo_path, COCREA_OPEN_FALLBACK_READ_ONLY,
-                                                 &error);
-
-  g_assert_no_error (error);
-  return reader;
-}
-
 static CocreaConsultationWindow *
 stored_window (void)
 {
-  g_autoptr (CocreaDocument) file = reader ();
+  g_autoptr (CocreaDocument) file = gui_read_demo ();
   g_autoptr (GError) error = NULL;
   CocreaConsultationWindow *stored = cocrea_consultation_get_window (file, &error);
 
@@ -71,7 +59,7 @@ stored_window (void)
 static GListModel *
 stored_comments (void)
 {
-  g_autoptr (CocreaDocument) file = reader ();
+  g_autoptr (CocreaDocument) file = gui_read_demo ();
   g_autoptr (GError) error = NULL;
   GListModel *list = cocrea_consultation_list_comments (file, COCREA_CONSULTATION_ALL, &error);
 
@@ -83,7 +71,7 @@ stored_comments (void)
 static CocreaConsultationComment *
 stored_comment (gint64 id)
 {
-  g_autoptr (CocreaDocument) file = reader ();
+  g_autoptr (CocreaDocument) file = gui_read_demo ();
 
   return cocrea_consultation_lookup_comment (file, id, NULL);
 }
@@ -116,10 +104,11 @@ match_spaced_label (GtkWidget *widget, gconstpointer text)
   return g_strcmp0 (shown->str, text) == 0;
 }
 
-static AdwEntryRow *
-find_entry_row (GtkWidget *root, const char *title)
+/* The row of @type under @root titled @title. */
+static gpointer
+find_row (GtkWidget *root, GType type, const char *title)
 {
-  g_autoptr (GPtrArray) rows = gui_find_all_of_type (root, ADW_TYPE_ENTRY_ROW);
+  g_autoptr (GPtrArray) rows = gui_find_all_of_type (root, type);
 
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
@@ -128,17 +117,8 @@ find_entry_row (GtkWidget *root, const char *title)
   return NULL;
 }
 
-static AdwComboRow *
-find_combo_row (GtkWidget *root, const char *title)
-{
-  g_autoptr (GPtrArray) rows = gui_find_all_of_type (root, ADW_TYPE_COMBO_ROW);
-
-  for (guint i = 0; i < rows->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
-      return rows->pdata[i];
-  g_assert_not_reached ();
-  return NULL;
-}
+#define find_entry_row(root, title) ((AdwEntryRow *) find_row ((root), ADW_TYPE_ENTRY_ROW, (title)))
+#define find_combo_row(root, title) ((AdwComboRow *) find_row ((root), ADW_TYPE_COMBO_ROW, (title)))
 
 /* A mapped button under @root whose action is @action, or NULL. */
 static GtkWidget *
@@ -680,7 +660,7 @@ test_accessible (void)
 static void
 test_read_only (void)
 {
-  g_autoptr (CocreaDocument) file = reader ();
+  g_autoptr (CocreaDocument) file = gui_read_demo ();
   GtkWidget *viewer = gtk_window_new ();
   GtkWidget *second;
   GtkSingleSelection *rows;

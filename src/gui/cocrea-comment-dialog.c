@@ -14,6 +14,7 @@
 #include "cocrea-commitment.h"
 #include "cocrea-consultation.h"
 #include "cocrea-error.h"
+#include "cocrea-page.h"
 #include "cocrea-undo.h"
 
 struct _CocreaCommentDialog
@@ -54,25 +55,13 @@ typed_text (CocreaCommentDialog *self)
 }
 
 static void
-mark (GtkWidget *widget, gboolean wrong)
-{
-  if (wrong)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
-                               wrong ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
-static void
 clear_errors (CocreaCommentDialog *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->fields_error), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->text_error), FALSE);
-  mark (GTK_WIDGET (self->commitment_row), FALSE);
-  mark (GTK_WIDGET (self->received_row), FALSE);
-  mark (self->text_frame, FALSE);
+  cocrea_mark_invalid (GTK_WIDGET (self->commitment_row), FALSE);
+  cocrea_mark_invalid (GTK_WIDGET (self->received_row), FALSE);
+  cocrea_mark_invalid (self->text_frame, FALSE);
 }
 
 /* Save is offered once there is something to save: a comment is what the
@@ -136,14 +125,14 @@ cocrea_comment_dialog_save (CocreaCommentDialog *self, GError **error)
        * an unknown commitment, an empty text, else the day received (the
        * only other value it checks), and say why under it. */
       if (g_error_matches (local_error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND))
-        mark (GTK_WIDGET (self->commitment_row), TRUE);
+        cocrea_mark_invalid (GTK_WIDGET (self->commitment_row), TRUE);
       else if (*g_strstrip (text) == '\0')
         {
-          mark (self->text_frame, TRUE);
+          cocrea_mark_invalid (self->text_frame, TRUE);
           message = self->text_error;
         }
       else if (g_error_matches (local_error, COCREA_ERROR, COCREA_ERROR_INVALID))
-        mark (GTK_WIDGET (self->received_row), TRUE);
+        cocrea_mark_invalid (GTK_WIDGET (self->received_row), TRUE);
       gtk_label_set_text (message, local_error->message);
       gtk_widget_set_visible (GTK_WIDGET (message), TRUE);
       g_propagate_error (error, g_steal_pointer (&local_error));

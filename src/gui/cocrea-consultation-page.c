@@ -76,14 +76,6 @@ struct _CocreaConsultationPage
 
 G_DEFINE_FINAL_TYPE (CocreaConsultationPage, cocrea_consultation_page, COCREA_TYPE_PAGE)
 
-static GtkWindow *
-parent_window (CocreaConsultationPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static CocreaConsultationComment *
 selected_comment (CocreaConsultationPage *self)
 {
@@ -335,21 +327,16 @@ filter_factory (gboolean button)
 
 /* ---- the summary ---- */
 
-/* Takes @text, a count ("3 partly accepted"), and ties its number to the
- * word after it, so a wrapped summary never leaves a figure alone at the
- * end of a line. */
+/* Takes @text, a count ("3 partly accepted"), and joins its words with
+ * no-break spaces: a wrapped summary breaks between counts, never inside
+ * one ("1 no / aceptado"). */
 static char *
-glue_number (char *text)
+glue_words (char *text)
 {
-  char *space = strchr (text, ' ');
-  char *glued;
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
 
-  if (space == NULL)
-    return text;
-  *space = '\0';
-  glued = g_strconcat (text, "\u00a0", space + 1, NULL);
   g_free (text);
-  return glued;
+  return g_strjoinv ("\u00a0", words);
 }
 
 static void
@@ -376,17 +363,17 @@ show_summary (CocreaConsultationPage *self, const CocreaConsultationSummary *sum
   partly = answer[COCREA_RESPONSE_PARTLY];
   not_accepted = answer[COCREA_RESPONSE_NOT_ACCEPTED];
   pending = answer[COCREA_RESPONSE_PENDING];
-  part[0] = glue_number (g_strdup_printf (ngettext ("%u comment", "%u comments", all->total),
+  part[0] = glue_words (g_strdup_printf (ngettext ("%u comment", "%u comments", all->total),
                                           all->total));
-  part[1] = glue_number (g_strdup_printf (ngettext ("%u accepted", "%u accepted", accepted),
+  part[1] = glue_words (g_strdup_printf (ngettext ("%u accepted", "%u accepted", accepted),
                                           accepted));
-  part[2] = glue_number (g_strdup_printf (ngettext ("%u partly accepted", "%u partly accepted",
+  part[2] = glue_words (g_strdup_printf (ngettext ("%u partly accepted", "%u partly accepted",
                                                     partly),
                                           partly));
-  part[3] = glue_number (g_strdup_printf (ngettext ("%u not accepted", "%u not accepted",
+  part[3] = glue_words (g_strdup_printf (ngettext ("%u not accepted", "%u not accepted",
                                                     not_accepted),
                                           not_accepted));
-  part[4] = glue_number (g_strdup_printf (ngettext ("%u pending", "%u pending", pending), pending));
+  part[4] = glue_words (g_strdup_printf (ngettext ("%u pending", "%u pending", pending), pending));
   /* TRANSLATORS: the summary of the answers, "12 comments: 5 accepted, 3 partly
    * accepted, 2 not accepted, 2 pending" */
   answers = g_strdup_printf (_("%s: %s, %s, %s, %s"), part[0], part[1], part[2], part[3], part[4]);
@@ -396,10 +383,10 @@ show_summary (CocreaConsultationPage *self, const CocreaConsultationSummary *sum
   online = channel[COCREA_CHANNEL_ONLINE];
   in_person = channel[COCREA_CHANNEL_IN_PERSON];
   email = channel[COCREA_CHANNEL_EMAIL];
-  part[0] = glue_number (g_strdup_printf (ngettext ("%u online", "%u online", online), online));
-  part[1] = glue_number (g_strdup_printf (ngettext ("%u in person", "%u in person", in_person),
+  part[0] = glue_words (g_strdup_printf (ngettext ("%u online", "%u online", online), online));
+  part[1] = glue_words (g_strdup_printf (ngettext ("%u in person", "%u in person", in_person),
                                           in_person));
-  part[2] = glue_number (g_strdup_printf (ngettext ("%u by email", "%u by email", email), email));
+  part[2] = glue_words (g_strdup_printf (ngettext ("%u by email", "%u by email", email), email));
   /* TRANSLATORS: how the comments arrived, "By channel: 7 online, 3 in person, 2 by email" */
   channels = g_strdup_printf (_("By channel: %s, %s, %s"), part[0], part[1], part[2]);
   for (guint i = 0; i < 3; i++)
@@ -412,25 +399,13 @@ show_summary (CocreaConsultationPage *self, const CocreaConsultationSummary *sum
 
 /* ---- the window ---- */
 
-static void
-mark (GtkWidget *widget, gboolean wrong)
-{
-  if (wrong)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
-                               wrong ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
 /* Says why the window was refused under its rows, marking @row (or none);
  * NULL @message clears both. */
 static void
 window_problem (CocreaConsultationPage *self, AdwEntryRow *row, const char *message)
 {
-  mark (GTK_WIDGET (self->opens_row), message != NULL && row == self->opens_row);
-  mark (GTK_WIDGET (self->closes_row), message != NULL && row == self->closes_row);
+  cocrea_mark_invalid (GTK_WIDGET (self->opens_row), message != NULL && row == self->opens_row);
+  cocrea_mark_invalid (GTK_WIDGET (self->closes_row), message != NULL && row == self->closes_row);
   gtk_label_set_text (self->window_error, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->window_error), message != NULL);
 }
@@ -475,6 +450,10 @@ show_window (CocreaConsultationPage *self, const CocreaConsultationWindow *windo
     /* TRANSLATORS: working days of a consultation whose days are not set */
     days = g_strdup (C_("working days", "Not set"));
   gtk_label_set_text (self->days_label, days);
+  if (window != NULL && window->working_days >= 0)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->days_label), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->days_label), "dim-label");
 
   if (window != NULL && window->too_short)
     {
@@ -705,17 +684,30 @@ present (CocreaConsultationPage *self, GtkWindow *dialog, const char *heading, G
   gtk_window_present (dialog);
 }
 
+/* The comment to edit or answer: the one chosen, while the document
+ * takes edits; else 0. */
+static gint64
+comment_to_change (CocreaConsultationPage *self)
+{
+  CocreaConsultationComment *comment = selected_comment (self);
+
+  if (comment == NULL || !cocrea_page_is_writable (COCREA_PAGE (self)))
+    return 0;
+  return cocrea_consultation_comment_get_id (comment);
+}
+
 static void
 add_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CocreaConsultationPage *self = COCREA_CONSULTATION_PAGE (widget);
+  CocreaPage *page = COCREA_PAGE (self);
   g_autoptr (GError) error = NULL;
   CocreaCommentDialog *dialog;
 
-  if (!cocrea_page_is_writable (COCREA_PAGE (self)))
+  if (!cocrea_page_is_writable (page))
     return;
   /* A new comment is about the commitment the list shows, if one. */
-  dialog = cocrea_comment_dialog_new (parent_window (self), cocrea_page_get_document (COCREA_PAGE (self)),
+  dialog = cocrea_comment_dialog_new (cocrea_page_get_window (page), cocrea_page_get_document (page),
                                       0, MAX (self->filter_id, 0), &error);
   present (self, GTK_WINDOW (dialog), _("Could Not Read the Plan"), error);
 }
@@ -724,30 +716,30 @@ static void
 edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CocreaConsultationPage *self = COCREA_CONSULTATION_PAGE (widget);
-  CocreaConsultationComment *comment = selected_comment (self);
+  CocreaPage *page = COCREA_PAGE (self);
+  gint64 id = comment_to_change (self);
   g_autoptr (GError) error = NULL;
-  CocreaCommentDialog *dialog;
 
-  if (comment == NULL || !cocrea_page_is_writable (COCREA_PAGE (self)))
-    return;
-  dialog = cocrea_comment_dialog_new (parent_window (self), cocrea_page_get_document (COCREA_PAGE (self)),
-                                      cocrea_consultation_comment_get_id (comment), 0, &error);
-  present (self, GTK_WINDOW (dialog), _("Could Not Read the Comment"), error);
+  if (id != 0)
+    present (self,
+             GTK_WINDOW (cocrea_comment_dialog_new (cocrea_page_get_window (page),
+                                                    cocrea_page_get_document (page), id, 0, &error)),
+             _("Could Not Read the Comment"), error);
 }
 
 static void
 respond_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CocreaConsultationPage *self = COCREA_CONSULTATION_PAGE (widget);
-  CocreaConsultationComment *comment = selected_comment (self);
+  CocreaPage *page = COCREA_PAGE (self);
+  gint64 id = comment_to_change (self);
   g_autoptr (GError) error = NULL;
-  CocreaResponseDialog *dialog;
 
-  if (comment == NULL || !cocrea_page_is_writable (COCREA_PAGE (self)))
-    return;
-  dialog = cocrea_response_dialog_new (parent_window (self), cocrea_page_get_document (COCREA_PAGE (self)),
-                                       cocrea_consultation_comment_get_id (comment), &error);
-  present (self, GTK_WINDOW (dialog), _("Could Not Read the Comment"), error);
+  if (id != 0)
+    present (self,
+             GTK_WINDOW (cocrea_response_dialog_new (cocrea_page_get_window (page),
+                                                     cocrea_page_get_document (page), id, &error)),
+             _("Could Not Read the Comment"), error);
 }
 
 /* No question first: the toast's Undo brings the comment back with its
@@ -756,14 +748,13 @@ static void
 delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CocreaConsultationPage *self = COCREA_CONSULTATION_PAGE (widget);
-  CocreaConsultationComment *comment = selected_comment (self);
+  gint64 id = comment_to_change (self);
   g_autoptr (CocreaUndo) undo = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (comment == NULL || !cocrea_page_is_writable (COCREA_PAGE (self)))
+  if (id == 0)
     return;
-  if (!cocrea_consultation_delete_comment (cocrea_page_get_document (COCREA_PAGE (self)),
-                                           cocrea_consultation_comment_get_id (comment), &undo,
+  if (!cocrea_consultation_delete_comment (cocrea_page_get_document (COCREA_PAGE (self)), id, &undo,
                                            &error))
     {
       cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Delete the Comment"), error);

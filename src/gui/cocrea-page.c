@@ -230,6 +230,39 @@ cocrea_page_remember (CocreaPage *self, CocreaUndo *undo, const char *text)
   adw_toast_overlay_add_toast (priv->toast_overlay, cocrea_undo_toast_new (text, action, serial));
 }
 
+/* The window the page shows in, to be the parent of its dialogs; NULL
+ * outside one. */
+GtkWindow *
+cocrea_page_get_window (CocreaPage *self)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (COCREA_IS_PAGE (self), NULL);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/**
+ * cocrea_mark_invalid:
+ * Marks @widget, a field of a page or of its dialogs, as holding a value
+ * that was refused (or clears the mark): red for the eye, "invalid" for
+ * screen readers. The message saying why is shown beside it.
+ */
+void
+cocrea_mark_invalid (GtkWidget *widget, gboolean invalid)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (invalid)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
 /* ---- the history ---- */
 
 /* Takes back edit @serial (0: the newest), or with @redo does again the

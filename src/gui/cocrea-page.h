@@ -59,5 +59,9 @@ void            cocrea_page_show_error        (CocreaPage      *self,
 void            cocrea_page_remember          (CocreaPage      *self,
                                                CocreaUndo      *undo,
                                                const char      *text);
+GtkWindow      *cocrea_page_get_window        (CocreaPage      *self);
+
+void            cocrea_mark_invalid           (GtkWidget       *widget,
+                                               gboolean         invalid);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cocrea-consultation.h"
+#include "cocrea-page.h"
 #include "cocrea-response-dialog.h"
 #include "cocrea-stage.h"
 #include "cocrea-undo.h"
@@ -57,16 +58,12 @@ needs_reason (CocreaResponse response)
   return response == COCREA_RESPONSE_PARTLY || response == COCREA_RESPONSE_NOT_ACCEPTED;
 }
 
+/* The frame turns red; the text inside is what a screen reader reports. */
 static void
 mark_reason (CocreaResponseDialog *self, gboolean wrong)
 {
-  if (wrong)
-    gtk_widget_add_css_class (self->reason_frame, "error");
-  else
-    gtk_widget_remove_css_class (self->reason_frame, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->reason_view), GTK_ACCESSIBLE_STATE_INVALID,
-                               wrong ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
+  cocrea_mark_invalid (self->reason_frame, wrong);
+  cocrea_mark_invalid (GTK_WIDGET (self->reason_view), wrong);
 }
 
 /* The rule shows, and a screen reader hears the reason is required, as
