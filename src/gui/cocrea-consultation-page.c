@@ -712,34 +712,25 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *param)
   present (self, GTK_WINDOW (dialog), _("Could Not Read the Plan"), error);
 }
 
+/* Edit and Answer open their dialog on the chosen comment. */
 static void
-edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
+open_comment_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CocreaConsultationPage *self = COCREA_CONSULTATION_PAGE (widget);
   CocreaPage *page = COCREA_PAGE (self);
   gint64 id = comment_to_change (self);
   g_autoptr (GError) error = NULL;
+  GtkWindow *dialog;
 
-  if (id != 0)
-    present (self,
-             GTK_WINDOW (cocrea_comment_dialog_new (cocrea_page_get_window (page),
-                                                    cocrea_page_get_document (page), id, 0, &error)),
-             _("Could Not Read the Comment"), error);
-}
-
-static void
-respond_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  CocreaConsultationPage *self = COCREA_CONSULTATION_PAGE (widget);
-  CocreaPage *page = COCREA_PAGE (self);
-  gint64 id = comment_to_change (self);
-  g_autoptr (GError) error = NULL;
-
-  if (id != 0)
-    present (self,
-             GTK_WINDOW (cocrea_response_dialog_new (cocrea_page_get_window (page),
-                                                     cocrea_page_get_document (page), id, &error)),
-             _("Could Not Read the Comment"), error);
+  if (id == 0)
+    return;
+  if (g_str_equal (action_name, "consultation.respond"))
+    dialog = GTK_WINDOW (cocrea_response_dialog_new (cocrea_page_get_window (page),
+                                                     cocrea_page_get_document (page), id, &error));
+  else
+    dialog = GTK_WINDOW (cocrea_comment_dialog_new (cocrea_page_get_window (page),
+                                                    cocrea_page_get_document (page), id, 0, &error));
+  present (self, dialog, _("Could Not Read the Comment"), error);
 }
 
 /* No question first: the toast's Undo brings the comment back with its
@@ -828,8 +819,8 @@ cocrea_consultation_page_class_init (CocreaConsultationPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, window_apply_cb);
 
   gtk_widget_class_install_action (widget_class, "consultation.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "consultation.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "consultation.respond", NULL, respond_action);
+  gtk_widget_class_install_action (widget_class, "consultation.edit", NULL, open_comment_action);
+  gtk_widget_class_install_action (widget_class, "consultation.respond", NULL, open_comment_action);
   gtk_widget_class_install_action (widget_class, "consultation.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "consultation.restore-window", "(ss)",
                                    restore_window_action);
