@@ -365,6 +365,14 @@ test_merge (void)
   g_assert_nonnull (row);
   g_assert_cmpuint (cocrea_proposal_get_n_contributions (row), ==, 2);
 
+  /* The Undo of a toast whose edit is no longer the latest says so, and
+   * takes nothing back. */
+  g_assert_true (gtk_widget_activate_action (page, "merge.undo", "u", 999999));
+  gui_settle ();
+  g_assert_nonnull (gui_find_one (GTK_WIDGET (window), match_label_prefix,
+                                  "Only the latest change can be undone"));
+  g_assert_nonnull (tally_row (page, title));
+
   gui_check_accessible_labels (page, 8);
 }
 

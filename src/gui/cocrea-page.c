@@ -286,9 +286,21 @@ step (CocreaPage *self, gboolean redo, guint serial)
     done = cocrea_undo_stack_undo (priv->undo_stack, priv->document, serial, &text, &error);
   if (!done)
     {
-      /* No error: nothing (left) to undo, e.g. an old toast's edit. */
+      /* No error: nothing (left) to undo. From a toast, that toast's
+       * edit is no longer the latest (toasts queue up, and the one on
+       * screen may be older): say so rather than do nothing. */
       if (error != NULL)
         cocrea_page_show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error);
+      else if (serial != 0 && priv->toast_overlay != NULL)
+        {
+          AdwToast *toast = adw_toast_new (_("Only the latest change can be undone from its "
+                                             "message: press Ctrl+Z to go back one change at "
+                                             "a time"));
+
+          /* The answer to a click: now, not after the toasts queued. */
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+          adw_toast_overlay_add_toast (priv->toast_overlay, toast);
+        }
       return;
     }
   cocrea_page_add_toast (self, text);
