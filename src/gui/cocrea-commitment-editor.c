@@ -619,7 +619,9 @@ date_entry (const char *date, const char *accessible)
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_editable_set_text (GTK_EDITABLE (entry), date != NULL ? date : "");
+  /* A date is at most ten characters: the deliverable gets the rest. */
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 10);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("2019-09"));
   gtk_widget_set_tooltip_text (entry, accessible);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -676,6 +678,7 @@ milestone_row_new (CocreaCommitmentEditor *self, CocreaMilestone *milestone, gbo
   deliverable = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (deliverable), cocrea_milestone_get_deliverable (milestone));
   gtk_widget_set_hexpand (deliverable, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (deliverable), 20);
   gtk_accessible_update_property (GTK_ACCESSIBLE (deliverable), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   what, -1);
   gtk_box_append (GTK_BOX (hbox), deliverable);
