@@ -189,7 +189,7 @@ contribution_drag_prepare_cb (GtkDragSource *source, double x, double y, CocreaM
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
   GtkListItem *list_item = cell_list_item (cell);
   g_autoptr (GArray) ids = NULL;
-  GString *text;
+  g_autoptr (GString) text = NULL;
 
   if (list_item == NULL || gtk_list_item_get_item (list_item) == NULL ||
       !cocrea_page_is_writable (COCREA_PAGE (self)))
@@ -205,7 +205,8 @@ contribution_drag_prepare_cb (GtkDragSource *source, double x, double y, CocreaM
   for (guint i = 0; i < ids->len; i++)
     g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
                             g_array_index (ids, gint64, i));
-  return gdk_content_provider_new_typed (G_TYPE_STRING, g_string_free (text, FALSE));
+  /* The provider copies the string it is given. */
+  return gdk_content_provider_new_typed (G_TYPE_STRING, text->str);
 }
 
 static GdkContentProvider *
