@@ -214,7 +214,7 @@ update_labels (CocreaActivitiesPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->activities));
   CocreaActivity *activity = selected_activity (self);
-  g_autofree char *activities = g_strdup_printf (ngettext ("%u Activity", "%u Activities", n), n);
+  g_autofree char *activities = g_strdup_printf (ngettext ("%'u Activity", "%'u Activities", n), n);
   g_autofree char *groups = NULL;
 
   gtk_label_set_text (self->activities_label, activities);

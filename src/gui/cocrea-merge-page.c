@@ -141,10 +141,10 @@ update_labels (CocreaMergePage *self)
   g_autofree char *tally = NULL;
 
   if (shown == all)
-    count = g_strdup_printf (ngettext ("%u Contribution", "%u Contributions", all), all);
+    count = g_strdup_printf (ngettext ("%'u Contribution", "%'u Contributions", all), all);
   else
     /* TRANSLATORS: while filtering, "12 of 345 Contributions" */
-    count = g_strdup_printf (ngettext ("%u of %u Contribution", "%u of %u Contributions", all),
+    count = g_strdup_printf (ngettext ("%'u of %'u Contribution", "%'u of %'u Contributions", all),
                              shown, all);
   if (n_selected > 0)
     /* TRANSLATORS: "345 Contributions, 2 selected" */
@@ -154,7 +154,7 @@ update_labels (CocreaMergePage *self)
     text = g_steal_pointer (&count);
   gtk_label_set_text (self->contributions_label, text);
 
-  tally = g_strdup_printf (ngettext ("Tally: %u Proposal", "Tally: %u Proposals", proposals),
+  tally = g_strdup_printf (ngettext ("Tally: %'u Proposal", "Tally: %'u Proposals", proposals),
                            proposals);
   gtk_label_set_text (self->tally_label, tally);
 }

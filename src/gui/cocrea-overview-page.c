@@ -121,7 +121,7 @@ static void
 set_figure (GtkLabel *label, const char *caption, gint64 value, char *description)
 {
   g_autofree char *owned = description;
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  g_autofree char *text = g_strdup_printf ("%'" G_GINT64_FORMAT, value);
 
   gtk_label_set_text (label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
