@@ -41,8 +41,7 @@ parse_day (const char *text, GDate *date)
 {
   int year, month, day;
 
-  if (text == NULL || strlen (text) != 10 || !cocrea_partial_date_is_valid (text) ||
-      sscanf (text, "%4d-%2d-%2d", &year, &month, &day) != 3)
+  if (!cocrea_date_is_day (text) || sscanf (text, "%4d-%2d-%2d", &year, &month, &day) != 3)
     return FALSE;
   g_date_clear (date, 1);
   g_date_set_dmy (date, day, month, year);
@@ -459,8 +458,7 @@ check_comment (sqlite3 *db, const CocreaCommentFields *fields, const CleanFields
 
   if (*clean->received_on != '\0')
     {
-      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+      g_autofree char *today = cocrea_today ();
       GDate day;
 
       if (!parse_day (clean->received_on, &day))

@@ -27,14 +27,6 @@
 #include "cocrea-text.h"
 #include "cocrea-undo-private.h"
 
-static char *
-today_text (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /*
  * check_record:
  * Checks a record's fields, already normalised; fills in today for an
@@ -44,7 +36,7 @@ today_text (void)
 static gboolean
 check_record (CocreaProgress status, char **recorded_on, const char *evidence, GError **error)
 {
-  g_autofree char *today = today_text ();
+  g_autofree char *today = cocrea_today ();
 
   if ((guint) status >= COCREA_N_PROGRESS)
     {
@@ -57,7 +49,7 @@ check_record (CocreaProgress status, char **recorded_on, const char *evidence, G
       g_free (*recorded_on);
       *recorded_on = g_steal_pointer (&today);
     }
-  else if (strlen (*recorded_on) != 10 || !cocrea_partial_date_is_valid (*recorded_on))
+  else if (!cocrea_date_is_day (*recorded_on))
     {
       g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,
                            _("Date: write the day as year-month-day, like 2020-06-30"));
@@ -354,7 +346,7 @@ gboolean
 cocrea_milestone_is_overdue (const char *ends_on, CocreaProgress status, const char *today)
 {
   g_autofree char *end = last_day (ends_on);
-  g_autofree char *now = today == NULL ? today_text () : g_strdup (today);
+  g_autofree char *now = today == NULL ? cocrea_today () : g_strdup (today);
 
   return status != COCREA_PROGRESS_DONE && end != NULL && strcmp (end, now) < 0;
 }
@@ -396,6 +388,8 @@ read_states (CocreaDocument *document, const char *where, gint64 param, const ch
                                       " ORDER BY c.position, c.id, m.position, m.id", NULL);
   g_autoptr (sqlite3_stmt) stmt = cocrea_db_prepare (db, sql, error);
   g_autoptr (GPtrArray) states = NULL;
+  /* One day for every milestone, read once. */
+  g_autofree char *now = today == NULL ? cocrea_today () : g_strdup (today);
   int rc;
 
   if (stmt == NULL)
@@ -423,7 +417,7 @@ read_states (CocreaDocument *document, const char *where, gint64 param, const ch
       state->evidence = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 10));
       if (state->evidence == NULL)
         state->evidence = g_strdup ("");
-      state->overdue = cocrea_milestone_is_overdue (state->ends_on, state->status, today);
+      state->overdue = cocrea_milestone_is_overdue (state->ends_on, state->status, now);
       g_ptr_array_add (states, state);
     }
   if (rc != SQLITE_DONE)

@@ -228,8 +228,7 @@ cocrea_pdf_format_period (CocreaCatalog *catalog, const char *starts_on, const c
 char *
 cocrea_pdf_format_today (CocreaCatalog *catalog)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *iso = cocrea_today ();
 
   return cocrea_pdf_format_date (catalog, iso);
 }

@@ -90,6 +90,24 @@ cocrea_partial_date_is_valid (const char *date)
   return FALSE;
 }
 
+/* TRUE for a full day ("2019-03-26"), a real calendar one; FALSE for a
+ * month or a year alone, and for anything else. */
+gboolean
+cocrea_date_is_day (const char *date)
+{
+  return date != NULL && strlen (date) == 10 && cocrea_partial_date_is_valid (date);
+}
+
+/* Today in the local time zone, "2020-06-30": full days written so
+ * compare as text, which is how records are checked against today. */
+char *
+cocrea_today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
 /*
  * cocrea_format_partial_date:
  * Formats a partial date for people, in their language: "2020",

@@ -34,5 +34,7 @@ gboolean           cocrea_stage_update         (CocreaDocument   *document,
 const char        *cocrea_stage_default_name   (const char *key);
 char              *cocrea_format_partial_date  (const char *date);
 gboolean           cocrea_partial_date_is_valid (const char *date);
+gboolean           cocrea_date_is_day           (const char *date);
+char              *cocrea_today                 (void);
 
 G_END_DECLS

@@ -242,8 +242,7 @@ static void
 cocrea_progress_dialog_init (CocreaProgressDialog *self)
 {
   g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = cocrea_today ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
