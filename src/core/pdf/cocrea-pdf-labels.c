@@ -13,7 +13,7 @@
 
 #include "cocrea-chart-renderer.h"
 #include "cocrea-pdf-labels.h"
-#include "cocrea-stage.h"
+#include "cocrea-dates.h"
 
 typedef struct {
   const char *key;

@@ -1,4 +1,4 @@
-/* cocrea-suggest-private.h — the full-text index, for core modules only
+/* cocrea-search-index.h — the full-text index, for core modules only
  *
  * The FTS5 tables are external-content tables over contribution and
  * proposal, kept in sync by code inside each edit (the schema refuses

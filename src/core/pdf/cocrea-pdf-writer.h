@@ -12,23 +12,10 @@
 
 #include <glib.h>
 
+#include "cocrea-progress.h"
+
 G_BEGIN_DECLS
 
-/**
- * CocreaProgressFunc:
- * @fraction: how much is done, from 0 to 1
- * @phase: what is being done, translated, for people ("Writing the annex")
- * @user_data: the data given with the function
- *
- * Reports the progress of a long export. It is called on the thread doing
- * the export: a GUI forwards it to the main loop (g_main_context_invoke).
- *
- * Returns: %TRUE to go on; %FALSE stops the export, which then fails with
- *   %G_IO_ERROR_CANCELLED and leaves no file behind
- */
-typedef gboolean (*CocreaProgressFunc) (double fraction, const char *phase, gpointer user_data);
-
-void cocrea_set_cancelled_error (GError **error);
 
 typedef enum {
   COCREA_PDF_TEXT_NORMAL = 0,

@@ -18,7 +18,7 @@
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
-#include "cocrea-suggest-private.h"
+#include "cocrea-search-index.h"
 #include "cocrea-undo-private.h"
 
 static const char *const table_names[COCREA_UNDO_N_TABLES] = {

@@ -8,8 +8,8 @@
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
-#include "cocrea-stage.h"
-#include "cocrea-suggest-private.h"
+#include "cocrea-dates.h"
+#include "cocrea-search-index.h"
 #include "cocrea-text.h"
 #include "cocrea-undo-private.h"
 

@@ -23,7 +23,7 @@
 #include "cocrea-error.h"
 #include "cocrea-milestone-progress.h"
 #include "cocrea-progress-record-private.h"
-#include "cocrea-stage.h"
+#include "cocrea-dates.h"
 #include "cocrea-text.h"
 #include "cocrea-undo-private.h"
 

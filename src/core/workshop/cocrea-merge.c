@@ -14,7 +14,7 @@
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
 #include "cocrea-merge.h"
-#include "cocrea-suggest-private.h"
+#include "cocrea-search-index.h"
 #include "cocrea-text.h"
 #include "cocrea-types.h"
 #include "cocrea-undo-private.h"

@@ -16,7 +16,7 @@
 #include "cocrea-db.h"
 #include "cocrea-error.h"
 #include "cocrea-schema.h"
-#include "cocrea-suggest-private.h"
+#include "cocrea-search-index.h"
 
 static const char *const steps[] = {
   /* 1: the process, its activities and contributions, proposals, scoring,

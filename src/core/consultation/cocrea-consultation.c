@@ -30,7 +30,7 @@
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
-#include "cocrea-stage.h"
+#include "cocrea-dates.h"
 #include "cocrea-text.h"
 #include "cocrea-undo-private.h"
 

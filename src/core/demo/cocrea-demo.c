@@ -27,7 +27,7 @@
 #include "cocrea-demo.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
-#include "cocrea-suggest-private.h"
+#include "cocrea-search-index.h"
 #include "cocrea-types.h"
 
 #define AXIS_T COCREA_AXIS_TRANSPARENCY

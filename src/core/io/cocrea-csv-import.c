@@ -17,7 +17,7 @@
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
-#include "cocrea-suggest-private.h"
+#include "cocrea-search-index.h"
 #include "cocrea-text.h"
 #include "cocrea-types.h"
 #include "cocrea-undo-private.h"

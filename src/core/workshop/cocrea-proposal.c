@@ -8,7 +8,7 @@
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
 #include "cocrea-proposal-private.h"
-#include "cocrea-suggest-private.h"
+#include "cocrea-search-index.h"
 #include "cocrea-text.h"
 #include "cocrea-undo-private.h"
 

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "cocrea-dates.h"
 #include "cocrea-document.h"
 #include "cocrea-types.h"
 
@@ -32,9 +33,5 @@ gboolean           cocrea_stage_update         (CocreaDocument   *document,
                                                 GError          **error);
 
 const char        *cocrea_stage_default_name   (const char *key);
-char              *cocrea_format_partial_date  (const char *date);
-gboolean           cocrea_partial_date_is_valid (const char *date);
-gboolean           cocrea_date_is_day           (const char *date);
-char              *cocrea_today                 (void);
 
 G_END_DECLS

@@ -26,7 +26,7 @@
 #include "cocrea-error.h"
 #include "cocrea-lock.h"
 #include "cocrea-schema.h"
-#include "cocrea-suggest-private.h"
+#include "cocrea-search-index.h"
 #include "cocrea-text.h"
 #include "cocrea-types.h"
 

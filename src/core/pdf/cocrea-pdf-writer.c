@@ -1271,10 +1271,3 @@ cocrea_pdf_writer_save (CocreaPdfWriter *self, const char *path, GError **error)
 
   return TRUE;
 }
-
-/* The error of an export its progress function stopped. */
-void
-cocrea_set_cancelled_error (GError **error)
-{
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The export was cancelled"));
-}

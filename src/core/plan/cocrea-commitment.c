@@ -16,7 +16,7 @@
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
 #include "cocrea-proposal.h"
-#include "cocrea-stage.h"
+#include "cocrea-dates.h"
 #include "cocrea-text.h"
 #include "cocrea-undo-private.h"
 

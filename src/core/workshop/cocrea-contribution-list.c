@@ -25,7 +25,7 @@
 #include "cocrea-text.h"
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
-#include "cocrea-suggest-private.h"
+#include "cocrea-search-index.h"
 
 /* Texts go into blocks of this size (a longer text gets a block of its
  * own): blocks never move, so rows can point into them as they are read. */
