@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "cocrea-chart-renderer.h"
@@ -176,6 +177,72 @@ test_viability (Fixture *f, gconstpointer unused)
   check_render (chart, "viability", 960, 560);
 }
 
+static cairo_status_t
+append_pdf (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The text @chart shows when drawn @width × @height, read back from a
+ * vector PDF with pdftotext, with runs of white space made one space. */
+static char *
+chart_text (CocreaChart *chart, double width, double height, const char *dir)
+{
+  g_autoptr (GByteArray) pdf = g_byte_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-q", "-raw", path, "-", NULL };
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_pdf, pdf, width, height);
+  cairo_t *cr = cairo_create (surface);
+  int status = 0;
+
+  cocrea_chart_draw (chart, cr, 0, 0, width, height, cocrea_chart_palette_get_default (FALSE));
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  g_file_set_contents (path, (const char *) pdf->data, pdf->len, &error);
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
+}
+
+/* The heat map's column headers are never cut: at the plan PDF's width
+ * (480 pt) the criteria are numbered and named in full in a key; on a
+ * wide screen they are the headers themselves. */
+static void
+test_viability_headers (Fixture *f, gconstpointer unused)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaRankingData) data = cocrea_ranking_data_load (f->document, &error);
+  g_autoptr (CocreaRanking) ranking = NULL;
+  g_autoptr (CocreaChart) chart = NULL;
+  g_autofree char *narrow = NULL;
+  g_autofree char *wide = NULL;
+  const char *names[] = { "Technical viability", "Budget viability",
+                          "Political-administrative viability",
+                          "Coherence with municipal planning", "Inclusion and diversity" };
+
+  g_assert_no_error (error);
+  ranking = cocrea_ranking_compute (data);
+  chart = cocrea_chart_new_viability (ranking);
+  narrow = chart_text (chart, 480, 150 + 8 * 34.0, f->dir);
+  wide = chart_text (chart, 1600, 560, f->dir);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *keyed = g_strdup_printf ("%u %s", i + 1, names[i]);
+
+      g_assert_nonnull (strstr (narrow, keyed));
+      g_assert_nonnull (strstr (wide, names[i]));
+      g_assert_null (strstr (wide, keyed));
+    }
+}
+
 static void
 test_attendance (Fixture *f, gconstpointer unused)
 {
@@ -251,6 +318,8 @@ main (int argc, char **argv)
 
   g_test_add ("/chart/mentions", Fixture, NULL, fixture_set_up, test_mentions, fixture_tear_down);
   g_test_add ("/chart/viability", Fixture, NULL, fixture_set_up, test_viability, fixture_tear_down);
+  g_test_add ("/chart/viability-headers", Fixture, NULL, fixture_set_up, test_viability_headers,
+              fixture_tear_down);
   g_test_add ("/chart/attendance", Fixture, NULL, fixture_set_up, test_attendance, fixture_tear_down);
   g_test_add_func ("/chart/edge-cases", test_edge_cases);
 

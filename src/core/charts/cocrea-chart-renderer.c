@@ -521,14 +521,68 @@ text_on (const CocreaColor *fill)
   return on_dark > on_white ? dark : white;
 }
 
+/* Whether every column name of the heat map fits @max_width on at most
+ * three wrapped lines, uncut. The bold small font must be set. */
+static gboolean
+column_names_fit (CocreaChart *chart, cairo_t *cr, double max_width)
+{
+  for (guint c = 0; c < cocrea_chart_get_n_series (chart); c++)
+    {
+      const char *name = cocrea_chart_series_get_name (cocrea_chart_get_series_at (chart, c));
+      g_auto (GStrv) lines = wrap (cr, name, max_width, 3);
+
+      for (guint l = 0; lines[l] != NULL; l++)
+        if (g_str_has_suffix (lines[l], "…") && !g_str_has_suffix (name, "…"))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/*
+ * draw_column_key:
+ * Lays out "1 Name", "2 Name"… for the heat map's numbered columns in rows
+ * that fit @width; draws them when @draw, and returns the height used.
+ */
+static double
+draw_column_key (CocreaChart *chart, cairo_t *cr, double x, double y, double width,
+                 const CocreaChartPalette *palette, gboolean draw)
+{
+  double lh, cx = x, cy = y;
+
+  set_font (cr, SMALL_SIZE, FALSE);
+  lh = line_height (cr) + 2;
+  for (guint c = 0; c < cocrea_chart_get_n_series (chart); c++)
+    {
+      const char *name = cocrea_chart_series_get_name (cocrea_chart_get_series_at (chart, c));
+      g_autofree char *item = g_strdup_printf ("%u %s", c + 1, name);
+      g_autofree char *cut = ellipsize (cr, item, width);
+      double item_w = text_width (cr, cut) + 16;
+
+      if (cx > x && cx + item_w > x + width)
+        {
+          cx = x;
+          cy += lh;
+        }
+      if (draw)
+        {
+          set_color (cr, &palette->foreground);
+          show_text_at (cr, cx, cy, cut);
+        }
+      cx += item_w;
+    }
+  set_font (cr, SMALL_SIZE, TRUE);
+  return cy - y + lh;
+}
+
 static void
 draw_heatmap (CocreaChart *chart, cairo_t *cr, double x, double y, double width, double height,
               const CocreaChartPalette *palette)
 {
   guint n_rows = cocrea_chart_get_n_categories (chart);
   guint n_cols = cocrea_chart_get_n_series (chart);
-  double label_w, grid_x, grid_w, col_w, header_h, row_h, lh, lh_small, scale_h;
+  double label_w, grid_x, grid_w, col_w, header_h, row_h, lh, lh_small, scale_h, key_h;
   guint header_lines = 1;
+  gboolean numbered;
 
   if (n_rows == 0 || n_cols == 0)
     return;
@@ -538,21 +592,28 @@ draw_heatmap (CocreaChart *chart, cairo_t *cr, double x, double y, double width,
   grid_w = width - label_w - GAP;
   col_w = grid_w / n_cols;
 
-  /* Column headers wrap onto up to three lines. */
+  /* Column headers wrap onto up to three lines; when one would still be
+   * cut ("Viabili… técnica"), every column is numbered instead and a key
+   * above the grid names them in full, as the plan's tables do. */
   set_font (cr, SMALL_SIZE, TRUE);
   lh_small = line_height (cr);
-  for (guint c = 0; c < n_cols; c++)
-    {
-      g_auto (GStrv) lines = wrap (cr, cocrea_chart_series_get_name (cocrea_chart_get_series_at (chart, c)),
-                                   col_w - 6, 3);
-      header_lines = MAX (header_lines, g_strv_length (lines));
-    }
-  header_h = header_lines * lh_small + 6;
+  numbered = !column_names_fit (chart, cr, col_w - 6);
+  if (!numbered)
+    for (guint c = 0; c < n_cols; c++)
+      {
+        g_auto (GStrv) lines = wrap (cr, cocrea_chart_series_get_name (cocrea_chart_get_series_at (chart, c)),
+                                     col_w - 6, 3);
+        header_lines = MAX (header_lines, g_strv_length (lines));
+      }
+  key_h = numbered ? draw_column_key (chart, cr, x, y, width, palette, FALSE) + 4 : 0;
+  header_h = key_h + header_lines * lh_small + 6;
   scale_h = lh_small + 10;
   row_h = MIN ((height - header_h - scale_h) / n_rows, 56);
   if (row_h < 8 || col_w < 12)
     return;
 
+  if (numbered)
+    draw_column_key (chart, cr, x, y, width, palette, TRUE);
   for (guint c = 0; c < n_cols; c++)
     {
       CocreaChartSeries *series = cocrea_chart_get_series_at (chart, c);
@@ -561,7 +622,13 @@ draw_heatmap (CocreaChart *chart, cairo_t *cr, double x, double y, double width,
       guint n;
 
       set_font (cr, SMALL_SIZE, TRUE);
-      lines = wrap (cr, cocrea_chart_series_get_name (series), col_w - 6, 3);
+      if (numbered)
+        {
+          lines = g_new0 (char *, 2);
+          lines[0] = g_strdup_printf ("%u", c + 1);
+        }
+      else
+        lines = wrap (cr, cocrea_chart_series_get_name (series), col_w - 6, 3);
       n = g_strv_length (lines);
       set_color (cr, &palette->foreground);
       for (guint l = 0; l < n; l++)
