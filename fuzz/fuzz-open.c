@@ -14,6 +14,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cocrea-contribution-list.h"
 #include "cocrea-contribution.h"
 #include "cocrea-document.h"
 #include "cocrea-json-export.h"

@@ -23,6 +23,7 @@
 #include <sqlite3.h>
 
 #include "cocrea-activity.h"
+#include "cocrea-contribution-list.h"
 #include "cocrea-contribution.h"
 #include "cocrea-csv-export.h"
 #include "cocrea-csv-import.h"

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cocrea-cli-private.h"
+#include "cocrea-contribution-list.h"
 #include "cocrea-contribution.h"
 
 static void

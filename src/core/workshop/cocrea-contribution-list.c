@@ -3,9 +3,8 @@
  * A process can hold 100,000 contributions, and the capture page lists
  * and filters them as one types. A GListStore of 100,000 GObjects costs
  * more to build than the query that feeds it, so this model keeps the
- * rows of one scan in a plain array, and their strings in a store: the
- * texts and their folded forms (lowercase, no accents) in large blocks,
- * activity, group and area names once per distinct value.
+ * rows of one scan in a plain array, and their strings in a
+ * #CocreaContributionStore (cocrea-contribution-store.c).
  *
  * get_item() wraps a row in a #CocreaContribution the first time it is
  * asked for, and keeps it: a GtkFilterListModel asks for every item on
@@ -22,34 +21,9 @@
 #include <string.h>
 
 #include "cocrea-contribution-list.h"
-#include "cocrea-text.h"
+#include "cocrea-contribution-private.h"
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
-#include "cocrea-search-index.h"
-
-/* Texts go into blocks of this size (a longer text gets a block of its
- * own): blocks never move, so rows can point into them as they are read. */
-#define BLOCK_BYTES (1 << 20)
-
-/* Names by id: a dense array for the ids up to a bound (ids are row ids,
- * nearly dense), a hash table beyond, so a hand-edited file with an id of
- * 2^60 costs no memory. */
-typedef struct {
-  const char **dense; /* GRefString, NULL for no such id */
-  gsize n_dense;
-  GHashTable *sparse; /* gint64 id → GRefString */
-} Names;
-
-struct _CocreaContributionStore {
-  gatomicrefcount ref_count;
-  GPtrArray *blocks;
-  char *block;        /* the block being filled, also in @blocks */
-  gsize block_used;
-  gsize block_size;
-  Names activities;
-  Names groups;
-  GHashTable *areas;  /* GRefString → itself */
-};
 
 struct _CocreaContributionList {
   GObject parent_instance;
@@ -63,157 +37,6 @@ static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CocreaContributionList, cocrea_contribution_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
-
-/* ------------------------------------------------------------------ */
-/* The store                                                          */
-/* ------------------------------------------------------------------ */
-
-static void
-names_clear (Names *names)
-{
-  for (gsize i = 0; i < names->n_dense; i++)
-    if (names->dense[i] != NULL)
-      g_ref_string_release ((char *) names->dense[i]);
-  g_clear_pointer (&names->dense, g_free);
-  g_clear_pointer (&names->sparse, g_hash_table_unref);
-}
-
-static const char *
-names_lookup (const Names *names, gint64 id)
-{
-  if (id >= 0 && (guint64) id < names->n_dense)
-    return names->dense[id];
-  return g_hash_table_lookup (names->sparse, &id);
-}
-
-static CocreaContributionStore *
-store_new (void)
-{
-  CocreaContributionStore *store = g_new0 (CocreaContributionStore, 1);
-
-  g_atomic_ref_count_init (&store->ref_count);
-  store->blocks = g_ptr_array_new_with_free_func (g_free);
-  store->activities.sparse = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                    (GDestroyNotify) g_ref_string_release);
-  store->groups.sparse = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                (GDestroyNotify) g_ref_string_release);
-  store->areas = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                        (GDestroyNotify) g_ref_string_release, NULL);
-  return store;
-}
-
-CocreaContributionStore *
-cocrea_contribution_store_ref (CocreaContributionStore *store)
-{
-  g_atomic_ref_count_inc (&store->ref_count);
-  return store;
-}
-
-void
-cocrea_contribution_store_unref (CocreaContributionStore *store)
-{
-  if (!g_atomic_ref_count_dec (&store->ref_count))
-    return;
-  g_ptr_array_unref (store->blocks);
-  names_clear (&store->activities);
-  names_clear (&store->groups);
-  g_hash_table_unref (store->areas);
-  g_free (store);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CocreaContributionStore, cocrea_contribution_store_unref)
-
-/* Room for @size bytes in the store, which stays where it is. */
-static char *
-store_reserve (CocreaContributionStore *store, gsize size)
-{
-  char *p;
-
-  if (store->block == NULL || store->block_size - store->block_used < size)
-    {
-      store->block_size = MAX (size, BLOCK_BYTES);
-      store->block = g_malloc (store->block_size);
-      store->block_used = 0;
-      g_ptr_array_add (store->blocks, store->block);
-    }
-  p = store->block + store->block_used;
-  store->block_used += size;
-  return p;
-}
-
-/* Gives back the end of the last store_reserve() that went unused. */
-static void
-store_unreserve (CocreaContributionStore *store, gsize unused)
-{
-  g_assert (unused <= store->block_used);
-  store->block_used -= unused;
-}
-
-/* Fills @names with the id → name rows of @table. */
-static gboolean
-load_names (sqlite3 *db, const char *table, Names *names, GError **error)
-{
-  g_autofree char *bounds_sql = g_strdup_printf ("SELECT coalesce (max (id), 0), count (*)"
-                                                 " FROM %s", table);
-  g_autofree char *sql = g_strdup_printf ("SELECT id, name FROM %s", table);
-  g_autoptr (sqlite3_stmt) bounds = cocrea_db_prepare (db, bounds_sql, error);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  if (bounds == NULL)
-    return FALSE;
-  rc = sqlite3_step (bounds);
-  if (rc != SQLITE_ROW)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return FALSE;
-    }
-  names->n_dense = MIN ((guint64) MAX (sqlite3_column_int64 (bounds, 0), 0) + 1,
-                        4 * (guint64) sqlite3_column_int64 (bounds, 1) + 1024);
-  names->dense = g_new0 (const char *, names->n_dense);
-
-  stmt = cocrea_db_prepare (db, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_autofree char *valid = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 1));
-      char *name = g_ref_string_new (valid != NULL ? valid : "");
-
-      if (id >= 0 && (guint64) id < names->n_dense)
-        names->dense[id] = name;
-      else
-        g_hash_table_insert (names->sparse, g_memdup2 (&id, sizeof id), name);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The store's shared copy of @area, or NULL for none. */
-static const char *
-intern_area (CocreaContributionStore *store, const char *area)
-{
-  char *found;
-
-  if (area == NULL)
-    return NULL;
-  found = g_hash_table_lookup (store->areas, area);
-  if (found == NULL)
-    {
-      found = g_ref_string_new (area);
-      g_hash_table_add (store->areas, found);
-    }
-  return found;
-}
-
-/* ------------------------------------------------------------------ */
-/* The list                                                           */
-/* ------------------------------------------------------------------ */
 
 static GType
 get_item_type (GListModel *model)
@@ -276,26 +99,6 @@ cocrea_contribution_list_init (CocreaContributionList *self)
   self->rows = g_array_new (FALSE, FALSE, sizeof (CocreaContributionRow));
 }
 
-/* Copies @len bytes of @text and then its folded form into @store;
- * points @row at both. */
-static void
-store_text (CocreaContributionStore *store, CocreaContributionRow *row, const char *text,
-            gsize len)
-{
-  gsize room = len + 1 + COCREA_FOLD_MAX_BYTES (len);
-  char *p = store_reserve (store, room);
-  gsize folded_len;
-
-  memcpy (p, text, len);
-  p[len] = '\0';
-  row->text = p;
-  p += len + 1;
-  folded_len = cocrea_fold_to (p, text, len);
-  p[folded_len] = '\0';
-  row->folded = p;
-  store_unreserve (store, room - (len + 1 + folded_len + 1));
-}
-
 /*
  * cocrea_contribution_list_new:
  * Reads the contributions of activity @activity_id and group @group_id
@@ -307,7 +110,7 @@ cocrea_contribution_list_new (CocreaDocument *document, gint64 activity_id, gint
                               GError **error)
 {
   g_autoptr (CocreaContributionList) self = g_object_new (COCREA_TYPE_CONTRIBUTION_LIST, NULL);
-  g_autoptr (CocreaContributionStore) store = store_new ();
+  g_autoptr (CocreaContributionStore) store = cocrea_contribution_store_new ();
   sqlite3 *db = cocrea_document_get_db (document);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *last_origin = NULL;
@@ -315,8 +118,7 @@ cocrea_contribution_list_new (CocreaDocument *document, gint64 activity_id, gint
   CocreaOrigin origin = COCREA_ORIGIN_COMMUNITY;
   int rc;
 
-  if (!load_names (db, "activity", &store->activities, error) ||
-      !load_names (db, "table_group", &store->groups, error))
+  if (!cocrea_contribution_store_load_names (store, db, error))
     return NULL;
 
   stmt = cocrea_db_prepare (db, "SELECT id, activity_id, coalesce (group_id, 0), origin, text,"
@@ -351,8 +153,7 @@ cocrea_contribution_list_new (CocreaDocument *document, gint64 activity_id, gint
       row.id = sqlite3_column_int64 (stmt, 0);
       row.activity_id = sqlite3_column_int64 (stmt, 1);
       row.group_id = sqlite3_column_int64 (stmt, 2);
-      row.activity_name = names_lookup (&store->activities, row.activity_id);
-      row.group_name = row.group_id != 0 ? names_lookup (&store->groups, row.group_id) : NULL;
+      cocrea_contribution_store_fill_names (store, &row);
 
       /* Origins and areas repeat from row to row: parse and intern on change only. */
       if (last_origin == NULL || g_strcmp0 (origin_text, last_origin) != 0)
@@ -364,20 +165,20 @@ cocrea_contribution_list_new (CocreaDocument *document, gint64 activity_id, gint
         }
       row.origin = origin;
       if (area == NULL || last_area == NULL || strcmp (area, last_area) != 0)
-        last_area = intern_area (store, area);
+        last_area = cocrea_contribution_store_intern_area (store, area);
       row.area = last_area;
       row.axes = sqlite3_column_int (stmt, 6);
       row.proposal_id = sqlite3_column_int64 (stmt, 7);
       /* Bytes that are not UTF-8 (a file from another program) are replaced,
        * not passed on to labels and exports; the check is cheap next to the
-       * folding store_text does. */
+       * folding the store does. */
       if (text != NULL && !g_utf8_validate (text, sqlite3_column_bytes (stmt, 4), NULL))
         {
           g_autofree char *valid = g_utf8_make_valid (text, sqlite3_column_bytes (stmt, 4));
-          store_text (store, &row, valid, strlen (valid));
+          cocrea_contribution_store_add_text (store, &row, valid, strlen (valid));
         }
       else
-        store_text (store, &row, text != NULL ? text : "", sqlite3_column_bytes (stmt, 4));
+        cocrea_contribution_store_add_text (store, &row, text != NULL ? text : "", sqlite3_column_bytes (stmt, 4));
 
       g_array_append_val (self->rows, row);
     }
@@ -402,28 +203,6 @@ cocrea_contribution_list_get_id (CocreaContributionList *self, guint position)
   if (position >= self->rows->len)
     return 0;
   return g_array_index (self->rows, CocreaContributionRow, position).id;
-}
-
-/*
- * cocrea_contribution_row_matches:
- * TRUE when every word of @words occurs in @folded, or is @id written
- * in digits. No allocation: it runs once per row per keystroke.
- */
-gboolean
-cocrea_contribution_row_matches (const char *folded, gint64 id, const char * const *words)
-{
-  if (words == NULL)
-    return TRUE;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (strstr (folded, words[i]) != NULL)
-        continue;
-      if (g_ascii_isdigit (words[i][0]) && g_ascii_strtoll (words[i], NULL, 10) == id)
-        continue;
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /**
@@ -456,4 +235,21 @@ cocrea_contribution_list_filter (CocreaContributionList *self, const char * cons
         positions[n++] = i;
     }
   return n;
+}
+
+/*
+ * cocrea_contribution_list:
+ * Returns the contributions of activity @activity_id and group @group_id
+ * (0 for any), in the order they were recorded, as a list of
+ * #CocreaContribution (a #CocreaContributionList, whose
+ * cocrea_contribution_list_filter() filters without creating items);
+ * NULL with @error set on failure.
+ */
+GListModel *
+cocrea_contribution_list (CocreaDocument *document, gint64 activity_id, gint64 group_id,
+                          GError **error)
+{
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (document), NULL);
+
+  return G_LIST_MODEL (cocrea_contribution_list_new (document, activity_id, group_id, error));
 }

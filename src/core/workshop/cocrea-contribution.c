@@ -12,8 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cocrea-contribution.h"
-#include "cocrea-contribution-list.h"
+#include "cocrea-contribution-private.h"
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
@@ -338,23 +337,6 @@ cocrea_contribution_matches (CocreaContribution *self, const char * const *words
   g_return_val_if_fail (COCREA_IS_CONTRIBUTION (self), FALSE);
 
   return cocrea_contribution_row_matches (self->folded, self->id, words);
-}
-
-/*
- * cocrea_contribution_list:
- * Returns the contributions of activity @activity_id and group @group_id
- * (0 for any), in the order they were recorded, as a list of
- * #CocreaContribution (a #CocreaContributionList, whose
- * cocrea_contribution_list_filter() filters without creating items);
- * NULL with @error set on failure.
- */
-GListModel *
-cocrea_contribution_list (CocreaDocument *document, gint64 activity_id, gint64 group_id,
-                          GError **error)
-{
-  g_return_val_if_fail (COCREA_IS_DOCUMENT (document), NULL);
-
-  return G_LIST_MODEL (cocrea_contribution_list_new (document, activity_id, group_id, error));
 }
 
 /*

@@ -46,10 +46,6 @@ char        **cocrea_contribution_filter_words      (const char         *typed);
 gboolean      cocrea_contribution_matches           (CocreaContribution *self,
                                                      const char * const *words);
 
-GListModel   *cocrea_contribution_list              (CocreaDocument *document,
-                                                     gint64          activity_id,
-                                                     gint64          group_id,
-                                                     GError        **error);
 CocreaContribution *cocrea_contribution_lookup      (CocreaDocument *document,
                                                      gint64          id,
                                                      GError        **error);

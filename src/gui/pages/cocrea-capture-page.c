@@ -16,6 +16,7 @@
 
 #include "cocrea-activity.h"
 #include "cocrea-capture-page.h"
+#include "cocrea-contribution-list.h"
 #include "cocrea-contribution.h"
 #include "cocrea-group.h"
 #include "cocrea-merge.h"
