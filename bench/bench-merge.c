@@ -21,7 +21,7 @@
 #include "cocrea-contribution-view.h"
 #include "cocrea-csv-import.h"
 #include "cocrea-document.h"
-#include "cocrea-merge.h"
+#include "cocrea-proposal-merge.h"
 #include "cocrea-proposal.h"
 #include "cocrea-suggest.h"
 #include "cocrea-tally.h"

@@ -37,7 +37,7 @@
 #include "cocrea-csv-import.h"
 #include "cocrea-document.h"
 #include "cocrea-merge-scores.h"
-#include "cocrea-merge.h"
+#include "cocrea-proposal-merge.h"
 #include "cocrea-score.h"
 
 #include "crash-session.h"

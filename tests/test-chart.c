@@ -12,7 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "cocrea-chart-renderer.h"
-#include "cocrea-charts.h"
+#include "cocrea-process-charts.h"
 #include "cocrea-demo.h"
 #include "cocrea-error.h"
 

@@ -7,7 +7,7 @@
 #include "cocrea-contribution-view.h"
 #include "cocrea-contribution.h"
 #include "cocrea-demo.h"
-#include "cocrea-merge.h"
+#include "cocrea-proposal-merge.h"
 
 typedef struct {
   char *dir;

@@ -31,7 +31,7 @@
 #include "cocrea-contribution.h"
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
-#include "cocrea-merge.h"
+#include "cocrea-proposal-merge.h"
 #include "cocrea-score.h"
 
 #include "crash-session.h"

@@ -13,7 +13,7 @@
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
 #include "cocrea-group.h"
-#include "cocrea-merge.h"
+#include "cocrea-proposal-merge.h"
 #include "cocrea-proposal.h"
 #include "cocrea-suggest.h"
 #include "cocrea-tally.h"

@@ -12,7 +12,7 @@
 #include "cocrea-demo.h"
 #include "cocrea-document.h"
 #include "cocrea-error.h"
-#include "cocrea-merge.h"
+#include "cocrea-proposal-merge.h"
 #include "cocrea-suggest.h"
 
 typedef struct {

@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cocrea-chart-renderer.h"
-#include "cocrea-charts.h"
+#include "cocrea-process-charts.h"
 #include "cocrea-cli-private.h"
 
 /*

@@ -8,7 +8,7 @@
 
 #include "cocrea-cli-private.h"
 #include "cocrea-error.h"
-#include "cocrea-merge.h"
+#include "cocrea-proposal-merge.h"
 
 /* Parses one positive id; fails with COCREA_ERROR_INVALID naming @text. */
 static gboolean

@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cocrea-cli-private.h"
-#include "cocrea-merge.h"
+#include "cocrea-proposal-merge.h"
 
 /*
  * cocrea_cli_unmerge:

@@ -19,7 +19,7 @@
 #include "cocrea-contribution-list.h"
 #include "cocrea-contribution.h"
 #include "cocrea-group.h"
-#include "cocrea-merge.h"
+#include "cocrea-proposal-merge.h"
 #include "cocrea-suggest.h"
 
 /* Long enough not to query on every key of a fast typist, short enough

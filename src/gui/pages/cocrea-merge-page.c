@@ -23,7 +23,7 @@
 #include "cocrea-contribution-view.h"
 #include "cocrea-contribution.h"
 #include "cocrea-merge-page.h"
-#include "cocrea-merge.h"
+#include "cocrea-proposal-merge.h"
 #include "cocrea-proposal-dialog.h"
 #include "cocrea-proposal.h"
 #include "cocrea-tally.h"

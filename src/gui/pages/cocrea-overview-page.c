@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "cocrea-chart-view.h"
-#include "cocrea-charts.h"
+#include "cocrea-process-charts.h"
 #include "cocrea-overview-page.h"
 #include "cocrea-stage.h"
 #include "cocrea-stats.h"

@@ -14,7 +14,7 @@
 #include <adwaita.h>
 
 #include "cocrea-chart-view.h"
-#include "cocrea-charts.h"
+#include "cocrea-process-charts.h"
 #include "cocrea-decision-dialog.h"
 #include "cocrea-prioritise-page.h"
 #include "cocrea-ranking.h"

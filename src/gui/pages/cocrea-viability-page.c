@@ -13,7 +13,7 @@
 #include <adwaita.h>
 
 #include "cocrea-chart-view.h"
-#include "cocrea-charts.h"
+#include "cocrea-process-charts.h"
 #include "cocrea-criteria-dialog.h"
 #include "cocrea-evaluator.h"
 #include "cocrea-merge-scores.h"

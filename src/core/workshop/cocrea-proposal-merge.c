@@ -1,4 +1,4 @@
-/* cocrea-merge.c
+/* cocrea-proposal-merge.c
  *
  * A merge is a link: contribution.proposal_id names the proposal a
  * contribution now counts for, and proposal.merged_into_id names the
@@ -13,7 +13,7 @@
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
-#include "cocrea-merge.h"
+#include "cocrea-proposal-merge.h"
 #include "cocrea-search-index.h"
 #include "cocrea-text.h"
 #include "cocrea-types.h"

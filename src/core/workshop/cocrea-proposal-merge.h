@@ -1,4 +1,4 @@
-/* cocrea-merge.h — grouping contributions under consolidated proposals
+/* cocrea-proposal-merge.h — grouping contributions under consolidated proposals
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* cocrea-charts.h — the charts of a process, built from its data
+/* cocrea-process-charts.h — the charts of a process, built from its data
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* cocrea-charts.c
+/* cocrea-process-charts.c
  *
  * Builders: each turns process data into a #CocreaChart and decides
  * order, what is left out and the words; none of them draws.
@@ -9,7 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cocrea-charts.h"
+#include "cocrea-process-charts.h"
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-types.h"
