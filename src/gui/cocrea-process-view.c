@@ -86,34 +86,6 @@ sidebar_activated_cb (CocreaProcessView *self, guint position)
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
-static void
-setup_sidebar_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  g_object_set_data (G_OBJECT (box), "icon", icon);
-  g_object_set_data (G_OBJECT (box), "label", label);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_sidebar_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkStackPage *page = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-
-  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (box), "icon"),
-                                gtk_stack_page_get_icon_name (page));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "label"),
-                      gtk_stack_page_get_title (page));
-}
-
 CocreaDocument *
 cocrea_process_view_get_document (CocreaProcessView *self)
 {
@@ -245,14 +217,10 @@ cocrea_process_view_class_init (CocreaProcessViewClass *klass)
 static void
 cocrea_process_view_init (CocreaProcessView *self)
 {
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkSelectionModel) page_list = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_sidebar_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_sidebar_row), NULL);
-  gtk_list_view_set_factory (self->sidebar, factory);
   /* The stack's pages are a selection model that follows the visible page. */
   page_list = gtk_stack_get_pages (self->pages);
   gtk_list_view_set_model (self->sidebar, page_list);

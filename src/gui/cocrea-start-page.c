@@ -6,6 +6,7 @@
 
 #include "cocrea-application.h"
 #include "cocrea-recent-item.h"
+#include "cocrea-recent-row.h"
 #include "cocrea-start-page.h"
 
 struct _CocreaStartPage
@@ -38,91 +39,6 @@ reload_recent (CocreaStartPage *self)
   g_list_store_splice (self->recent, 0, g_list_model_get_n_items (G_LIST_MODEL (self->recent)),
                        items->pdata, items->len);
   gtk_widget_set_visible (self->recent_box, items->len > 0);
-}
-
-static void
-setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
-
-  gtk_widget_add_css_class (box, "recent-row");
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), subtitle);
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "circular");
-  gtk_widget_set_tooltip_text (remove, _("Remove From the List"));
-  /* A target of the right type before the name, else GTK warns; bind
-   * sets the real one. */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", "");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "recent.remove");
-
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_box_append (GTK_BOX (box), remove);
-
-  g_object_set_data (G_OBJECT (box), "icon", icon);
-  g_object_set_data (G_OBJECT (box), "title", title);
-  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
-  g_object_set_data (G_OBJECT (box), "remove", remove);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  CocreaRecentItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *icon = g_object_get_data (G_OBJECT (box), "icon");
-  GtkWidget *title = g_object_get_data (G_OBJECT (box), "title");
-  GtkWidget *subtitle = g_object_get_data (G_OBJECT (box), "subtitle");
-  GtkWidget *remove = g_object_get_data (G_OBJECT (box), "remove");
-  g_autofree char *detail = NULL;
-  g_autofree char *remove_label = NULL;
-  g_autofree char *row_label = NULL;
-
-  if (cocrea_recent_item_get_available (item))
-    {
-      /* TRANSLATORS: "Renca · changed 26 Oct 2019, 15:04" */
-      detail = g_strdup_printf (_("%s · changed %s"), cocrea_recent_item_get_municipality (item),
-                                cocrea_recent_item_get_last_change (item));
-      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "x-office-document-symbolic");
-    }
-  else
-    {
-      detail = g_strdup_printf (_("Unavailable: %s"), cocrea_recent_item_get_reason (item));
-      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-warning-symbolic");
-    }
-
-  gtk_label_set_text (GTK_LABEL (title), cocrea_recent_item_get_title (item));
-  gtk_label_set_text (GTK_LABEL (subtitle), detail);
-  gtk_widget_set_sensitive (title, cocrea_recent_item_get_available (item));
-
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove),
-                                          g_variant_new_string (cocrea_recent_item_get_path (item)));
-  remove_label = g_strdup_printf (_("Remove “%s” from the recent processes"),
-                                  cocrea_recent_item_get_title (item));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-
-  row_label = g_strdup_printf ("%s, %s", cocrea_recent_item_get_title (item), detail);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, row_label, -1);
 }
 
 static void
@@ -190,6 +106,8 @@ cocrea_start_page_class_init (CocreaStartPageClass *klass)
 
   object_class->dispose = cocrea_start_page_dispose;
 
+  g_type_ensure (COCREA_TYPE_RECENT_ROW);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-start-page.ui");
@@ -204,16 +122,12 @@ cocrea_start_page_class_init (CocreaStartPageClass *klass)
 static void
 cocrea_start_page_init (CocreaStartPage *self)
 {
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkSelectionModel) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->recent = g_list_store_new (COCREA_TYPE_RECENT_ITEM);
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->recent))));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  gtk_list_view_set_factory (self->recent_list, factory);
   gtk_list_view_set_model (self->recent_list, selection);
 
   self->settings = cocrea_settings_try_new ();
