@@ -18,8 +18,8 @@ struct _CocreaUndoStack
 {
   GObject parent_instance;
 
-  GPtrArray *undo; /* CocreaUndo, oldest first */
-  GPtrArray *redo; /* CocreaUndo, oldest first */
+  GPtrArray *undo; /* Record, oldest first */
+  GPtrArray *redo; /* Record, oldest first */
   guint next_serial;
 };
 
@@ -32,24 +32,33 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-#define SERIAL_KEY "cocrea-undo-serial"
-
-static guint
-get_serial (CocreaUndo *undo)
+/* One edit that can be taken back, under the serial its toast names. */
+typedef struct
 {
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (undo), SERIAL_KEY));
+  CocreaUndo *undo;
+  guint serial;
+} Record;
+
+static void
+record_free (gpointer data)
+{
+  Record *record = data;
+
+  g_object_unref (record->undo);
+  g_free (record);
 }
 
 static guint
 add_record (CocreaUndoStack *self, GPtrArray *stack, CocreaUndo *undo)
 {
-  guint serial = ++self->next_serial;
+  Record *record = g_new0 (Record, 1);
 
-  g_object_set_data (G_OBJECT (undo), SERIAL_KEY, GUINT_TO_POINTER (serial));
-  g_ptr_array_add (stack, g_object_ref (undo));
+  record->undo = g_object_ref (undo);
+  record->serial = ++self->next_serial;
+  g_ptr_array_add (stack, record);
   if (stack->len > MAX_DEPTH)
     g_ptr_array_remove_index (stack, 0);
-  return serial;
+  return record->serial;
 }
 
 /**
@@ -92,7 +101,8 @@ static gboolean
 apply (CocreaUndoStack *self, CocreaDocument *document, GPtrArray *from, GPtrArray *to,
        guint index, char **label, GError **error)
 {
-  g_autoptr (CocreaUndo) record = g_object_ref (g_ptr_array_index (from, index));
+  Record *entry = g_ptr_array_index (from, index);
+  g_autoptr (CocreaUndo) record = g_object_ref (entry->undo);
   g_autoptr (CocreaUndo) inverse = NULL;
 
   if (!cocrea_undo_apply (document, record, &inverse, error))
@@ -125,7 +135,7 @@ cocrea_undo_stack_undo (CocreaUndoStack *self, CocreaDocument *document, guint s
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
   for (guint i = self->undo->len; i > 0; i--)
-    if (serial == 0 || get_serial (g_ptr_array_index (self->undo, i - 1)) == serial)
+    if (serial == 0 || ((Record *) g_ptr_array_index (self->undo, i - 1))->serial == serial)
       {
         if (!apply (self, document, self->undo, self->redo, i - 1, &label, error))
           return FALSE;
@@ -217,8 +227,8 @@ cocrea_undo_stack_class_init (CocreaUndoStackClass *klass)
 static void
 cocrea_undo_stack_init (CocreaUndoStack *self)
 {
-  self->undo = g_ptr_array_new_with_free_func (g_object_unref);
-  self->redo = g_ptr_array_new_with_free_func (g_object_unref);
+  self->undo = g_ptr_array_new_with_free_func (record_free);
+  self->redo = g_ptr_array_new_with_free_func (record_free);
 }
 
 CocreaUndoStack *
