@@ -18,7 +18,6 @@
 #include <glib/gi18n.h>
 
 #include "cocrea-page.h"
-#include "cocrea-window.h"
 
 typedef struct
 {
@@ -166,42 +165,42 @@ cocrea_page_set_toast_overlay (CocreaPage *self, AdwToastOverlay *overlay)
   g_set_object (&priv->toast_overlay, overlay);
 }
 
+/* Says @text in the page's toasts, else in its window's (win.toast);
+ * outside a window, nowhere. */
 void
 cocrea_page_add_toast (CocreaPage *self, const char *text)
 {
   CocreaPagePrivate *priv;
-  GtkRoot *root;
 
   g_return_if_fail (COCREA_IS_PAGE (self));
   g_return_if_fail (text != NULL);
   priv = cocrea_page_get_instance_private (self);
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
   if (priv->toast_overlay != NULL)
     adw_toast_overlay_add_toast (priv->toast_overlay, adw_toast_new (text));
-  else if (COCREA_IS_WINDOW (root))
-    cocrea_window_add_toast (COCREA_WINDOW (root), text);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
 }
 
 /**
  * cocrea_page_show_error:
- * Says why something failed in a dialog of the window; outside a window,
- * in a toast, or as a warning when the page has no toasts of its own.
+ * Says why something failed in a dialog of the window (win.show-error);
+ * outside a window, in a toast, or as a warning when the page has no
+ * toasts of its own.
  */
 void
 cocrea_page_show_error (CocreaPage *self, const char *heading, const GError *error)
 {
   CocreaPagePrivate *priv;
-  GtkRoot *root;
 
   g_return_if_fail (COCREA_IS_PAGE (self));
   g_return_if_fail (heading != NULL && error != NULL);
   priv = cocrea_page_get_instance_private (self);
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (COCREA_IS_WINDOW (root))
-    cocrea_window_show_error (COCREA_WINDOW (root), heading, error);
-  else if (priv->toast_overlay != NULL)
+  if (gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)", heading,
+                                  error->message))
+    return;
+  if (priv->toast_overlay != NULL)
     adw_toast_overlay_add_toast (priv->toast_overlay, adw_toast_new (error->message));
   else
     g_warning ("%s: %s", heading, error->message);

@@ -308,6 +308,29 @@ back_action (GtkWidget *widget, const char *action_name, GVariant *param)
   cocrea_process_view_go_back (COCREA_WINDOW (widget)->process_view);
 }
 
+/* win.toast: what a page or dialog says in passing, in the window's
+ * toasts. Widgets inside the window reach it through this action rather
+ * than by knowing the window's type. */
+static void
+toast_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  cocrea_window_add_toast (COCREA_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* win.show-error: (heading, message) of something that failed, in a
+ * message dialog over the window, as cocrea_window_show_error(). */
+static void
+show_error_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  g_autoptr (GError) error = NULL;
+  const char *heading;
+  const char *message;
+
+  g_variant_get (param, "(&s&s)", &heading, &message);
+  error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, message);
+  cocrea_window_show_error (COCREA_WINDOW (widget), heading, error);
+}
+
 static gboolean
 cocrea_window_close_request (GtkWindow *window)
 {
@@ -389,6 +412,8 @@ cocrea_window_class_init (CocreaWindowClass *klass)
                                    process_settings_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_action);
 }
 
 static void

@@ -14,9 +14,9 @@
 
 #include "cocrea-decision-dialog.h"
 #include "cocrea-error.h"
-#include "cocrea-window.h"
 
 typedef struct {
+  GtkWidget *dialog;      /* not a reference: the dialog owns the state */
   CocreaDocument *document;
   GtkWidget *parent;
   gint64 proposal_id;
@@ -27,8 +27,9 @@ typedef struct {
   GtkWidget *reason_error;
 } Decision;
 
+/* A GClosureNotify: the response handler owns the state. */
 static void
-decision_free (gpointer data)
+decision_free (gpointer data, GClosure *closure)
 {
   Decision *state = data;
 
@@ -38,26 +39,21 @@ decision_free (gpointer data)
   g_free (state);
 }
 
+/* Through the window's actions: @parent is a page inside it. */
 static void
 report (GtkWidget *parent, const char *heading, const GError *error)
 {
-  GtkRoot *root = gtk_widget_get_root (parent);
-
-  if (COCREA_IS_WINDOW (root))
-    cocrea_window_show_error (COCREA_WINDOW (root), heading, error);
+  gtk_widget_activate_action (parent, "win.show-error", "(ss)", heading, error->message);
 }
 
 static void
 toast_done (GtkWidget *parent, CocreaDecision decision)
 {
-  GtkRoot *root = gtk_widget_get_root (parent);
   g_autofree char *text = NULL;
 
-  if (!COCREA_IS_WINDOW (root))
-    return;
   /* TRANSLATORS: a toast after a decision: "Decision recorded: Shortlisted" */
   text = g_strdup_printf (_("Decision recorded: %s"), cocrea_decision_label (decision));
-  cocrea_window_add_toast (COCREA_WINDOW (root), text);
+  gtk_widget_activate_action (parent, "win.toast", "s", text);
 }
 
 static void
@@ -123,20 +119,20 @@ cocrea_decision_apply (GtkWidget *parent, CocreaDocument *document, gint64 propo
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "state", state, decision_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (force_response_cb), state);
+  /* The state lives as long as the handler, that is as long as the dialog. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (force_response_cb), state,
+                         decision_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return FALSE;
 }
 
 static void
-reason_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
+reason_changed_cb (GtkEditable *entry, Decision *state)
 {
-  Decision *state = g_object_get_data (G_OBJECT (dialog), "state");
   g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   gboolean ok = *reason != '\0';
 
-  adw_message_dialog_set_response_enabled (dialog, "decide", ok);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (state->dialog), "decide", ok);
   gtk_widget_set_visible (state->reason_error, !ok);
   if (ok)
     gtk_widget_remove_css_class (state->reason_entry, "error");
@@ -234,10 +230,13 @@ cocrea_decision_dialog_present (GtkWidget *parent, CocreaDocument *document, gin
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "decide");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "state", state, decision_free);
-  g_signal_connect (state->reason_entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (decide_response_cb), state);
-  reason_changed_cb (GTK_EDITABLE (state->reason_entry), ADW_MESSAGE_DIALOG (dialog));
+  state->dialog = dialog;
+  /* The state lives as long as the handler, that is as long as the dialog;
+   * the entry is the dialog's child, so goes first. */
+  g_signal_connect (state->reason_entry, "changed", G_CALLBACK (reason_changed_cb), state);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (decide_response_cb), state,
+                         decision_free, 0);
+  reason_changed_cb (GTK_EDITABLE (state->reason_entry), state);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (state->reason_entry);
 }
