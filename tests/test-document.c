@@ -7,6 +7,9 @@
 
 #include <glib/gstdio.h>
 
+#include <string.h>
+
+#include "cocrea-contribution.h"
 #include "cocrea-document.h"
 #include "cocrea-error.h"
 #include "cocrea-lock.h"
@@ -235,6 +238,82 @@ test_migrate (Fixture *f, gconstpointer data)
   doc = cocrea_document_open (f->path, COCREA_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cocrea_document_get_migrated_from (doc), ==, 0);
+}
+
+/* Version 5 gave every row people create an identity: old rows one derived
+ * from their id, the same wherever the file is upgraded; new rows a random
+ * one that another laptop will not make up. */
+static void
+test_migrate_identities (Fixture *f, gconstpointer data)
+{
+  static const char *const tables[][2] = {
+    { "activity", "a" }, { "table_group", "g" }, { "proposal", "p" }, { "contribution", "c" },
+  };
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "process-v1.sql", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.cocrea", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaDocument) doc = NULL;
+  g_autoptr (CocreaDocument) doc2 = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  raw_exec (f->path, sql);
+  raw_exec (other, sql);
+
+  doc = cocrea_document_open (f->path, COCREA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  doc2 = cocrea_document_open (other, COCREA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *n_rows = g_strdup_printf ("SELECT count(*) FROM %s", tables[i][0]);
+      g_autofree char *legacy = g_strdup_printf ("SELECT count(*) FROM %s WHERE uid = '%s-' || id",
+                                                 tables[i][0], tables[i][1]);
+      gint64 n = raw_int (f->path, n_rows);
+
+      g_assert_cmpint (n, >, 0);
+      g_assert_cmpint (raw_int (f->path, legacy), ==, n);
+      /* Upgraded apart, the two files agree on every row's identity. */
+      g_assert_cmpint (raw_int (other, legacy), ==, n);
+    }
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema"
+                                     " WHERE type = 'index' AND name LIKE '%\\_uid' ESCAPE '\\'"), ==, 8);
+
+  /* New rows: 24 hex digits, different in two files opened side by side. */
+  {
+    CocreaContributionFields fields = { .activity_id = 1, .text = "Más plazas con sombra" };
+    gint64 a = 0, b = 0;
+
+    g_assert_true (cocrea_contribution_add (doc, &fields, &a, NULL, &error));
+    g_assert_true (cocrea_contribution_add (doc2, &fields, &b, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (a, ==, b); /* the same local id… */
+    g_clear_object (&doc);
+    g_clear_object (&doc2);
+    {
+      g_autofree char *q = g_strdup_printf ("SELECT uid FROM contribution WHERE id = %" G_GINT64_FORMAT, a);
+      sqlite3 *db1 = NULL, *db2 = NULL;
+      sqlite3_stmt *s1 = NULL, *s2 = NULL;
+
+      g_assert_cmpint (sqlite3_open (f->path, &db1), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_open (other, &db2), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db1, q, -1, &s1, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db2, q, -1, &s2, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (s1), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_step (s2), ==, SQLITE_ROW);
+      g_assert_cmpint (strlen ((const char *) sqlite3_column_text (s1, 0)), ==, 24);
+      /* …but two identities. */
+      g_assert_cmpstr ((const char *) sqlite3_column_text (s1, 0), !=,
+                       (const char *) sqlite3_column_text (s2, 0));
+      sqlite3_finalize (s1);
+      sqlite3_finalize (s2);
+      sqlite3_close (db1);
+      sqlite3_close (db2);
+    }
+  }
+  g_assert_true (cocrea_document_check_file (f->path, NULL, &error));
+  g_assert_no_error (error);
 }
 
 /* Opens @path expecting refusal with @code, and checks the bytes are unchanged
@@ -608,6 +687,7 @@ main (int argc, char **argv)
   ADD ("/document/create", test_create);
   ADD ("/document/create/invalid", test_create_invalid);
   ADD ("/document/migrate/v1", test_migrate);
+  ADD ("/document/migrate/identities", test_migrate_identities);
   ADD ("/document/refuse/random-bytes", test_refuse_random);
   ADD ("/document/refuse/empty", test_refuse_empty);
   ADD ("/document/refuse/other-sqlite", test_refuse_other_sqlite);

@@ -633,7 +633,7 @@ cocrea_consultation_add_comment (CocreaDocument *document, const CocreaCommentFi
 
   stmt = begin_comment_edit (document, fields,
                              "INSERT INTO consultation_comment (commitment_id, channel, author,"
-                             " received_on, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+                             " received_on, text, uid) VALUES (?1, ?2, ?3, ?4, ?5, cocrea_uid ())",
                              error);
   if (stmt == NULL)
     return FALSE;

@@ -778,8 +778,8 @@ write_activities (DemoWriter *w, GError **error)
 
   stmt = cocrea_db_prepare (w->db,
                             "INSERT INTO activity (kind, name, held_on, held_until, place,"
-                            " attendance, women, youth, migrants, indigenous, disability, notes)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            " attendance, women, youth, migrants, indigenous, disability, notes, uid)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cocrea_uid ())",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -804,8 +804,8 @@ write_activities (DemoWriter *w, GError **error)
     }
 
   group_stmt = cocrea_db_prepare (w->db,
-                                  "INSERT INTO table_group (activity_id, name, size, position)"
-                                  " VALUES (?, ?, ?, ?)",
+                                  "INSERT INTO table_group (activity_id, name, size, position, uid)"
+                                  " VALUES (?, ?, ?, ?, cocrea_uid ())",
                                   error);
   if (group_stmt == NULL)
     return FALSE;
@@ -835,7 +835,7 @@ write_proposals (DemoWriter *w, GError **error)
 
   stmt = cocrea_db_prepare (w->db,
                             "INSERT INTO proposal (title, description, area, axes, inclusion,"
-                            " origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            " origin, created_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, cocrea_uid ())",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -881,7 +881,7 @@ write_contributions (DemoWriter *w, GError **error)
 
   stmt = cocrea_db_prepare (w->db,
                             "INSERT INTO contribution (activity_id, group_id, origin, text,"
-                            " proposal_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                            " proposal_id, created_at, uid) VALUES (?, ?, ?, ?, ?, ?, cocrea_uid ())",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -1002,14 +1002,14 @@ write_commitments (DemoWriter *w, GError **error)
   stmt = cocrea_db_prepare (w->db,
                             "INSERT INTO commitment (proposal_id, position, name, note, origin,"
                             " origin_detail, starts_on, ends_on, lead_unit, problem, description,"
-                            " contribution, relevance, additional_info)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            " contribution, relevance, additional_info, uid)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cocrea_uid ())",
                             error);
   if (stmt == NULL)
     return FALSE;
   milestone_stmt = cocrea_db_prepare (w->db,
                                       "INSERT INTO milestone (commitment_id, position, deliverable,"
-                                      " starts_on, ends_on) VALUES (?, ?, ?, ?, ?)",
+                                      " starts_on, ends_on, uid) VALUES (?, ?, ?, ?, ?, cocrea_uid ())",
                                       error);
   if (milestone_stmt == NULL)
     return FALSE;
@@ -1099,9 +1099,9 @@ write_consultation (DemoWriter *w, GError **error)
 
   stmt = cocrea_db_prepare (w->db,
                             "INSERT INTO consultation_comment (commitment_id, channel, author,"
-                            " received_on, text, response, response_reason)"
+                            " received_on, text, response, response_reason, uid)"
                             " VALUES ((SELECT id FROM commitment WHERE position = ?), ?, ?, ?, ?,"
-                            " ?, ?)",
+                            " ?, ?, cocrea_uid ())",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -1128,7 +1128,8 @@ write_progress (DemoWriter *w, GError **error)
 
   stmt = cocrea_db_prepare (w->db,
                             "INSERT INTO milestone_progress (milestone_id, recorded_on, status,"
-                            " evidence) SELECT m.id, ?3, ?4, ?5 FROM milestone m JOIN commitment c"
+                            " evidence, uid) SELECT m.id, ?3, ?4, ?5, cocrea_uid () FROM milestone m"
+                            " JOIN commitment c"
                             " ON c.id = m.commitment_id WHERE c.position = ?1 AND m.position = ?2",
                             error);
   if (stmt == NULL)

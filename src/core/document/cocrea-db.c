@@ -183,3 +183,53 @@ cocrea_db_now (void)
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
+
+/*
+ * cocrea_db_new_uid:
+ * Returns a new row identity (24 hex digits) that no other program run,
+ * on this laptop or another, will also return: 64 random bits drawn once
+ * per run from the operating system (through SQLite), then a counter.
+ * The shared prefix keeps a run's new rows side by side in the uid
+ * indexes, so an import of 100,000 rows does not scatter its writes.
+ */
+char *
+cocrea_db_new_uid (void)
+{
+  static gsize prefix_set = 0;
+  static guint64 prefix;
+  static gint counter = 0;
+
+  if (g_once_init_enter (&prefix_set))
+    {
+      sqlite3_initialize ();
+      sqlite3_randomness (sizeof prefix, &prefix);
+      g_once_init_leave (&prefix_set, 1);
+    }
+  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x%08x", prefix,
+                          (guint) g_atomic_int_add (&counter, 1));
+}
+
+static void
+uid_function (sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+  sqlite3_result_text (context, cocrea_db_new_uid (), -1, g_free);
+}
+
+/*
+ * cocrea_db_register_functions:
+ * Adds cocrea_uid(), which returns cocrea_db_new_uid(), to @db, so every
+ * INSERT gives its row an identity in SQL. It is direct-only: a schema
+ * object cannot call it, and files stay readable by any SQLite tool.
+ */
+gboolean
+cocrea_db_register_functions (sqlite3 *db, GError **error)
+{
+  int rc = sqlite3_create_function_v2 (db, "cocrea_uid", 0, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                       NULL, uid_function, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      cocrea_db_set_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}

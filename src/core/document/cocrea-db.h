@@ -42,5 +42,8 @@ void          cocrea_db_bind_static_text (sqlite3_stmt *stmt,
                                           int           length);
 void          cocrea_db_configure_library (void);
 char         *cocrea_db_now        (void);
+char         *cocrea_db_new_uid    (void);
+gboolean      cocrea_db_register_functions (sqlite3 *db,
+                                            GError **error);
 
 G_END_DECLS

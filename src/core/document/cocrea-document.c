@@ -219,7 +219,8 @@ open_connection (const char *path, gboolean read_only, gboolean create, GError *
 
   /* The full-text tables name this tokenizer: without it on every
    * connection, even reading them (or migrating to them) would fail. */
-  if (!cocrea_suggest_register_tokenizer (db, error))
+  if (!cocrea_suggest_register_tokenizer (db, error) ||
+      !cocrea_db_register_functions (db, error))
     {
       sqlite3_close (db);
       return NULL;

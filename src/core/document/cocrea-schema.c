@@ -246,6 +246,82 @@ static const char *const steps[] = {
   "  CHECK (priority_axes >= 0 AND priority_axes <= 1000);"
   "ALTER TABLE process ADD COLUMN priority_inclusion REAL NOT NULL DEFAULT 1"
   "  CHECK (priority_inclusion >= 0 AND priority_inclusion <= 1000);",
+
+  /* 5: several laptops capture at once and their files come back together.
+   * Every row people create gets an identity (uid) that no other laptop
+   * makes up too; new rows get a random one (cocrea_db_new_uid), rows of
+   * older files one derived from their id ("c-27"), the same wherever the
+   * file is upgraded, so an upgraded original and an old copy of it still
+   * agree on which row is which. Scores are known by evaluator, proposal
+   * and criterion, which is already an identity.
+   * A copy handed out remembers where it came from (sync_origin) and what
+   * each row looked like then (sync_base: a hash per row, by kind and uid);
+   * the file copies come back to remembers, per copy, how far it got
+   * (sync_replica) and what each row it took or refused looked like on
+   * both sides (sync_seen), so the next time only what changed since
+   * comes in. Hashes and kinds are part of the format: see cocrea-sync.c. */
+  "ALTER TABLE activity ADD COLUMN uid TEXT;"
+  "ALTER TABLE table_group ADD COLUMN uid TEXT;"
+  "ALTER TABLE proposal ADD COLUMN uid TEXT;"
+  "ALTER TABLE contribution ADD COLUMN uid TEXT;"
+  "ALTER TABLE commitment ADD COLUMN uid TEXT;"
+  "ALTER TABLE milestone ADD COLUMN uid TEXT;"
+  "ALTER TABLE consultation_comment ADD COLUMN uid TEXT;"
+  "ALTER TABLE milestone_progress ADD COLUMN uid TEXT;"
+  "UPDATE activity SET uid = 'a-' || id;"
+  "UPDATE table_group SET uid = 'g-' || id;"
+  "UPDATE proposal SET uid = 'p-' || id;"
+  "UPDATE contribution SET uid = 'c-' || id;"
+  "UPDATE commitment SET uid = 'k-' || id;"
+  "UPDATE milestone SET uid = 'm-' || id;"
+  "UPDATE consultation_comment SET uid = 'q-' || id;"
+  "UPDATE milestone_progress SET uid = 'r-' || id;"
+  "CREATE UNIQUE INDEX activity_uid ON activity (uid);"
+  "CREATE UNIQUE INDEX table_group_uid ON table_group (uid);"
+  "CREATE UNIQUE INDEX proposal_uid ON proposal (uid);"
+  "CREATE UNIQUE INDEX contribution_uid ON contribution (uid);"
+  "CREATE UNIQUE INDEX commitment_uid ON commitment (uid);"
+  "CREATE UNIQUE INDEX milestone_uid ON milestone (uid);"
+  "CREATE UNIQUE INDEX consultation_comment_uid ON consultation_comment (uid);"
+  "CREATE UNIQUE INDEX milestone_progress_uid ON milestone_progress (uid);"
+
+  "CREATE TABLE sync_origin ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  replica TEXT NOT NULL CHECK (length(replica) > 0),"
+  "  source_replica TEXT NOT NULL,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  made_at TEXT NOT NULL,"
+  "  audit_id INTEGER NOT NULL DEFAULT 0,"
+  "  format INTEGER NOT NULL,"
+  "  activity_uid TEXT,"
+  "  group_uids TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+
+  "CREATE TABLE sync_base ("
+  "  kind INTEGER NOT NULL,"
+  "  uid TEXT NOT NULL,"
+  "  hash INTEGER NOT NULL,"
+  "  PRIMARY KEY (kind, uid)"
+  ") STRICT, WITHOUT ROWID;"
+
+  "CREATE TABLE sync_replica ("
+  "  id INTEGER PRIMARY KEY,"
+  "  replica TEXT NOT NULL UNIQUE,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  audit_id INTEGER NOT NULL,"
+  "  audit_digest TEXT NOT NULL,"
+  "  synced_at TEXT NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE sync_seen ("
+  "  id INTEGER PRIMARY KEY,"
+  "  replica TEXT NOT NULL,"
+  "  kind INTEGER NOT NULL,"
+  "  uid TEXT NOT NULL,"
+  "  their_hash INTEGER,"
+  "  our_hash INTEGER,"
+  "  UNIQUE (replica, kind, uid)"
+  ") STRICT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == COCREA_SCHEMA_VERSION);
@@ -263,6 +339,9 @@ static const char *const known_objects[] = {
   "proposal_fts", "proposal_fts_data", "proposal_fts_idx",
   "proposal_fts_docsize", "proposal_fts_config",
   "proposal_merged_into", "contribution_tally",
+  "activity_uid", "table_group_uid", "proposal_uid", "contribution_uid", "commitment_uid",
+  "milestone_uid", "consultation_comment_uid", "milestone_progress_uid",
+  "sync_origin", "sync_base", "sync_replica", "sync_seen",
 };
 
 /*

@@ -105,12 +105,13 @@ import_prepare (Import *import, GError **error)
     (import->find_activity = cocrea_db_prepare (db,
        "SELECT id FROM activity WHERE name = ? ORDER BY id LIMIT 1", error)) != NULL &&
     (import->insert_activity = cocrea_db_prepare (db,
-       "INSERT INTO activity (kind, name) VALUES ('workshop', ?)", error)) != NULL &&
+       "INSERT INTO activity (kind, name, uid) VALUES ('workshop', ?, cocrea_uid ())", error)) != NULL &&
     (import->find_group = cocrea_db_prepare (db,
        "SELECT id FROM table_group WHERE activity_id = ? AND name = ?", error)) != NULL &&
     (import->insert_group = cocrea_db_prepare (db,
-       "INSERT INTO table_group (activity_id, name, position) VALUES (?1, ?2,"
-       " (SELECT coalesce (max (position), 0) + 1 FROM table_group WHERE activity_id = ?1))",
+       "INSERT INTO table_group (activity_id, name, position, uid) VALUES (?1, ?2,"
+       " (SELECT coalesce (max (position), 0) + 1 FROM table_group WHERE activity_id = ?1),"
+       " cocrea_uid ())",
        error)) != NULL &&
     /* A title that was itself merged away still leads, through its chain,
      * to the right top proposal; an unmerged one is the better match. */
@@ -118,10 +119,10 @@ import_prepare (Import *import, GError **error)
        "SELECT id FROM proposal WHERE title = ?"
        " ORDER BY merged_into_id IS NOT NULL, id LIMIT 1", error)) != NULL &&
     (import->insert_proposal = cocrea_db_prepare (db,
-       "INSERT INTO proposal (title, origin, created_at) VALUES (?, ?, ?)", error)) != NULL &&
+       "INSERT INTO proposal (title, origin, created_at, uid) VALUES (?, ?, ?, cocrea_uid ())", error)) != NULL &&
     (import->insert_contribution = cocrea_db_prepare (db,
        "INSERT INTO contribution (activity_id, group_id, origin, text, area, axes,"
-       " proposal_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)) != NULL;
+       " proposal_id, created_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, cocrea_uid ())", error)) != NULL;
 }
 
 /* The id @cache holds for @key, or 0. Rows repeat the same few activity,

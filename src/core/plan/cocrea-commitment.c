@@ -454,9 +454,9 @@ cocrea_commitment_add_from_proposal (CocreaDocument *document, gint64 proposal_i
     }
 
   stmt = cocrea_db_prepare (db,
-                            "INSERT INTO commitment (proposal_id, position, name, origin)"
+                            "INSERT INTO commitment (proposal_id, position, name, origin, uid)"
                             " SELECT id, (SELECT coalesce (max (position), 0) + 1 FROM commitment),"
-                            " title, origin FROM proposal WHERE id = ?",
+                            " title, origin, cocrea_uid () FROM proposal WHERE id = ?",
                             error);
   if (stmt == NULL)
     goto fail;

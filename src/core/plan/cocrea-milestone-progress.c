@@ -185,7 +185,8 @@ cocrea_milestone_progress_record (CocreaDocument *document, gint64 milestone_id,
   /* Selecting from milestone makes an unknown milestone insert nothing. */
   stmt = begin_record_edit (document, status, recorded_on, evidence,
                             "INSERT INTO milestone_progress (milestone_id, status, recorded_on,"
-                            " evidence) SELECT id, ?1, ?2, ?3 FROM milestone WHERE id = ?4",
+                            " evidence, uid) SELECT id, ?1, ?2, ?3, cocrea_uid () FROM milestone"
+                            " WHERE id = ?4",
                             milestone_id, error);
   if (stmt == NULL)
     return FALSE;

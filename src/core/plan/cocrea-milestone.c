@@ -238,8 +238,8 @@ cocrea_milestone_add (CocreaDocument *document, gint64 commitment_id, const char
 
   stmt = cocrea_db_prepare (db,
                             "INSERT INTO milestone (commitment_id, position, deliverable,"
-                            " starts_on, ends_on) SELECT id, (SELECT coalesce (max (position), 0)"
-                            " + 1 FROM milestone WHERE commitment_id = ?1), ?2, ?3, ?4"
+                            " starts_on, ends_on, uid) SELECT id, (SELECT coalesce (max (position), 0)"
+                            " + 1 FROM milestone WHERE commitment_id = ?1), ?2, ?3, ?4, cocrea_uid ()"
                             " FROM commitment WHERE id = ?1",
                             error);
   if (stmt == NULL)

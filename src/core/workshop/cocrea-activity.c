@@ -385,8 +385,8 @@ cocrea_activity_add (CocreaDocument *document, const CocreaActivityFields *field
   db = cocrea_document_get_db (document);
 
   stmt = cocrea_db_prepare (db, "INSERT INTO activity (kind, name, held_on, place, attendance,"
-                                " women, youth, migrants, indigenous, disability)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                " women, youth, migrants, indigenous, disability, uid)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, cocrea_uid ())",
                             error);
   if (stmt == NULL)
     goto fail;

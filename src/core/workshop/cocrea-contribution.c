@@ -478,7 +478,8 @@ cocrea_contribution_add (CocreaDocument *document, const CocreaContributionField
     goto fail;
 
   stmt = cocrea_db_prepare (db, "INSERT INTO contribution (activity_id, group_id, origin, text,"
-                                " area, axes, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                " area, axes, created_at, uid)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, cocrea_uid ())",
                             error);
   if (stmt == NULL)
     goto fail;

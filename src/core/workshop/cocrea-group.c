@@ -269,9 +269,9 @@ cocrea_group_add (CocreaDocument *document, gint64 activity_id, const char *name
       goto fail;
     }
 
-  stmt = cocrea_db_prepare (db, "INSERT INTO table_group (activity_id, name, size, position)"
+  stmt = cocrea_db_prepare (db, "INSERT INTO table_group (activity_id, name, size, position, uid)"
                                 " VALUES (?1, ?2, ?3, (SELECT coalesce (max (position), 0) + 1"
-                                " FROM table_group WHERE activity_id = ?1))",
+                                " FROM table_group WHERE activity_id = ?1), cocrea_uid ())",
                             error);
   if (stmt == NULL)
     goto fail;

@@ -134,8 +134,8 @@ insert_proposal (sqlite3 *db, const char *title, const gint64 *ids, guint n_ids,
         all_municipal = FALSE;
     }
 
-  insert = cocrea_db_prepare (db, "INSERT INTO proposal (title, area, axes, origin, created_at)"
-                                  " VALUES (?, ?, ?, ?, ?)",
+  insert = cocrea_db_prepare (db, "INSERT INTO proposal (title, area, axes, origin, created_at, uid)"
+                                  " VALUES (?, ?, ?, ?, ?, cocrea_uid ())",
                               error);
   if (insert == NULL)
     return FALSE;
