@@ -1,4 +1,4 @@
-/* cocrea-cli-import.c — cocrea import FILE --csv IN.csv
+/* cocrea-cli-import.c — cocrea import FILE (--csv IN.csv | --decidim EXPORT)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,23 @@
 
 #include "cocrea-cli-private.h"
 #include "cocrea-csv-import.h"
+#include "cocrea-decidim-import.h"
+
+/* Imports Decidim's proposals export and says what came in. */
+static int
+import_decidim (CocreaDocument *document, const char *path)
+{
+  g_auto (CocreaDecidimImport) result = { 0 };
+  g_autofree char *summary = NULL;
+  GError *error = NULL;
+
+  if (!cocrea_decidim_import (document, path, &result, NULL, &error))
+    return cocrea_cli_fail (error);
+
+  summary = cocrea_decidim_import_describe (&result);
+  printf ("%s\n", summary);
+  return 0;
+}
 
 /*
  * cocrea_cli_import:
@@ -19,14 +36,22 @@ int
 cocrea_cli_import (int argc, char **argv)
 {
   g_autofree char *csv_path = NULL;
+  g_autofree char *decidim_path = NULL;
   GOptionEntry entries[] = {
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
       N_("CSV file with a “text” column, and optionally activity, group, origin, area and axes"),
       N_("IN.csv") },
+    { "decidim", 0, 0, G_OPTION_ARG_FILENAME, &decidim_path,
+      N_("Decidim's proposals export (open-data CSV or admin JSON): each proposal becomes a "
+         "contribution of the online activity of its space"),
+      N_("EXPORT") },
     { NULL }
   };
   g_autoptr (GOptionContext) context =
-    cocrea_cli_context (_("FILE"), _("Import contributions from a CSV spreadsheet."), entries);
+    cocrea_cli_context (_("FILE"),
+                        _("Import contributions from a CSV spreadsheet, or the proposals of a "
+                          "Decidim participatory space from its export."),
+                        entries);
   g_autoptr (CocreaDocument) document = NULL;
   GError *error = NULL;
   guint n_imported = 0;
@@ -35,12 +60,15 @@ cocrea_cli_import (int argc, char **argv)
   if (!cocrea_cli_parse (context, &argc, &argv, 1, &status))
     return status;
 
-  if (csv_path == NULL)
-    return cocrea_cli_usage (context, _("--csv is required"));
+  if ((csv_path == NULL) == (decidim_path == NULL))
+    return cocrea_cli_usage (context, _("Give exactly one of --csv and --decidim"));
 
   document = cocrea_cli_open (argv[1], TRUE, &error);
   if (document == NULL)
     return cocrea_cli_fail (error);
+
+  if (decidim_path != NULL)
+    return import_decidim (document, decidim_path);
 
   if (!cocrea_csv_import (document, csv_path, &n_imported, NULL, &error))
     return cocrea_cli_fail (error);

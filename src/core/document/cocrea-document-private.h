@@ -19,6 +19,7 @@ gboolean  cocrea_document_begin_edit   (CocreaDocument *self,
 gboolean  cocrea_document_commit_edit  (CocreaDocument *self,
                                         GError        **error);
 void      cocrea_document_rollback_edit (CocreaDocument *self);
+const char *cocrea_document_author   (void);
 gboolean  cocrea_document_log          (CocreaDocument *self,
                                         const char     *action,
                                         const char     *subject,

@@ -729,8 +729,8 @@ cocrea_document_log (CocreaDocument *self, const char *action, const char *subje
   g_return_val_if_fail (self->edit_depth > 0, FALSE);
 
   stmt = cocrea_db_prepare (self->db,
-                            "INSERT INTO audit_log (at, action, subject, detail)"
-                            " VALUES (?, ?, ?, ?)",
+                            "INSERT INTO audit_log (at, action, subject, detail, author)"
+                            " VALUES (?, ?, ?, ?, ?)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -738,7 +738,35 @@ cocrea_document_log (CocreaDocument *self, const char *action, const char *subje
   cocrea_db_bind_text (stmt, 2, action);
   cocrea_db_bind_text (stmt, 3, subject);
   cocrea_db_bind_text (stmt, 4, detail);
+  cocrea_db_bind_text (stmt, 5, cocrea_document_author ());
   return cocrea_db_step_done (self->db, stmt, error);
+}
+
+/*
+ * cocrea_document_author:
+ * Who makes the edits of this program, as the history shows it: the
+ * account's full name, or its login name where the account has none.
+ * COCREA_AUTHOR overrides both, for a shared laptop whose account is
+ * nobody's ("taller") and for tests.
+ */
+const char *
+cocrea_document_author (void)
+{
+  static char *author;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      const char *name = g_getenv ("COCREA_AUTHOR");
+
+      if (name == NULL || *name == '\0')
+        name = g_get_real_name ();
+      if (name == NULL || *name == '\0' || g_str_equal (name, "Unknown"))
+        name = g_get_user_name ();
+      author = g_utf8_make_valid (name, -1);
+      g_once_init_leave (&once, 1);
+    }
+  return author;
 }
 
 /* The process record names every window and export: bytes that are not

@@ -322,6 +322,57 @@ static const char *const steps[] = {
   "  our_hash INTEGER,"
   "  UNIQUE (replica, kind, uid)"
   ") STRICT;",
+
+  /* 6: between the hall and the web. Where a contribution came from when
+   * another platform holds it (Decidim's proposals: its id in its space,
+   * so a re-import adds only what is new, and the supports people gave it
+   * online); the weight of those supports in the prioritisation, off by
+   * default; the OGP completion level of a commitment where the forum set
+   * it by hand (otherwise it follows the milestones); the changes made to
+   * the plan in answer to consultation comments, each tied to its
+   * comment, for the final plan; and who made each logged edit. */
+  "CREATE TABLE contribution_source ("
+  "  id INTEGER PRIMARY KEY,"
+  "  contribution_id INTEGER NOT NULL UNIQUE"
+  "    REFERENCES contribution (id) ON DELETE CASCADE,"
+  "  platform TEXT NOT NULL CHECK (platform IN ('decidim')),"
+  "  space_url TEXT NOT NULL,"
+  "  external_id INTEGER NOT NULL CHECK (external_id > 0),"
+  "  reference TEXT NOT NULL DEFAULT '',"
+  "  url TEXT NOT NULL DEFAULT '',"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  category TEXT NOT NULL DEFAULT '',"
+  "  supports INTEGER NOT NULL DEFAULT 0 CHECK (supports >= 0),"
+  "  comments INTEGER NOT NULL DEFAULT 0 CHECK (comments >= 0),"
+  "  state TEXT NOT NULL DEFAULT '',"
+  "  amends INTEGER CHECK (amends IS NULL OR amends > 0),"
+  "  published_at TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (platform, space_url, external_id)"
+  ") STRICT;"
+  "ALTER TABLE process ADD COLUMN priority_supports REAL NOT NULL DEFAULT 0"
+  "  CHECK (priority_supports >= 0 AND priority_supports <= 1000);"
+  "CREATE TABLE commitment_completion ("
+  "  id INTEGER PRIMARY KEY,"
+  "  commitment_id INTEGER NOT NULL UNIQUE"
+  "    REFERENCES commitment (id) ON DELETE CASCADE,"
+  "  level TEXT NOT NULL CHECK (level IN"
+  "    ('no-evidence', 'not-started', 'limited', 'substantial', 'complete')),"
+  "  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),"
+  "  recorded_on TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE plan_revision ("
+  "  id INTEGER PRIMARY KEY,"
+  "  comment_id INTEGER NOT NULL REFERENCES consultation_comment (id) ON DELETE CASCADE,"
+  "  commitment_id INTEGER NOT NULL REFERENCES commitment (id) ON DELETE CASCADE,"
+  "  milestone_id INTEGER REFERENCES milestone (id) ON DELETE CASCADE,"
+  "  field TEXT NOT NULL CHECK (length(field) > 0),"
+  "  before TEXT NOT NULL DEFAULT '',"
+  "  after TEXT NOT NULL DEFAULT '',"
+  "  revised_on TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX plan_revision_comment ON plan_revision (comment_id);"
+  "ALTER TABLE audit_log ADD COLUMN author TEXT NOT NULL DEFAULT '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == COCREA_SCHEMA_VERSION);
@@ -342,6 +393,7 @@ static const char *const known_objects[] = {
   "activity_uid", "table_group_uid", "proposal_uid", "contribution_uid", "commitment_uid",
   "milestone_uid", "consultation_comment_uid", "milestone_progress_uid",
   "sync_origin", "sync_base", "sync_replica", "sync_seen",
+  "contribution_source", "commitment_completion", "plan_revision", "plan_revision_comment",
 };
 
 /*

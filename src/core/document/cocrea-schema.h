@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define COCREA_APPLICATION_FILE_ID 0x436F4372
 
 /* PRAGMA user_version written by this build. */
-#define COCREA_SCHEMA_VERSION 5
+#define COCREA_SCHEMA_VERSION 6
 
 gboolean cocrea_schema_migrate          (sqlite3  *db,
                                          int       from_version,

@@ -32,6 +32,26 @@ static const char *const table_names[COCREA_UNDO_N_TABLES] = {
   [COCREA_UNDO_ACTOR] = "actor",
   [COCREA_UNDO_MILESTONE_PROGRESS] = "milestone_progress",
   [COCREA_UNDO_CONSULTATION_COMMENT] = "consultation_comment",
+  [COCREA_UNDO_CONTRIBUTION_SOURCE] = "contribution_source",
+  [COCREA_UNDO_COMMITMENT_COMPLETION] = "commitment_completion",
+  [COCREA_UNDO_PLAN_REVISION] = "plan_revision",
+};
+
+/* Rows that belong to a row of another table and go with it (ON DELETE
+ * CASCADE) without any edit naming them: where a contribution came from,
+ * a commitment's completion level, the revisions a comment caused. An
+ * edit that captures the owner captures them too, so undoing a deletion
+ * brings them back and no edit has to know they exist. */
+static const struct {
+  CocreaUndoTable owner;
+  CocreaUndoTable table;
+  const char *column; /* of @table, holding the owner's id */
+} companions[] = {
+  { COCREA_UNDO_CONTRIBUTION, COCREA_UNDO_CONTRIBUTION_SOURCE, "contribution_id" },
+  { COCREA_UNDO_COMMITMENT, COCREA_UNDO_COMMITMENT_COMPLETION, "commitment_id" },
+  { COCREA_UNDO_COMMITMENT, COCREA_UNDO_PLAN_REVISION, "commitment_id" },
+  { COCREA_UNDO_MILESTONE, COCREA_UNDO_PLAN_REVISION, "milestone_id" },
+  { COCREA_UNDO_CONSULTATION_COMMENT, COCREA_UNDO_PLAN_REVISION, "comment_id" },
 };
 
 typedef struct {
@@ -130,6 +150,9 @@ cocrea_undo_get_n_rows (CocreaUndo *self)
   return self->rows->len;
 }
 
+static gboolean capture_companions (CocreaUndo *self, sqlite3 *db, CocreaUndoTable table,
+                                    const char *where, gint64 param, GError **error);
+
 static gint64
 row_key (CocreaUndoTable table, gint64 id)
 {
@@ -204,7 +227,7 @@ cocrea_undo_capture (CocreaUndo *self, sqlite3 *db, CocreaUndoTable table, gint6
       cocrea_db_set_error (error, db, rc, NULL);
       return FALSE;
     }
-  return TRUE;
+  return rc == SQLITE_DONE || capture_companions (self, db, table, "id = ?1", id, error);
 }
 
 /*
@@ -276,6 +299,29 @@ cocrea_undo_capture_where (CocreaUndo *self, sqlite3 *db, CocreaUndoTable table,
       cocrea_db_set_error (error, db, rc, NULL);
       return FALSE;
     }
+  return capture_companions (self, db, table, where, param, error);
+}
+
+/*
+ * capture_companions:
+ * Captures the companion rows (see companions[]) of every row of @table
+ * matching @where, in one query per companion table.
+ */
+static gboolean
+capture_companions (CocreaUndo *self, sqlite3 *db, CocreaUndoTable table, const char *where,
+                    gint64 param, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *owned = NULL;
+
+      if (companions[i].owner != table)
+        continue;
+      owned = g_strdup_printf ("%s IN (SELECT id FROM %s WHERE %s)", companions[i].column,
+                               table_names[table], where);
+      if (!cocrea_undo_capture_where (self, db, companions[i].table, owned, param, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -320,6 +366,9 @@ capture_dependents (CocreaUndo *inverse, sqlite3 *db, const Row *row, GError **e
     case COCREA_UNDO_ACTOR:
     case COCREA_UNDO_MILESTONE_PROGRESS:
     case COCREA_UNDO_CONSULTATION_COMMENT:
+    case COCREA_UNDO_CONTRIBUTION_SOURCE:
+    case COCREA_UNDO_COMMITMENT_COMPLETION:
+    case COCREA_UNDO_PLAN_REVISION:
     case COCREA_UNDO_N_TABLES:
     default:
       return TRUE;
