@@ -126,6 +126,76 @@ cocrea_db_query_int (sqlite3 *db, const char *sql, gint64 *value, GError **error
   return TRUE;
 }
 
+/**
+ * cocrea_db_collect:
+ * @db: the connection of @stmt
+ * @stmt: a prepared, bound statement, not yet stepped
+ * @row_func: reads one row
+ * @user_data: for @row_func
+ * @free_func: (nullable): frees what @row_func returns
+ * @error: return location for a #CocreaError
+ *
+ * The one SQLite step loop: steps @stmt to its end and keeps, in order,
+ * what @row_func returns for each row (skipping NULLs). A @row_func that
+ * fills a structure of its own may return NULL for every row; the empty
+ * array then only says the loop succeeded. A @row_func that refuses a
+ * row sets its error, which ends the loop.
+ *
+ * Returns: (transfer full): the items, or NULL with @error set when a
+ *   step fails or @row_func refuses a row (the items kept so far are
+ *   freed)
+ */
+GPtrArray *
+cocrea_db_collect (sqlite3 *db, sqlite3_stmt *stmt, CocreaDbRowFunc row_func,
+                   gpointer user_data, GDestroyNotify free_func, GError **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  g_return_val_if_fail (stmt != NULL && row_func != NULL, NULL);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (GError) refused = NULL;
+      gpointer item = row_func (stmt, user_data, &refused);
+
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+      else if (refused != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&refused));
+          return NULL;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cocrea_db_set_error (error, db, rc, NULL);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+/*
+ * cocrea_db_collect_model:
+ * As cocrea_db_collect(), with @row_func making a new object of
+ * @item_type per row (or NULL to skip it): returns them as a #GListStore,
+ * filled in one splice, or NULL with @error set.
+ */
+GListModel *
+cocrea_db_collect_model (sqlite3 *db, sqlite3_stmt *stmt, GType item_type,
+                         CocreaDbRowFunc row_func, gpointer user_data, GError **error)
+{
+  g_autoptr (GPtrArray) items = cocrea_db_collect (db, stmt, row_func, user_data,
+                                                   g_object_unref, error);
+  GListStore *store;
+
+  if (items == NULL)
+    return NULL;
+  store = g_list_store_new (item_type);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (store);
+}
+
 /* Binds @text, or "" when NULL: text columns are NOT NULL in the schema. */
 void
 cocrea_db_bind_text (sqlite3_stmt *stmt, int index, const char *text)

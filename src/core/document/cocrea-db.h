@@ -6,7 +6,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
@@ -41,6 +41,29 @@ void          cocrea_db_bind_static_text (sqlite3_stmt *stmt,
                                           const char   *text,
                                           int           length);
 void          cocrea_db_configure_library (void);
+
+/*
+ * CocreaDbRowFunc:
+ * Reads the current row of @stmt; returns what a collection keeps of it
+ * (a new item, owned by the collection), or NULL to keep nothing. To stop
+ * the loop, return NULL with @error set.
+ */
+typedef gpointer (*CocreaDbRowFunc) (sqlite3_stmt *stmt,
+                                     gpointer      user_data,
+                                     GError      **error);
+
+GPtrArray    *cocrea_db_collect       (sqlite3        *db,
+                                       sqlite3_stmt   *stmt,
+                                       CocreaDbRowFunc row_func,
+                                       gpointer        user_data,
+                                       GDestroyNotify  free_func,
+                                       GError        **error);
+GListModel   *cocrea_db_collect_model (sqlite3        *db,
+                                       sqlite3_stmt   *stmt,
+                                       GType           item_type,
+                                       CocreaDbRowFunc row_func,
+                                       gpointer        user_data,
+                                       GError        **error);
 char         *cocrea_db_now        (void);
 char         *cocrea_db_new_uid    (void);
 gboolean      cocrea_db_register_functions (sqlite3 *db,

@@ -712,6 +712,69 @@ cocrea_document_rollback_edit (CocreaDocument *self)
   sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 }
 
+struct _CocreaEdit {
+  CocreaDocument *document;
+  guint depth;     /* the document's edit depth inside this edit */
+  gboolean ended;  /* committed, or its commit failed and rolled back */
+};
+
+/*
+ * cocrea_edit_begin:
+ * Begins an edit of @document (cocrea_document_begin_edit()) and returns
+ * its guard, or NULL with @error set (a read-only process, a busy file).
+ * Free the guard with cocrea_edit_end(), which g_autoptr does.
+ */
+CocreaEdit *
+cocrea_edit_begin (CocreaDocument *document, GError **error)
+{
+  CocreaEdit *edit;
+
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (document), NULL);
+
+  if (!cocrea_document_begin_edit (document, error))
+    return NULL;
+  edit = g_new0 (CocreaEdit, 1);
+  edit->document = g_object_ref (document);
+  edit->depth = document->edit_depth;
+  return edit;
+}
+
+/*
+ * cocrea_edit_commit:
+ * Commits @edit (cocrea_document_commit_edit()). Either way the edit is
+ * over: a failed commit has already rolled back, and cocrea_edit_end()
+ * does nothing more. Must be called at most once.
+ */
+gboolean
+cocrea_edit_commit (CocreaEdit *edit, GError **error)
+{
+  g_return_val_if_fail (edit != NULL, FALSE);
+  g_return_val_if_fail (!edit->ended, FALSE);
+  g_assert (edit->document->edit_depth == edit->depth);
+
+  edit->ended = TRUE;
+  return cocrea_document_commit_edit (edit->document, error);
+}
+
+/*
+ * cocrea_edit_end:
+ * Rolls @edit back unless it was committed, and frees the guard. NULL is
+ * accepted, so a guard whose begin failed can go out of scope.
+ */
+void
+cocrea_edit_end (CocreaEdit *edit)
+{
+  if (edit == NULL)
+    return;
+  if (!edit->ended)
+    {
+      g_assert (edit->document->edit_depth == edit->depth);
+      cocrea_document_rollback_edit (edit->document);
+    }
+  g_object_unref (edit->document);
+  g_free (edit);
+}
+
 /*
  * cocrea_document_log:
  * Appends to the audit log inside the current edit: @action is a stable
@@ -831,6 +894,7 @@ gboolean
 cocrea_document_update_process (CocreaDocument *self, const CocreaProcessInfo *info,
                                 GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *title = cocrea_text_normalize (info->title);
   g_autofree char *municipality = cocrea_text_normalize (info->municipality);
@@ -858,7 +922,8 @@ cocrea_document_update_process (CocreaDocument *self, const CocreaProcessInfo *i
       return FALSE;
     }
 
-  if (!cocrea_document_begin_edit (self, error))
+  edit = cocrea_edit_begin (self, error);
+  if (edit == NULL)
     return FALSE;
 
   stmt = cocrea_db_prepare (self->db,
@@ -867,7 +932,7 @@ cocrea_document_update_process (CocreaDocument *self, const CocreaProcessInfo *i
                             " quota_municipal = ?, quota_community = ?",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   cocrea_db_bind_text (stmt, 1, title);
   cocrea_db_bind_text (stmt, 2, municipality);
   if (info->period_start > 0)
@@ -882,13 +947,9 @@ cocrea_document_update_process (CocreaDocument *self, const CocreaProcessInfo *i
 
   if (!cocrea_db_step_done (self->db, stmt, error) ||
       !cocrea_document_log (self, "update-process", "process", title, error))
-    goto fail;
+    return FALSE;
 
-  return cocrea_document_commit_edit (self, error);
-
-fail:
-  cocrea_document_rollback_edit (self);
-  return FALSE;
+  return cocrea_edit_commit (edit, error);
 }
 
 /*

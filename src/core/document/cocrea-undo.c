@@ -446,6 +446,7 @@ gboolean
 cocrea_undo_apply (CocreaDocument *document, CocreaUndo *undo, CocreaUndo **redo,
                    GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autoptr (CocreaUndo) inverse = NULL;
   g_autofree char *detail = NULL;
   sqlite3 *db;
@@ -456,7 +457,8 @@ cocrea_undo_apply (CocreaDocument *document, CocreaUndo *undo, CocreaUndo **redo
   if (redo != NULL)
     *redo = NULL;
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
   inverse = cocrea_undo_new (undo->action, undo->label);
@@ -464,12 +466,12 @@ cocrea_undo_apply (CocreaDocument *document, CocreaUndo *undo, CocreaUndo **redo
   for (guint i = 0; i < undo->rows->len; i++)
     if (!cocrea_undo_capture (inverse, db, ((Row *) undo->rows->pdata[i])->table,
                               ((Row *) undo->rows->pdata[i])->id, error))
-      goto fail;
+      return FALSE;
   for (guint i = 0; i < undo->rows->len; i++)
     {
       Row *row = undo->rows->pdata[i];
       if (row->n_columns == 0 && !capture_dependents (inverse, db, row, error))
-        goto fail;
+        return FALSE;
     }
 
   /* FTS5 removes an entry by its old text: remove every entry that may
@@ -478,43 +480,39 @@ cocrea_undo_apply (CocreaDocument *document, CocreaUndo *undo, CocreaUndo **redo
     {
       Row *row = inverse->rows->pdata[i];
       if (row->n_columns > 0 && !index_row (db, row, FALSE, error))
-        goto fail;
+        return FALSE;
     }
 
   if (!cocrea_db_exec (db, "PRAGMA defer_foreign_keys = ON", error))
-    goto fail;
+    return FALSE;
 
   for (int t = COCREA_UNDO_N_TABLES - 1; t >= 0; t--)
     for (guint i = 0; i < undo->rows->len; i++)
       {
         Row *row = undo->rows->pdata[i];
         if ((int) row->table == t && row->n_columns == 0 && !delete_row (db, row, error))
-          goto fail;
+          return FALSE;
       }
   for (int t = 0; t < COCREA_UNDO_N_TABLES; t++)
     for (guint i = 0; i < undo->rows->len; i++)
       {
         Row *row = undo->rows->pdata[i];
         if ((int) row->table == t && row->n_columns > 0 && !write_row (db, row, error))
-          goto fail;
+          return FALSE;
       }
 
   for (guint i = 0; i < inverse->rows->len; i++)
     if (!index_row (db, inverse->rows->pdata[i], TRUE, error))
-      goto fail;
+      return FALSE;
 
   detail = g_strdup_printf ("{\"rows\": %u}", undo->rows->len);
   if (!cocrea_document_log (document, "undo", undo->action, detail, error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
 
   if (redo != NULL)
     *redo = g_steal_pointer (&inverse);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
