@@ -125,9 +125,9 @@ cocrea_activity_init (CocreaActivity *self)
 {
 }
 
-/* Builds an activity from a row of ACTIVITY_COLUMNS. */
-static CocreaActivity *
-activity_from_row (sqlite3_stmt *stmt)
+/* Builds an activity from a row of ACTIVITY_COLUMNS (a CocreaDbRowFunc). */
+static gpointer
+activity_from_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
 {
   CocreaActivity *self = g_object_new (COCREA_TYPE_ACTIVITY, NULL);
 
@@ -239,25 +239,12 @@ cocrea_activity_list (CocreaDocument *document, GError **error)
 {
   sqlite3 *db = cocrea_document_get_db (document);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GListStore) store = g_list_store_new (COCREA_TYPE_ACTIVITY);
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   stmt = cocrea_db_prepare (db, "SELECT " ACTIVITY_COLUMNS " FROM activity a"
                                 " ORDER BY a.held_on IS NULL, a.held_on, a.id", error);
   if (stmt == NULL)
     return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, activity_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return NULL;
-    }
-
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return cocrea_db_collect_model (db, stmt, COCREA_TYPE_ACTIVITY, activity_from_row, NULL, error);
 }
 
 /*
@@ -280,7 +267,7 @@ cocrea_activity_lookup (CocreaDocument *document, gint64 id, GError **error)
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return activity_from_row (stmt);
+    return activity_from_row (stmt, NULL, NULL);
   if (rc == SQLITE_DONE)
     g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                  _("There is no activity %lld"), (long long) id);
@@ -369,6 +356,7 @@ gboolean
 cocrea_activity_add (CocreaDocument *document, const CocreaActivityFields *fields, gint64 *id,
                      CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *name = cocrea_text_normalize (fields->name);
   g_autofree char *place = cocrea_text_normalize (fields->place);
   g_autofree char *subject = NULL;
@@ -380,7 +368,10 @@ cocrea_activity_add (CocreaDocument *document, const CocreaActivityFields *field
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (fields != NULL, FALSE);
 
-  if (!validate (fields, name, error) || !cocrea_document_begin_edit (document, error))
+  if (!validate (fields, name, error))
+    return FALSE;
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
@@ -389,19 +380,19 @@ cocrea_activity_add (CocreaDocument *document, const CocreaActivityFields *field
                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, cocrea_uid ())",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   bind_fields (stmt, fields, name, place);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   new_id = sqlite3_last_insert_rowid (db);
 
   record = cocrea_undo_new ("add-activity", _("Add an activity"));
   subject = g_strdup_printf ("activity:%" G_GINT64_FORMAT, new_id);
   cocrea_undo_capture_absent (record, COCREA_UNDO_ACTIVITY, new_id);
   if (!cocrea_document_log (document, "add-activity", subject, name, error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
 
   if (id != NULL)
@@ -409,10 +400,6 @@ cocrea_activity_add (CocreaDocument *document, const CocreaActivityFields *field
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
 
 /**
@@ -432,6 +419,7 @@ gboolean
 cocrea_activity_update (CocreaDocument *document, gint64 id, const CocreaActivityFields *fields,
                         CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *name = cocrea_text_normalize (fields->name);
   g_autofree char *place = cocrea_text_normalize (fields->place);
   g_autofree char *subject = g_strdup_printf ("activity:%" G_GINT64_FORMAT, id);
@@ -442,13 +430,16 @@ cocrea_activity_update (CocreaDocument *document, gint64 id, const CocreaActivit
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (fields != NULL, FALSE);
 
-  if (!validate (fields, name, error) || !cocrea_document_begin_edit (document, error))
+  if (!validate (fields, name, error))
+    return FALSE;
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
   record = cocrea_undo_new ("update-activity", _("Edit an activity"));
   if (!cocrea_undo_capture (record, db, COCREA_UNDO_ACTIVITY, id, error))
-    goto fail;
+    return FALSE;
 
   stmt = cocrea_db_prepare (db, "UPDATE activity SET kind = ?1, name = ?2, held_on = ?3,"
                                 " place = ?4, attendance = ?5, women = ?6, youth = ?7,"
@@ -456,29 +447,25 @@ cocrea_activity_update (CocreaDocument *document, gint64 id, const CocreaActivit
                                 " WHERE id = ?11",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   bind_fields (stmt, fields, name, place);
   sqlite3_bind_int64 (stmt, 11, id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no activity %lld"), (long long) id);
-      goto fail;
+      return FALSE;
     }
   if (!cocrea_document_log (document, "update-activity", subject, name, error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
 
 /**
@@ -498,6 +485,7 @@ fail:
 gboolean
 cocrea_activity_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *subject = g_strdup_printf ("activity:%" G_GINT64_FORMAT, id);
   g_autofree char *detail = NULL;
   g_autoptr (CocreaUndo) record = NULL;
@@ -507,7 +495,8 @@ cocrea_activity_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo, 
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
@@ -520,33 +509,29 @@ cocrea_activity_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo, 
                                   " (SELECT id FROM table_group WHERE activity_id = ?1)",
                                   id, error) ||
       !cocrea_index_contributions_where (db, "activity_id = ?1", id, FALSE, error))
-    goto fail;
+    return FALSE;
 
   stmt = cocrea_db_prepare (db, "DELETE FROM activity WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no activity %lld"), (long long) id);
-      goto fail;
+      return FALSE;
     }
 
   n_rows = cocrea_undo_get_n_rows (record);
   detail = g_strdup_printf ("{\"rows\": %u}", n_rows);
   if (!cocrea_document_log (document, "delete-activity", subject, detail, error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }

@@ -459,6 +459,7 @@ gboolean
 cocrea_contribution_add (CocreaDocument *document, const CocreaContributionFields *fields,
                          gint64 *id, CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *text = cocrea_text_normalize (fields->text);
   g_autofree char *area = cocrea_text_normalize (fields->area);
   g_autofree char *subject = NULL;
@@ -471,22 +472,23 @@ cocrea_contribution_add (CocreaDocument *document, const CocreaContributionField
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (fields != NULL, FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
   if (!validate (db, fields, text, error))
-    goto fail;
+    return FALSE;
 
   stmt = cocrea_db_prepare (db, "INSERT INTO contribution (activity_id, group_id, origin, text,"
                                 " area, axes, created_at, uid)"
                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, cocrea_uid ())",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   bind_fields (stmt, fields, text, area);
   cocrea_db_bind_text (stmt, 7, now);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   new_id = sqlite3_last_insert_rowid (db);
 
   record = cocrea_undo_new ("add-contribution", _("Add a contribution"));
@@ -494,19 +496,15 @@ cocrea_contribution_add (CocreaDocument *document, const CocreaContributionField
   subject = g_strdup_printf ("contribution:%" G_GINT64_FORMAT, new_id);
   if (!cocrea_index_contribution (db, new_id, TRUE, error) ||
       !cocrea_document_log (document, "add-contribution", subject, "", error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (id != NULL)
     *id = new_id;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
 
 /**
@@ -528,6 +526,7 @@ cocrea_contribution_update (CocreaDocument *document, gint64 id,
                             const CocreaContributionFields *fields, CocreaUndo **undo,
                             GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *text = cocrea_text_normalize (fields->text);
   g_autofree char *area = cocrea_text_normalize (fields->area);
   g_autofree char *subject = g_strdup_printf ("contribution:%" G_GINT64_FORMAT, id);
@@ -538,45 +537,42 @@ cocrea_contribution_update (CocreaDocument *document, gint64 id,
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (fields != NULL, FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
   if (!validate (db, fields, text, error))
-    goto fail;
+    return FALSE;
 
   record = cocrea_undo_new ("update-contribution", _("Edit a contribution"));
   if (!cocrea_undo_capture (record, db, COCREA_UNDO_CONTRIBUTION, id, error) ||
       !cocrea_index_contribution (db, id, FALSE, error))
-    goto fail;
+    return FALSE;
 
   stmt = cocrea_db_prepare (db, "UPDATE contribution SET activity_id = ?1, group_id = ?2,"
                                 " origin = ?3, text = ?4, area = ?5, axes = ?6 WHERE id = ?7",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   bind_fields (stmt, fields, text, area);
   sqlite3_bind_int64 (stmt, 7, id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no contribution %lld"), (long long) id);
-      goto fail;
+      return FALSE;
     }
   if (!cocrea_index_contribution (db, id, TRUE, error) ||
       !cocrea_document_log (document, "update-contribution", subject, "", error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
 
 /**
@@ -596,6 +592,7 @@ gboolean
 cocrea_contribution_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo,
                             GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *subject = g_strdup_printf ("contribution:%" G_GINT64_FORMAT, id);
   g_autoptr (CocreaUndo) record = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -603,37 +600,34 @@ cocrea_contribution_delete (CocreaDocument *document, gint64 id, CocreaUndo **un
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
   record = cocrea_undo_new ("delete-contribution", _("Delete a contribution"));
   if (!cocrea_undo_capture (record, db, COCREA_UNDO_CONTRIBUTION, id, error) ||
       !cocrea_index_contribution (db, id, FALSE, error))
-    goto fail;
+    return FALSE;
 
   stmt = cocrea_db_prepare (db, "DELETE FROM contribution WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no contribution %lld"), (long long) id);
-      goto fail;
+      return FALSE;
     }
   if (!cocrea_document_log (document, "delete-contribution", subject, "", error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }

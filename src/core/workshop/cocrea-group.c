@@ -142,6 +142,21 @@ cocrea_group_get_n_contributions (CocreaGroup *self)
   return self->n_contributions;
 }
 
+/* Builds a group from a row of cocrea_group_list()'s query (a CocreaDbRowFunc). */
+static gpointer
+group_from_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  CocreaGroup *group = g_object_new (COCREA_TYPE_GROUP, NULL);
+
+  group->id = sqlite3_column_int64 (stmt, 0);
+  group->activity_id = sqlite3_column_int64 (stmt, 1);
+  group->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  group->size = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
+  group->position = sqlite3_column_int (stmt, 4);
+  group->n_contributions = sqlite3_column_int (stmt, 5);
+  return group;
+}
+
 /*
  * cocrea_group_list:
  * Returns the groups of activity @activity_id in their order, or of every
@@ -153,9 +168,6 @@ cocrea_group_list (CocreaDocument *document, gint64 activity_id, GError **error)
 {
   sqlite3 *db = cocrea_document_get_db (document);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GListStore) store = g_list_store_new (COCREA_TYPE_GROUP);
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   stmt = cocrea_db_prepare (db,
                             "SELECT g.id, g.activity_id, g.name, g.size, g.position,"
@@ -166,27 +178,7 @@ cocrea_group_list (CocreaDocument *document, gint64 activity_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, activity_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CocreaGroup *group = g_object_new (COCREA_TYPE_GROUP, NULL);
-
-      group->id = sqlite3_column_int64 (stmt, 0);
-      group->activity_id = sqlite3_column_int64 (stmt, 1);
-      group->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      group->size = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
-      group->position = sqlite3_column_int (stmt, 4);
-      group->n_contributions = sqlite3_column_int (stmt, 5);
-      g_ptr_array_add (items, group);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return NULL;
-    }
-
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return cocrea_db_collect_model (db, stmt, COCREA_TYPE_GROUP, group_from_row, NULL, error);
 }
 
 static gboolean
@@ -241,6 +233,7 @@ gboolean
 cocrea_group_add (CocreaDocument *document, gint64 activity_id, const char *name, int size,
                   gint64 *id, CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *clean = cocrea_text_normalize (name);
   g_autofree char *subject = NULL;
   g_autoptr (CocreaUndo) record = NULL;
@@ -252,7 +245,10 @@ cocrea_group_add (CocreaDocument *document, gint64 activity_id, const char *name
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!validate (clean, size, error) || !cocrea_document_begin_edit (document, error))
+  if (!validate (clean, size, error))
+    return FALSE;
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
@@ -260,13 +256,13 @@ cocrea_group_add (CocreaDocument *document, gint64 activity_id, const char *name
     g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM activity WHERE id = %"
                                             G_GINT64_FORMAT, activity_id);
     if (!cocrea_db_query_int (db, sql, &exists, error))
-      goto fail;
+      return FALSE;
   }
   if (exists == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no activity %lld"), (long long) activity_id);
-      goto fail;
+      return FALSE;
     }
 
   stmt = cocrea_db_prepare (db, "INSERT INTO table_group (activity_id, name, size, position, uid)"
@@ -274,7 +270,7 @@ cocrea_group_add (CocreaDocument *document, gint64 activity_id, const char *name
                                 " FROM table_group WHERE activity_id = ?1), cocrea_uid ())",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, activity_id);
   cocrea_db_bind_text (stmt, 2, clean);
   if (size >= 0)
@@ -282,7 +278,7 @@ cocrea_group_add (CocreaDocument *document, gint64 activity_id, const char *name
   if (!cocrea_db_step_done (db, stmt, &sql_error))
     {
       set_write_error (error, db, clean, sql_error);
-      goto fail;
+      return FALSE;
     }
   new_id = sqlite3_last_insert_rowid (db);
 
@@ -290,19 +286,15 @@ cocrea_group_add (CocreaDocument *document, gint64 activity_id, const char *name
   cocrea_undo_capture_absent (record, COCREA_UNDO_GROUP, new_id);
   subject = g_strdup_printf ("group:%" G_GINT64_FORMAT, new_id);
   if (!cocrea_document_log (document, "add-group", subject, clean, error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (id != NULL)
     *id = new_id;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
 
 /**
@@ -323,6 +315,7 @@ gboolean
 cocrea_group_update (CocreaDocument *document, gint64 id, const char *name, int size,
                      CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *clean = cocrea_text_normalize (name);
   g_autofree char *subject = g_strdup_printf ("group:%" G_GINT64_FORMAT, id);
   g_autoptr (CocreaUndo) record = NULL;
@@ -332,18 +325,21 @@ cocrea_group_update (CocreaDocument *document, gint64 id, const char *name, int 
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!validate (clean, size, error) || !cocrea_document_begin_edit (document, error))
+  if (!validate (clean, size, error))
+    return FALSE;
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
   record = cocrea_undo_new ("update-group", _("Edit a group"));
   if (!cocrea_undo_capture (record, db, COCREA_UNDO_GROUP, id, error))
-    goto fail;
+    return FALSE;
 
   stmt = cocrea_db_prepare (db, "UPDATE table_group SET name = ?1, size = ?2 WHERE id = ?3",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   cocrea_db_bind_text (stmt, 1, clean);
   if (size >= 0)
     sqlite3_bind_int (stmt, 2, size);
@@ -351,26 +347,22 @@ cocrea_group_update (CocreaDocument *document, gint64 id, const char *name, int 
   if (!cocrea_db_step_done (db, stmt, &sql_error))
     {
       set_write_error (error, db, clean, sql_error);
-      goto fail;
+      return FALSE;
     }
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no group %lld"), (long long) id);
-      goto fail;
+      return FALSE;
     }
   if (!cocrea_document_log (document, "update-group", subject, clean, error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
 
 /**
@@ -389,6 +381,7 @@ fail:
 gboolean
 cocrea_group_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *subject = g_strdup_printf ("group:%" G_GINT64_FORMAT, id);
   g_autoptr (CocreaUndo) record = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -396,7 +389,8 @@ cocrea_group_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo, GEr
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
@@ -404,30 +398,26 @@ cocrea_group_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo, GEr
   if (!cocrea_undo_capture (record, db, COCREA_UNDO_GROUP, id, error) ||
       !cocrea_undo_capture_where (record, db, COCREA_UNDO_CONTRIBUTION, "group_id = ?1", id,
                                   error))
-    goto fail;
+    return FALSE;
 
   stmt = cocrea_db_prepare (db, "DELETE FROM table_group WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no group %lld"), (long long) id);
-      goto fail;
+      return FALSE;
     }
   if (!cocrea_document_log (document, "delete-group", subject, "", error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }

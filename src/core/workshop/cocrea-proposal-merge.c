@@ -172,6 +172,7 @@ cocrea_merge_new_proposal (CocreaDocument *document, const char *title,
                            const gint64 *contribution_ids, guint n_ids, gint64 *proposal_id,
                            CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *clean = cocrea_text_normalize (title);
   g_autofree char *label = merge_label (n_ids);
   g_autofree char *subject = NULL;
@@ -190,17 +191,18 @@ cocrea_merge_new_proposal (CocreaDocument *document, const char *title,
       return FALSE;
     }
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
   record = cocrea_undo_new ("merge", label);
   if (!insert_proposal (db, clean, contribution_ids, n_ids, &new_id, error))
-    goto fail;
+    return FALSE;
   cocrea_undo_capture_absent (record, COCREA_UNDO_PROPOSAL, new_id);
   if (!link_contributions (db, record, contribution_ids, n_ids, new_id, error) ||
       !cocrea_index_proposal (db, new_id, TRUE, error))
-    goto fail;
+    return FALSE;
 
   subject = g_strdup_printf ("proposal:%" G_GINT64_FORMAT, new_id);
   {
@@ -208,19 +210,15 @@ cocrea_merge_new_proposal (CocreaDocument *document, const char *title,
     detail = g_strdup_printf ("{\"new\": true, \"contributions\": %s}", ids);
   }
   if (!cocrea_document_log (document, "merge", subject, detail, error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (proposal_id != NULL)
     *proposal_id = new_id;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
 
 /**
@@ -242,6 +240,7 @@ gboolean
 cocrea_merge_into (CocreaDocument *document, gint64 proposal_id, const gint64 *contribution_ids,
                    guint n_ids, CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *label = merge_label (n_ids);
   g_autofree char *subject = g_strdup_printf ("proposal:%" G_GINT64_FORMAT, proposal_id);
   g_autofree char *ids = ids_to_json (contribution_ids, n_ids);
@@ -252,7 +251,8 @@ cocrea_merge_into (CocreaDocument *document, gint64 proposal_id, const gint64 *c
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (contribution_ids != NULL || n_ids == 0, FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
@@ -260,17 +260,13 @@ cocrea_merge_into (CocreaDocument *document, gint64 proposal_id, const gint64 *c
   if (!check_exists (db, "proposal", proposal_id, error) ||
       !link_contributions (db, record, contribution_ids, n_ids, proposal_id, error) ||
       !cocrea_document_log (document, "merge", subject, detail, error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
 
 /* TRUE when following merged_into links from @from reaches @to (or a loop). */
@@ -322,6 +318,7 @@ gboolean
 cocrea_merge_proposal (CocreaDocument *document, gint64 source_id, gint64 target_id,
                        CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *subject = g_strdup_printf ("proposal:%" G_GINT64_FORMAT, target_id);
   g_autofree char *detail = g_strdup_printf ("{\"proposal\": %" G_GINT64_FORMAT "}", source_id);
   g_autoptr (CocreaUndo) record = NULL;
@@ -331,57 +328,54 @@ cocrea_merge_proposal (CocreaDocument *document, gint64 source_id, gint64 target
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
   if (!check_exists (db, "proposal", source_id, error) ||
       !check_exists (db, "proposal", target_id, error) ||
       !chain_reaches (db, target_id, source_id, &loop, error))
-    goto fail;
+    return FALSE;
   if (loop)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_INVALID,
                    _("Proposal %lld cannot be merged into proposal %lld: "
                      "that would merge it into itself"),
                    (long long) source_id, (long long) target_id);
-      goto fail;
+      return FALSE;
     }
 
   record = cocrea_undo_new ("merge", _("Merge a proposal"));
   if (!cocrea_undo_capture (record, db, COCREA_UNDO_PROPOSAL, source_id, error) ||
       !cocrea_undo_capture_where (record, db, COCREA_UNDO_CONTRIBUTION, "proposal_id = ?1",
                                   source_id, error))
-    goto fail;
+    return FALSE;
 
   stmt = cocrea_db_prepare (db, "UPDATE contribution SET proposal_id = ?2 WHERE proposal_id = ?1;",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, source_id);
   sqlite3_bind_int64 (stmt, 2, target_id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = cocrea_db_prepare (db, "UPDATE proposal SET merged_into_id = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, source_id);
   sqlite3_bind_int64 (stmt, 2, target_id);
   if (!cocrea_db_step_done (db, stmt, error) ||
       !cocrea_document_log (document, "merge", subject, detail, error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
 
 /**
@@ -402,6 +396,7 @@ gboolean
 cocrea_unmerge (CocreaDocument *document, const gint64 *contribution_ids, guint n_ids,
                 CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                          "Unmerge %u contribution",
                                                          "Unmerge %u contributions", n_ids),
@@ -414,22 +409,19 @@ cocrea_unmerge (CocreaDocument *document, const gint64 *contribution_ids, guint 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (contribution_ids != NULL || n_ids == 0, FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
   record = cocrea_undo_new ("unmerge", label);
   if (!link_contributions (db, record, contribution_ids, n_ids, 0, error) ||
       !cocrea_document_log (document, "unmerge", "contributions", detail, error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }

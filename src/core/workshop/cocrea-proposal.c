@@ -256,6 +256,13 @@ cocrea_proposal_get_fields (CocreaProposal *self, CocreaProposalFields *fields)
   fields->origin = self->origin;
 }
 
+/* cocrea_proposal_new_from_row() as a CocreaDbRowFunc. */
+static gpointer
+proposal_from_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  return cocrea_proposal_new_from_row (stmt);
+}
+
 /*
  * cocrea_proposal_list:
  * Returns every proposal, merged-away ones included, by id, as a list of
@@ -267,23 +274,12 @@ cocrea_proposal_list (CocreaDocument *document, GError **error)
 {
   sqlite3 *db = cocrea_document_get_db (document);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GListStore) store = g_list_store_new (COCREA_TYPE_PROPOSAL);
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   stmt = cocrea_db_prepare (db, "SELECT " COCREA_PROPOSAL_COLUMNS " FROM proposal p ORDER BY p.id",
                             error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, cocrea_proposal_new_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return NULL;
-    }
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return cocrea_db_collect_model (db, stmt, COCREA_TYPE_PROPOSAL, proposal_from_row, NULL, error);
 }
 
 /*
@@ -332,6 +328,7 @@ gboolean
 cocrea_proposal_update (CocreaDocument *document, gint64 id, const CocreaProposalFields *fields,
                         CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *title = cocrea_text_normalize (fields->title);
   g_autofree char *description = cocrea_text_normalize (fields->description);
   g_autofree char *area = cocrea_text_normalize (fields->area);
@@ -357,20 +354,21 @@ cocrea_proposal_update (CocreaDocument *document, gint64 id, const CocreaProposa
       return FALSE;
     }
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
   record = cocrea_undo_new ("update-proposal", _("Edit a proposal"));
   if (!cocrea_undo_capture (record, db, COCREA_UNDO_PROPOSAL, id, error) ||
       !cocrea_index_proposal (db, id, FALSE, error))
-    goto fail;
+    return FALSE;
 
   stmt = cocrea_db_prepare (db, "UPDATE proposal SET title = ?1, description = ?2, area = ?3,"
                                 " axes = ?4, inclusion = ?5, origin = ?6 WHERE id = ?7",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   cocrea_db_bind_text (stmt, 1, title);
   cocrea_db_bind_text (stmt, 2, description);
   cocrea_db_bind_text (stmt, 3, area);
@@ -379,24 +377,20 @@ cocrea_proposal_update (CocreaDocument *document, gint64 id, const CocreaProposa
   cocrea_db_bind_text (stmt, 6, cocrea_origin_to_key (fields->origin));
   sqlite3_bind_int64 (stmt, 7, id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no proposal %lld"), (long long) id);
-      goto fail;
+      return FALSE;
     }
   if (!cocrea_index_proposal (db, id, TRUE, error) ||
       !cocrea_document_log (document, "update-proposal", subject, title, error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }

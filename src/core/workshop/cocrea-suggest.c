@@ -44,23 +44,20 @@
 gboolean
 cocrea_suggest_rebuild_index (CocreaDocument *document, GError **error)
 {
-  sqlite3 *db;
+  g_autoptr (CocreaEdit) edit = NULL;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
-  db = cocrea_document_get_db (document);
-  if (!cocrea_db_exec (db,
+  if (!cocrea_db_exec (cocrea_document_get_db (document),
                        "INSERT INTO contribution_fts (contribution_fts) VALUES ('rebuild');"
                        "INSERT INTO proposal_fts (proposal_fts) VALUES ('rebuild');",
                        error) ||
       !cocrea_document_log (document, "rebuild-index", "", "", error))
-    {
-      cocrea_document_rollback_edit (document);
-      return FALSE;
-    }
-  return cocrea_document_commit_edit (document, error);
+    return FALSE;
+  return cocrea_edit_commit (edit, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -330,15 +327,26 @@ similarity (int words, double bm25)
   return words + relevance / (1.0 + relevance);
 }
 
-/* Adds the best @limit top-level proposals matching @query to @found. */
-static gboolean
-find_proposals (sqlite3 *db, GPtrArray *words, guint limit, GPtrArray *found, GError **error)
+/* A proposal suggestion from a row of find_proposals() (a CocreaDbRowFunc). */
+static gpointer
+proposal_suggestion (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  double score = similarity (sqlite3_column_int (stmt, 2), sqlite3_column_double (stmt, 3)) +
+                 MENTION_WEIGHT * log1p (sqlite3_column_int64 (stmt, 4));
+
+  return cocrea_suggestion_new (COCREA_SUGGESTION_PROPOSAL, id,
+                                (const char *) sqlite3_column_text (stmt, 1), id, score);
+}
+
+/* The best @limit top-level proposals matching @query, as #CocreaSuggestion. */
+static GPtrArray *
+find_proposals (sqlite3 *db, GPtrArray *words, guint limit, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   guint n_words = 0;
   gint64 min_rowid = 0;
   g_autofree char *query = candidate_query (db, "proposal_fts", words, &n_words, &min_rowid);
-  int rc;
 
   /* Titles weigh more than descriptions: a title is what a merge is named. */
   stmt = cocrea_db_prepare (db,
@@ -352,41 +360,34 @@ find_proposals (sqlite3 *db, GPtrArray *words, guint limit, GPtrArray *found, GE
                             " WHERE p.merged_into_id IS NULL",
                             error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   cocrea_db_bind_text (stmt, 1, query);
   sqlite3_bind_int (stmt, 2, (int) limit);
   sqlite3_bind_int (stmt, 3, (int) n_words);
   sqlite3_bind_int64 (stmt, 4, min_rowid);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      double score = similarity (sqlite3_column_int (stmt, 2), sqlite3_column_double (stmt, 3)) +
-                     MENTION_WEIGHT * log1p (sqlite3_column_int64 (stmt, 4));
-
-      g_ptr_array_add (found, cocrea_suggestion_new (COCREA_SUGGESTION_PROPOSAL, id,
-                                                     (const char *) sqlite3_column_text (stmt, 1),
-                                                     id, score));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return FALSE;
-    }
-  return TRUE;
+  return cocrea_db_collect (db, stmt, proposal_suggestion, NULL, g_object_unref, error);
 }
 
-/* Adds the best @limit contributions matching @query, but @exclude, to @found. */
-static gboolean
-find_contributions (sqlite3 *db, GPtrArray *words, guint limit, gint64 exclude,
-                    GPtrArray *found, GError **error)
+/* A contribution suggestion from a row of find_contributions() (a CocreaDbRowFunc). */
+static gpointer
+contribution_suggestion (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  return cocrea_suggestion_new (COCREA_SUGGESTION_CONTRIBUTION, sqlite3_column_int64 (stmt, 0),
+                                (const char *) sqlite3_column_text (stmt, 1),
+                                sqlite3_column_int64 (stmt, 4),
+                                similarity (sqlite3_column_int (stmt, 2),
+                                            sqlite3_column_double (stmt, 3)));
+}
+
+/* The best @limit contributions matching @query, but @exclude, as #CocreaSuggestion. */
+static GPtrArray *
+find_contributions (sqlite3 *db, GPtrArray *words, guint limit, gint64 exclude, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   guint n_words = 0;
   gint64 min_rowid = 0;
   g_autofree char *query = candidate_query (db, "contribution_fts", words, &n_words,
                                             &min_rowid);
-  int rc;
 
   stmt = cocrea_db_prepare (db,
                             "WITH hit (id, words, rank) AS ("
@@ -398,27 +399,13 @@ find_contributions (sqlite3 *db, GPtrArray *words, guint limit, gint64 exclude,
                             " WHERE c.id <> ?3",
                             error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   cocrea_db_bind_text (stmt, 1, query);
   sqlite3_bind_int (stmt, 2, (int) limit + 1);
   sqlite3_bind_int64 (stmt, 3, exclude);
   sqlite3_bind_int (stmt, 4, (int) n_words);
   sqlite3_bind_int64 (stmt, 5, min_rowid);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (found,
-                     cocrea_suggestion_new (COCREA_SUGGESTION_CONTRIBUTION,
-                                            sqlite3_column_int64 (stmt, 0),
-                                            (const char *) sqlite3_column_text (stmt, 1),
-                                            sqlite3_column_int64 (stmt, 4),
-                                            similarity (sqlite3_column_int (stmt, 2),
-                                                        sqlite3_column_double (stmt, 3))));
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return FALSE;
-    }
-  return TRUE;
+  return cocrea_db_collect (db, stmt, contribution_suggestion, NULL, g_object_unref, error);
 }
 
 /**
@@ -445,7 +432,8 @@ cocrea_suggest (CocreaDocument *document, const char *text, guint limit,
                 gint64 exclude_contribution_id, GError **error)
 {
   g_autoptr (GListStore) store = g_list_store_new (COCREA_TYPE_SUGGESTION);
-  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GPtrArray) contributions = NULL;
   g_autoptr (GPtrArray) words = NULL;
   sqlite3 *db;
 
@@ -461,9 +449,13 @@ cocrea_suggest (CocreaDocument *document, const char *text, guint limit,
   db = cocrea_document_get_db (document);
   /* Three times the limit of proposals, so the mention bonus can lift one
    * that is a little less similar but far more mentioned. */
-  if (!find_proposals (db, words, limit * 3, found, error) ||
-      !find_contributions (db, words, limit, exclude_contribution_id, found, error))
+  found = find_proposals (db, words, limit * 3, error);
+  if (found == NULL)
     return NULL;
+  contributions = find_contributions (db, words, limit, exclude_contribution_id, error);
+  if (contributions == NULL)
+    return NULL;
+  g_ptr_array_extend_and_steal (found, g_steal_pointer (&contributions));
 
   g_ptr_array_sort (found, compare_score);
   if (found->len > limit)
