@@ -223,8 +223,9 @@ cocrea_criterion_get_position (CocreaCriterion *self)
 #define SELECT_CRITERION \
   "SELECT id, key, name, description, scale_min, scale_max, weight, position FROM criterion"
 
-static CocreaCriterion *
-criterion_from_row (sqlite3_stmt *stmt)
+/* Builds a criterion from a row of SELECT_CRITERION (a CocreaDbRowFunc). */
+static gpointer
+criterion_from_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
 {
   CocreaCriterion *self = g_object_new (COCREA_TYPE_CRITERION, NULL);
 
@@ -249,26 +250,11 @@ cocrea_criterion_list (CocreaDocument *document, GError **error)
 {
   sqlite3 *db = cocrea_document_get_db (document);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GListStore) store = g_list_store_new (COCREA_TYPE_CRITERION);
-  int rc;
 
   stmt = cocrea_db_prepare (db, SELECT_CRITERION " ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (CocreaCriterion) criterion = criterion_from_row (stmt);
-      g_list_store_append (store, criterion);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return cocrea_db_collect_model (db, stmt, COCREA_TYPE_CRITERION, criterion_from_row, NULL, error);
 }
 
 /*
@@ -292,7 +278,7 @@ cocrea_criterion_lookup (CocreaDocument *document, const char *key, GError **err
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return criterion_from_row (stmt);
+    return criterion_from_row (stmt, NULL, NULL);
   if (rc != SQLITE_DONE)
     {
       cocrea_db_set_error (error, db, rc, NULL);
@@ -340,6 +326,7 @@ cocrea_criterion_update (CocreaDocument *document, const char *key, const char *
                          const char *description, int scale_min, int scale_max, double weight,
                          GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   sqlite3 *db = cocrea_document_get_db (document);
   g_autoptr (CocreaCriterion) criterion = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -367,7 +354,8 @@ cocrea_criterion_update (CocreaDocument *document, const char *key, const char *
   if (criterion == NULL)
     return FALSE;
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
 
   stmt = cocrea_db_prepare (db,
@@ -375,14 +363,14 @@ cocrea_criterion_update (CocreaDocument *document, const char *key, const char *
                             " AND (value < ? OR value > ?)",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, criterion->id);
   sqlite3_bind_int (stmt, 2, scale_min);
   sqlite3_bind_int (stmt, 3, scale_max);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       cocrea_db_set_error (error, db, sqlite3_errcode (db), NULL);
-      goto fail;
+      return FALSE;
     }
   outside = sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -394,7 +382,7 @@ cocrea_criterion_update (CocreaDocument *document, const char *key, const char *
                                 "%lld scores lie outside the scale %d–%d; change them first",
                                 outside),
                    (long long) outside, scale_min, scale_max);
-      goto fail;
+      return FALSE;
     }
 
   stmt = cocrea_db_prepare (db,
@@ -402,7 +390,7 @@ cocrea_criterion_update (CocreaDocument *document, const char *key, const char *
                             " scale_max = ?, weight = ? WHERE id = ?",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   if (clean_name != NULL)
     cocrea_db_bind_text (stmt, 1, clean_name);
   if (clean_description != NULL)
@@ -412,15 +400,11 @@ cocrea_criterion_update (CocreaDocument *document, const char *key, const char *
   sqlite3_bind_double (stmt, 5, weight);
   sqlite3_bind_int64 (stmt, 6, criterion->id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
 
   detail = g_strdup_printf ("scale %d-%d, weight %g", scale_min, scale_max, weight);
   if (!cocrea_document_log (document, "update-criterion", key, detail, error))
-    goto fail;
+    return FALSE;
 
-  return cocrea_document_commit_edit (document, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+  return cocrea_edit_commit (edit, error);
 }

@@ -127,6 +127,18 @@ cocrea_evaluator_get_department (CocreaEvaluator *self)
   return self->department;
 }
 
+/* Builds an evaluator from a row of id, name, department (a CocreaDbRowFunc). */
+static gpointer
+evaluator_from_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  CocreaEvaluator *evaluator = g_object_new (COCREA_TYPE_EVALUATOR, NULL);
+
+  evaluator->id = sqlite3_column_int64 (stmt, 0);
+  evaluator->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  evaluator->department = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  return evaluator;
+}
+
 /*
  * cocrea_evaluator_list:
  * Returns the evaluators sorted by name, as a list of #CocreaEvaluator,
@@ -137,31 +149,13 @@ cocrea_evaluator_list (CocreaDocument *document, GError **error)
 {
   sqlite3 *db = cocrea_document_get_db (document);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GListStore) store = g_list_store_new (COCREA_TYPE_EVALUATOR);
-  int rc;
 
   stmt = cocrea_db_prepare (db, "SELECT id, name, department FROM evaluator ORDER BY name, id",
                             error);
   if (stmt == NULL)
     return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (CocreaEvaluator) evaluator = g_object_new (COCREA_TYPE_EVALUATOR, NULL);
-
-      evaluator->id = sqlite3_column_int64 (stmt, 0);
-      evaluator->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      evaluator->department = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      g_list_store_append (store, evaluator);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return cocrea_db_collect_model (db, stmt, COCREA_TYPE_EVALUATOR, evaluator_from_row, NULL,
+                                  error);
 }
 
 /*
@@ -233,6 +227,7 @@ gint64
 cocrea_evaluator_add (CocreaDocument *document, const char *name, const char *department,
                       GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   sqlite3 *db = cocrea_document_get_db (document);
   g_autofree char *clean = NULL;
   g_autofree char *clean_department = cocrea_text_normalize (department ? department : "");
@@ -242,31 +237,28 @@ cocrea_evaluator_add (CocreaDocument *document, const char *name, const char *de
 
   if (!check_name (name, &clean, error))
     return 0;
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return 0;
 
   stmt = cocrea_db_prepare (db, "INSERT INTO evaluator (name, department) VALUES (?, ?)", error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   cocrea_db_bind_text (stmt, 1, clean);
   cocrea_db_bind_text (stmt, 2, clean_department);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       set_write_error (error, db, clean);
-      goto fail;
+      return 0;
     }
   id = sqlite3_last_insert_rowid (db);
 
   subject = g_strdup_printf ("evaluator:%" G_GINT64_FORMAT, id);
   if (!cocrea_document_log (document, "add-evaluator", subject, clean, error))
-    goto fail;
-  if (!cocrea_document_commit_edit (document, error))
+    return 0;
+  if (!cocrea_edit_commit (edit, error))
     return 0;
   return id;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return 0;
 }
 
 /*
@@ -278,6 +270,7 @@ gboolean
 cocrea_evaluator_update (CocreaDocument *document, gint64 id, const char *name,
                          const char *department, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   sqlite3 *db = cocrea_document_get_db (document);
   g_autofree char *clean = NULL;
   g_autofree char *clean_department = cocrea_text_normalize (department ? department : "");
@@ -286,35 +279,32 @@ cocrea_evaluator_update (CocreaDocument *document, gint64 id, const char *name,
 
   if (!check_name (name, &clean, error))
     return FALSE;
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
 
   stmt = cocrea_db_prepare (db, "UPDATE evaluator SET name = ?, department = ? WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   cocrea_db_bind_text (stmt, 1, clean);
   cocrea_db_bind_text (stmt, 2, clean_department);
   sqlite3_bind_int64 (stmt, 3, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       set_write_error (error, db, clean);
-      goto fail;
+      return FALSE;
     }
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no evaluator with number %lld"), (long long) id);
-      goto fail;
+      return FALSE;
     }
 
   subject = g_strdup_printf ("evaluator:%" G_GINT64_FORMAT, id);
   if (!cocrea_document_log (document, "update-evaluator", subject, clean, error))
-    goto fail;
-  return cocrea_document_commit_edit (document, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+    return FALSE;
+  return cocrea_edit_commit (edit, error);
 }
 
 /*
@@ -326,6 +316,7 @@ fail:
 gboolean
 cocrea_evaluator_delete (CocreaDocument *document, gint64 id, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   sqlite3 *db = cocrea_document_get_db (document);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *subject = NULL;
@@ -334,7 +325,8 @@ cocrea_evaluator_delete (CocreaDocument *document, gint64 id, GError **error)
   gint64 n_scores = 0;
   int rc;
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
 
   stmt = cocrea_db_prepare (db,
@@ -342,19 +334,19 @@ cocrea_evaluator_delete (CocreaDocument *document, gint64 id, GError **error)
                             " FROM evaluator e WHERE id = ?",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no evaluator with number %lld"), (long long) id);
-      goto fail;
+      return FALSE;
     }
   if (rc != SQLITE_ROW)
     {
       cocrea_db_set_error (error, db, rc, NULL);
-      goto fail;
+      return FALSE;
     }
   name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   n_scores = sqlite3_column_int64 (stmt, 1);
@@ -363,26 +355,22 @@ cocrea_evaluator_delete (CocreaDocument *document, gint64 id, GError **error)
   /* Explicit, not left to ON DELETE CASCADE: foreign keys may be off. */
   stmt = cocrea_db_prepare (db, "DELETE FROM score WHERE evaluator_id = ?1;", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = cocrea_db_prepare (db, "DELETE FROM evaluator WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
 
   subject = g_strdup_printf ("evaluator:%" G_GINT64_FORMAT, id);
   detail = g_strdup_printf ("%s (%" G_GINT64_FORMAT " scores)", name, n_scores);
   if (!cocrea_document_log (document, "delete-evaluator", subject, detail, error))
-    goto fail;
-  return cocrea_document_commit_edit (document, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+    return FALSE;
+  return cocrea_edit_commit (edit, error);
 }

@@ -476,6 +476,7 @@ gboolean
 cocrea_merge_scores_apply (CocreaDocument *document, CocreaMergeScoresPlan *plan, guint *n_written,
                            GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *detail = NULL;
@@ -484,13 +485,14 @@ cocrea_merge_scores_apply (CocreaDocument *document, CocreaMergeScoresPlan *plan
 
   g_return_val_if_fail (plan != NULL, FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
 
   for (guint i = 0; i < plan->new_scores->len; i++)
     {
       if (!write_change (document, &g_array_index (plan->new_scores, CocreaScoreChange, i), error))
-        goto fail;
+        return FALSE;
       written++;
     }
   for (guint i = 0; i < plan->conflicts->len; i++)
@@ -499,7 +501,7 @@ cocrea_merge_scores_apply (CocreaDocument *document, CocreaMergeScoresPlan *plan
       if (c->resolution != COCREA_MERGE_TAKE_THEIRS)
         continue;
       if (!write_change (document, c, error))
-        goto fail;
+        return FALSE;
       written++;
       taken++;
     }
@@ -518,15 +520,11 @@ cocrea_merge_scores_apply (CocreaDocument *document, CocreaMergeScoresPlan *plan
   root = json_builder_get_root (builder);
   detail = json_to_string (root, FALSE);
   if (!cocrea_document_log (document, "merge-scores", name, detail, error))
-    goto fail;
-  if (!cocrea_document_commit_edit (document, error))
+    return FALSE;
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
 
   if (n_written != NULL)
     *n_written = written;
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }

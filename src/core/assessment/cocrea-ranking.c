@@ -199,17 +199,18 @@ cocrea_ranking_data_load (CocreaDocument *document, GError **error)
   g_autoptr (GHashTable) proposal_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr (GHashTable) merged_into = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (CocreaDbRead) read = NULL;
   gint64 n_evaluators = 0;
-  gboolean in_transaction = sqlite3_get_autocommit (db);
   int rc;
 
-  /* Outside an edit, one read transaction keeps the figures consistent. */
-  if (in_transaction && !cocrea_db_exec (db, "BEGIN", error))
+  /* One read transaction keeps the figures consistent. */
+  read = cocrea_db_read_begin (db, error);
+  if (read == NULL)
     return NULL;
 
   criteria = cocrea_criterion_list (document, error);
   if (criteria == NULL)
-    goto fail;
+    return NULL;
   for (guint i = 0; i < g_list_model_get_n_items (criteria); i++)
     {
       g_autoptr (CocreaCriterion) c = g_list_model_get_item (criteria, i);
@@ -228,7 +229,7 @@ cocrea_ranking_data_load (CocreaDocument *document, GError **error)
                             " ORDER BY p.id",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -253,17 +254,17 @@ cocrea_ranking_data_load (CocreaDocument *document, GError **error)
   if (rc != SQLITE_DONE)
     {
       cocrea_db_set_error (error, db, rc, NULL);
-      goto fail;
+      return NULL;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!load_mentions (db, data, merged_into, proposal_index, error))
-    goto fail;
+    return NULL;
 
   stmt = cocrea_db_prepare (db, "SELECT evaluator_id, proposal_id, criterion_id, value FROM score",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 proposal_id = sqlite3_column_int64 (stmt, 1);
@@ -280,22 +281,14 @@ cocrea_ranking_data_load (CocreaDocument *document, GError **error)
   if (rc != SQLITE_DONE)
     {
       cocrea_db_set_error (error, db, rc, NULL);
-      goto fail;
+      return NULL;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!cocrea_db_query_int (db, "SELECT count(*) FROM evaluator", &n_evaluators, error))
-    goto fail;
+    return NULL;
   data->n_evaluators = n_evaluators;
-
-  if (in_transaction)
-    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   return g_steal_pointer (&data);
-
-fail:
-  if (in_transaction)
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  return NULL;
 }
 
 static int
@@ -568,6 +561,7 @@ gboolean
 cocrea_priority_weights_save (CocreaDocument *document, const CocreaPriorityWeights *weights,
                               GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *detail = NULL;
   CocreaPriorityWeights current;
@@ -591,32 +585,28 @@ cocrea_priority_weights_save (CocreaDocument *document, const CocreaPriorityWeig
       current.inclusion == weights->inclusion)
     return TRUE;
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
   stmt = cocrea_db_prepare (db, "UPDATE process SET priority_mentions = ?, priority_axes = ?,"
                                 " priority_inclusion = ? WHERE id = 1", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_double (stmt, 1, weights->mentions);
   sqlite3_bind_double (stmt, 2, weights->axes);
   sqlite3_bind_double (stmt, 3, weights->inclusion);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
 
   detail = g_strdup_printf ("{\"mentions\": %s, \"axes\": %s, \"inclusion\": %s}",
                             g_ascii_dtostr (m, sizeof m, weights->mentions),
                             g_ascii_dtostr (a, sizeof a, weights->axes),
                             g_ascii_dtostr (i, sizeof i, weights->inclusion));
   if (!cocrea_document_log (document, "priority-weights", "", detail, error))
-    goto fail;
+    return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
-  return cocrea_document_commit_edit (document, error);
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+  return cocrea_edit_commit (edit, error);
 }
 
 /*

@@ -143,6 +143,21 @@ cocrea_score_get_updated_at (CocreaScore *self)
   return self->updated_at;
 }
 
+/* Builds a score from a row of cocrea_score_list()'s query (a CocreaDbRowFunc). */
+static gpointer
+score_from_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  CocreaScore *score = g_object_new (COCREA_TYPE_SCORE, NULL);
+
+  score->evaluator_id = sqlite3_column_int64 (stmt, 0);
+  score->proposal_id = sqlite3_column_int64 (stmt, 1);
+  score->criterion = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  score->value = sqlite3_column_int (stmt, 3);
+  score->note = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  score->updated_at = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  return score;
+}
+
 /*
  * cocrea_score_list:
  * Returns the scores of evaluator @evaluator_id (all evaluators when 0),
@@ -154,8 +169,6 @@ cocrea_score_list (CocreaDocument *document, gint64 evaluator_id, GError **error
 {
   sqlite3 *db = cocrea_document_get_db (document);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GListStore) store = g_list_store_new (COCREA_TYPE_SCORE);
-  int rc;
 
   stmt = cocrea_db_prepare (db,
                             "SELECT s.evaluator_id, s.proposal_id, c.key, s.value, s.note,"
@@ -166,27 +179,7 @@ cocrea_score_list (CocreaDocument *document, gint64 evaluator_id, GError **error
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, evaluator_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (CocreaScore) score = g_object_new (COCREA_TYPE_SCORE, NULL);
-
-      score->evaluator_id = sqlite3_column_int64 (stmt, 0);
-      score->proposal_id = sqlite3_column_int64 (stmt, 1);
-      score->criterion = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      score->value = sqlite3_column_int (stmt, 3);
-      score->note = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      score->updated_at = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      g_list_store_append (store, score);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return cocrea_db_collect_model (db, stmt, COCREA_TYPE_SCORE, score_from_row, NULL, error);
 }
 
 /*
@@ -260,6 +253,7 @@ gboolean
 cocrea_score_set (CocreaDocument *document, gint64 evaluator_id, gint64 proposal_id,
                   const char *criterion, int value, const char *note, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   sqlite3 *db = cocrea_document_get_db (document);
   g_autoptr (CocreaCriterion) c = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -284,7 +278,8 @@ cocrea_score_set (CocreaDocument *document, gint64 evaluator_id, gint64 proposal
   if (!check_target (db, evaluator_id, proposal_id, error))
     return FALSE;
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
 
   stmt = cocrea_db_prepare (db,
@@ -295,7 +290,7 @@ cocrea_score_set (CocreaDocument *document, gint64 evaluator_id, gint64 proposal
                             " updated_at = excluded.updated_at",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, evaluator_id);
   sqlite3_bind_int64 (stmt, 2, proposal_id);
   sqlite3_bind_int64 (stmt, 3, cocrea_criterion_get_id (c));
@@ -303,17 +298,13 @@ cocrea_score_set (CocreaDocument *document, gint64 evaluator_id, gint64 proposal
   cocrea_db_bind_text (stmt, 5, clean_note);
   cocrea_db_bind_text (stmt, 6, now);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
 
   subject = score_subject (evaluator_id, proposal_id, criterion);
   detail = g_strdup_printf ("%d", value);
   if (!cocrea_document_log (document, "score", subject, detail, error))
-    goto fail;
-  return cocrea_document_commit_edit (document, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+    return FALSE;
+  return cocrea_edit_commit (edit, error);
 }
 
 /*
@@ -328,12 +319,14 @@ cocrea_score_set_by_name (CocreaDocument *document, const char *evaluator, const
                           gint64 proposal_id, const char *criterion, int value, const char *note,
                           GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autoptr (GError) local_error = NULL;
   gint64 evaluator_id = 0;
 
   g_return_val_if_fail (evaluator != NULL, FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
 
   if (!cocrea_evaluator_find (document, evaluator, &evaluator_id, &local_error))
@@ -341,20 +334,16 @@ cocrea_score_set_by_name (CocreaDocument *document, const char *evaluator, const
       if (!g_error_matches (local_error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
-          goto fail;
+          return FALSE;
         }
       evaluator_id = cocrea_evaluator_add (document, evaluator, department, error);
       if (evaluator_id == 0)
-        goto fail;
+        return FALSE;
     }
 
   if (!cocrea_score_set (document, evaluator_id, proposal_id, criterion, value, note, error))
-    goto fail;
-  return cocrea_document_commit_edit (document, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+    return FALSE;
+  return cocrea_edit_commit (edit, error);
 }
 
 /*
@@ -367,6 +356,7 @@ gboolean
 cocrea_score_clear (CocreaDocument *document, gint64 evaluator_id, gint64 proposal_id,
                     const char *criterion, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   sqlite3 *db = cocrea_document_get_db (document);
   g_autoptr (CocreaCriterion) c = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -377,7 +367,8 @@ cocrea_score_clear (CocreaDocument *document, gint64 evaluator_id, gint64 propos
   c = cocrea_criterion_lookup (document, criterion, error);
   if (c == NULL)
     return FALSE;
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
 
   stmt = cocrea_db_prepare (db,
@@ -385,19 +376,15 @@ cocrea_score_clear (CocreaDocument *document, gint64 evaluator_id, gint64 propos
                             " AND criterion_id = ?",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, evaluator_id);
   sqlite3_bind_int64 (stmt, 2, proposal_id);
   sqlite3_bind_int64 (stmt, 3, cocrea_criterion_get_id (c));
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
 
   subject = score_subject (evaluator_id, proposal_id, criterion);
   if (!cocrea_document_log (document, "clear-score", subject, "", error))
-    goto fail;
-  return cocrea_document_commit_edit (document, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+    return FALSE;
+  return cocrea_edit_commit (edit, error);
 }

@@ -168,6 +168,7 @@ gboolean
 cocrea_selection_decide (CocreaDocument *document, gint64 proposal_id, CocreaDecision decision,
                          const char *reason, gboolean force, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   sqlite3 *db = cocrea_document_get_db (document);
   g_autofree char *clean_reason = cocrea_text_normalize (reason != NULL ? reason : "");
   g_autofree char *now = cocrea_db_now ();
@@ -187,24 +188,25 @@ cocrea_selection_decide (CocreaDocument *document, gint64 proposal_id, CocreaDec
       return FALSE;
     }
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
 
   stmt = cocrea_db_prepare (db, "SELECT origin, merged_into_id FROM proposal WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, proposal_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no proposal with number %lld"), (long long) proposal_id);
-      goto fail;
+      return FALSE;
     }
   if (rc != SQLITE_ROW)
     {
       cocrea_db_set_error (error, db, rc, NULL);
-      goto fail;
+      return FALSE;
     }
   cocrea_origin_from_text ((const char *) sqlite3_column_text (stmt, 0), &origin);
   if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
@@ -213,7 +215,7 @@ cocrea_selection_decide (CocreaDocument *document, gint64 proposal_id, CocreaDec
                    _("Proposal %lld was merged into proposal %lld"
                      "; decide on that one"),
                    (long long) proposal_id, (long long) sqlite3_column_int64 (stmt, 1));
-      goto fail;
+      return FALSE;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -226,7 +228,7 @@ cocrea_selection_decide (CocreaDocument *document, gint64 proposal_id, CocreaDec
           if (!force || !g_error_matches (quota_error, COCREA_ERROR, COCREA_ERROR_INVALID))
             {
               g_propagate_error (error, g_steal_pointer (&quota_error));
-              goto fail;
+              return FALSE;
             }
           forced = TRUE;
         }
@@ -239,23 +241,19 @@ cocrea_selection_decide (CocreaDocument *document, gint64 proposal_id, CocreaDec
                             " decided_at = excluded.decided_at",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, proposal_id);
   cocrea_db_bind_text (stmt, 2, cocrea_decision_to_key (decision));
   cocrea_db_bind_text (stmt, 3, clean_reason);
   cocrea_db_bind_text (stmt, 4, now);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
 
   subject = g_strdup_printf ("proposal:%" G_GINT64_FORMAT, proposal_id);
   detail = decision_detail (decision, clean_reason, forced);
   if (!cocrea_document_log (document, "decide", subject, detail, error))
-    goto fail;
-  return cocrea_document_commit_edit (document, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+    return FALSE;
+  return cocrea_edit_commit (edit, error);
 }
 
 /*

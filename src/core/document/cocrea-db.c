@@ -196,6 +196,43 @@ cocrea_db_collect_model (sqlite3 *db, sqlite3_stmt *stmt, GType item_type,
   return G_LIST_MODEL (store);
 }
 
+struct _CocreaDbRead {
+  sqlite3 *db;
+  gboolean own; /* it began the transaction, so it ends it */
+};
+
+/*
+ * cocrea_db_read_begin:
+ * Begins a read transaction on @db unless one is open, and returns the
+ * guard that ends it (cocrea_db_read_end(), which g_autoptr calls); NULL
+ * with @error set when it cannot begin (a busy file).
+ */
+CocreaDbRead *
+cocrea_db_read_begin (sqlite3 *db, GError **error)
+{
+  CocreaDbRead *read;
+  gboolean own = sqlite3_get_autocommit (db) != 0;
+
+  if (own && !cocrea_db_exec (db, "BEGIN", error))
+    return NULL;
+  read = g_new (CocreaDbRead, 1);
+  read->db = db;
+  read->own = own;
+  return read;
+}
+
+/* Ends the read transaction @read began, if it began one. Nothing was
+ * written in it, so it is rolled back. */
+void
+cocrea_db_read_end (CocreaDbRead *read)
+{
+  if (read == NULL)
+    return;
+  if (read->own)
+    sqlite3_exec (read->db, "ROLLBACK", NULL, NULL, NULL);
+  g_free (read);
+}
+
 /* Binds @text, or "" when NULL: text columns are NOT NULL in the schema. */
 void
 cocrea_db_bind_text (sqlite3_stmt *stmt, int index, const char *text)

@@ -58,6 +58,20 @@ GPtrArray    *cocrea_db_collect       (sqlite3        *db,
                                        gpointer        user_data,
                                        GDestroyNotify  free_func,
                                        GError        **error);
+/*
+ * CocreaDbRead:
+ * A read transaction as a scoped guard, so that what a reader takes from
+ * several queries agrees (no writer commits between them). Inside an
+ * edit it does nothing: the edit's transaction already gives that.
+ */
+typedef struct _CocreaDbRead CocreaDbRead;
+
+CocreaDbRead *cocrea_db_read_begin (sqlite3      *db,
+                                    GError      **error);
+void          cocrea_db_read_end   (CocreaDbRead *read);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CocreaDbRead, cocrea_db_read_end)
+
 GListModel   *cocrea_db_collect_model (sqlite3        *db,
                                        sqlite3_stmt   *stmt,
                                        GType           item_type,
