@@ -9,6 +9,7 @@
 #include "cocrea-chart-view.h"
 #include "cocrea-process-charts.h"
 #include "cocrea-overview-page.h"
+#include "cocrea-stage-row.h"
 #include "cocrea-stage.h"
 #include "cocrea-stats.h"
 
@@ -39,81 +40,6 @@ struct _CocreaOverviewPage
 };
 
 G_DEFINE_FINAL_TYPE (CocreaOverviewPage, cocrea_overview_page, COCREA_TYPE_PAGE)
-
-static void
-setup_stage_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *position = gtk_label_new (NULL);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *period = gtk_label_new (NULL);
-  GtkWidget *status = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (box, "stage-row");
-  gtk_widget_add_css_class (position, "stage-number");
-  gtk_widget_add_css_class (position, "numeric");
-  gtk_widget_set_valign (position, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (period), 0);
-  gtk_widget_add_css_class (period, "dim-label");
-  gtk_widget_add_css_class (period, "caption");
-  gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (status, "stage-status");
-  gtk_widget_add_css_class (status, "caption");
-
-  gtk_box_append (GTK_BOX (texts), name);
-  gtk_box_append (GTK_BOX (texts), period);
-  gtk_box_append (GTK_BOX (box), position);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), status);
-
-  g_object_set_data (G_OBJECT (box), "position", position);
-  g_object_set_data (G_OBJECT (box), "name", name);
-  g_object_set_data (G_OBJECT (box), "period", period);
-  g_object_set_data (G_OBJECT (box), "status", status);
-  gtk_list_item_set_child (list_item, box);
-  gtk_list_item_set_activatable (list_item, FALSE);
-}
-
-static void
-bind_stage_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  CocreaStage *stage = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *status = g_object_get_data (G_OBJECT (box), "status");
-  g_autofree char *name = NULL;
-  g_autofree char *period = NULL;
-  g_autofree char *status_label = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *description = NULL;
-  const char *status_classes[] = { "pending", "in-progress", "done" };
-  int position;
-
-  g_object_get (stage, "name", &name, "period", &period, "status-label", &status_label,
-                "position", &position, NULL);
-  number = g_strdup_printf ("%d", position);
-
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "position"), number);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "name"), name);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "period"),
-                      period != NULL && *period != '\0' ? period : _("No dates yet"));
-  gtk_label_set_text (GTK_LABEL (status), status_label);
-
-  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-    gtk_widget_remove_css_class (status, status_classes[i]);
-  if ((guint) cocrea_stage_get_status (stage) < G_N_ELEMENTS (status_classes))
-    gtk_widget_add_css_class (status, status_classes[cocrea_stage_get_status (stage)]);
-
-  /* TRANSLATORS: read by screen readers for a stage: "Stage 2, Co-creation meetings: Done" */
-  description = g_strdup_printf (_("Stage %d, %s: %s"), position, name, status_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, period, -1);
-}
 
 /* Shows @value in @label, with a sentence for screen readers. Takes
  * @description. */
@@ -272,6 +198,7 @@ cocrea_overview_page_class_init (CocreaOverviewPageClass *klass)
   page_class->reload = cocrea_overview_page_reload;
 
   g_type_ensure (COCREA_TYPE_CHART_VIEW);
+  g_type_ensure (COCREA_TYPE_STAGE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, error_label);
@@ -298,11 +225,5 @@ cocrea_overview_page_class_init (CocreaOverviewPageClass *klass)
 static void
 cocrea_overview_page_init (CocreaOverviewPage *self)
 {
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_stage_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_stage_row), NULL);
-  gtk_list_view_set_factory (self->stages_list, factory);
 }
