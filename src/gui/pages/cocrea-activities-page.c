@@ -17,18 +17,6 @@
 #include "cocrea-csv-import.h"
 #include "cocrea-group.h"
 
-typedef enum {
-  CELL_NAME,
-  CELL_KIND,
-  CELL_DATE,
-  CELL_PLACE,
-  CELL_ATTENDANCE,
-  CELL_CONTRIBUTIONS,
-  CELL_GROUP_NAME,
-  CELL_GROUP_SIZE,
-  CELL_GROUP_CONTRIBUTIONS,
-} CellKind;
-
 struct _CocreaActivitiesPage
 {
   CocreaPage parent_instance;
@@ -44,15 +32,6 @@ struct _CocreaActivitiesPage
   GtkLabel *groups_label;
   GtkColumnView *activities_view;
   GtkColumnView *groups_view;
-  GtkColumnViewColumn *name_column;
-  GtkColumnViewColumn *kind_column;
-  GtkColumnViewColumn *date_column;
-  GtkColumnViewColumn *place_column;
-  GtkColumnViewColumn *attendance_column;
-  GtkColumnViewColumn *contributions_column;
-  GtkColumnViewColumn *group_name_column;
-  GtkColumnViewColumn *group_size_column;
-  GtkColumnViewColumn *group_contributions_column;
 };
 
 G_DEFINE_FINAL_TYPE (CocreaActivitiesPage, cocrea_activities_page, COCREA_TYPE_PAGE)
@@ -97,74 +76,11 @@ update_actions (CocreaActivitiesPage *self)
 
 /* ---- cells ---- */
 
-static void
-setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+/* A group's size, blank when nobody counted the people at the table. */
+static char *
+format_group_size (gpointer unused, int size)
 {
-  CellKind kind = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-  gboolean number = kind == CELL_ATTENDANCE || kind == CELL_CONTRIBUTIONS ||
-                    kind == CELL_GROUP_SIZE || kind == CELL_GROUP_CONTRIBUTIONS;
-
-  gtk_label_set_xalign (GTK_LABEL (label), number ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (number)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  CellKind kind = GPOINTER_TO_INT (user_data);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  gpointer item = gtk_list_item_get_item (list_item);
-  g_autofree char *number = NULL;
-  const char *text = NULL;
-
-  switch (kind)
-    {
-    case CELL_NAME:
-      text = cocrea_activity_get_name (item);
-      break;
-    case CELL_KIND:
-      text = cocrea_activity_kind_label (cocrea_activity_get_kind (item));
-      break;
-    case CELL_DATE:
-      text = cocrea_activity_get_held_on (item);
-      break;
-    case CELL_PLACE:
-      text = cocrea_activity_get_place (item);
-      break;
-    case CELL_ATTENDANCE:
-      text = number = g_strdup_printf ("%d", cocrea_activity_get_attendance (item));
-      break;
-    case CELL_CONTRIBUTIONS:
-      text = number = g_strdup_printf ("%u", cocrea_activity_get_n_contributions (item));
-      break;
-    case CELL_GROUP_NAME:
-      text = cocrea_group_get_name (item);
-      break;
-    case CELL_GROUP_SIZE:
-      if (cocrea_group_get_size (item) >= 0)
-        text = number = g_strdup_printf ("%d", cocrea_group_get_size (item));
-      break;
-    case CELL_GROUP_CONTRIBUTIONS:
-      text = number = g_strdup_printf ("%u", cocrea_group_get_n_contributions (item));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  gtk_label_set_text (label, text != NULL ? text : "");
-}
-
-static void
-set_factory (GtkColumnViewColumn *column, CellKind kind)
-{
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (kind));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
-  gtk_column_view_column_set_factory (column, factory);
+  return size >= 0 ? g_strdup_printf ("%d", size) : g_strdup ("");
 }
 
 /* ---- reading the document ---- */
@@ -347,18 +263,48 @@ delete_group (CocreaActivitiesPage *self, gint64 id)
   cocrea_page_remember (COCREA_PAGE (self), undo, _("Group deleted"));
 }
 
-static void
-confirm_response_cb (AdwMessageDialog *dialog, const char *response, CocreaActivitiesPage *self)
+/* What a message dialog of the page is about; its response handler owns
+ * it. The page is held weakly: it may go while the dialog is open. */
+typedef struct
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "id");
-  gboolean group = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "group"));
+  GWeakRef page;
+  gint64 id;
+  gboolean group;       /* deleting: a group, not an activity */
+  GtkWidget *name_entry; /* the group dialog's fields */
+  GtkWidget *size_spin;
+} DialogState;
 
-  if (g_strcmp0 (response, "delete") != 0 || !cocrea_page_is_writable (COCREA_PAGE (self)))
+static DialogState *
+dialog_state_new (CocreaActivitiesPage *self, gint64 id)
+{
+  DialogState *state = g_new0 (DialogState, 1);
+
+  g_weak_ref_init (&state->page, self);
+  state->id = id;
+  return state;
+}
+
+static void
+dialog_state_free (gpointer data, GClosure *closure)
+{
+  DialogState *state = data;
+
+  g_weak_ref_clear (&state->page);
+  g_free (state);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog, const char *response, DialogState *state)
+{
+  g_autoptr (CocreaActivitiesPage) self = g_weak_ref_get (&state->page);
+
+  if (self == NULL || g_strcmp0 (response, "delete") != 0 ||
+      !cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
-  if (group)
-    delete_group (self, id);
+  if (state->group)
+    delete_group (self, state->id);
   else
-    delete_activity (self, id);
+    delete_activity (self, state->id);
 }
 
 /* Asks before deleting what holds contributions: an activity's go with
@@ -368,8 +314,10 @@ confirm_delete (CocreaActivitiesPage *self, const char *heading, guint n_contrib
                 gboolean group)
 {
   g_autofree char *body = NULL;
+  DialogState *state = dialog_state_new (self, id);
   GtkWidget *dialog;
 
+  state->group = group;
   if (group)
     body = g_strdup_printf (ngettext ("It holds %u contribution, which will stay in the activity "
                                       "without a group. You can undo this.",
@@ -391,9 +339,8 @@ confirm_delete (CocreaActivitiesPage *self, const char *heading, guint n_contrib
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "id", g_memdup2 (&id, sizeof id), g_free);
-  g_object_set_data (G_OBJECT (dialog), "group", GINT_TO_POINTER (group));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb), state,
+                         dialog_state_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -422,22 +369,25 @@ static void open_group_dialog (CocreaActivitiesPage *self, gint64 group_id, cons
                                int size, const char *problem);
 
 static void
-group_response_cb (AdwMessageDialog *dialog, const char *response, CocreaActivitiesPage *self)
+group_response_cb (AdwMessageDialog *dialog, const char *response, DialogState *state)
 {
-  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
-  gint64 group_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "id");
-  GtkEditable *name_entry = g_object_get_data (G_OBJECT (dialog), "name");
-  GtkSpinButton *size_spin = g_object_get_data (G_OBJECT (dialog), "size");
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (name_entry)));
-  int size = gtk_spin_button_get_value_as_int (size_spin);
-  CocreaActivity *activity = selected_activity (self);
+  g_autoptr (CocreaActivitiesPage) self = g_weak_ref_get (&state->page);
+  gint64 group_id = state->id;
+  g_autofree char *name =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (state->name_entry))));
+  int size = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (state->size_spin));
+  CocreaDocument *document;
+  CocreaActivity *activity;
   g_autoptr (CocreaUndo) undo = NULL;
   g_autoptr (GError) error = NULL;
   gint64 id = 0;
   gboolean ok;
 
-  if (g_strcmp0 (response, "save") != 0 || !cocrea_page_is_writable (COCREA_PAGE (self)))
+  if (self == NULL || g_strcmp0 (response, "save") != 0 ||
+      !cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
+  document = cocrea_page_get_document (COCREA_PAGE (self));
+  activity = selected_activity (self);
 
   if (group_id == 0)
     ok = activity != NULL &&
@@ -471,6 +421,7 @@ static void
 open_group_dialog (CocreaActivitiesPage *self, gint64 group_id, const char *name, int size,
                    const char *problem)
 {
+  DialogState *state = dialog_state_new (self, group_id);
   GtkWidget *dialog;
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *name_label = gtk_label_new_with_mnemonic (_("_Name"));
@@ -508,11 +459,12 @@ open_group_dialog (CocreaActivitiesPage *self, gint64 group_id, const char *name
   gtk_grid_attach (GTK_GRID (grid), size_spin, 1, 1, 1, 1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
 
-  g_object_set_data_full (G_OBJECT (dialog), "id", g_memdup2 (&group_id, sizeof group_id), g_free);
-  g_object_set_data (G_OBJECT (dialog), "name", name_entry);
-  g_object_set_data (G_OBJECT (dialog), "size", size_spin);
+  /* The fields are the dialog's children: they live as long as the state. */
+  state->name_entry = name_entry;
+  state->size_spin = size_spin;
   g_signal_connect (name_entry, "activate", G_CALLBACK (group_entry_activated_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (group_response_cb), self, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (group_response_cb), state,
+                         dialog_state_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (name_entry);
 }
@@ -711,15 +663,7 @@ cocrea_activities_page_class_init (CocreaActivitiesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaActivitiesPage, groups_label);
   gtk_widget_class_bind_template_child (widget_class, CocreaActivitiesPage, activities_view);
   gtk_widget_class_bind_template_child (widget_class, CocreaActivitiesPage, groups_view);
-  gtk_widget_class_bind_template_child (widget_class, CocreaActivitiesPage, name_column);
-  gtk_widget_class_bind_template_child (widget_class, CocreaActivitiesPage, kind_column);
-  gtk_widget_class_bind_template_child (widget_class, CocreaActivitiesPage, date_column);
-  gtk_widget_class_bind_template_child (widget_class, CocreaActivitiesPage, place_column);
-  gtk_widget_class_bind_template_child (widget_class, CocreaActivitiesPage, attendance_column);
-  gtk_widget_class_bind_template_child (widget_class, CocreaActivitiesPage, contributions_column);
-  gtk_widget_class_bind_template_child (widget_class, CocreaActivitiesPage, group_name_column);
-  gtk_widget_class_bind_template_child (widget_class, CocreaActivitiesPage, group_size_column);
-  gtk_widget_class_bind_template_child (widget_class, CocreaActivitiesPage, group_contributions_column);
+  gtk_widget_class_bind_template_callback (widget_class, format_group_size);
 
   gtk_widget_class_install_action (widget_class, "activities.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "activities.import", NULL, import_action);
@@ -742,20 +686,11 @@ cocrea_activities_page_init (CocreaActivitiesPage *self)
   self->activities = g_list_store_new (COCREA_TYPE_ACTIVITY);
   self->activity_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->activities)));
   gtk_single_selection_set_autoselect (self->activity_selection, FALSE);
-  set_factory (self->name_column, CELL_NAME);
-  set_factory (self->kind_column, CELL_KIND);
-  set_factory (self->date_column, CELL_DATE);
-  set_factory (self->place_column, CELL_PLACE);
-  set_factory (self->attendance_column, CELL_ATTENDANCE);
-  set_factory (self->contributions_column, CELL_CONTRIBUTIONS);
   gtk_column_view_set_model (self->activities_view, GTK_SELECTION_MODEL (self->activity_selection));
 
   self->groups = g_list_store_new (COCREA_TYPE_GROUP);
   self->group_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->groups)));
   gtk_single_selection_set_autoselect (self->group_selection, FALSE);
-  set_factory (self->group_name_column, CELL_GROUP_NAME);
-  set_factory (self->group_size_column, CELL_GROUP_SIZE);
-  set_factory (self->group_contributions_column, CELL_GROUP_CONTRIBUTIONS);
   gtk_column_view_set_model (self->groups_view, GTK_SELECTION_MODEL (self->group_selection));
 
   g_signal_connect_object (self->activity_selection, "notify::selected",
