@@ -1,20 +1,19 @@
 /* cocrea-recent-row.c — one row of the start page's recent processes
  *
- * The title comes from the item through the template; what needs words
- * around it (where and when, or why the file cannot be opened, and what
- * a screen reader says) is written here when the item is set.
+ * The item is a CocreaRecentItem. Its title comes through the template;
+ * what needs words around it (where and when, or why the file cannot be
+ * opened, and what a screen reader says) is written here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 
+#include "cocrea-recent-item.h"
 #include "cocrea-recent-row.h"
 
 struct _CocreaRecentRow
 {
-  GtkWidget parent_instance;
-
-  CocreaRecentItem *item;
+  CocreaItemWidget parent_instance;
 
   /* template children */
   GtkImage *icon;
@@ -22,43 +21,16 @@ struct _CocreaRecentRow
   GtkButton *remove_button;
 };
 
-G_DEFINE_FINAL_TYPE (CocreaRecentRow, cocrea_recent_row, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CocreaRecentRow, cocrea_recent_row, COCREA_TYPE_ITEM_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_ITEM,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-CocreaRecentItem *
-cocrea_recent_row_get_item (CocreaRecentRow *self)
+static void
+cocrea_recent_row_show_item (CocreaItemWidget *widget, gpointer data)
 {
-  g_return_val_if_fail (COCREA_IS_RECENT_ROW (self), NULL);
-
-  return self->item;
-}
-
-/**
- * cocrea_recent_row_set_item:
- * Shows @item, or nothing with %NULL (a row the list view has let go of).
- */
-void
-cocrea_recent_row_set_item (CocreaRecentRow *self, CocreaRecentItem *item)
-{
+  CocreaRecentRow *self = COCREA_RECENT_ROW (widget);
+  CocreaRecentItem *item = COCREA_RECENT_ITEM (data);
   g_autofree char *detail = NULL;
   g_autofree char *remove_label = NULL;
   g_autofree char *row_label = NULL;
-
-  g_return_if_fail (COCREA_IS_RECENT_ROW (self));
-  g_return_if_fail (item == NULL || COCREA_IS_RECENT_ITEM (item));
-
-  if (!g_set_object (&self->item, item))
-    return;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
-  if (item == NULL)
-    return;
 
   if (cocrea_recent_item_get_available (item))
     {
@@ -87,69 +59,11 @@ cocrea_recent_row_set_item (CocreaRecentRow *self, CocreaRecentItem *item)
 }
 
 static void
-cocrea_recent_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CocreaRecentRow *self = COCREA_RECENT_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      g_value_set_object (value, self->item);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cocrea_recent_row_set_property (GObject *object, guint prop_id, const GValue *value,
-                                GParamSpec *pspec)
-{
-  CocreaRecentRow *self = COCREA_RECENT_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      cocrea_recent_row_set_item (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cocrea_recent_row_dispose (GObject *object)
-{
-  CocreaRecentRow *self = COCREA_RECENT_ROW (object);
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_RECENT_ROW);
-  /* Unbound children of the template go too. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->item);
-
-  G_OBJECT_CLASS (cocrea_recent_row_parent_class)->dispose (object);
-}
-
-static void
 cocrea_recent_row_class_init (CocreaRecentRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = cocrea_recent_row_dispose;
-  object_class->get_property = cocrea_recent_row_get_property;
-  object_class->set_property = cocrea_recent_row_set_property;
-
-  /**
-   * CocreaRecentRow:item:
-   * The recent process shown, or %NULL.
-   */
-  properties[PROP_ITEM] =
-    g_param_spec_object ("item", NULL, NULL, COCREA_TYPE_RECENT_ITEM,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  COCREA_ITEM_WIDGET_CLASS (klass)->show_item = cocrea_recent_row_show_item;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-recent-row.ui");

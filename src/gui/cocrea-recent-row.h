@@ -4,17 +4,11 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "cocrea-recent-item.h"
+#include "cocrea-item-widget.h"
 
 G_BEGIN_DECLS
 
 #define COCREA_TYPE_RECENT_ROW (cocrea_recent_row_get_type ())
-G_DECLARE_FINAL_TYPE (CocreaRecentRow, cocrea_recent_row, COCREA, RECENT_ROW, GtkWidget)
-
-CocreaRecentItem *cocrea_recent_row_get_item (CocreaRecentRow  *self);
-void              cocrea_recent_row_set_item (CocreaRecentRow  *self,
-                                              CocreaRecentItem *item);
+G_DECLARE_FINAL_TYPE (CocreaRecentRow, cocrea_recent_row, COCREA, RECENT_ROW, CocreaItemWidget)
 
 G_END_DECLS

@@ -1,21 +1,20 @@
 /* cocrea-stage-row.c — one stage of the process on the overview page
  *
  * Its number, name and period, and its status as a coloured pill. The
- * name and status come from the stage through the template; the number,
- * the period (or that there is none), the pill's colour and what a
- * screen reader says are set here with the stage.
+ * item is a CocreaStage: the name and status come from it through the
+ * template; the number, the period (or that there is none), the pill's
+ * colour and what a screen reader says are set here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 
 #include "cocrea-stage-row.h"
+#include "cocrea-stage.h"
 
 struct _CocreaStageRow
 {
-  GtkWidget parent_instance;
-
-  CocreaStage *stage;
+  CocreaItemWidget parent_instance;
 
   /* template children */
   GtkLabel *position_label;
@@ -23,47 +22,20 @@ struct _CocreaStageRow
   GtkLabel *status_label;
 };
 
-G_DEFINE_FINAL_TYPE (CocreaStageRow, cocrea_stage_row, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CocreaStageRow, cocrea_stage_row, COCREA_TYPE_ITEM_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_STAGE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-CocreaStage *
-cocrea_stage_row_get_stage (CocreaStageRow *self)
-{
-  g_return_val_if_fail (COCREA_IS_STAGE_ROW (self), NULL);
-
-  return self->stage;
-}
-
-/**
- * cocrea_stage_row_set_stage:
- * Shows @stage, or nothing with %NULL (a row the list view has let go of).
- */
-void
-cocrea_stage_row_set_stage (CocreaStageRow *self, CocreaStage *stage)
+static void
+cocrea_stage_row_show_item (CocreaItemWidget *widget, gpointer item)
 {
   static const char *status_classes[] = { "pending", "in-progress", "done" };
+  CocreaStageRow *self = COCREA_STAGE_ROW (widget);
+  CocreaStage *stage = COCREA_STAGE (item);
   g_autofree char *name = NULL;
   g_autofree char *period = NULL;
   g_autofree char *status_label = NULL;
   g_autofree char *number = NULL;
   g_autofree char *description = NULL;
   int position;
-
-  g_return_if_fail (COCREA_IS_STAGE_ROW (self));
-  g_return_if_fail (stage == NULL || COCREA_IS_STAGE (stage));
-
-  if (!g_set_object (&self->stage, stage))
-    return;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
-  if (stage == NULL)
-    return;
 
   g_object_get (stage, "name", &name, "period", &period, "status-label", &status_label,
                 "position", &position, NULL);
@@ -86,69 +58,11 @@ cocrea_stage_row_set_stage (CocreaStageRow *self, CocreaStage *stage)
 }
 
 static void
-cocrea_stage_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CocreaStageRow *self = COCREA_STAGE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STAGE:
-      g_value_set_object (value, self->stage);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cocrea_stage_row_set_property (GObject *object, guint prop_id, const GValue *value,
-                               GParamSpec *pspec)
-{
-  CocreaStageRow *self = COCREA_STAGE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STAGE:
-      cocrea_stage_row_set_stage (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cocrea_stage_row_dispose (GObject *object)
-{
-  CocreaStageRow *self = COCREA_STAGE_ROW (object);
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_STAGE_ROW);
-  /* Unbound children of the template go too. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->stage);
-
-  G_OBJECT_CLASS (cocrea_stage_row_parent_class)->dispose (object);
-}
-
-static void
 cocrea_stage_row_class_init (CocreaStageRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = cocrea_stage_row_dispose;
-  object_class->get_property = cocrea_stage_row_get_property;
-  object_class->set_property = cocrea_stage_row_set_property;
-
-  /**
-   * CocreaStageRow:stage:
-   * The stage shown, or %NULL.
-   */
-  properties[PROP_STAGE] =
-    g_param_spec_object ("stage", NULL, NULL, COCREA_TYPE_STAGE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  COCREA_ITEM_WIDGET_CLASS (klass)->show_item = cocrea_stage_row_show_item;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-stage-row.ui");

@@ -4,17 +4,11 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "cocrea-stage.h"
+#include "cocrea-item-widget.h"
 
 G_BEGIN_DECLS
 
 #define COCREA_TYPE_STAGE_ROW (cocrea_stage_row_get_type ())
-G_DECLARE_FINAL_TYPE (CocreaStageRow, cocrea_stage_row, COCREA, STAGE_ROW, GtkWidget)
-
-CocreaStage *cocrea_stage_row_get_stage (CocreaStageRow *self);
-void         cocrea_stage_row_set_stage (CocreaStageRow *self,
-                                         CocreaStage    *stage);
+G_DECLARE_FINAL_TYPE (CocreaStageRow, cocrea_stage_row, COCREA, STAGE_ROW, CocreaItemWidget)
 
 G_END_DECLS
