@@ -16,9 +16,12 @@
 #include "cocrea-chart-view.h"
 #include "cocrea-process-charts.h"
 #include "cocrea-decision-dialog.h"
+#include "cocrea-priority-item.h"
 #include "cocrea-prioritise-page.h"
+#include "cocrea-rank-cell.h"
 #include "cocrea-ranking.h"
 #include "cocrea-selection.h"
+#include "cocrea-shortlist-cell.h"
 
 struct _CocreaPrioritisePage
 {
@@ -29,7 +32,7 @@ struct _CocreaPrioritisePage
   guint *base_rank;   /* per proposal, under equal weights */
   double *scores;     /* per proposal, under the current weights */
   guint n_changed;
-  GtkStringList *rows; /* proposal indexes, by rank */
+  GListStore *rows; /* CocreaPriorityItem, by rank */
 
   /* The weights are kept in the file once the scales rest (see
    * weights_changed_cb), in the document they were set for. */
@@ -49,32 +52,12 @@ struct _CocreaPrioritisePage
 
 G_DEFINE_FINAL_TYPE (CocreaPrioritisePage, cocrea_prioritise_page, COCREA_TYPE_PAGE)
 
-enum {
-  COLUMN_RANK,
-  COLUMN_TITLE,
-  COLUMN_MENTIONS,
-  COLUMN_AXES,
-  COLUMN_INCLUSION,
-  COLUMN_SCORE,
-  COLUMN_STATUS,
-  COLUMN_SHORTLIST,
-};
-
 /* How many mentions the chart shows. */
 #define CHART_TOP_N 18
 
 /* Dragging a scale makes dozens of values a second: the weights are kept
  * once it has rested this long, as one edit in the audit log. */
 #define SAVE_WEIGHTS_DELAY_MS 600
-
-static guint
-count_bits (guint bits)
-{
-  guint n = 0;
-  for (; bits != 0; bits >>= 1)
-    n += bits & 1;
-  return n;
-}
 
 /* How many proposals rank differently than under equal weights. */
 guint
@@ -111,8 +94,7 @@ rerank (CocreaPrioritisePage *self)
   CocreaPriorityWeights weights, equal;
   g_autoptr (GArray) changes = NULL;
   g_autoptr (GArray) order = NULL;
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto (GStrv) strings = NULL;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n;
 
   g_clear_pointer (&self->rank, g_free);
@@ -121,7 +103,7 @@ rerank (CocreaPrioritisePage *self)
 
   if (self->data == NULL)
     {
-      gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), NULL);
+      g_list_store_remove_all (self->rows);
       gtk_label_set_text (self->changes_label, "");
       return;
     }
@@ -139,14 +121,15 @@ rerank (CocreaPrioritisePage *self)
   g_array_sort_with_data (order, compare_by_rank, self->rank);
   for (guint i = 0; i < n; i++)
     {
-      char index[16];
+      guint p = g_array_index (order, guint, i);
 
-      g_snprintf (index, sizeof index, "%u", g_array_index (order, guint, i));
-      g_strv_builder_add (builder, index);
+      g_ptr_array_add (items, cocrea_priority_item_new (&g_array_index (self->data->proposals,
+                                                                       CocreaRankProposal, p),
+                                                        self->rank[p], self->base_rank[p],
+                                                        self->scores[p]));
     }
-  strings = g_strv_builder_end (builder);
-  gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                          (const char *const *) strings);
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       items->pdata, items->len);
 
   if (changes->len == 0)
     gtk_label_set_text (self->changes_label,
@@ -298,161 +281,6 @@ cocrea_prioritise_page_reload (CocreaPage *page)
 }
 
 static void
-setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  int column = GPOINTER_TO_INT (user_data);
-  GtkWidget *widget;
-
-  if (column == COLUMN_SHORTLIST)
-    {
-      widget = gtk_button_new_with_label (_("Shortlist…"));
-      gtk_widget_add_css_class (widget, "flat");
-    }
-  else if (column == COLUMN_RANK)
-    {
-      GtkWidget *rank = gtk_label_new (NULL);
-      GtkWidget *change = gtk_label_new (NULL);
-
-      widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_widget_add_css_class (rank, "numeric");
-      gtk_widget_add_css_class (rank, "heading");
-      gtk_label_set_width_chars (GTK_LABEL (rank), 3);
-      gtk_label_set_xalign (GTK_LABEL (rank), 1);
-      gtk_widget_add_css_class (change, "rank-change");
-      gtk_widget_add_css_class (change, "numeric");
-      gtk_label_set_width_chars (GTK_LABEL (change), 4);
-      gtk_label_set_xalign (GTK_LABEL (change), 0);
-      gtk_box_append (GTK_BOX (widget), rank);
-      gtk_box_append (GTK_BOX (widget), change);
-      g_object_set_data (G_OBJECT (widget), "rank", rank);
-      g_object_set_data (G_OBJECT (widget), "change", change);
-    }
-  else
-    {
-      widget = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (widget), column == COLUMN_TITLE ? 0 : 0.5);
-      if (column == COLUMN_TITLE)
-        {
-          gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
-          gtk_label_set_width_chars (GTK_LABEL (widget), 30);
-          gtk_label_set_max_width_chars (GTK_LABEL (widget), 50);
-        }
-      else
-        gtk_widget_add_css_class (widget, "numeric");
-      if (column == COLUMN_STATUS)
-        gtk_widget_add_css_class (widget, "dim-label");
-    }
-  gtk_list_item_set_child (list_item, widget);
-  gtk_list_item_set_activatable (list_item, FALSE);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  CocreaPrioritisePage *self = g_object_get_data (G_OBJECT (factory), "page");
-  int column = GPOINTER_TO_INT (user_data);
-  GtkWidget *widget = gtk_list_item_get_child (list_item);
-  GtkStringObject *item = gtk_list_item_get_item (list_item);
-  guint p = (guint) g_ascii_strtoull (gtk_string_object_get_string (item), NULL, 10);
-  const CocreaRankProposal *proposal;
-  g_autofree char *text = NULL;
-
-  if (self->data == NULL || self->rank == NULL || p >= self->data->proposals->len)
-    return;
-  proposal = &g_array_index (self->data->proposals, CocreaRankProposal, p);
-
-  switch (column)
-    {
-    case COLUMN_RANK:
-      {
-        GtkWidget *change = g_object_get_data (G_OBJECT (widget), "change");
-        int moved = (int) self->base_rank[p] - (int) self->rank[p];
-        g_autofree char *rank = g_strdup_printf ("%u", self->rank[p]);
-        g_autofree char *description = NULL;
-
-        gtk_label_set_text (g_object_get_data (G_OBJECT (widget), "rank"), rank);
-        gtk_widget_remove_css_class (change, "up");
-        gtk_widget_remove_css_class (change, "down");
-        if (moved > 0)
-          {
-            text = g_strdup_printf ("↑%d", moved);
-            gtk_widget_add_css_class (change, "up");
-            /* TRANSLATORS: read by screen readers: "Rank 2, up 3 places" */
-            description = g_strdup_printf (ngettext ("Rank %u, up %d place", "Rank %u, up %d places", moved),
-                                           self->rank[p], moved);
-          }
-        else if (moved < 0)
-          {
-            text = g_strdup_printf ("↓%d", -moved);
-            gtk_widget_add_css_class (change, "down");
-            description = g_strdup_printf (ngettext ("Rank %u, down %d place", "Rank %u, down %d places", -moved),
-                                           self->rank[p], -moved);
-          }
-        else
-          description = g_strdup_printf (_("Rank %u"), self->rank[p]);
-        gtk_label_set_text (GTK_LABEL (change), text != NULL ? text : "");
-        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        description, -1);
-        return;
-      }
-    case COLUMN_TITLE:
-      gtk_label_set_text (GTK_LABEL (widget), proposal->title);
-      return;
-    case COLUMN_MENTIONS:
-      text = g_strdup_printf ("%u", proposal->mentions);
-      break;
-    case COLUMN_AXES:
-      text = g_strdup_printf ("%u/%d", count_bits (proposal->axes), COCREA_N_AXES);
-      break;
-    case COLUMN_INCLUSION:
-      text = g_strdup_printf ("%u/%d", count_bits (proposal->inclusion), COCREA_N_INCLUSION);
-      break;
-    case COLUMN_SCORE:
-      text = g_strdup_printf ("%.0f", 100 * self->scores[p]);
-      break;
-    case COLUMN_STATUS:
-      {
-        CocreaDecision decision;
-
-        if (proposal->status != NULL && cocrea_decision_from_key (proposal->status, &decision))
-          text = g_strdup (cocrea_decision_label (decision));
-        else
-          text = g_strdup (_("Undecided"));
-        break;
-      }
-    case COLUMN_SHORTLIST:
-      {
-        g_autofree char *name = NULL;
-
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (widget), "x", proposal->id);
-        /* The target first: an action with a parameter refuses a button without one. */
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), "prioritise.shortlist");
-        /* TRANSLATORS: accessible name of a row's button: "Shortlist Open data portal" */
-        name = g_strdup_printf (_("Shortlist %s"), proposal->title);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-        return;
-      }
-    default:
-      g_assert_not_reached ();
-    }
-  gtk_label_set_text (GTK_LABEL (widget), text);
-}
-
-static void
-add_column (CocreaPrioritisePage *self, const char *title, int column, gboolean expand)
-{
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr (GtkColumnViewColumn) view_column = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "page", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
-  view_column = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_append_column (self->ranking_view, view_column);
-}
-
-static void
 shortlist_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CocreaPrioritisePage *self = COCREA_PRIORITISE_PAGE (widget);
@@ -504,6 +332,9 @@ cocrea_prioritise_page_class_init (CocreaPrioritisePageClass *klass)
   widget_class->unmap = cocrea_prioritise_page_unmap;
 
   g_type_ensure (COCREA_TYPE_CHART_VIEW);
+  g_type_ensure (COCREA_TYPE_PRIORITY_ITEM);
+  g_type_ensure (COCREA_TYPE_RANK_CELL);
+  g_type_ensure (COCREA_TYPE_SHORTLIST_CELL);
 
   gtk_widget_class_install_action (widget_class, "prioritise.shortlist", "x", shortlist_action);
   gtk_widget_class_install_action (widget_class, "prioritise.reset-weights", NULL,
@@ -527,15 +358,7 @@ cocrea_prioritise_page_init (CocreaPrioritisePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = gtk_string_list_new (NULL);
-  add_column (self, _("Rank"), COLUMN_RANK, FALSE);
-  add_column (self, _("Proposal"), COLUMN_TITLE, TRUE);
-  add_column (self, _("Mentions"), COLUMN_MENTIONS, FALSE);
-  add_column (self, _("Axes"), COLUMN_AXES, FALSE);
-  add_column (self, _("Inclusion"), COLUMN_INCLUSION, FALSE);
-  add_column (self, _("Score"), COLUMN_SCORE, FALSE);
-  add_column (self, _("Decision"), COLUMN_STATUS, FALSE);
-  add_column (self, "", COLUMN_SHORTLIST, FALSE);
+  self->rows = g_list_store_new (COCREA_TYPE_PRIORITY_ITEM);
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows))));
   gtk_column_view_set_model (self->ranking_view, selection);
 
