@@ -151,5 +151,184 @@ check "the unfinished edit left nothing" '[ "$(sqlite3 "$dir/crash.cocrea" "SELE
 expect 0 "the recovered file is healthy" -- "$bin" check "$dir/crash.cocrea"
 check "the recovered file holds the process as it was" '[ "$(content "$plan")" = "$(content "$dir/crash.cocrea")" ]'
 
+
+# Issue 10: bad input tried from outside. Each case runs in Spanish and
+# asserts the exit status, the message, that the process's SHA-256 is
+# unchanged and that nothing new is left in the folder.
+es () { env LANGUAGE=es LC_ALL=C.UTF-8 "$@"; }
+work="$dir/i10"
+mkdir -p "$work/sub"
+proc="$work/p.cocrea"
+"$bin" demo "$proc" >/dev/null || { echo "Bail out! cocrea demo failed"; exit 1; }
+# refuses STATUS "FRAGMENT" DESCRIPTION -- COMMAND...
+refuses () {
+  local want=$1 fragment=$2 what=$3; shift 4
+  local sha listing got
+  sha=$(sha256sum <"$proc"); listing=$(ls -A "$work" "$work/sub")
+  es "$@" >"$dir/out" 2>"$dir/err"; got=$?
+  err=$(cat "$dir/err")
+  if [ "$got" != "$want" ]; then not_ok "$what" "exit $got, wanted $want" "stderr: $err"
+  else case "$err" in
+    *"$fragment"*)
+      if [ "$(sha256sum <"$proc")" != "$sha" ]; then not_ok "$what" "the process changed"
+      elif [ "$(ls -A "$work" "$work/sub")" != "$listing" ]; then not_ok "$what" "files left:" "$(ls -A "$work" "$work/sub")"
+      else ok "$what"; fi ;;
+    *) not_ok "$what" "missing: $fragment" "stderr: $err" ;;
+  esac; fi
+}
+
+# Class 1: no output over the process itself (by name, link, "..", hard
+# link) nor over any other process, nor under a process's name.
+ln -s p.cocrea "$work/enlace.csv"
+ln "$proc" "$work/duro.csv"
+self_msg="es el propio archivo del proceso"
+for opt in --csv --json --pdf --reasons-pdf --commitments-csv --decidim; do
+  refuses 1 "$self_msg" "class 1: export $opt over the process is refused" -- "$bin" export "$proc" $opt "$proc"
+  refuses 1 "$self_msg" "class 1: export $opt through a symlink is refused" -- "$bin" export "$proc" $opt "$work/enlace.csv"
+  refuses 1 "$self_msg" "class 1: export $opt through .. is refused" -- "$bin" export "$proc" $opt "$work/sub/../p.cocrea"
+  refuses 1 "$self_msg" "class 1: export $opt over a hard link is refused" -- "$bin" export "$proc" $opt "$work/duro.csv"
+done
+refuses 1 "$self_msg" "class 1: chart over the process is refused" -- "$bin" chart "$proc" --mentions "$proc"
+refuses 1 "$self_msg" "class 1: chart over a hard link is refused" -- "$bin" chart "$proc" --viability "$work/duro.csv"
+"$bin" demo "$work/otro.cocrea" >/dev/null
+cp "$work/otro.cocrea" "$work/otro-renombrado.pdf"
+refuses 1 "es un proceso de Cocrea" "class 1: export over another process is refused" -- "$bin" export "$proc" --json "$work/otro.cocrea"
+refuses 1 "es un proceso de Cocrea" "class 1: export over a renamed process is refused" -- "$bin" export "$proc" --pdf "$work/otro-renombrado.pdf"
+refuses 1 "termina en .cocrea" "class 1: an export named .cocrea is refused" -- "$bin" export "$proc" --csv "$work/nuevo.cocrea"
+refuses 1 "bloqueo, el diario" "class 1: an export named as a process's journal is refused" -- "$bin" export "$proc" --csv "$work/p.cocrea-journal"
+refuses 1 "bloqueo, el diario" "class 1: an export named as a process's lock is refused" -- "$bin" export "$proc" --csv "$work/.p.cocrea.lock"
+refuses 1 "es una carpeta" "class 1: an export over a folder is refused" -- "$bin" export "$proc" --csv "$work/sub"
+refuses 1 "una copia no puede reemplazar" "class 1: copy over a symlink to its source is refused" -- "$bin" copy "$proc" "$work/enlace.csv" --force
+refuses 1 "una copia no puede reemplazar" "class 1: copy over a hard link of its source is refused" -- "$bin" copy "$proc" "$work/duro.csv" --force
+check "class 1: the other process is untouched" 'cmp -s "$work/otro.cocrea" "$work/otro-renombrado.pdf"'
+"$child" hold "$work/otro.cocrea" >"$dir/hold2.out" 2>&1 &
+holder=$!; pids+=("$holder")
+for _ in $(seq 1 100); do grep -q ready "$dir/hold2.out" 2>/dev/null && break; sleep 0.05; done
+refuses 1 "está abierto en una ventana" "class 1: copy --force over a process open in a window is refused" -- "$bin" copy "$proc" "$work/otro.cocrea" --force
+kill "$holder"; wait "$holder" 2>/dev/null
+rm -f "$work/.otro.cocrea.lock"
+expect 0 "class 1: an export through a symlink to another file writes that file" -- "$bin" export "$proc" --csv "$work/sub/../enlace-csv"
+rm -f "$work/enlace-csv"
+
+# Class 2: a process reached through symbolic links opens, and writes land
+# in the real file; messages keep the name the user gave.
+mkdir -p "$work/real"
+cp "$proc" "$work/real/q.cocrea"
+ln -s real "$work/carpeta"
+ln -s real/q.cocrea "$work/q-enlace.cocrea"
+expect 0 "class 2: info through a symlinked file" -- es "$bin" info "$work/q-enlace.cocrea"
+contains "class 2: it shows the process" "$out" "Renca"
+expect 0 "class 2: info through a symlinked folder" -- es "$bin" info "$work/carpeta/q.cocrea"
+expect 0 "class 2: a write through a symlinked folder" -- es "$bin" comment "$work/carpeta/q.cocrea" --text "Desde un enlace" --channel online
+check "class 2: the comment is in the real file" '[ "$(sqlite3 "$work/real/q.cocrea" "SELECT count(*) FROM consultation_comment WHERE text = '"'"'Desde un enlace'"'"'")" = 1 ]'
+expect 0 "class 2: a write from a current folder entered through a symlink" -- sh -c 'cd "$1" && LANGUAGE=es LC_ALL=C.UTF-8 "$2" comment q.cocrea --text "Desde dentro" --channel email' sh "$work/carpeta" "$bin"
+check "class 2: that comment is in the real file too" '[ "$(sqlite3 "$work/real/q.cocrea" "SELECT count(*) FROM consultation_comment WHERE text = '"'"'Desde dentro'"'"'")" = 1 ]'
+check "class 2: no lock or journal is left in either folder" '[ -z "$(ls -A "$work/real" | grep -v "^q.cocrea$")" ]'
+expect 0 "class 2: new through a symlinked folder" -- es "$bin" new "$work/carpeta/nuevo.cocrea" --title "Nuevo" --municipality Renca
+check "class 2: the new process is in the real folder" '[ -f "$work/real/nuevo.cocrea" ]'
+ln -s no-existe.cocrea "$work/roto.cocrea"
+expect 1 "class 2: new over a dangling link is refused" -- es "$bin" new "$work/roto.cocrea" --title T --municipality M
+contains "class 2: it says the name exists" "$err" "ya existe"
+check "class 2: nothing was created where the link points" '[ ! -e "$work/no-existe.cocrea" ]'
+ln -s real/falta.cocrea "$work/q-roto.cocrea"
+expect 1 "class 2: a link to nothing is refused" -- es "$bin" info "$work/q-roto.cocrea"
+contains "class 2: the message names the link" "$err" "q-roto.cocrea"
+rm -rf "$work/real" "$work/carpeta" "$work/q-enlace.cocrea" "$work/roto.cocrea" "$work/q-roto.cocrea"
+
+# Class 3: what is not a regular file is refused at once, never read
+# without a bound.
+mkfifo "$work/tuberia.cocrea" "$work/tuberia.csv"
+refuses 1 "es una tubería" "class 3: a FIFO as the process is refused (no hang)" -- timeout 10 "$bin" info "$work/tuberia.cocrea"
+refuses 1 "es una tubería" "class 3: a FIFO as a write target process is refused" -- timeout 10 "$bin" comment "$work/tuberia.cocrea" --text Hola --channel online
+refuses 1 "es un dispositivo" "class 3: /dev/zero as the process is refused" -- timeout 10 "$bin" check /dev/zero
+refuses 1 "es una carpeta" "class 3: a folder as the process is refused" -- timeout 10 "$bin" info "$work/sub"
+refuses 1 "es un dispositivo" "class 3: /dev/zero as the CSV is refused" -- timeout 10 "$bin" import "$proc" --csv /dev/zero
+refuses 1 "es un dispositivo" "class 3: /dev/urandom as the CSV is refused" -- timeout 10 "$bin" import "$proc" --csv /dev/urandom
+refuses 1 "es una tubería" "class 3: a FIFO as the CSV is refused (no hang)" -- timeout 10 "$bin" import "$proc" --csv "$work/tuberia.csv"
+refuses 1 "es una carpeta" "class 3: a folder as the CSV is refused" -- timeout 10 "$bin" import "$proc" --csv "$work/sub"
+refuses 1 "es una tubería" "class 3: a FIFO as the evaluator's copy is refused" -- timeout 10 "$bin" merge-scores "$proc" --from "$work/tuberia.cocrea"
+rm -f "$work/tuberia.cocrea" "$work/tuberia.csv"
+
+# Class 6: outputs are whole or absent. A write that fails half-way (a
+# file size limit stands in for a full disk) leaves the earlier file and
+# nothing beside it; a temporary left by a killed writer is hidden and
+# removed by the next write; read-only commands leave no -wal or -shm.
+"$bin" export "$proc" --csv "$work/aportes.csv" >/dev/null
+"$bin" export "$proc" --json "$work/proceso.json" >/dev/null
+"$bin" export "$proc" --pdf "$work/plan.pdf" >/dev/null
+"$bin" copy "$proc" "$work/copia.cocrea" >/dev/null
+limited=(sh -c 'ulimit -f 2; trap "" XFSZ; exec "$@"' sh)
+for out in aportes.csv:--csv proceso.json:--json plan.pdf:--pdf; do
+  f=${out%%:*}; opt=${out#*:}
+  before=$(sha256sum <"$work/$f")
+  refuses 1 "No se pudo escribir" "class 6: export $opt that fails half-way is refused" -- "${limited[@]}" "$bin" export "$proc" $opt "$work/$f"
+  check "class 6: the earlier $f is whole" '[ "$(sha256sum <"$work/$f")" = "$before" ]'
+done
+before=$(sha256sum <"$work/copia.cocrea")
+refuses 1 "copia" "class 6: copy that fails half-way is refused" -- "${limited[@]}" "$bin" copy "$proc" "$work/copia.cocrea" --force
+check "class 6: the earlier copy is whole" '[ "$(sha256sum <"$work/copia.cocrea")" = "$before" ]'
+refuses 1 "No se pudo crear" "class 6: new that fails half-way leaves nothing" -- "${limited[@]}" "$bin" new "$work/grande.cocrea" --title T --municipality M
+printf 'medio PDF' >"$work/.plan.pdf.AbC123.cocrea-part"
+touch -d '1 hour ago' "$work/.plan.pdf.AbC123.cocrea-part"
+printf 'en curso' >"$work/.plan.pdf.XyZ789.cocrea-part"
+touch -d '1 hour ago' "$work/.plan.pdf.XyZ789.cocrea-part"
+flock -o "$work/.plan.pdf.XyZ789.cocrea-part" sleep 30 >/dev/null 2>&1 &
+writer=$!; pids+=("$writer")
+for _ in $(seq 1 100); do flock -n -E 99 "$work/.plan.pdf.XyZ789.cocrea-part" true; [ $? -eq 99 ] && break; sleep 0.05; done
+expect 0 "class 6: an export beside temporaries" -- "$bin" export "$proc" --pdf "$work/plan.pdf"
+check "class 6: the dead writer's temporary is removed" '[ ! -e "$work/.plan.pdf.AbC123.cocrea-part" ]'
+check "class 6: a living writer's temporary is left alone" '[ -e "$work/.plan.pdf.XyZ789.cocrea-part" ]'
+kill "$writer"; wait "$writer" 2>/dev/null; rm -f "$work/.plan.pdf.XyZ789.cocrea-part"
+# A writer killed in the middle: afterwards the destination is the old
+# file or a whole new one, and any temporary is hidden.
+big="$dir/grande.cocrea"
+"$bin" demo "$big" >/dev/null
+python3 - "$big" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executemany("INSERT INTO contribution (activity_id, origin, text, area, axes, created_at) VALUES (1, 'community', ?, '', 0, '2019')",
+               [("Aporte %d sobre luminarias, plazas y seguridad del barrio" % i,) for i in range(20000)])
+db.commit()
+PY
+"$bin" export "$big" --json "$work/matar.json" >/dev/null
+before=$(sha256sum <"$work/matar.json")
+for delay in 0.05 0.2 0.5; do
+  "$bin" export "$big" --pdf "$work/matar.json.pdf" >/dev/null 2>&1 &
+  k=$!; sleep $delay; kill -9 $k 2>/dev/null; wait $k 2>/dev/null
+  "$bin" export "$big" --json "$work/matar.json" >/dev/null 2>&1 &
+  k=$!; sleep $delay; kill -9 $k 2>/dev/null; wait $k 2>/dev/null
+done
+check "class 6: after kills the JSON is the old one or a whole new one" 'python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$work/matar.json"'
+check "class 6: after kills no visible temporary is left" '[ -z "$(ls "$work" | grep -v -e "^aportes.csv$" -e "^proceso.json$" -e "^plan.pdf$" -e "^copia.cocrea$" -e "^p.cocrea$" -e "^otro" -e "^duro.csv$" -e "^enlace.csv$" -e "^sub$" -e "^matar.json" )" ]'
+sleep 2.2
+expect 0 "class 6: the next JSON export after the kills" -- "$bin" export "$big" --json "$work/matar.json"
+expect 0 "class 6: the next PDF export after the kills" -- "$bin" export "$big" --pdf "$work/matar.json.pdf"
+check "class 6: it removed every temporary the kills left" '[ -z "$(ls -A "$work" | grep cocrea-part)" ]'
+rm -f "$work/matar.json" "$work/matar.json.pdf"
+# Another program left the process in WAL mode.
+cp "$proc" "$work/wal.cocrea"
+sqlite3 "$work/wal.cocrea" "PRAGMA journal_mode = WAL" >/dev/null
+sha_wal=$(sha256sum <"$work/wal.cocrea")
+for cmd in "check" "info" "list" "tally" "rank" "follow-up" "export --csv $work/wal.csv" "copy $work/wal-copia.cocrea" "chart --mentions $work/wal.png"; do
+  set -- $cmd; name=$1; shift
+  expect 0 "class 6: $cmd on a WAL-mode file" -- "$bin" "$name" "$work/wal.cocrea" "$@"
+  check "class 6: $cmd left no -wal or -shm and changed nothing" '[ ! -e "$work/wal.cocrea-wal" ] && [ ! -e "$work/wal.cocrea-shm" ] && [ "$(sha256sum <"$work/wal.cocrea")" = "$sha_wal" ]'
+done
+rm -f "$work/wal.csv" "$work/wal-copia.cocrea" "$work/wal.png"
+/usr/bin/python3 - "$work/wal.cocrea" <<'PY'
+import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA wal_autocheckpoint = 0")
+db.execute("UPDATE process SET partners = 'en el WAL'")
+os._exit(0)
+PY
+sha_wal=$(sha256sum <"$work/wal.cocrea")
+expect 1 "class 6: check of a WAL holding changes says so" -- es "$bin" check "$work/wal.cocrea"
+contains "class 6: it was not closed properly" "$err" "no se cerró correctamente"
+check "class 6: check changed nothing" '[ "$(sha256sum <"$work/wal.cocrea")" = "$sha_wal" ] && [ -s "$work/wal.cocrea-wal" ]'
+expect 0 "class 6: info folds the WAL in" -- "$bin" info "$work/wal.cocrea"
+check "class 6: the WAL's change is kept and no -wal or -shm is left" '[ "$(sqlite3 "$work/wal.cocrea" "SELECT partners FROM process")" = "en el WAL" ] && [ ! -e "$work/wal.cocrea-wal" ] && [ ! -e "$work/wal.cocrea-shm" ]'
+expect 0 "class 6: then it is healthy" -- "$bin" check "$work/wal.cocrea"
+rm -f "$work/wal.cocrea"*
 echo "1..$n"
 [ $failed -eq 0 ]

@@ -341,7 +341,10 @@ step_copy (guint f)
       /* No half-written file is left beside the copy. */
       d = g_dir_open (dir, 0, NULL);
       while ((name = g_dir_read_name (d)) != NULL)
-        g_assert_null (strstr (name, ".part-"));
+        {
+          g_assert_null (strstr (name, ".cocrea-part"));
+          g_assert_false (g_str_has_suffix (name, "-journal"));
+        }
 
       if (ok)
         {
@@ -411,6 +414,14 @@ step_create (guint f)
           g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
           g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
           g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+          {
+            g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+            const char *name;
+
+            /* Nor the temporary file it was made in. */
+            while ((name = g_dir_read_name (d)) != NULL)
+              g_assert_null (strstr (name, ".cocrea-part"));
+          }
           g_clear_error (&error);
           doc = cocrea_document_create (path, "Plan nuevo", "Renca", 2023, 2025, &error);
           g_assert_no_error (error);

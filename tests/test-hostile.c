@@ -23,11 +23,15 @@
 #include <sqlite3.h>
 
 #include "cocrea-activity.h"
+#include "cocrea-chart-renderer.h"
+#include "cocrea-process-charts.h"
+#include "cocrea-commitments-csv.h"
 #include "cocrea-contribution-list.h"
 #include "cocrea-contribution.h"
 #include "cocrea-csv-export.h"
 #include "cocrea-csv-import.h"
 #include "cocrea-csv-reader.h"
+#include "cocrea-decidim-export.h"
 #include "cocrea-db.h"
 #include "cocrea-demo.h"
 #include "cocrea-document-private.h"
@@ -741,6 +745,164 @@ test_seeds (void)
     }
 }
 
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
+/* The names in @dir_path, sorted, as one string: what a test leaves. */
+static char *
+listing (const char *dir_path)
+{
+  g_autoptr (GDir) d = g_dir_open (dir_path, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+typedef enum {
+  OUT_CSV,
+  OUT_JSON,
+  OUT_COMMITMENTS,
+  OUT_DECIDIM,
+  OUT_PDF_PLAN,
+  OUT_PDF_REASONS,
+  OUT_CHART,
+  OUT_COPY,
+  N_OUTS
+} Out;
+
+static gboolean
+write_out (CocreaDocument *doc, Out out, const char *path, GError **error)
+{
+  g_auto (GStrv) warnings = NULL;
+
+  switch (out)
+    {
+    case OUT_CSV: return cocrea_csv_export (doc, path, error);
+    case OUT_JSON: return cocrea_json_export (doc, path, error);
+    case OUT_COMMITMENTS: return cocrea_commitments_csv_export (doc, path, error);
+    case OUT_DECIDIM: return cocrea_decidim_export (doc, path, error);
+    case OUT_PDF_PLAN: return cocrea_pdf_plan_export (doc, path, NULL, NULL, &warnings, error);
+    case OUT_PDF_REASONS: return cocrea_pdf_reasons_export (doc, path, NULL, NULL, &warnings, error);
+    case OUT_CHART:
+      {
+        g_autoptr (CocreaChart) chart = cocrea_chart_new_attendance (doc, error);
+        return chart != NULL &&
+               cocrea_chart_write_png (chart, path, 400, 300, cocrea_chart_palette_get_default (FALSE),
+                                       error);
+      }
+    case OUT_COPY: return cocrea_document_save_copy (doc, path, error);
+    case N_OUTS:
+    default: g_assert_not_reached ();
+    }
+}
+
+/*
+ * Issue 10, class 1: no writer replaces the open process, however the
+ * destination reaches it (its name, a symbolic link, "..", a hard link),
+ * and no export replaces any other process or takes a process's name.
+ * Each refusal is COCREA_ERROR_INVALID, checked up front by
+ * cocrea_document_check_output() too, and leaves every byte and every
+ * name in the folder as it was.
+ */
+static void
+test_output_destinations (void)
+{
+  g_autofree char *folder = corpus_path ("outputs");
+  g_autofree char *path = g_build_filename (folder, "p.cocrea", NULL);
+  g_autofree char *other = g_build_filename (folder, "otro.cocrea", NULL);
+  g_autofree char *symlinked = g_build_filename (folder, "enlace.csv", NULL);
+  g_autofree char *hard = g_build_filename (folder, "duro.csv", NULL);
+  g_autofree char *sub = g_build_filename (folder, "sub", NULL);
+  g_autofree char *dotdot = g_build_filename (folder, "sub", "..", "p.cocrea", NULL);
+  g_autofree char *renamed = g_build_filename (folder, "otro.pdf", NULL);
+  g_autofree char *named = g_build_filename (folder, "nuevo.cocrea", NULL);
+  g_autofree char *journal = g_build_filename (folder, "p.cocrea-journal", NULL);
+  g_autoptr (CocreaDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+  const struct {
+    const char *what;
+    const char *dest;
+    gboolean copy_too; /* a copy may be named .cocrea, or replace another process */
+  } cases[] = {
+    { "the process itself", path, TRUE },
+    { "a symbolic link to it", symlinked, TRUE },
+    { "a path through ..", dotdot, TRUE },
+    { "a hard link to it", hard, TRUE },
+    { "another process", other, FALSE },
+    { "another process under another name", renamed, FALSE },
+    { "a new name ending in .cocrea", named, FALSE },
+    { "a process's journal", journal, TRUE },
+  };
+
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0755), ==, 0);
+  copy_file (demo_path, path);
+  copy_file (demo_path, other);
+  copy_file (demo_path, renamed);
+  g_assert_cmpint (symlink ("p.cocrea", symlinked), ==, 0);
+  g_assert_cmpint (link (path, hard), ==, 0);
+
+  doc = cocrea_document_open (path, COCREA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (Out out = 0; out < N_OUTS; out++)
+      {
+        g_autofree char *before = file_sha256 (path);
+        g_autofree char *before_other = file_sha256 (other);
+        g_autofree char *names = listing (folder);
+        g_autofree char *after = NULL;
+        g_autofree char *after_other = NULL;
+        g_autofree char *names_after = NULL;
+        gboolean ok;
+
+        if (out == OUT_COPY && !cases[c].copy_too)
+          continue;
+        ok = write_out (doc, out, cases[c].dest, &error);
+        if (ok)
+          g_error ("output %d over %s was written", out, cases[c].what);
+        g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
+        g_test_message ("output %d over %s: %s", out, cases[c].what, error->message);
+        g_clear_error (&error);
+        if (out != OUT_COPY)
+          {
+            g_assert_false (cocrea_document_check_output (doc, cases[c].dest, &error));
+            g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
+            g_clear_error (&error);
+          }
+        after = file_sha256 (path);
+        after_other = file_sha256 (other);
+        names_after = listing (folder);
+        g_assert_cmpstr (after, ==, before);
+        g_assert_cmpstr (after_other, ==, before_other);
+        g_assert_cmpstr (names_after, ==, names);
+      }
+
+  /* A good destination still works, and leaves only itself. */
+  {
+    g_autofree char *good = g_build_filename (folder, "aportes.csv", NULL);
+    g_autofree char *names = listing (folder);
+    g_autofree char *names_after = NULL;
+
+    g_assert_true (cocrea_document_check_output (doc, good, &error));
+    g_assert_true (cocrea_csv_export (doc, good, &error));
+    g_assert_no_error (error);
+    names_after = listing (folder);
+    g_assert_cmpstr (names_after, !=, names);
+    g_unlink (good);
+    g_free (names_after);
+    names_after = listing (folder);
+    g_assert_cmpstr (names_after, ==, names);
+  }
+}
+
 static void
 test_summary (void)
 {
@@ -763,7 +925,10 @@ remove_tree (const char *path)
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
     }
   g_rmdir (path);
 }
@@ -796,6 +961,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/hostile/hot-journal", test_hot_journal);
   g_test_add_func ("/hostile/seeds", test_seeds);
+  g_test_add_func ("/hostile/output-destinations", test_output_destinations);
   g_test_add_func ("/hostile/summary", test_summary);
   status = g_test_run ();
 

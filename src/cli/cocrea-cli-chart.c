@@ -49,7 +49,7 @@ cocrea_cli_chart (int argc, char **argv)
     return cocrea_cli_usage (context, _("The size must be 200 to 8000 pixels wide and 150 to 8000 high"));
 
   document = cocrea_cli_open (argv[1], FALSE, &error);
-  if (document == NULL)
+  if (document == NULL || !cocrea_document_check_output (document, argv[2], &error))
     return cocrea_cli_fail (error);
 
   if (attendance)

@@ -60,6 +60,7 @@ cocrea_cli_export (int argc, char **argv)
                         entries);
   g_autoptr (CocreaDocument) document = NULL;
   g_auto (GStrv) warnings = NULL;
+  const char *out_path;
   GError *error = NULL;
   gboolean ok;
   int status;
@@ -76,6 +77,12 @@ cocrea_cli_export (int argc, char **argv)
 
   document = cocrea_cli_open (argv[1], FALSE, &error);
   if (document == NULL)
+    return cocrea_cli_fail (error);
+
+  /* Never over the process itself, nor any other: said before the work. */
+  out_path = csv_path ? csv_path : json_path ? json_path : pdf_path ? pdf_path
+           : reasons_path ? reasons_path : commitments_path ? commitments_path : decidim_path;
+  if (!cocrea_document_check_output (document, out_path, &error))
     return cocrea_cli_fail (error);
 
   if (csv_path != NULL)

@@ -17,6 +17,7 @@
 
 #include "cocrea-chart-renderer.h"
 #include "cocrea-error.h"
+#include "cocrea-output.h"
 
 #define FONT_FAMILY "DejaVu Sans"
 #define PAD 14.0
@@ -811,25 +812,23 @@ cocrea_chart_render_png (CocreaChart *chart, int width, int height, const Cocrea
 /*
  * cocrea_chart_write_png:
  * Draws @chart as a PNG file at @path, replacing it atomically. Fails with
- * COCREA_ERROR_IO, leaving no half-written file.
+ * COCREA_ERROR_IO, leaving no half-written file, or COCREA_ERROR_INVALID
+ * for a destination that is a process file (cocrea-output.c).
  */
 gboolean
 cocrea_chart_write_png (CocreaChart *chart, const char *path, int width, int height,
                         const CocreaChartPalette *palette, GError **error)
 {
-  g_autoptr (GBytes) png = cocrea_chart_render_png (chart, width, height, palette, error);
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GBytes) png = NULL;
   gsize size;
   const char *data;
 
+  /* Refuse a process file before drawing anything. */
+  if (!cocrea_output_check (path, NULL, COCREA_OUTPUT_EXPORT, error))
+    return FALSE;
+  png = cocrea_chart_render_png (chart, width, height, palette, error);
   if (png == NULL)
     return FALSE;
   data = g_bytes_get_data (png, &size);
-  if (!g_file_set_contents (path, data, size, &local_error))
-    {
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO, _("Could not write the chart: %s"),
-                   local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return cocrea_output_write_file (path, NULL, COCREA_OUTPUT_EXPORT, data, size, error);
 }

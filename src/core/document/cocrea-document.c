@@ -24,7 +24,9 @@
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "cocrea-file.h"
 #include "cocrea-lock.h"
+#include "cocrea-output.h"
 #include "cocrea-schema.h"
 #include "cocrea-search-index.h"
 #include "cocrea-text.h"
@@ -37,7 +39,8 @@
 struct _CocreaDocument {
   GObject parent_instance;
 
-  char *path;
+  char *path;      /* as the user named it (absolute): shown, and kept in recent files */
+  char *real_path; /* links resolved: what SQLite and the lock are given */
   sqlite3 *db;
   CocreaLock *lock;
   char *read_only_reason;
@@ -78,6 +81,7 @@ cocrea_document_finalize (GObject *object)
 
   cocrea_document_close (self);
   g_free (self->path);
+  g_free (self->real_path);
   g_free (self->read_only_reason);
 
   G_OBJECT_CLASS (cocrea_document_parent_class)->finalize (object);
@@ -114,28 +118,21 @@ display_name (const char *path)
  * read_header:
  * Reads the SQLite header of @path without SQLite, and fails unless it is a
  * Cocrea process of a version this build can read. Sets *version to the
- * file's user_version. Never writes.
+ * file's user_version and *wal to whether another program left it in WAL
+ * mode. A folder, a pipe or a device is refused without blocking on it.
+ * Never writes.
  */
 static gboolean
-read_header (const char *path, int *version, GError **error)
+read_header (const char *path, int *version, gboolean *wal, GError **error)
 {
   g_autofree char *name = display_name (path);
   guint8 header[100];
-  ssize_t n;
+  gssize n;
   guint32 app_id;
-  int fd;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO,
-                   _("Could not open “%s”: %s"), name, g_strerror (saved));
-      return FALSE;
-    }
-
-  n = read (fd, header, sizeof header);
-  close (fd);
+  n = cocrea_file_read_head (path, header, sizeof header, error);
+  if (n < 0)
+    return FALSE;
 
   if (n == 0)
     {
@@ -153,6 +150,8 @@ read_header (const char *path, int *version, GError **error)
 
   /* Both are big-endian 32-bit fields of the database header. */
   app_id = (guint32) header[68] << 24 | header[69] << 16 | header[70] << 8 | header[71];
+  /* The read and write format versions: 2 is WAL. */
+  *wal = header[18] == 2 || header[19] == 2;
   *version = (int) ((guint32) header[60] << 24 | header[61] << 16 | header[62] << 8 | header[63]);
 
   if (app_id != COCREA_APPLICATION_FILE_ID)
@@ -181,24 +180,38 @@ read_header (const char *path, int *version, GError **error)
   return TRUE;
 }
 
-/* Opens a connection with the defensive settings every file gets. */
+/*
+ * open_connection:
+ * Opens @real_path (links already resolved: SQLite is told never to
+ * follow one) with the defensive settings every file gets. @immutable
+ * opens it read-only without any file beside it, for a file in WAL mode
+ * whose WAL is empty: SQLite would otherwise create -wal and -shm files,
+ * and a reader cannot remove them again. @name is the file as shown.
+ */
 static sqlite3 *
-open_connection (const char *path, gboolean read_only, gboolean create, GError **error)
+open_connection (const char *real_path, const char *name, gboolean read_only, gboolean create,
+                 gboolean immutable, GError **error)
 {
+  g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
   int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   int rc;
 
   if (create)
     flags |= SQLITE_OPEN_CREATE;
+  if (immutable)
+    {
+      g_autofree char *escaped = g_uri_escape_string (real_path, "/", FALSE);
+      uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+      flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    }
 
   cocrea_db_configure_library ();
-  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (uri != NULL ? uri : real_path, &db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      g_autofree char *name = display_name (path);
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO,
-                   _("Could not open “%s”: %s"), name, sqlite3_errstr (rc));
+      g_autofree char *context = g_strdup_printf (_("Could not open “%s”"), name);
+      cocrea_db_set_error (error, db, rc, context);
       sqlite3_close (db);
       return NULL;
     }
@@ -227,6 +240,28 @@ open_connection (const char *path, gboolean read_only, gboolean create, GError *
     }
 
   return db;
+}
+
+/* The message for a file whose last writer stopped in the middle of a
+ * change (a hot journal, or a WAL still holding changes). */
+static void
+set_not_closed_error (GError **error, const char *name)
+{
+  g_set_error (error, COCREA_ERROR, COCREA_ERROR_READ_ONLY,
+               _("“%s” was not closed properly: the program editing it stopped "
+                 "in the middle of a change. Open it for editing once and Cocrea "
+                 "will undo that unfinished change; every earlier edit is kept."),
+               name);
+}
+
+/* TRUE when the WAL beside @real_path is absent or holds nothing. */
+static gboolean
+wal_is_empty (const char *real_path)
+{
+  g_autofree char *wal = g_strconcat (real_path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) != 0 || st.st_size == 0;
 }
 
 /*
@@ -292,11 +327,7 @@ damaged:
     }
   if (sqlite3_extended_errcode (db) == SQLITE_READONLY_ROLLBACK)
     {
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_READ_ONLY,
-                   _("“%s” was not closed properly: the program editing it stopped "
-                     "in the middle of a change. Open it for editing once and Cocrea "
-                     "will undo that unfinished change; every earlier edit is kept."),
-                   name);
+      set_not_closed_error (error, name);
       return FALSE;
     }
   g_set_error (error, COCREA_ERROR, COCREA_ERROR_DAMAGED,
@@ -338,19 +369,26 @@ cocrea_document_open (const char *path, CocreaOpenFlags flags, GError **error)
 {
   g_autoptr (CocreaDocument) self = NULL;
   g_autoptr (GError) lock_error = NULL;
+  g_autofree char *name = NULL;
+  gboolean wal = FALSE;
+  gboolean immutable = FALSE;
   int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!read_header (path, &version, error))
+  if (!read_header (path, &version, &wal, error))
     return NULL;
 
   self = g_object_new (COCREA_TYPE_DOCUMENT, NULL);
   self->path = g_canonicalize_filename (path, NULL);
+  self->real_path = cocrea_file_real_path (path, error);
+  if (self->real_path == NULL)
+    return NULL;
   self->read_only = (flags & COCREA_OPEN_READ_ONLY) != 0;
+  name = display_name (path);
 
-  if (!self->read_only && g_access (self->path, W_OK) != 0)
+  if (!self->read_only && g_access (self->real_path, W_OK) != 0)
     {
       self->read_only = TRUE;
       self->read_only_reason = g_strdup (_("The file is write-protected"));
@@ -360,7 +398,7 @@ cocrea_document_open (const char *path, CocreaOpenFlags flags, GError **error)
     {
       guint wait_ms = (flags & COCREA_OPEN_WAIT_LOCK) ? 3000 : 0;
 
-      self->lock = cocrea_lock_acquire (self->path, wait_ms, &lock_error);
+      self->lock = cocrea_lock_acquire (self->real_path, wait_ms, &lock_error);
       if (self->lock == NULL)
         {
           gboolean fallback = (flags & COCREA_OPEN_FALLBACK_READ_ONLY) != 0 ||
@@ -377,7 +415,21 @@ cocrea_document_open (const char *path, CocreaOpenFlags flags, GError **error)
         self->lock_was_stale = cocrea_lock_was_stale (self->lock);
     }
 
-  self->db = open_connection (self->path, self->read_only, FALSE, error);
+  /* Another program left the file in WAL mode. Read-only, it is read as it
+   * is when its WAL is empty, leaving nothing beside it; a WAL holding
+   * changes needs a writer to fold them in, as a hot journal does. Opened
+   * for writing, it is turned back into one self-contained file below. */
+  if (wal && self->read_only)
+    {
+      if (!wal_is_empty (self->real_path))
+        {
+          set_not_closed_error (error, name);
+          return NULL;
+        }
+      immutable = TRUE;
+    }
+
+  self->db = open_connection (self->real_path, name, self->read_only, FALSE, immutable, error);
   if (self->db == NULL)
     return NULL;
 
@@ -391,7 +443,6 @@ cocrea_document_open (const char *path, CocreaOpenFlags flags, GError **error)
     {
       if (self->read_only)
         {
-          g_autofree char *name = display_name (path);
           g_set_error (error, COCREA_ERROR, COCREA_ERROR_READ_ONLY,
                        _("“%s” was saved by an older version of Cocrea and must be "
                          "upgraded, which cannot be done while it is read-only (%s)"),
@@ -490,7 +541,9 @@ cocrea_document_create (const char *path, const char *title, const char *municip
   g_autofree char *clean_title = cocrea_text_normalize (title);
   g_autofree char *clean_municipality = cocrea_text_normalize (municipality);
   g_autofree char *name = NULL;
+  g_autoptr (CocreaOutput) output = NULL;
   g_autoptr (CocreaLock) lock = NULL;
+  GStatBuf st;
   sqlite3 *db;
   gboolean ok;
 
@@ -516,18 +569,26 @@ cocrea_document_create (const char *path, const char *title, const char *municip
                            _("The period ends before it starts"));
       return NULL;
     }
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  /* lstat: a link to nothing exists too, and creating through it would
+   * put the process wherever it points. */
+  if (g_lstat (path, &st) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_EXISTS,
                    _("“%s” already exists; choose another name"), name);
       return NULL;
     }
 
-  lock = cocrea_lock_acquire (path, 0, error);
+  /* Made whole beside its name and renamed into place: a kill or a full
+   * disk half-way leaves no half-made process (cocrea-output.c). */
+  output = cocrea_output_begin (path, NULL, COCREA_OUTPUT_PROCESS_COPY, error);
+  if (output == NULL)
+    return NULL;
+
+  lock = cocrea_lock_acquire (cocrea_output_get_path (output), 0, error);
   if (lock == NULL)
     return NULL;
 
-  db = open_connection (path, FALSE, TRUE, error);
+  db = open_connection (cocrea_output_get_temp_path (output), name, FALSE, TRUE, FALSE, error);
   if (db == NULL)
     return NULL;
 
@@ -536,21 +597,22 @@ cocrea_document_create (const char *path, const char *title, const char *municip
        cocrea_db_exec (db, "BEGIN IMMEDIATE", error) &&
        insert_defaults (db, clean_title, clean_municipality, period_start, period_end, error) &&
        cocrea_db_exec (db, "COMMIT", error);
-
   sqlite3_close (db);
-  g_clear_pointer (&lock, cocrea_lock_release);
 
-  if (!ok)
+  /* Another program may have taken the name meanwhile: never replace it. */
+  if (ok && g_lstat (path, &st) == 0)
     {
-      /* A write that failed half-way (a full disk) leaves SQLite's journal
-       * of the file beside it: it belongs to no one now, remove it too. */
-      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-
-      g_unlink (path);
-      g_unlink (journal);
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_EXISTS,
+                   _("“%s” already exists; choose another name"), name);
+      return NULL;
+    }
+  if (!ok || !cocrea_output_commit (output, error))
+    {
       g_prefix_error (error, _("Could not create “%s”: "), name);
       return NULL;
     }
+  g_clear_pointer (&output, cocrea_output_free);
+  g_clear_pointer (&lock, cocrea_lock_release);
 
   return cocrea_document_open (path, COCREA_OPEN_DEFAULT, error);
 }
@@ -952,83 +1014,119 @@ cocrea_document_update_process (CocreaDocument *self, const CocreaProcessInfo *i
   return cocrea_edit_commit (edit, error);
 }
 
+/**
+ * cocrea_document_check_output:
+ * @self: the process an export is made from
+ * @dest: where the export is to be written
+ * @error: return location for a #CocreaError
+ *
+ * The one rule every export, chart and save dialog follows: @dest is not
+ * this process's file (however it is reached: links, "..", hard links),
+ * nor any other process file or a name that looks like one, and its
+ * folder may be written (cocrea_output_check()). Cheap: call it before
+ * the work starts; every writer checks again when it writes.
+ *
+ * Returns: %TRUE when @dest may be written
+ */
+gboolean
+cocrea_document_check_output (CocreaDocument *self, const char *dest, GError **error)
+{
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+
+  return cocrea_output_check (dest, self->real_path, COCREA_OUTPUT_EXPORT, error);
+}
+
+/* Copies every page of @self into the new database @dest. */
+static int
+backup_into (CocreaDocument *self, sqlite3 *dest)
+{
+  sqlite3_backup *backup;
+  int rc;
+
+  /* The copy is checked whole before it is used: no journal needed, and
+   * none left beside it if the disk fills up. */
+  sqlite3_exec (dest, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
+
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup == NULL)
+    return sqlite3_errcode (dest);
+  do
+    {
+      rc = sqlite3_backup_step (backup, 256);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (20);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+  rc = rc == SQLITE_DONE ? sqlite3_errcode (dest) : rc;
+
+  /* The copy must be a self-contained rollback-journal file too. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  return rc;
+}
+
 /*
  * cocrea_document_save_copy:
  * Writes a consistent copy of the process to @dest_path with SQLite's
  * backup API, so it can be taken while editing goes on. The copy is
- * written beside the destination and renamed into place: a failure leaves
- * no half-written file, and an existing @dest_path is replaced only by a
- * complete copy.
+ * written beside the destination, checked (cocrea_document_check_file())
+ * and only then renamed into place: a failure leaves no half-written file,
+ * and an existing @dest_path is replaced only by a complete, healthy
+ * copy. Refused: this process's own file (through links too), a process
+ * another window has open, a file with unfinished changes beside it.
  */
 gboolean
 cocrea_document_save_copy (CocreaDocument *self, const char *dest_path, GError **error)
 {
-  g_autofree char *tmp_path = NULL;
+  g_autoptr (CocreaOutput) output = NULL;
+  g_autoptr (GError) check_error = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *dest_canonical = NULL;
   sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
   int rc;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
   name = display_name (dest_path);
-  dest_canonical = g_canonicalize_filename (dest_path, NULL);
-  if (g_str_equal (dest_canonical, self->path))
+  output = cocrea_output_begin (dest_path, self->real_path, COCREA_OUTPUT_PROCESS_COPY, error);
+  if (output == NULL)
+    return FALSE;
+
+  /* Renaming over a file a window has open would leave the window editing
+   * a file that no longer has a name. */
+  if (cocrea_lock_is_held (cocrea_output_get_path (output)))
     {
-      g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,
-                           _("A copy cannot replace the file it is made from"));
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_LOCKED,
+                   _("“%s” is open in a Cocrea window: close it there, or choose another name"),
+                   name);
       return FALSE;
     }
 
-  tmp_path = g_strdup_printf ("%s.part-%d", dest_canonical, (int) getpid ());
-  g_unlink (tmp_path);
-
-  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  rc = sqlite3_open_v2 (cocrea_output_get_temp_path (output), &dest,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", self->db, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (dest);
-      else
-        {
-          do
-            {
-              rc = sqlite3_backup_step (backup, 256);
-              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-                sqlite3_sleep (20);
-            }
-          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-          sqlite3_backup_finish (backup);
-          rc = rc == SQLITE_DONE ? sqlite3_errcode (dest) : rc;
-        }
-    }
-
+    rc = backup_into (self, dest);
+  sqlite3_close (dest);
   if (rc != SQLITE_OK)
     {
       g_autofree char *context = g_strdup_printf (_("Could not save a copy as “%s”"), name);
       cocrea_db_set_error (error, NULL, rc, context);
-      sqlite3_close (dest);
-      g_unlink (tmp_path);
       return FALSE;
     }
 
-  /* The copy must be a self-contained rollback-journal file too. */
-  rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  sqlite3_close (dest);
-
-  if (rc != SQLITE_OK || g_rename (tmp_path, dest_canonical) != 0)
+  /* The backup API copies pages, whatever they hold: check what was
+   * written before it replaces anything. */
+  if (!cocrea_document_check_file (cocrea_output_get_temp_path (output), NULL, &check_error))
     {
-      int saved = errno;
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO,
-                   _("Could not save a copy as “%s”: %s"), name,
-                   rc != SQLITE_OK ? sqlite3_errstr (rc) : g_strerror (saved));
-      g_unlink (tmp_path);
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_DAMAGED,
+                   _("The copy “%s” failed its check and was not saved: %s"), name,
+                   check_error->message);
       return FALSE;
     }
 
-  return TRUE;
+  return cocrea_output_commit (output, error);
 }
 
 /*
@@ -1043,18 +1141,30 @@ gboolean
 cocrea_document_check_file (const char *path, int *schema_version, GError **error)
 {
   g_autofree char *name = display_name (path);
+  g_autofree char *real_path = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean wal = FALSE;
   sqlite3 *db;
   int version = 0;
   int rc;
   gboolean ok = FALSE;
 
-  if (!read_header (path, &version, error))
+  if (!read_header (path, &version, &wal, error))
     return FALSE;
   if (schema_version != NULL)
     *schema_version = version;
 
-  db = open_connection (path, TRUE, FALSE, error);
+  real_path = cocrea_file_real_path (path, error);
+  if (real_path == NULL)
+    return FALSE;
+  /* A check changes nothing and leaves nothing beside the file. */
+  if (wal && !wal_is_empty (real_path))
+    {
+      set_not_closed_error (error, name);
+      return FALSE;
+    }
+
+  db = open_connection (real_path, name, TRUE, FALSE, wal, error);
   if (db == NULL)
     return FALSE;
 

@@ -64,6 +64,9 @@ gboolean           cocrea_document_update_process    (CocreaDocument  *self,
 gboolean           cocrea_document_save_copy         (CocreaDocument  *self,
                                                       const char      *dest_path,
                                                       GError         **error);
+gboolean           cocrea_document_check_output      (CocreaDocument  *self,
+                                                      const char      *dest,
+                                                      GError         **error);
 
 gboolean           cocrea_document_check_file        (const char      *path,
                                                       int             *schema_version,

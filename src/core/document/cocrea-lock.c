@@ -40,6 +40,26 @@ cocrea_lock_path_for (const char *file_path)
   return g_build_filename (dir, name, NULL);
 }
 
+/*
+ * cocrea_lock_is_held:
+ * TRUE when a living program holds the write lock of @file_path: its lock
+ * file exists and its flock cannot be taken. Changes nothing.
+ */
+gboolean
+cocrea_lock_is_held (const char *file_path)
+{
+  g_autofree char *path = cocrea_lock_path_for (file_path);
+  gboolean held;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+  if (fd < 0)
+    return FALSE;
+  held = flock (fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  close (fd);
+  return held;
+}
+
 /* Reads the holder recorded in an existing lock file: "host", "pid". */
 static void
 read_holder (int fd, char **host, gint64 *pid)

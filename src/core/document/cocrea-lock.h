@@ -17,6 +17,7 @@ gboolean    cocrea_lock_was_stale   (CocreaLock  *lock);
 const char *cocrea_lock_get_path    (CocreaLock  *lock);
 void        cocrea_lock_release     (CocreaLock  *lock);
 char       *cocrea_lock_path_for    (const char  *file_path);
+gboolean    cocrea_lock_is_held     (const char  *file_path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CocreaLock, cocrea_lock_release)
 

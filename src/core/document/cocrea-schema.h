@@ -7,10 +7,9 @@
 #include <glib.h>
 #include <sqlite3.h>
 
-G_BEGIN_DECLS
+#include "cocrea-file.h" /* COCREA_APPLICATION_FILE_ID */
 
-/* "CoCr": PRAGMA application_id of every process file. */
-#define COCREA_APPLICATION_FILE_ID 0x436F4372
+G_BEGIN_DECLS
 
 /* PRAGMA user_version written by this build. */
 #define COCREA_SCHEMA_VERSION 6

@@ -16,6 +16,7 @@
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "cocrea-output.h"
 
 /* Contacts and actors are joined into one cell each ("; "), so the row
  * count stays one per milestone. */
@@ -84,7 +85,6 @@ gboolean
 cocrea_commitments_csv_export (CocreaDocument *document, const char *csv_path, GError **error)
 {
   g_autoptr (GString) out = g_string_new (COCREA_CSV_BOM);
-  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (csv_path != NULL, FALSE);
@@ -93,24 +93,9 @@ cocrea_commitments_csv_export (CocreaDocument *document, const char *csv_path, G
   if (!build (cocrea_document_get_db (document), out, error))
     return FALSE;
 
-  if (!g_file_set_contents_full (csv_path, out->str, (gssize) out->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (csv_path);
-      const char *reason = local_error->message;
-
-      /* GLib's message names its temporary file; say what to act on. */
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
-          g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR))
-        reason = _("the folder does not exist");
-      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
-               g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_PERM) ||
-               g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ROFS))
-        reason = _("permission denied");
-
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO, _("Could not write “%s”: %s"), name, reason);
-      return FALSE;
-    }
+  if (!cocrea_output_write_file (csv_path, cocrea_document_get_path (document),
+                                 COCREA_OUTPUT_EXPORT, out->str, out->len, error))
+    return FALSE;
 
   return TRUE;
 }

@@ -17,6 +17,7 @@
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "cocrea-output.h"
 #include "cocrea-types.h"
 
 /* Each contribution with the title of the proposal at the top of its merge
@@ -94,7 +95,8 @@ build (sqlite3 *db, GString *out, GError **error)
  * columns id, activity, group, origin, text, area, axes and proposal (the
  * title of the proposal it is merged into, at the top of the chain).
  * The file is written beside @csv_path and renamed into place, so a
- * failure leaves any previous file as it was and no partial one.
+ * failure leaves any previous file as it was and no partial one; a
+ * destination that is a process file is refused (cocrea-output.c).
  *
  * Returns: %TRUE on success; %FALSE with %COCREA_ERROR_IO when the file
  *   cannot be written, or a database error
@@ -103,8 +105,6 @@ gboolean
 cocrea_csv_export (CocreaDocument *document, const char *csv_path, GError **error)
 {
   g_autoptr (GString) out = g_string_new (COCREA_CSV_BOM);
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (csv_path != NULL, FALSE);
@@ -113,20 +113,9 @@ cocrea_csv_export (CocreaDocument *document, const char *csv_path, GError **erro
   if (!build (cocrea_document_get_db (document), out, error))
     return FALSE;
 
-  file = g_file_new_for_path (csv_path);
-  if (!g_file_replace_contents (file, out->str, out->len, NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (csv_path);
-      /* GIO's own message repeats the path; say what to do instead. */
-      const char *reason = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                             ? _("the folder does not exist")
-                             : local_error->message;
-
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO, _("Could not write “%s”: %s"),
-                   name, reason);
-      return FALSE;
-    }
+  if (!cocrea_output_write_file (csv_path, cocrea_document_get_path (document),
+                                 COCREA_OUTPUT_EXPORT, out->str, out->len, error))
+    return FALSE;
 
   return TRUE;
 }

@@ -20,6 +20,7 @@
 
 #include "cocrea-csv-reader.h"
 #include "cocrea-error.h"
+#include "cocrea-file.h"
 
 /* Far more than 100,000 contributions take; a larger file is no spreadsheet. */
 #define MAX_FILE_SIZE (512 * 1024 * 1024)
@@ -435,31 +436,14 @@ cocrea_csv_reader_new_from_data (const char *data, gsize length, GError **error)
 
 /*
  * read_file:
- * Reads @path whole into *data, refusing a file too large to be a
- * spreadsheet. Errors name the file (@name).
+ * Reads @path whole into *data. Only a regular file is read, and no more
+ * than a spreadsheet can hold: a pipe, /dev/zero or /dev/urandom chosen by
+ * mistake is refused at once instead of hanging or filling the memory.
  */
 static gboolean
-read_file (const char *path, const char *name, char **data, gsize *length, GError **error)
+read_file (const char *path, char **data, gsize *length, GError **error)
 {
-  g_autoptr (GError) local_error = NULL;
-  GStatBuf st;
-
-  /* The file is read whole: refuse a disk image chosen by mistake before
-   * reading gigabytes of it. */
-  if (g_stat (path, &st) == 0 && st.st_size > MAX_FILE_SIZE)
-    {
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
-                   _("“%s” is too large to be a spreadsheet of contributions"), name);
-      return FALSE;
-    }
-
-  if (!g_file_get_contents (path, data, length, &local_error))
-    {
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO, _("Could not read “%s”: %s"),
-                   name, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return cocrea_file_read_regular (path, MAX_FILE_SIZE, data, length, error);
 }
 
 /**
@@ -485,7 +469,7 @@ cocrea_csv_reader_new_from_file (const char *path, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
 
   name = g_filename_display_basename (path);
-  if (!read_file (path, name, &contents, &length, error))
+  if (!read_file (path, &contents, &length, error))
     return NULL;
 
   self = reader_new ();
@@ -508,7 +492,7 @@ parse_thread (gpointer data)
   gsize length = 0;
   GError *error = NULL;
 
-  if (read_file (self->path, self->name, &contents, &length, &error) &&
+  if (read_file (self->path, &contents, &length, &error) &&
       (!prepare (self, contents, length, &error) || !parse (self, &error)) &&
       error != NULL)
     g_prefix_error (&error, "“%s”: ", self->name);

@@ -27,6 +27,7 @@
 #include "cocrea-decidim-export.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "cocrea-output.h"
 
 /* Each top-level proposal, then each contribution of its merge family,
  * in one pass: rows of a proposal are consecutive. */
@@ -156,7 +157,6 @@ cocrea_decidim_export (CocreaDocument *document, const char *json_path, GError *
   g_autoptr (CocreaCatalog) catalog = NULL;
   g_autoptr (JsonGenerator) generator = NULL;
   g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GError) file_error = NULL;
   g_autofree char *data = NULL;
   g_autofree char *locale = NULL;
   gsize length = 0;
@@ -193,21 +193,9 @@ cocrea_decidim_export (CocreaDocument *document, const char *json_path, GError *
   data[length++] = '\n';
   data[length] = '\0';
 
-  if (!g_file_set_contents_full (json_path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0666, &file_error))
-    {
-      g_autofree char *name = g_filename_display_name (json_path);
-      const char *reason = file_error->message;
+  if (!cocrea_output_write_file (json_path, cocrea_document_get_path (document),
+                                 COCREA_OUTPUT_EXPORT, data, length, error))
+    return FALSE;
 
-      if (g_error_matches (file_error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
-          g_error_matches (file_error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR))
-        reason = _("the folder does not exist");
-      else if (g_error_matches (file_error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
-               g_error_matches (file_error, G_FILE_ERROR, G_FILE_ERROR_PERM) ||
-               g_error_matches (file_error, G_FILE_ERROR, G_FILE_ERROR_ROFS))
-        reason = _("permission denied");
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO, _("Could not write “%s”: %s"), name, reason);
-      return FALSE;
-    }
   return TRUE;
 }

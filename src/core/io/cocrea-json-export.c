@@ -16,6 +16,7 @@
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
 #include "cocrea-json-export.h"
+#include "cocrea-output.h"
 #include "cocrea-types.h"
 
 /* A list nested in each row of its section: its SQL takes the parent row's
@@ -296,36 +297,6 @@ build_export (sqlite3 *db, GError **error)
   return json_builder_get_root (builder);
 }
 
-/* Sets @error for a failed write of @path, from the GFileError @file_error. */
-static void
-set_write_error (GError **error, const char *path, const GError *file_error)
-{
-  g_autofree char *name = g_filename_display_name (path);
-  const char *reason = file_error->message;
-
-  /* GLib's own messages name the temporary file it writes first; say what
-   * the user can act on instead. */
-  switch (file_error->code)
-    {
-    case G_FILE_ERROR_NOENT:
-    case G_FILE_ERROR_NOTDIR:
-      reason = _("the folder does not exist");
-      break;
-    case G_FILE_ERROR_ACCES:
-    case G_FILE_ERROR_PERM:
-    case G_FILE_ERROR_ROFS:
-      reason = _("permission denied");
-      break;
-    case G_FILE_ERROR_NOSPC:
-      reason = _("the disk is full");
-      break;
-    default:
-      break;
-    }
-
-  g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO, _("Could not write “%s”: %s"), name, reason);
-}
-
 /**
  * cocrea_json_export:
  * @document: an open process
@@ -345,7 +316,6 @@ cocrea_json_export (CocreaDocument *document, const char *json_path, GError **er
 {
   g_autoptr (JsonGenerator) generator = NULL;
   g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GError) file_error = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
   sqlite3 *db;
@@ -382,12 +352,9 @@ cocrea_json_export (CocreaDocument *document, const char *json_path, GError **er
   data[length++] = '\n';
   data[length] = '\0';
 
-  if (!g_file_set_contents_full (json_path, data, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &file_error))
-    {
-      set_write_error (error, json_path, file_error);
-      return FALSE;
-    }
+  if (!cocrea_output_write_file (json_path, cocrea_document_get_path (document),
+                                 COCREA_OUTPUT_EXPORT, data, length, error))
+    return FALSE;
 
   return TRUE;
 }

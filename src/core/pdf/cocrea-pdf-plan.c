@@ -1024,6 +1024,9 @@ cocrea_pdf_plan_export (CocreaDocument *document, const char *path, CocreaProgre
 
   if (warnings != NULL)
     *warnings = NULL;
+  /* Before the work: never over the process itself, nor any other. */
+  if (!cocrea_document_check_output (document, path, error))
+    return FALSE;
 
   info = cocrea_document_get_process (document, error);
   if (info == NULL)

@@ -440,6 +440,9 @@ cocrea_pdf_reasons_export (CocreaDocument *document, const char *path, CocreaPro
 
   if (warnings != NULL)
     *warnings = NULL;
+  /* Before the work: never over the process itself, nor any other. */
+  if (!cocrea_document_check_output (document, path, error))
+    return FALSE;
 
   if (progress != NULL && !progress (0.02, _("Reading the process"), user_data))
     {

@@ -31,6 +31,7 @@
 #include <hpdf.h>
 
 #include "cocrea-error.h"
+#include "cocrea-output.h"
 #include "cocrea-pdf-writer.h"
 
 #define PAGE_WIDTH 595.276
@@ -1167,34 +1168,6 @@ draw_chrome (CocreaPdfWriter *self)
     }
 }
 
-static void
-set_write_error (GError **error, const char *path, int saved_errno)
-{
-  g_autofree char *name = g_filename_display_name (path);
-  const char *reason;
-
-  switch (saved_errno)
-    {
-    case ENOENT:
-    case ENOTDIR:
-      reason = _("the folder does not exist");
-      break;
-    case EACCES:
-    case EPERM:
-    case EROFS:
-      reason = _("permission denied");
-      break;
-    case ENOSPC:
-      reason = _("the disk is full");
-      break;
-    default:
-      reason = g_strerror (saved_errno);
-      break;
-    }
-
-  g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO, _("Could not write “%s”: %s"), name, reason);
-}
-
 /**
  * cocrea_pdf_writer_save:
  * Fills the contents, headers and footers and writes the document to
@@ -1206,8 +1179,7 @@ set_write_error (GError **error, const char *path, int saved_errno)
 gboolean
 cocrea_pdf_writer_save (CocreaPdfWriter *self, const char *path, GError **error)
 {
-  g_autofree char *tmp = NULL;
-  int fd, saved_errno;
+  g_autoptr (CocreaOutput) output = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -1231,43 +1203,21 @@ cocrea_pdf_writer_save (CocreaPdfWriter *self, const char *path, GError **error)
       return FALSE;
     }
 
-  tmp = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      set_write_error (error, path, errno);
-      return FALSE;
-    }
-  close (fd);
+  /* A temporary file beside @path, renamed over it once whole and synced
+   * (cocrea-output.c); dropping @output unrenamed removes it. */
+  output = cocrea_output_begin (path, NULL, COCREA_OUTPUT_EXPORT, error);
+  if (output == NULL)
+    return FALSE;
 
-  if (HPDF_SaveToFile (self->pdf, tmp) != HPDF_OK || failed (self))
+  if (HPDF_SaveToFile (self->pdf, cocrea_output_get_temp_path (output)) != HPDF_OK || failed (self))
     {
-      g_unlink (tmp);
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO,
                    _("Could not write “%s” (libharu error 0x%04X)"), path, (guint) self->error_no);
       return FALSE;
     }
 
-  /* The data on disk before the name: a crash never leaves an empty PDF. */
-  fd = g_open (tmp, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fsync (fd) != 0)
-    {
-      saved_errno = errno;
-      if (fd >= 0)
-        close (fd);
-      g_unlink (tmp);
-      set_write_error (error, path, saved_errno);
-      return FALSE;
-    }
-  close (fd);
-
-  if (g_rename (tmp, path) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (tmp);
-      set_write_error (error, path, saved_errno);
-      return FALSE;
-    }
+  if (!cocrea_output_commit (output, error))
+    return FALSE;
 
   return TRUE;
 }

@@ -297,6 +297,7 @@ cocrea_export_page_export_to (CocreaExportPage *self, CocreaExportKind kind, con
 {
   CocreaDocument *document;
   g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
   ExportJob *job;
 
   g_return_if_fail (COCREA_IS_EXPORT_PAGE (self));
@@ -306,6 +307,14 @@ cocrea_export_page_export_to (CocreaExportPage *self, CocreaExportKind kind, con
   document = cocrea_page_get_document (COCREA_PAGE (self));
   if (document == NULL || self->busy)
     return;
+
+  /* The process file itself, another process, a read-only folder: said
+   * at once, before the work starts (the export checks again). */
+  if (!cocrea_document_check_output (document, path, &error))
+    {
+      show_message (self, _("Could Not Export"), error->message);
+      return;
+    }
 
   job = g_new0 (ExportJob, 1);
   job->kind = kind;
