@@ -124,6 +124,21 @@ cocrea_actor_kind_label (CocreaActorKind kind)
   return kind == COCREA_ACTOR_MUNICIPAL ? _("Municipal") : _("Civil society");
 }
 
+/* Builds an actor from a row of cocrea_actor_list()'s query (a CocreaDbRowFunc). */
+static gpointer
+actor_from_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  CocreaActor *actor = g_object_new (COCREA_TYPE_ACTOR, NULL);
+
+  actor->id = sqlite3_column_int64 (stmt, 0);
+  actor->commitment_id = sqlite3_column_int64 (stmt, 1);
+  actor->kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "municipal") == 0
+                  ? COCREA_ACTOR_MUNICIPAL
+                  : COCREA_ACTOR_CIVIL_SOCIETY;
+  actor->name = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 3));
+  return actor;
+}
+
 /*
  * cocrea_actor_list:
  * Returns the other actors of commitment @commitment_id, municipal ones
@@ -134,8 +149,6 @@ cocrea_actor_list (CocreaDocument *document, gint64 commitment_id, GError **erro
 {
   sqlite3 *db;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GListStore) store = g_list_store_new (COCREA_TYPE_ACTOR);
-  int rc;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), NULL);
 
@@ -148,24 +161,7 @@ cocrea_actor_list (CocreaDocument *document, gint64 commitment_id, GError **erro
     return NULL;
   sqlite3_bind_int64 (stmt, 1, commitment_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (CocreaActor) actor = g_object_new (COCREA_TYPE_ACTOR, NULL);
-
-      actor->id = sqlite3_column_int64 (stmt, 0);
-      actor->commitment_id = sqlite3_column_int64 (stmt, 1);
-      actor->kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "municipal") == 0
-                      ? COCREA_ACTOR_MUNICIPAL
-                      : COCREA_ACTOR_CIVIL_SOCIETY;
-      actor->name = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 3));
-      g_list_store_append (store, actor);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return cocrea_db_collect_model (db, stmt, COCREA_TYPE_ACTOR, actor_from_row, NULL, error);
 }
 
 /**
@@ -187,6 +183,7 @@ gboolean
 cocrea_actor_add (CocreaDocument *document, gint64 commitment_id, CocreaActorKind kind,
                   const char *name, gint64 *id, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *clean = cocrea_text_normalize (name);
   g_autofree char *subject = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -202,7 +199,8 @@ cocrea_actor_add (CocreaDocument *document, gint64 commitment_id, CocreaActorKin
                            _("Actor: write the name of the actor"));
       return FALSE;
     }
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
@@ -211,31 +209,27 @@ cocrea_actor_add (CocreaDocument *document, gint64 commitment_id, CocreaActorKin
                             " SELECT id, ?2, ?3 FROM commitment WHERE id = ?1",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, commitment_id);
   cocrea_db_bind_text (stmt, 2, kind_keys[kind]);
   cocrea_db_bind_text (stmt, 3, clean);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no commitment %lld"), (long long) commitment_id);
-      goto fail;
+      return FALSE;
     }
   new_id = sqlite3_last_insert_rowid (db);
   subject = g_strdup_printf ("actor:%" G_GINT64_FORMAT, new_id);
   if (!cocrea_document_log (document, "add-actor", subject, clean, error))
-    goto fail;
-  if (!cocrea_document_commit_edit (document, error))
+    return FALSE;
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (id != NULL)
     *id = new_id;
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
 
 /**
@@ -252,6 +246,7 @@ fail:
 gboolean
 cocrea_actor_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *subject = g_strdup_printf ("actor:%" G_GINT64_FORMAT, id);
   g_autoptr (CocreaUndo) record = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -259,34 +254,31 @@ cocrea_actor_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo, GEr
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
   record = cocrea_undo_new ("delete-actor", _("Remove an actor"));
   if (!cocrea_undo_capture (record, db, COCREA_UNDO_ACTOR, id, error))
-    goto fail;
+    return FALSE;
   stmt = cocrea_db_prepare (db, "DELETE FROM actor WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no actor %lld"), (long long) id);
-      goto fail;
+      return FALSE;
     }
   if (!cocrea_document_log (document, "delete-actor", subject, "", error))
-    goto fail;
-  if (!cocrea_document_commit_edit (document, error))
+    return FALSE;
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }

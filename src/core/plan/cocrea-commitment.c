@@ -210,8 +210,9 @@ cocrea_commitment_get_fields (CocreaCommitment *self, CocreaCommitmentFields *fi
   fields->additional_info = self->texts[T_ADDITIONAL_INFO];
 }
 
-static CocreaCommitment *
-commitment_from_row (sqlite3_stmt *stmt)
+/* Builds a commitment from a row of SELECT_COLUMNS (a CocreaDbRowFunc). */
+static gpointer
+commitment_from_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
 {
   CocreaCommitment *self = g_object_new (COCREA_TYPE_COMMITMENT, NULL);
   CocreaOrigin origin = COCREA_ORIGIN_COMMUNITY;
@@ -243,8 +244,6 @@ cocrea_commitment_list (CocreaDocument *document, GError **error)
 {
   sqlite3 *db;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GListStore) store = g_list_store_new (COCREA_TYPE_COMMITMENT);
-  int rc;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), NULL);
 
@@ -252,18 +251,8 @@ cocrea_commitment_list (CocreaDocument *document, GError **error)
   stmt = cocrea_db_prepare (db, SELECT_COLUMNS " ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (CocreaCommitment) commitment = commitment_from_row (stmt);
-      g_list_store_append (store, commitment);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return cocrea_db_collect_model (db, stmt, COCREA_TYPE_COMMITMENT, commitment_from_row, NULL,
+                                  error);
 }
 
 /*
@@ -288,7 +277,7 @@ cocrea_commitment_lookup (CocreaDocument *document, gint64 id, GError **error)
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return commitment_from_row (stmt);
+    return commitment_from_row (stmt, NULL, NULL);
   if (rc == SQLITE_DONE)
     g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                  _("There is no commitment %lld"), (long long) id);
@@ -429,6 +418,7 @@ gboolean
 cocrea_commitment_add_from_proposal (CocreaDocument *document, gint64 proposal_id, gint64 *id,
                                      GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *sql = NULL;
@@ -438,19 +428,20 @@ cocrea_commitment_add_from_proposal (CocreaDocument *document, gint64 proposal_i
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
   sql = g_strdup_printf ("SELECT count (*) FROM commitment WHERE proposal_id = %" G_GINT64_FORMAT,
                          proposal_id);
   if (!cocrea_db_query_int (db, sql, &count, error))
-    goto fail;
+    return FALSE;
   if (count > 0)
     {
       g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_EXISTS,
                            _("This proposal already has a commitment"));
-      goto fail;
+      return FALSE;
     }
 
   stmt = cocrea_db_prepare (db,
@@ -459,15 +450,15 @@ cocrea_commitment_add_from_proposal (CocreaDocument *document, gint64 proposal_i
                             " title, origin, cocrea_uid () FROM proposal WHERE id = ?",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, proposal_id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no proposal %lld"), (long long) proposal_id);
-      goto fail;
+      return FALSE;
     }
   new_id = sqlite3_last_insert_rowid (db);
 
@@ -475,16 +466,12 @@ cocrea_commitment_add_from_proposal (CocreaDocument *document, gint64 proposal_i
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("{\"proposal\": %" G_GINT64_FORMAT "}", proposal_id);
   if (!cocrea_document_log (document, "add-commitment", subject, sql, error))
-    goto fail;
-  if (!cocrea_document_commit_edit (document, error))
+    return FALSE;
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (id != NULL)
     *id = new_id;
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
 
 /**
@@ -505,6 +492,7 @@ gboolean
 cocrea_commitment_update (CocreaDocument *document, gint64 id,
                           const CocreaCommitmentFields *fields, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *subject = g_strdup_printf ("commitment:%" G_GINT64_FORMAT, id);
   g_autofree char *name = NULL;
   g_autofree char *starts_on = NULL;
@@ -532,7 +520,8 @@ cocrea_commitment_update (CocreaDocument *document, gint64 id,
   if (!cocrea_plan_dates_validate (starts_on, ends_on, error))
     return FALSE;
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
@@ -543,7 +532,7 @@ cocrea_commitment_update (CocreaDocument *document, gint64 id,
                             " relevance = ?11, additional_info = ?12 WHERE id = ?13",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   cocrea_db_bind_text (stmt, 1, name);
   cocrea_db_bind_text (stmt, 2, cocrea_origin_to_key (fields->origin));
   cocrea_db_bind_date (stmt, 3, starts_on);
@@ -555,20 +544,16 @@ cocrea_commitment_update (CocreaDocument *document, gint64 id,
     }
   sqlite3_bind_int64 (stmt, 13, id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no commitment %lld"), (long long) id);
-      goto fail;
+      return FALSE;
     }
   if (!cocrea_document_log (document, "update-commitment", subject, name, error))
-    goto fail;
-  return cocrea_document_commit_edit (document, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+    return FALSE;
+  return cocrea_edit_commit (edit, error);
 }
 
 /*
@@ -654,22 +639,21 @@ cocrea_commitment_move (CocreaDocument *document, gint64 id, int new_position, G
 {
   g_autofree char *subject = g_strdup_printf ("commitment:%" G_GINT64_FORMAT, id);
   g_autofree char *detail = g_strdup_printf ("{\"position\": %d}", new_position);
+  g_autoptr (CocreaEdit) edit = NULL;
   sqlite3 *db;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
   if (!require_commitment (db, id, error) ||
       !cocrea_plan_move_row (db, "commitment", NULL, 0, id, new_position, error) ||
       !cocrea_document_log (document, "move-commitment", subject, detail, error))
-    {
-      cocrea_document_rollback_edit (document);
-      return FALSE;
-    }
-  return cocrea_document_commit_edit (document, error);
+    return FALSE;
+  return cocrea_edit_commit (edit, error);
 }
 
 /**
@@ -689,6 +673,7 @@ gboolean
 cocrea_commitment_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo,
                           GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *subject = g_strdup_printf ("commitment:%" G_GINT64_FORMAT, id);
   g_autoptr (CocreaUndo) record = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -696,12 +681,13 @@ cocrea_commitment_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
   if (!require_commitment (db, id, error))
-    goto fail;
+    return FALSE;
 
   /* Every commitment is captured, not only this one: the renumbering
    * below changes their positions, and undo must give the old numbers. */
@@ -719,32 +705,28 @@ cocrea_commitment_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo
                                   error) ||
       !cocrea_undo_capture_where (record, db, COCREA_UNDO_CONSULTATION_COMMENT,
                                   "commitment_id = ?1", id, error))
-    goto fail;
+    return FALSE;
 
   stmt = cocrea_db_prepare (db, "DELETE FROM commitment WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (!cocrea_db_exec (db,
                        "UPDATE commitment SET position = (SELECT count (*) FROM commitment c"
                        " WHERE c.position < commitment.position OR (c.position ="
                        " commitment.position AND c.id <= commitment.id))",
                        error))
-    goto fail;
+    return FALSE;
   if (!cocrea_document_log (document, "delete-commitment", subject, "", error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
 
 /**
@@ -812,6 +794,7 @@ gboolean
 cocrea_commitment_set_contact (CocreaDocument *document, gint64 id,
                                const CocreaContactFields *contact, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *subject = g_strdup_printf ("commitment:%" G_GINT64_FORMAT, id);
   const char *values[] = { contact->name, contact->title, contact->department, contact->email,
                            contact->phone };
@@ -822,12 +805,13 @@ cocrea_commitment_set_contact (CocreaDocument *document, gint64 id,
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (contact != NULL, FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
   if (!require_commitment (db, id, error))
-    goto fail;
+    return FALSE;
 
   /* One contact per commitment: the row is replaced, keeping its id. */
   del = cocrea_db_prepare (db,
@@ -835,10 +819,10 @@ cocrea_commitment_set_contact (CocreaDocument *document, gint64 id,
                            " (SELECT min (id) FROM contact WHERE commitment_id = ?1)",
                            error);
   if (del == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (del, 1, id);
   if (!cocrea_db_step_done (db, del, error))
-    goto fail;
+    return FALSE;
 
   ins = cocrea_db_prepare (db,
                            "INSERT INTO contact (id, commitment_id, name, title, department,"
@@ -849,7 +833,7 @@ cocrea_commitment_set_contact (CocreaDocument *document, gint64 id,
                            " phone = excluded.phone",
                            error);
   if (ins == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (ins, 1, id);
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
@@ -857,14 +841,10 @@ cocrea_commitment_set_contact (CocreaDocument *document, gint64 id,
       cocrea_db_bind_text (ins, 2 + i, clean);
     }
   if (!cocrea_db_step_done (db, ins, error))
-    goto fail;
+    return FALSE;
   if (!cocrea_document_log (document, "set-contact", subject, "", error))
-    goto fail;
-  return cocrea_document_commit_edit (document, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+    return FALSE;
+  return cocrea_edit_commit (edit, error);
 }
 
 /* Frees the strings of @contact and sets them to NULL. */

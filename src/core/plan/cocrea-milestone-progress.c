@@ -76,52 +76,55 @@ check_record (CocreaProgress status, char **recorded_on, const char *evidence, G
  * begin_record_edit:
  * Begins an edit that writes a record with @sql, whose parameters 1 to 4
  * are the status, day, evidence and @target (the milestone of a new
- * record, or the record changed): normalises and checks them and returns
- * the statement with those bound. Returns NULL, with the edit rolled back
- * (or never begun) and @error set, when any step fails.
+ * record, or the record changed): normalises and checks them, sets *@stmt
+ * to the statement with those bound, and returns the edit. Returns NULL,
+ * with the edit rolled back (or never begun) and @error set, when any
+ * step fails.
  */
-static sqlite3_stmt *
+static CocreaEdit *
 begin_record_edit (CocreaDocument *document, CocreaProgress status, const char *recorded_on,
-                   const char *evidence, const char *sql, gint64 target, GError **error)
+                   const char *evidence, const char *sql, gint64 target, sqlite3_stmt **stmt,
+                   GError **error)
 {
   g_autofree char *day = cocrea_text_normalize (recorded_on);
   g_autofree char *text = cocrea_text_normalize (evidence);
-  sqlite3_stmt *stmt;
+  g_autoptr (CocreaEdit) edit = NULL;
 
-  if (!check_record (status, &day, text, error) || !cocrea_document_begin_edit (document, error))
+  if (!check_record (status, &day, text, error))
     return NULL;
-  stmt = cocrea_db_prepare (cocrea_document_get_db (document), sql, error);
-  if (stmt == NULL)
-    {
-      cocrea_document_rollback_edit (document);
-      return NULL;
-    }
-  cocrea_db_bind_text (stmt, 1, cocrea_progress_to_key (status));
-  cocrea_db_bind_text (stmt, 2, day);
-  cocrea_db_bind_text (stmt, 3, text);
-  sqlite3_bind_int64 (stmt, 4, target);
-  return stmt;
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
+    return NULL;
+  *stmt = cocrea_db_prepare (cocrea_document_get_db (document), sql, error);
+  if (*stmt == NULL)
+    return NULL;
+  cocrea_db_bind_text (*stmt, 1, cocrea_progress_to_key (status));
+  cocrea_db_bind_text (*stmt, 2, day);
+  cocrea_db_bind_text (*stmt, 3, text);
+  sqlite3_bind_int64 (*stmt, 4, target);
+  return g_steal_pointer (&edit);
 }
 
 /*
  * finish_edit:
- * Ends an edit the caller began, whose one change is @stmt, prepared and
- * bound but not run, to record @id (captured by the caller into @record),
- * or inserting one for milestone @milestone_id when @id is 0: runs @stmt,
- * fails with NOT_FOUND naming what is missing when it changed nothing,
- * logs @record's action and commits, handing @record out and the new
- * record's id in @inserted. On failure the edit is rolled back.
+ * Ends @edit, whose one change is @stmt, prepared and bound but not run,
+ * to record @id (captured by the caller into @record), or inserting one
+ * for milestone @milestone_id when @id is 0: runs @stmt, fails with
+ * NOT_FOUND naming what is missing when it changed nothing, logs
+ * @record's action and commits, handing @record out and the new record's
+ * id in @inserted. On failure @edit is left uncommitted, so the caller's
+ * guard rolls it back.
  */
 static gboolean
-finish_edit (CocreaDocument *document, sqlite3_stmt *stmt, CocreaUndo **record, gint64 id,
-             gint64 milestone_id, const char *detail, gint64 *inserted, CocreaUndo **undo,
-             GError **error)
+finish_edit (CocreaDocument *document, CocreaEdit *edit, sqlite3_stmt *stmt, CocreaUndo **record,
+             gint64 id, gint64 milestone_id, const char *detail, gint64 *inserted,
+             CocreaUndo **undo, GError **error)
 {
   sqlite3 *db = cocrea_document_get_db (document);
   g_autofree char *subject = NULL;
 
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     {
       if (id == 0)
@@ -130,7 +133,7 @@ finish_edit (CocreaDocument *document, sqlite3_stmt *stmt, CocreaUndo **record, 
       else
         g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                      _("There is no progress record %lld"), (long long) id);
-      goto fail;
+      return FALSE;
     }
   if (id == 0)
     {
@@ -139,17 +142,13 @@ finish_edit (CocreaDocument *document, sqlite3_stmt *stmt, CocreaUndo **record, 
     }
   subject = g_strdup_printf ("progress:%" G_GINT64_FORMAT, id);
   if (!cocrea_document_log (document, cocrea_undo_get_action (*record), subject, detail, error) ||
-      !cocrea_document_commit_edit (document, error))
-    goto fail;
+      !cocrea_edit_commit (edit, error))
+    return FALSE;
   if (inserted != NULL)
     *inserted = id;
   if (undo != NULL)
     *undo = g_steal_pointer (record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
 
 /**
@@ -176,6 +175,7 @@ cocrea_milestone_progress_record (CocreaDocument *document, gint64 milestone_id,
                                   const char *evidence, gint64 *id, CocreaUndo **undo,
                                   GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autoptr (CocreaUndo) record = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *detail = NULL;
@@ -183,17 +183,17 @@ cocrea_milestone_progress_record (CocreaDocument *document, gint64 milestone_id,
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
   /* Selecting from milestone makes an unknown milestone insert nothing. */
-  stmt = begin_record_edit (document, status, recorded_on, evidence,
+  edit = begin_record_edit (document, status, recorded_on, evidence,
                             "INSERT INTO milestone_progress (milestone_id, status, recorded_on,"
                             " evidence, uid) SELECT id, ?1, ?2, ?3, cocrea_uid () FROM milestone"
                             " WHERE id = ?4",
-                            milestone_id, error);
-  if (stmt == NULL)
+                            milestone_id, &stmt, error);
+  if (edit == NULL)
     return FALSE;
   record = cocrea_undo_new ("record-progress", _("Record progress"));
   detail = g_strdup_printf ("{\"milestone\": %" G_GINT64_FORMAT ", \"status\": \"%s\"}",
                             milestone_id, cocrea_progress_to_key (status));
-  return finish_edit (document, stmt, &record, 0, milestone_id, detail, id, undo, error);
+  return finish_edit (document, edit, stmt, &record, 0, milestone_id, detail, id, undo, error);
 }
 
 /**
@@ -216,27 +216,25 @@ cocrea_milestone_progress_update (CocreaDocument *document, gint64 id, CocreaPro
                                   const char *recorded_on, const char *evidence,
                                   CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autoptr (CocreaUndo) record = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *detail = NULL;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  stmt = begin_record_edit (document, status, recorded_on, evidence,
+  edit = begin_record_edit (document, status, recorded_on, evidence,
                             "UPDATE milestone_progress SET status = ?1, recorded_on = ?2,"
                             " evidence = ?3 WHERE id = ?4",
-                            id, error);
-  if (stmt == NULL)
+                            id, &stmt, error);
+  if (edit == NULL)
     return FALSE;
   record = cocrea_undo_new ("update-progress", _("Edit a progress record"));
   if (!cocrea_undo_capture (record, cocrea_document_get_db (document),
                             COCREA_UNDO_MILESTONE_PROGRESS, id, error))
-    {
-      cocrea_document_rollback_edit (document);
-      return FALSE;
-    }
+    return FALSE;
   detail = g_strdup_printf ("{\"status\": \"%s\"}", cocrea_progress_to_key (status));
-  return finish_edit (document, stmt, &record, id, 0, detail, NULL, undo, error);
+  return finish_edit (document, edit, stmt, &record, id, 0, detail, NULL, undo, error);
 }
 
 /**
@@ -254,24 +252,30 @@ gboolean
 cocrea_milestone_progress_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo,
                                   GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autoptr (CocreaUndo) record = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   sqlite3 *db;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
   record = cocrea_undo_new ("delete-progress", _("Delete a progress record"));
   if (!cocrea_undo_capture (record, db, COCREA_UNDO_MILESTONE_PROGRESS, id, error) ||
       (stmt = cocrea_db_prepare (db, "DELETE FROM milestone_progress WHERE id = ?", error)) == NULL)
-    {
-      cocrea_document_rollback_edit (document);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return finish_edit (document, stmt, &record, id, 0, "", NULL, undo, error);
+  return finish_edit (document, edit, stmt, &record, id, 0, "", NULL, undo, error);
+}
+
+/* cocrea_progress_record_new_from_row() as a CocreaDbRowFunc. */
+static gpointer
+progress_record_from_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  return cocrea_progress_record_new_from_row (stmt);
 }
 
 /**
@@ -289,8 +293,6 @@ cocrea_milestone_progress_list (CocreaDocument *document, gint64 milestone_id, G
 {
   sqlite3 *db;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GListStore) store = g_list_store_new (COCREA_TYPE_PROGRESS_RECORD);
-  int rc;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), NULL);
 
@@ -302,17 +304,8 @@ cocrea_milestone_progress_list (CocreaDocument *document, gint64 milestone_id, G
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, milestone_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (CocreaProgressRecord) record = cocrea_progress_record_new_from_row (stmt);
-      g_list_store_append (store, record);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return cocrea_db_collect_model (db, stmt, COCREA_TYPE_PROGRESS_RECORD, progress_record_from_row,
+                                  NULL, error);
 }
 
 /* The last day @date covers: itself for a day, the 31st of December for a
@@ -375,6 +368,32 @@ cocrea_milestone_state_free (CocreaMilestoneState *state)
   " LEFT JOIN milestone_progress p ON p.id = (SELECT id FROM milestone_progress"             \
   " WHERE milestone_id = m.id ORDER BY recorded_on DESC, id DESC LIMIT 1)"
 
+/* A milestone's state from a row of STATE_QUERY, judged on the day
+ * @user_data (a CocreaDbRowFunc). */
+static gpointer
+state_from_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  const char *today = user_data;
+  CocreaMilestoneState *state = g_new0 (CocreaMilestoneState, 1);
+
+  state->commitment_id = sqlite3_column_int64 (stmt, 0);
+  state->commitment_position = sqlite3_column_int (stmt, 1);
+  state->commitment_name = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 2));
+  state->milestone_id = sqlite3_column_int64 (stmt, 3);
+  state->position = sqlite3_column_int (stmt, 4);
+  state->deliverable = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 5));
+  state->starts_on = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 6));
+  state->ends_on = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 7));
+  if (!cocrea_progress_from_text ((const char *) sqlite3_column_text (stmt, 8), &state->status))
+    state->status = COCREA_PROGRESS_NOT_STARTED;
+  state->recorded_on = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 9));
+  state->evidence = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 10));
+  if (state->evidence == NULL)
+    state->evidence = g_strdup ("");
+  state->overdue = cocrea_milestone_is_overdue (state->ends_on, state->status, today);
+  return state;
+}
+
 /*
  * read_states:
  * Runs STATE_QUERY with @where (binding @param to ?1 when not 0) and
@@ -388,45 +407,15 @@ read_states (CocreaDocument *document, const char *where, gint64 param, const ch
   g_autofree char *sql = g_strconcat (STATE_QUERY, where,
                                       " ORDER BY c.position, c.id, m.position, m.id", NULL);
   g_autoptr (sqlite3_stmt) stmt = cocrea_db_prepare (db, sql, error);
-  g_autoptr (GPtrArray) states = NULL;
   /* One day for every milestone, read once. */
   g_autofree char *now = today == NULL ? cocrea_today () : g_strdup (today);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   if (param != 0)
     sqlite3_bind_int64 (stmt, 1, param);
-
-  states = g_ptr_array_new_with_free_func ((GDestroyNotify) cocrea_milestone_state_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CocreaMilestoneState *state = g_new0 (CocreaMilestoneState, 1);
-
-      state->commitment_id = sqlite3_column_int64 (stmt, 0);
-      state->commitment_position = sqlite3_column_int (stmt, 1);
-      state->commitment_name = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 2));
-      state->milestone_id = sqlite3_column_int64 (stmt, 3);
-      state->position = sqlite3_column_int (stmt, 4);
-      state->deliverable = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 5));
-      state->starts_on = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 6));
-      state->ends_on = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 7));
-      if (!cocrea_progress_from_text ((const char *) sqlite3_column_text (stmt, 8),
-                                      &state->status))
-        state->status = COCREA_PROGRESS_NOT_STARTED;
-      state->recorded_on = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 9));
-      state->evidence = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 10));
-      if (state->evidence == NULL)
-        state->evidence = g_strdup ("");
-      state->overdue = cocrea_milestone_is_overdue (state->ends_on, state->status, now);
-      g_ptr_array_add (states, state);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return NULL;
-    }
-  return g_steal_pointer (&states);
+  return cocrea_db_collect (db, stmt, state_from_row, now,
+                            (GDestroyNotify) cocrea_milestone_state_free, error);
 }
 
 /**

@@ -145,6 +145,21 @@ cocrea_milestone_get_ends_on (CocreaMilestone *self)
   return self->ends_on;
 }
 
+/* Builds a milestone from a row of cocrea_milestone_list()'s query (a CocreaDbRowFunc). */
+static gpointer
+milestone_from_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  CocreaMilestone *milestone = g_object_new (COCREA_TYPE_MILESTONE, NULL);
+
+  milestone->id = sqlite3_column_int64 (stmt, 0);
+  milestone->commitment_id = sqlite3_column_int64 (stmt, 1);
+  milestone->position = sqlite3_column_int (stmt, 2);
+  milestone->deliverable = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 3));
+  milestone->starts_on = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 4));
+  milestone->ends_on = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 5));
+  return milestone;
+}
+
 /*
  * cocrea_milestone_list:
  * Returns the milestones of commitment @commitment_id in their order, as
@@ -155,8 +170,6 @@ cocrea_milestone_list (CocreaDocument *document, gint64 commitment_id, GError **
 {
   sqlite3 *db;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GListStore) store = g_list_store_new (COCREA_TYPE_MILESTONE);
-  int rc;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), NULL);
 
@@ -169,24 +182,8 @@ cocrea_milestone_list (CocreaDocument *document, gint64 commitment_id, GError **
     return NULL;
   sqlite3_bind_int64 (stmt, 1, commitment_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (CocreaMilestone) milestone = g_object_new (COCREA_TYPE_MILESTONE, NULL);
-
-      milestone->id = sqlite3_column_int64 (stmt, 0);
-      milestone->commitment_id = sqlite3_column_int64 (stmt, 1);
-      milestone->position = sqlite3_column_int (stmt, 2);
-      milestone->deliverable = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 3));
-      milestone->starts_on = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 4));
-      milestone->ends_on = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 5));
-      g_list_store_append (store, milestone);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return cocrea_db_collect_model (db, stmt, COCREA_TYPE_MILESTONE, milestone_from_row, NULL,
+                                  error);
 }
 
 static gboolean
@@ -222,6 +219,7 @@ gboolean
 cocrea_milestone_add (CocreaDocument *document, gint64 commitment_id, const char *deliverable,
                       const char *starts_on, const char *ends_on, gint64 *id, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *clean = cocrea_text_normalize (deliverable);
   g_autofree char *starts = cocrea_text_normalize (starts_on);
   g_autofree char *ends = cocrea_text_normalize (ends_on);
@@ -232,7 +230,10 @@ cocrea_milestone_add (CocreaDocument *document, gint64 commitment_id, const char
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!validate (clean, starts, ends, error) || !cocrea_document_begin_edit (document, error))
+  if (!validate (clean, starts, ends, error))
+    return FALSE;
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
@@ -243,32 +244,28 @@ cocrea_milestone_add (CocreaDocument *document, gint64 commitment_id, const char
                             " FROM commitment WHERE id = ?1",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, commitment_id);
   cocrea_db_bind_text (stmt, 2, clean);
   cocrea_db_bind_date (stmt, 3, starts);
   cocrea_db_bind_date (stmt, 4, ends);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no commitment %lld"), (long long) commitment_id);
-      goto fail;
+      return FALSE;
     }
   new_id = sqlite3_last_insert_rowid (db);
   subject = g_strdup_printf ("milestone:%" G_GINT64_FORMAT, new_id);
   if (!cocrea_document_log (document, "add-milestone", subject, clean, error))
-    goto fail;
-  if (!cocrea_document_commit_edit (document, error))
+    return FALSE;
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (id != NULL)
     *id = new_id;
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
 
 /**
@@ -288,6 +285,7 @@ gboolean
 cocrea_milestone_update (CocreaDocument *document, gint64 id, const char *deliverable,
                          const char *starts_on, const char *ends_on, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *clean = cocrea_text_normalize (deliverable);
   g_autofree char *starts = cocrea_text_normalize (starts_on);
   g_autofree char *ends = cocrea_text_normalize (ends_on);
@@ -297,7 +295,10 @@ cocrea_milestone_update (CocreaDocument *document, gint64 id, const char *delive
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!validate (clean, starts, ends, error) || !cocrea_document_begin_edit (document, error))
+  if (!validate (clean, starts, ends, error))
+    return FALSE;
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
@@ -306,26 +307,22 @@ cocrea_milestone_update (CocreaDocument *document, gint64 id, const char *delive
                             " WHERE id = ?4",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   cocrea_db_bind_text (stmt, 1, clean);
   cocrea_db_bind_date (stmt, 2, starts);
   cocrea_db_bind_date (stmt, 3, ends);
   sqlite3_bind_int64 (stmt, 4, id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                    _("There is no milestone %lld"), (long long) id);
-      goto fail;
+      return FALSE;
     }
   if (!cocrea_document_log (document, "update-milestone", subject, clean, error))
-    goto fail;
-  return cocrea_document_commit_edit (document, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+    return FALSE;
+  return cocrea_edit_commit (edit, error);
 }
 
 /* The commitment milestone @id belongs to, or 0 with NOT_FOUND. */
@@ -361,12 +358,14 @@ cocrea_milestone_move (CocreaDocument *document, gint64 id, int new_position, GE
 {
   g_autofree char *subject = g_strdup_printf ("milestone:%" G_GINT64_FORMAT, id);
   g_autofree char *detail = g_strdup_printf ("{\"position\": %d}", new_position);
+  g_autoptr (CocreaEdit) edit = NULL;
   gint64 commitment_id;
   sqlite3 *db;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
@@ -375,11 +374,8 @@ cocrea_milestone_move (CocreaDocument *document, gint64 id, int new_position, GE
       !cocrea_plan_move_row (db, "milestone", "commitment_id", commitment_id, id, new_position,
                              error) ||
       !cocrea_document_log (document, "move-milestone", subject, detail, error))
-    {
-      cocrea_document_rollback_edit (document);
-      return FALSE;
-    }
-  return cocrea_document_commit_edit (document, error);
+    return FALSE;
+  return cocrea_edit_commit (edit, error);
 }
 
 /**
@@ -397,6 +393,7 @@ cocrea_milestone_move (CocreaDocument *document, gint64 id, int new_position, GE
 gboolean
 cocrea_milestone_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *subject = g_strdup_printf ("milestone:%" G_GINT64_FORMAT, id);
   g_autoptr (CocreaUndo) record = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -406,13 +403,14 @@ cocrea_milestone_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo,
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
   commitment_id = milestone_commitment (db, id, error);
   if (commitment_id == 0)
-    goto fail;
+    return FALSE;
 
   /* The siblings are captured too: renumbering changes their positions. */
   record = cocrea_undo_new ("delete-milestone", _("Delete a milestone"));
@@ -420,14 +418,14 @@ cocrea_milestone_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo,
                                   commitment_id, error) ||
       !cocrea_undo_capture_where (record, db, COCREA_UNDO_MILESTONE_PROGRESS,
                                   "milestone_id = ?1", id, error))
-    goto fail;
+    return FALSE;
 
   stmt = cocrea_db_prepare (db, "DELETE FROM milestone WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
 
   renumber = cocrea_db_prepare (db,
                                 "UPDATE milestone SET position = (SELECT count (*) FROM milestone m"
@@ -437,20 +435,16 @@ cocrea_milestone_delete (CocreaDocument *document, gint64 id, CocreaUndo **undo,
                                 " WHERE commitment_id = ?",
                                 error);
   if (renumber == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (renumber, 1, commitment_id);
   if (!cocrea_db_step_done (db, renumber, error))
-    goto fail;
+    return FALSE;
   if (!cocrea_document_log (document, "delete-milestone", subject, "", error))
-    goto fail;
+    return FALSE;
 
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (undo != NULL)
     *undo = g_steal_pointer (&record);
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }

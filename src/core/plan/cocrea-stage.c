@@ -186,6 +186,23 @@ cocrea_stage_format_period (CocreaStage *self)
   return g_strdup_printf ("%s – %s", from, to);
 }
 
+/* Builds a stage from a row of cocrea_stage_list()'s query (a CocreaDbRowFunc). */
+static gpointer
+stage_from_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  CocreaStage *stage = g_object_new (COCREA_TYPE_STAGE, NULL);
+
+  stage->position = sqlite3_column_int (stmt, 0);
+  stage->key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  stage->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  stage->starts_on = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  stage->ends_on = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  if (!cocrea_stage_status_from_key ((const char *) sqlite3_column_text (stmt, 5),
+                                     &stage->status))
+    stage->status = COCREA_STAGE_PENDING;
+  return stage;
+}
+
 /*
  * cocrea_stage_list:
  * Returns the stages of the process in order, as a list of #CocreaStage,
@@ -196,8 +213,6 @@ cocrea_stage_list (CocreaDocument *document, GError **error)
 {
   sqlite3 *db = cocrea_document_get_db (document);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GListStore) store = g_list_store_new (COCREA_TYPE_STAGE);
-  int rc;
 
   stmt = cocrea_db_prepare (db,
                             "SELECT position, key, name, starts_on, ends_on, status"
@@ -206,28 +221,7 @@ cocrea_stage_list (CocreaDocument *document, GError **error)
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (CocreaStage) stage = g_object_new (COCREA_TYPE_STAGE, NULL);
-
-      stage->position = sqlite3_column_int (stmt, 0);
-      stage->key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      stage->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      stage->starts_on = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      stage->ends_on = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      if (!cocrea_stage_status_from_key ((const char *) sqlite3_column_text (stmt, 5),
-                                         &stage->status))
-        stage->status = COCREA_STAGE_PENDING;
-      g_list_store_append (store, stage);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return cocrea_db_collect_model (db, stmt, COCREA_TYPE_STAGE, stage_from_row, NULL, error);
 }
 
 /*
@@ -241,6 +235,7 @@ gboolean
 cocrea_stage_update (CocreaDocument *document, const char *key, const char *starts_on,
                      const char *ends_on, CocreaStageStatus status, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   sqlite3 *db = cocrea_document_get_db (document);
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
@@ -265,30 +260,27 @@ cocrea_stage_update (CocreaDocument *document, const char *key, const char *star
       return FALSE;
     }
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
 
   stmt = cocrea_db_prepare (db, "UPDATE stage SET starts_on = ?, ends_on = ?, status = ? WHERE key = ?",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   cocrea_db_bind_date (stmt, 1, starts_on);
   cocrea_db_bind_date (stmt, 2, ends_on);
   cocrea_db_bind_text (stmt, 3, cocrea_stage_status_to_key (status));
   cocrea_db_bind_text (stmt, 4, key);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND, _("There is no stage “%s”"), key);
-      goto fail;
+      return FALSE;
     }
   if (!cocrea_document_log (document, "update-stage", key, cocrea_stage_status_to_key (status), error))
-    goto fail;
+    return FALSE;
 
-  return cocrea_document_commit_edit (document, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+  return cocrea_edit_commit (edit, error);
 }
