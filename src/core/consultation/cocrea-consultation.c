@@ -232,6 +232,7 @@ cocrea_consultation_set_window (CocreaDocument *document, const char *opens, con
   g_autofree char *first = cocrea_text_normalize (opens);
   g_autofree char *last = cocrea_text_normalize (closes);
   g_autofree char *detail = NULL;
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autoptr (sqlite3_stmt) outside = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int n_outside;
@@ -239,8 +240,10 @@ cocrea_consultation_set_window (CocreaDocument *document, const char *opens, con
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!cocrea_consultation_window_validate (first, last, error) ||
-      !cocrea_document_begin_edit (document, error))
+  if (!cocrea_consultation_window_validate (first, last, error))
+    return FALSE;
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
 
@@ -249,14 +252,14 @@ cocrea_consultation_set_window (CocreaDocument *document, const char *opens, con
                                " WHERE received_on < ?1 OR received_on > ?2",
                                error);
   if (outside == NULL)
-    goto fail;
+    return FALSE;
   /* An unknown day binds NULL, and a comparison with NULL is never true. */
   cocrea_db_bind_date (outside, 1, first);
   cocrea_db_bind_date (outside, 2, last);
   if (sqlite3_step (outside) != SQLITE_ROW)
     {
       cocrea_db_set_error (error, db, sqlite3_errcode (db), NULL);
-      goto fail;
+      return FALSE;
     }
   n_outside = sqlite3_column_int (outside, 0);
   if (n_outside > 0)
@@ -269,49 +272,38 @@ cocrea_consultation_set_window (CocreaDocument *document, const char *opens, con
                                 "dates or widen the window",
                                 n_outside),
                    n_outside);
-      goto fail;
+      return FALSE;
     }
 
   stmt = cocrea_db_prepare (db, "UPDATE process SET consultation_opens = ?1,"
                                 " consultation_closes = ?2",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   cocrea_db_bind_date (stmt, 1, first);
   cocrea_db_bind_date (stmt, 2, last);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   detail = log_detail ("opens", is_set (first) ? first : NULL, "closes",
                        is_set (last) ? last : NULL);
   if (!cocrea_document_log (document, "set-consultation-window", "process", detail, error))
-    goto fail;
-  return cocrea_document_commit_edit (document, error);
+    return FALSE;
+  return cocrea_edit_commit (edit, error);
+}
 
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+/* cocrea_consultation_comment_new_from_row() as a CocreaDbRowFunc. */
+static gpointer
+comment_from_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
+{
+  return cocrea_consultation_comment_new_from_row (stmt);
 }
 
 /* Runs @stmt, a COCREA_CONSULTATION_COMMENT_QUERY, into a list. */
 static GListModel *
 list_rows (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GListStore) store = g_list_store_new (COCREA_TYPE_CONSULTATION_COMMENT);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (CocreaConsultationComment) comment = NULL;
-
-      comment = cocrea_consultation_comment_new_from_row (stmt);
-      g_list_store_append (store, comment);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return cocrea_db_collect_model (db, stmt, COCREA_TYPE_CONSULTATION_COMMENT, comment_from_row,
+                                  NULL, error);
 }
 
 /**
@@ -501,38 +493,37 @@ check_comment (sqlite3 *db, const CocreaCommentFields *fields, const CleanFields
  * begin_comment_edit:
  * Begins an edit that writes @fields with @sql, an INSERT or UPDATE
  * whose parameters 1 to 5 are the commitment, channel, author, received
- * day and text: normalises @fields, checks them (check_comment()) and
- * returns the statement with those bound. Returns NULL, with the edit
- * rolled back (or never begun) and @error set, when any step fails.
+ * day and text: normalises @fields, checks them (check_comment()), sets
+ * *@stmt to the statement with those bound and returns the edit. Returns
+ * NULL, with the edit rolled back (or never begun) and @error set, when
+ * any step fails.
  */
-static sqlite3_stmt *
+static CocreaEdit *
 begin_comment_edit (CocreaDocument *document, const CocreaCommentFields *fields, const char *sql,
-                    GError **error)
+                    sqlite3_stmt **stmt, GError **error)
 {
   g_auto (CleanFields) clean = { cocrea_text_normalize (fields->author),
                                  cocrea_text_normalize (fields->received_on),
                                  cocrea_text_normalize (fields->text) };
-  sqlite3_stmt *stmt;
+  g_autoptr (CocreaEdit) edit = NULL;
   sqlite3 *db;
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return NULL;
   db = cocrea_document_get_db (document);
   if (!check_comment (db, fields, &clean, error) ||
-      (stmt = cocrea_db_prepare (db, sql, error)) == NULL)
-    {
-      cocrea_document_rollback_edit (document);
-      return NULL;
-    }
+      (*stmt = cocrea_db_prepare (db, sql, error)) == NULL)
+    return NULL;
   if (fields->commitment_id != 0)
-    sqlite3_bind_int64 (stmt, 1, fields->commitment_id);
+    sqlite3_bind_int64 (*stmt, 1, fields->commitment_id);
   else
-    sqlite3_bind_null (stmt, 1);
-  cocrea_db_bind_text (stmt, 2, cocrea_channel_to_key (fields->channel));
-  cocrea_db_bind_text (stmt, 3, clean.author);
-  cocrea_db_bind_date (stmt, 4, clean.received_on);
-  cocrea_db_bind_text (stmt, 5, clean.text);
-  return stmt;
+    sqlite3_bind_null (*stmt, 1);
+  cocrea_db_bind_text (*stmt, 2, cocrea_channel_to_key (fields->channel));
+  cocrea_db_bind_text (*stmt, 3, clean.author);
+  cocrea_db_bind_date (*stmt, 4, clean.received_on);
+  cocrea_db_bind_text (*stmt, 5, clean.text);
+  return g_steal_pointer (&edit);
 }
 
 static char *
@@ -555,10 +546,9 @@ comment_detail (const CocreaCommentFields *fields)
 
 /* Ends an edit that succeeded: commits it and hands @record out. */
 static gboolean
-commit_with_undo (CocreaDocument *document, CocreaUndo **record, CocreaUndo **undo,
-                  GError **error)
+commit_with_undo (CocreaEdit *edit, CocreaUndo **record, CocreaUndo **undo, GError **error)
 {
-  if (!cocrea_document_commit_edit (document, error))
+  if (!cocrea_edit_commit (edit, error))
     return FALSE;
   if (undo != NULL)
     *undo = g_steal_pointer (record);
@@ -567,16 +557,18 @@ commit_with_undo (CocreaDocument *document, CocreaUndo **record, CocreaUndo **un
 
 /*
  * change_comment:
- * Ends an edit the caller began, whose one change to comment @id is
- * @stmt, prepared and bound but not run: captures the comment for the
- * undo record (@action, @label), runs @stmt, logs @action with @detail
- * and commits. On failure, with NOT_FOUND when @stmt changed nothing, the
- * edit is rolled back. Every change to an existing comment goes through
- * here, so each is undoable and logged the same way.
+ * Ends @edit, whose one change to comment @id is @stmt, prepared and
+ * bound but not run: captures the comment for the undo record (@action,
+ * @label), runs @stmt, logs @action with @detail and commits. On
+ * failure, with NOT_FOUND when @stmt changed nothing, @edit is left
+ * uncommitted for the caller's guard to roll back. Every change to an
+ * existing comment goes through here, so each is undoable and logged the
+ * same way.
  */
 static gboolean
-change_comment (CocreaDocument *document, gint64 id, sqlite3_stmt *stmt, const char *action,
-                const char *label, const char *detail, CocreaUndo **undo, GError **error)
+change_comment (CocreaDocument *document, CocreaEdit *edit, gint64 id, sqlite3_stmt *stmt,
+                const char *action, const char *label, const char *detail, CocreaUndo **undo,
+                GError **error)
 {
   sqlite3 *db = cocrea_document_get_db (document);
   g_autofree char *subject = comment_subject (id);
@@ -584,20 +576,16 @@ change_comment (CocreaDocument *document, gint64 id, sqlite3_stmt *stmt, const c
 
   if (!cocrea_undo_capture (record, db, COCREA_UNDO_CONSULTATION_COMMENT, id, error) ||
       !cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND, _("There is no comment %lld"),
                    (long long) id);
-      goto fail;
+      return FALSE;
     }
   if (!cocrea_document_log (document, action, subject, detail, error))
-    goto fail;
-  return commit_with_undo (document, &record, undo, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+    return FALSE;
+  return commit_with_undo (edit, &record, undo, error);
 }
 
 /**
@@ -621,6 +609,7 @@ gboolean
 cocrea_consultation_add_comment (CocreaDocument *document, const CocreaCommentFields *fields,
                                  gint64 *id, CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *detail = NULL;
   g_autoptr (CocreaUndo) record = NULL;
@@ -631,15 +620,15 @@ cocrea_consultation_add_comment (CocreaDocument *document, const CocreaCommentFi
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (fields != NULL, FALSE);
 
-  stmt = begin_comment_edit (document, fields,
+  edit = begin_comment_edit (document, fields,
                              "INSERT INTO consultation_comment (commitment_id, channel, author,"
                              " received_on, text, uid) VALUES (?1, ?2, ?3, ?4, ?5, cocrea_uid ())",
-                             error);
-  if (stmt == NULL)
+                             &stmt, error);
+  if (edit == NULL)
     return FALSE;
   db = cocrea_document_get_db (document);
   if (!cocrea_db_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   new_id = sqlite3_last_insert_rowid (db);
 
   record = cocrea_undo_new ("add-comment", _("Add a comment"));
@@ -647,17 +636,13 @@ cocrea_consultation_add_comment (CocreaDocument *document, const CocreaCommentFi
   subject = comment_subject (new_id);
   detail = comment_detail (fields);
   if (!cocrea_document_log (document, "add-comment", subject, detail, error))
-    goto fail;
+    return FALSE;
 
-  if (!commit_with_undo (document, &record, undo, error))
+  if (!commit_with_undo (edit, &record, undo, error))
     return FALSE;
   if (id != NULL)
     *id = new_id;
   return TRUE;
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }
 
 /**
@@ -679,21 +664,22 @@ cocrea_consultation_update_comment (CocreaDocument *document, gint64 id,
                                     const CocreaCommentFields *fields, CocreaUndo **undo,
                                     GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *detail = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (fields != NULL, FALSE);
 
-  stmt = begin_comment_edit (document, fields,
+  edit = begin_comment_edit (document, fields,
                              "UPDATE consultation_comment SET commitment_id = ?1, channel = ?2,"
                              " author = ?3, received_on = ?4, text = ?5 WHERE id = ?6",
-                             error);
-  if (stmt == NULL)
+                             &stmt, error);
+  if (edit == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 6, id);
   detail = comment_detail (fields);
-  return change_comment (document, id, stmt, "update-comment", _("Edit a comment"), detail, undo,
+  return change_comment (document, edit, id, stmt, "update-comment", _("Edit a comment"), detail, undo,
                          error);
 }
 
@@ -713,21 +699,20 @@ gboolean
 cocrea_consultation_delete_comment (CocreaDocument *document, gint64 id, CocreaUndo **undo,
                                     GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   stmt = cocrea_db_prepare (cocrea_document_get_db (document),
                             "DELETE FROM consultation_comment WHERE id = ?", error);
   if (stmt == NULL)
-    {
-      cocrea_document_rollback_edit (document);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return change_comment (document, id, stmt, "delete-comment", _("Delete a comment"), "", undo,
+  return change_comment (document, edit, id, stmt, "delete-comment", _("Delete a comment"), "", undo,
                          error);
 }
 
@@ -753,6 +738,7 @@ gboolean
 cocrea_consultation_respond (CocreaDocument *document, gint64 id, CocreaResponse response,
                              const char *reason, CocreaUndo **undo, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autofree char *clean = cocrea_text_normalize (reason);
   g_autofree char *detail = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -773,22 +759,20 @@ cocrea_consultation_respond (CocreaDocument *document, gint64 id, CocreaResponse
       return FALSE;
     }
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   stmt = cocrea_db_prepare (cocrea_document_get_db (document),
                             "UPDATE consultation_comment SET response = ?1,"
                             " response_reason = ?2 WHERE id = ?3",
                             error);
   if (stmt == NULL)
-    {
-      cocrea_document_rollback_edit (document);
-      return FALSE;
-    }
+    return FALSE;
   cocrea_db_bind_text (stmt, 1, cocrea_response_to_key (response));
   cocrea_db_bind_text (stmt, 2, clean);
   sqlite3_bind_int64 (stmt, 3, id);
   detail = log_detail ("response", cocrea_response_to_key (response), "reason", clean);
-  return change_comment (document, id, stmt, "respond-comment", _("Answer a comment"), detail,
+  return change_comment (document, edit, id, stmt, "respond-comment", _("Answer a comment"), detail,
                          undo, error);
 }
 
