@@ -1157,6 +1157,7 @@ write_progress (DemoWriter *w, GError **error)
 static gboolean
 write_demo (CocreaDocument *document, GError **error)
 {
+  g_autoptr (CocreaEdit) edit = NULL;
   DemoWriter w = { 0 };
   g_autofree char *now = cocrea_db_now ();
   CocreaIndexMark mark = { 0 };
@@ -1165,7 +1166,8 @@ write_demo (CocreaDocument *document, GError **error)
   w.db = cocrea_document_get_db (document);
   w.now = now;
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
 
   /* The new proposals and contributions join the suggestion index in the same edit. */
@@ -1183,12 +1185,8 @@ write_demo (CocreaDocument *document, GError **error)
        cocrea_document_log (document, "demo", "process", "Renca 2019", error);
 
   if (!ok)
-    {
-      cocrea_document_rollback_edit (document);
-      return FALSE;
-    }
-
-  return cocrea_document_commit_edit (document, error);
+    return FALSE;
+  return cocrea_edit_commit (edit, error);
 }
 
 /**

@@ -442,6 +442,9 @@ gboolean
 cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_imported,
                    CocreaUndo **undo, GError **error)
 {
+  /* First, so it ends last: the import's statements are finalised before
+   * a rollback. */
+  g_autoptr (CocreaEdit) edit = NULL;
   g_auto (Import) import = { 0 };
   CocreaIndexMark mark = { 0 };
   g_autoptr (CocreaCsvReader) reader = NULL;
@@ -481,7 +484,8 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
   if (!match_columns (&import, header, file_name, error))
     return FALSE;
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
 
   import.db = cocrea_document_get_db (document);
@@ -491,7 +495,7 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
       import.undo = cocrea_undo_new ("import", label);
     }
   if (!cocrea_index_mark (import.db, &mark, error) || !import_prepare (&import, error))
-    goto fail;
+    return FALSE;
 
   while ((record = cocrea_csv_reader_next (reader, &parse_error)) != NULL)
     {
@@ -501,29 +505,29 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
       if (!import_record (&import, record, fallback_activity, error))
         {
           g_prefix_error (error, _("Line %u: "), record->line);
-          goto fail;
+          return FALSE;
         }
       count++;
     }
   if (parse_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&parse_error));
-      goto fail;
+      return FALSE;
     }
 
   /* One statement indexes every new row for suggestions, in the same edit. */
   if (!cocrea_index_add_since (import.db, &mark, error))
-    goto fail;
+    return FALSE;
 
   detail = g_strdup_printf ("{\"contributions\": %u}", count);
   if (!cocrea_document_log (document, "import", file_name, detail, error))
-    goto fail;
+    return FALSE;
 
   {
     g_autoptr (CocreaUndo) taken = g_steal_pointer (&import.undo);
 
     import_clear (&import);
-    if (!cocrea_document_commit_edit (document, error))
+    if (!cocrea_edit_commit (edit, error))
       return FALSE;
     if (undo != NULL)
       *undo = g_steal_pointer (&taken);
@@ -532,9 +536,4 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
   if (n_imported != NULL)
     *n_imported = count;
   return TRUE;
-
-fail:
-  import_clear (&import);
-  cocrea_document_rollback_edit (document);
-  return FALSE;
 }

@@ -160,8 +160,8 @@ cocrea_decidim_export (CocreaDocument *document, const char *json_path, GError *
   g_autofree char *data = NULL;
   g_autofree char *locale = NULL;
   gsize length = 0;
+  g_autoptr (CocreaDbRead) read = NULL;
   sqlite3 *db;
-  gboolean own_transaction;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (json_path != NULL, FALSE);
@@ -175,12 +175,11 @@ cocrea_decidim_export (CocreaDocument *document, const char *json_path, GError *
   catalog = cocrea_catalog_new_for_language (info->language);
 
   db = cocrea_document_get_db (document);
-  own_transaction = sqlite3_get_autocommit (db) != 0;
-  if (own_transaction && !cocrea_db_exec (db, "BEGIN", error))
+  read = cocrea_db_read_begin (db, error);
+  if (read == NULL)
     return FALSE;
   root = build (db, locale, catalog, error);
-  if (own_transaction)
-    sqlite3_exec (db, root != NULL ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+  g_clear_pointer (&read, cocrea_db_read_end);
   if (root == NULL)
     return FALSE;
 

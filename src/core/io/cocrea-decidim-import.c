@@ -881,6 +881,7 @@ cocrea_decidim_import (CocreaDocument *document, const char *path,
                        CocreaDecidimImport *result, CocreaUndo **undo, GError **error)
 {
   g_auto (Import) import = { 0 };
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autoptr (CocreaProcessInfo) process = NULL;
   g_autofree char *file_name = NULL;
   g_autofree char *detail = NULL;
@@ -903,7 +904,8 @@ cocrea_decidim_import (CocreaDocument *document, const char *path,
   import.file_name = file_name;
   import.result = result;
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
   import.db = cocrea_document_get_db (document);
   if (undo != NULL)
@@ -917,8 +919,8 @@ cocrea_decidim_import (CocreaDocument *document, const char *path,
                        : import_csv (&import, path, process->language, error));
   if (ok && result->added == 0 && result->updated == 0)
     {
-      /* Nothing new: no edit, no entry in the history, nothing to undo. */
-      cocrea_document_rollback_edit (document);
+      /* Nothing new: no edit, no entry in the history, nothing to undo
+       * (the guard rolls the empty edit back). */
       g_ptr_array_add (import.activity_names, NULL);
       result->activities = (char **) g_ptr_array_steal (import.activity_names, NULL);
       return TRUE;
@@ -930,14 +932,7 @@ cocrea_decidim_import (CocreaDocument *document, const char *path,
                             result->withdrawn);
   ok = ok && cocrea_index_add_since (import.db, &mark, error) &&
        cocrea_document_log (document, "import-decidim", file_name, detail, error);
-  if (!ok)
-    {
-      cocrea_document_rollback_edit (document);
-      cocrea_decidim_import_clear (result);
-      return FALSE;
-    }
-
-  if (!cocrea_document_commit_edit (document, error))
+  if (!ok || !cocrea_edit_commit (edit, error))
     {
       cocrea_decidim_import_clear (result);
       return FALSE;

@@ -318,8 +318,8 @@ cocrea_json_export (CocreaDocument *document, const char *json_path, GError **er
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
+  g_autoptr (CocreaDbRead) read = NULL;
   sqlite3 *db;
-  gboolean own_transaction;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (json_path != NULL, FALSE);
@@ -330,14 +330,11 @@ cocrea_json_export (CocreaDocument *document, const char *json_path, GError **er
   /* Inside an edit the export sees that edit's transaction; otherwise it
    * takes its own read transaction so a concurrent writer cannot make the
    * sections disagree. */
-  own_transaction = sqlite3_get_autocommit (db) != 0;
-  if (own_transaction && !cocrea_db_exec (db, "BEGIN", error))
+  read = cocrea_db_read_begin (db, error);
+  if (read == NULL)
     return FALSE;
-
   root = build_export (db, error);
-
-  if (own_transaction)
-    sqlite3_exec (db, root != NULL ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+  g_clear_pointer (&read, cocrea_db_read_end);
 
   if (root == NULL)
     return FALSE;
