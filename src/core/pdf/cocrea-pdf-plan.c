@@ -1015,8 +1015,9 @@ cocrea_pdf_plan_export (CocreaDocument *document, const char *path, CocreaProgre
   g_autoptr (CocreaCatalog) catalog = NULL;
   g_autoptr (CocreaPdfWriter) writer = NULL;
   Plan plan = { 0 };
+  g_autoptr (CocreaDbRead) read = NULL;
   sqlite3 *db;
-  gboolean own_transaction, ok;
+  gboolean ok;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1037,15 +1038,13 @@ cocrea_pdf_plan_export (CocreaDocument *document, const char *path, CocreaProgre
     return FALSE;
 
   db = cocrea_document_get_db (document);
-  own_transaction = sqlite3_get_autocommit (db) != 0;
-  if (own_transaction && !cocrea_db_exec (db, "BEGIN", error))
+  read = cocrea_db_read_begin (db, error);
+  if (read == NULL)
     return FALSE;
 
   plan = (Plan) { document, db, catalog, writer, progress, user_data };
   ok = write_plan (&plan, error);
-
-  if (own_transaction)
-    sqlite3_exec (db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+  g_clear_pointer (&read, cocrea_db_read_end);
 
   g_clear_pointer (&plan.ranking, cocrea_ranking_free);
   g_clear_pointer (&plan.ranking_data, cocrea_ranking_data_unref);

@@ -431,8 +431,9 @@ cocrea_pdf_reasons_export (CocreaDocument *document, const char *path, CocreaPro
   g_autoptr (GHashTable) extras = NULL;
   g_autoptr (GPtrArray) criteria = NULL;
   Report report;
+  g_autoptr (CocreaDbRead) read = NULL;
   sqlite3 *db;
-  gboolean own_transaction, ok = FALSE;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -458,8 +459,8 @@ cocrea_pdf_reasons_export (CocreaDocument *document, const char *path, CocreaPro
     return FALSE;
 
   db = cocrea_document_get_db (document);
-  own_transaction = sqlite3_get_autocommit (db) != 0;
-  if (own_transaction && !cocrea_db_exec (db, "BEGIN", error))
+  read = cocrea_db_read_begin (db, error);
+  if (read == NULL)
     return FALSE;
 
   data = cocrea_ranking_data_load (document, error);
@@ -473,8 +474,7 @@ cocrea_pdf_reasons_export (CocreaDocument *document, const char *path, CocreaPro
       ok = write_report (document, &report, info->title, progress, user_data, error);
     }
 
-  if (own_transaction)
-    sqlite3_exec (db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+  g_clear_pointer (&read, cocrea_db_read_end);
   if (!ok)
     return FALSE;
 
