@@ -330,5 +330,27 @@ expect 0 "class 6: info folds the WAL in" -- "$bin" info "$work/wal.cocrea"
 check "class 6: the WAL's change is kept and no -wal or -shm is left" '[ "$(sqlite3 "$work/wal.cocrea" "SELECT partners FROM process")" = "en el WAL" ] && [ ! -e "$work/wal.cocrea-wal" ] && [ ! -e "$work/wal.cocrea-shm" ]'
 expect 0 "class 6: then it is healthy" -- "$bin" check "$work/wal.cocrea"
 rm -f "$work/wal.cocrea"*
+
+# Class 9: a destination folder that may not be written is named as that,
+# not as "the file could not be read or written". As root every folder may
+# be written, so the commands run as nobody when the test runs as root.
+as_user=()
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+fi
+ro="$dir/solo-lectura"
+mkdir -p "$ro"; chmod 755 "$dir" "$work"; chmod 644 "$proc"
+chmod 555 "$ro"
+if [ "$(id -u)" != 0 ] || [ ${#as_user[@]} -gt 0 ]; then
+  for cmd in "export --csv" "export --json" "export --pdf" "copy" "chart --mentions"; do
+    set -- $cmd; name=$1; shift
+    refuses 1 "la carpeta “$ro” es de solo lectura" "class 9: $cmd into a read-only folder says so" -- "${as_user[@]}" "$bin" "$name" "$proc" "$@" "$ro/salida"
+    check "class 9: $cmd left nothing in the read-only folder" '[ -z "$(ls -A "$ro")" ]'
+  done
+  refuses 1 "la carpeta “$ro” es de solo lectura" "class 9: new in a read-only folder says so" -- "${as_user[@]}" "$bin" new "$ro/nuevo.cocrea" --title T --municipality M
+else
+  ok "# SKIP class 9: read-only folders (root without setpriv)"
+fi
+chmod 755 "$ro"
 echo "1..$n"
 [ $failed -eq 0 ]

@@ -235,5 +235,20 @@ contains "Spanish message for missing evidence" "$err" "Evidencia:"
 expect 0 "Spanish: follow-up" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" follow-up "$seguimiento"
 contains "Spanish follow-up" "$out" "Completado"
 
+
+# Issue 10, class 9: an unknown or misspelt command is a usage error
+# (exit 2) with one line in the user's language, without a display and
+# without GTK's warnings; a misspelt one gets the command it resembles.
+for word in frobnicate exprot --frobnicate; do
+  expect 2 "class 9: cocrea $word is a usage error" -- env -u DISPLAY -u WAYLAND_DISPLAY LANGUAGE=es LC_ALL=C.UTF-8 "$bin" "$word" "$plan"
+  one_line "class 9: cocrea $word"
+  contains "class 9: cocrea $word points to --help, in Spanish" "$err" "Pruebe “cocrea --help”"
+  case "$err" in *Gtk*|*display*) not_ok "class 9: cocrea $word needs no display" "stderr: $err" ;; *) ok "class 9: cocrea $word needs no display" ;; esac
+done
+expect 2 "class 9: unknown command" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" frobnicate
+contains "class 9: it says the command is unknown" "$err" "orden desconocida “frobnicate”"
+expect 2 "class 9: misspelt command" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" exprot "$plan" --csv "$dir/x.csv"
+contains "class 9: it suggests the command meant" "$err" "¿Quiso decir “export”?"
+[ ! -e "$dir/x.csv" ] && ok "class 9: the misspelt export wrote nothing" || not_ok "class 9: the misspelt export wrote nothing"
 echo "1..$n"
 [ $failed -eq 0 ]

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -51,11 +52,36 @@ find_command (const char *name)
   return NULL;
 }
 
+/* TRUE for the top-level options the command line answers itself. */
+static gboolean
+is_top_level_option (const char *arg)
+{
+  return g_str_equal (arg, "--help") || g_str_equal (arg, "-h") || g_str_equal (arg, "help") ||
+         g_str_equal (arg, "--version");
+}
+
+/*
+ * looks_like_command:
+ * TRUE when @arg cannot be a file the window should open: an option
+ * GApplication does not know, or a bare word (no "/" nor ".") that names
+ * no file. Such arguments get "unknown command" and exit status 2, without
+ * a display, instead of a window that cannot open or GApplication's
+ * "unknown option".
+ */
+static gboolean
+looks_like_command (const char *arg)
+{
+  if (arg[0] == '-')
+    return !g_str_has_prefix (arg, "--help-") && !g_str_has_prefix (arg, "--gapplication");
+  return *arg != '\0' && strpbrk (arg, "/.") == NULL && !g_file_test (arg, G_FILE_TEST_EXISTS);
+}
+
 /*
  * cocrea_cli_handles:
- * TRUE when the arguments are for the command line: a known command name,
- * or the top-level --help and --version. Anything else (no argument, a
- * file name) starts the window.
+ * TRUE when the arguments are for the command line: a command name (known
+ * or not: an unknown one is answered with a usage error), or the
+ * top-level --help and --version. Anything else (no argument, a file
+ * name) starts the window.
  */
 gboolean
 cocrea_cli_handles (int argc, char **argv)
@@ -63,9 +89,72 @@ cocrea_cli_handles (int argc, char **argv)
   if (argc < 2)
     return FALSE;
 
-  return find_command (argv[1]) != NULL ||
-         g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
-         g_str_equal (argv[1], "help") || g_str_equal (argv[1], "--version");
+  return find_command (argv[1]) != NULL || is_top_level_option (argv[1]) ||
+         looks_like_command (argv[1]);
+}
+
+/* The edit distance between @a and @b, for suggesting a command. */
+static guint
+distance (const char *a, const char *b)
+{
+  gsize n = strlen (a), m = strlen (b);
+  g_autofree guint *row = g_new (guint, m + 1);
+
+  for (gsize j = 0; j <= m; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= n; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (gsize j = 1; j <= m; j++)
+        {
+          guint above = row[j];
+          guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+  return row[m];
+}
+
+/* The command @name was most likely meant to be, or NULL. */
+static const Command *
+closest_command (const char *name)
+{
+  const Command *best = NULL;
+  guint best_distance = G_MAXUINT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      guint d = distance (name, commands[i].name);
+
+      if (d < best_distance)
+        {
+          best = &commands[i];
+          best_distance = d;
+        }
+    }
+  /* Two slips in a long name, one in a short one. */
+  return best_distance <= MAX (1, strlen (best->name) / 3) ? best : NULL;
+}
+
+/* Says that @arg is no command, suggesting the one that was meant. */
+static int
+unknown_command (const char *arg)
+{
+  const Command *close = arg[0] != '-' ? closest_command (arg) : NULL;
+
+  if (close != NULL)
+    fprintf (stderr, _("cocrea: unknown command “%s”. Did you mean “%s”? Try “cocrea --help”."),
+             arg, close->name);
+  else if (arg[0] == '-')
+    fprintf (stderr, _("cocrea: unknown option “%s”. Try “cocrea --help”."), arg);
+  else
+    fprintf (stderr, _("cocrea: unknown command “%s”. Try “cocrea --help”."), arg);
+  fputc ('\n', stderr);
+  return COCREA_CLI_EXIT_USAGE;
 }
 
 static void
@@ -95,15 +184,15 @@ cocrea_cli_run (int argc, char **argv)
       return 0;
     }
 
-  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
-      g_str_equal (argv[1], "help"))
+  if (is_top_level_option (argv[1]))
     {
       print_help (stdout);
       return 0;
     }
 
   command = find_command (argv[1]);
-  g_assert (command != NULL);
+  if (command == NULL)
+    return unknown_command (argv[1]);
 
   /* GOptionContext names the program after argv[0]: make it "cocrea COMMAND". */
   {
