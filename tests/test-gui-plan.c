@@ -20,6 +20,7 @@
 #include "cocrea-export-page.h"
 #include "cocrea-error.h"
 #include "cocrea-milestone-progress.h"
+#include "cocrea-milestone-row.h"
 #include "cocrea-milestone.h"
 #include "cocrea-plan-page.h"
 #include "cocrea-progress-dialog.h"
@@ -359,7 +360,7 @@ static void
 test_progress (void)
 {
   GtkWidget *row = last_milestone_row ();
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "id"));
+  gint64 id = cocrea_milestone_get_id (cocrea_milestone_row_get_milestone (COCREA_MILESTONE_ROW (row)));
   CocreaProgressDialog *dialog;
   AdwComboRow *status;
   GtkTextView *evidence;

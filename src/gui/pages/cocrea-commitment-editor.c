@@ -15,11 +15,13 @@
 
 #include <adwaita.h>
 
+#include "cocrea-actor-row.h"
 #include "cocrea-actor.h"
 #include "cocrea-commitment-editor.h"
 #include "cocrea-commitment.h"
 #include "cocrea-error.h"
 #include "cocrea-milestone-progress.h"
+#include "cocrea-milestone-row.h"
 #include "cocrea-milestone.h"
 #include "cocrea-progress-dialog.h"
 #include "cocrea-stage.h"
@@ -376,33 +378,20 @@ emit_undoable (CocreaCommitmentEditor *self, CocreaUndo *undo, const char *text)
   g_signal_emit (self, signals[UNDOABLE], 0, undo, text);
 }
 
-static gint64
-row_milestone_id (GtkWidget *widget)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
-  return row != NULL ? GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "id")) : 0;
-}
-
-/* Writes the milestone row @row if it differs from what is stored. */
+/* Writes @row's milestone if what is typed differs from what is stored. */
 static void
-save_milestone_row (CocreaCommitmentEditor *self, GtkWidget *row)
+milestone_edited_cb (CocreaMilestoneRow *row, CocreaCommitmentEditor *self)
 {
   g_autoptr (GError) error = NULL;
-  CocreaMilestone *milestone = g_object_get_data (G_OBJECT (row), "milestone");
-  GtkEditable *deliverable = g_object_get_data (G_OBJECT (row), "deliverable");
-  GtkEditable *starts = g_object_get_data (G_OBJECT (row), "starts");
-  GtkEditable *ends = g_object_get_data (G_OBJECT (row), "ends");
-  GtkLabel *message = g_object_get_data (G_OBJECT (row), "message");
-  const char *d = gtk_editable_get_text (deliverable);
-  const char *s = gtk_editable_get_text (starts);
-  const char *e = gtk_editable_get_text (ends);
+  CocreaMilestone *milestone = cocrea_milestone_row_get_milestone (row);
+  const char *d, *s, *e;
 
-  g_object_set_data (G_OBJECT (row), "pending", NULL);
+  cocrea_milestone_row_get_typed (row, &d, &s, &e);
   if (same_text (cocrea_milestone_get_deliverable (milestone), d) &&
       same_text (cocrea_milestone_get_starts_on (milestone), s) &&
       same_text (cocrea_milestone_get_ends_on (milestone), e))
     {
-      show_message (message, NULL);
+      cocrea_milestone_row_show_message (row, NULL);
       return;
     }
 
@@ -410,7 +399,7 @@ save_milestone_row (CocreaCommitmentEditor *self, GtkWidget *row)
   cocrea_milestone_update (self->document, cocrea_milestone_get_id (milestone), d, s, e, &error);
   self->writing = FALSE;
   /* The entries keep what was typed; the message says what to fix. */
-  show_message (message, error != NULL ? error->message : NULL);
+  cocrea_milestone_row_show_message (row, error != NULL ? error->message : NULL);
   if (error == NULL)
     {
       g_autoptr (GListModel) fresh = cocrea_milestone_list (self->document, self->id, NULL);
@@ -418,48 +407,8 @@ save_milestone_row (CocreaCommitmentEditor *self, GtkWidget *row)
         {
           g_autoptr (CocreaMilestone) m = g_list_model_get_item (fresh, i);
           if (cocrea_milestone_get_id (m) == cocrea_milestone_get_id (milestone))
-            g_object_set_data_full (G_OBJECT (row), "milestone", g_object_ref (m), g_object_unref);
+            cocrea_milestone_row_set_stored (row, m);
         }
-    }
-}
-
-static gboolean
-milestone_timeout_cb (gpointer data)
-{
-  GtkWidget *row = data;
-  CocreaCommitmentEditor *self =
-    COCREA_COMMITMENT_EDITOR (gtk_widget_get_ancestor (row, COCREA_TYPE_COMMITMENT_EDITOR));
-
-  g_object_set_data (G_OBJECT (row), "timeout", NULL);
-  if (self != NULL)
-    save_milestone_row (self, row);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-milestone_changed_cb (GtkEditable *editable, GtkWidget *row)
-{
-  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "timeout"));
-
-  if (id != 0)
-    g_source_remove (id);
-  /* The source holds the row, so it cannot outlive it. */
-  id = g_timeout_add_full (G_PRIORITY_DEFAULT, SAVE_DELAY_MS, milestone_timeout_cb,
-                           g_object_ref (row), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "timeout", GUINT_TO_POINTER (id));
-}
-
-static void
-milestone_leave_cb (GtkEventControllerFocus *controller, GtkWidget *row)
-{
-  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "timeout"));
-
-  if (id != 0)
-    {
-      g_source_remove (id);
-      g_object_set_data (G_OBJECT (row), "timeout", NULL);
-      milestone_timeout_cb (g_object_ref (row));
-      g_object_unref (row);
     }
 }
 
@@ -469,43 +418,35 @@ save_milestones (CocreaCommitmentEditor *self)
 {
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->milestones_list)); row;
        row = gtk_widget_get_next_sibling (row))
-    milestone_leave_cb (NULL, row);
+    if (COCREA_IS_MILESTONE_ROW (row))
+      cocrea_milestone_row_flush (COCREA_MILESTONE_ROW (row));
 }
 
+/* editor.move-milestone (id, position): the Up and Down buttons of a row. */
 static void
-milestone_move (CocreaCommitmentEditor *self, GtkWidget *button, int delta)
+move_milestone_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
+  CocreaCommitmentEditor *self = COCREA_COMMITMENT_EDITOR (widget);
   g_autoptr (GError) error = NULL;
-  GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
-  CocreaMilestone *milestone = g_object_get_data (G_OBJECT (row), "milestone");
+  gint64 id;
+  int position;
 
+  g_variant_get (param, "(xi)", &id, &position);
   save_milestones (self);
-  if (!cocrea_milestone_move (self->document, cocrea_milestone_get_id (milestone),
-                              cocrea_milestone_get_position (milestone) + delta, &error))
+  if (!cocrea_milestone_move (self->document, id, position, &error))
     report (self, error);
 }
 
+/* editor.delete-milestone (id) */
 static void
-milestone_up_cb (GtkButton *button, CocreaCommitmentEditor *self)
+delete_milestone_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  milestone_move (self, GTK_WIDGET (button), -1);
-}
-
-static void
-milestone_down_cb (GtkButton *button, CocreaCommitmentEditor *self)
-{
-  milestone_move (self, GTK_WIDGET (button), +1);
-}
-
-static void
-milestone_delete_cb (GtkButton *button, CocreaCommitmentEditor *self)
-{
+  CocreaCommitmentEditor *self = COCREA_COMMITMENT_EDITOR (widget);
   g_autoptr (GError) error = NULL;
   g_autoptr (CocreaUndo) undo = NULL;
-  gint64 id = row_milestone_id (GTK_WIDGET (button));
 
   save_milestones (self);
-  if (!cocrea_milestone_delete (self->document, id, &undo, &error))
+  if (!cocrea_milestone_delete (self->document, g_variant_get_int64 (param), &undo, &error))
     report (self, error);
   else
     emit_undoable (self, undo, _("Milestone deleted"));
@@ -518,17 +459,18 @@ progress_saved_cb (CocreaProgressDialog *dialog, CocreaUndo *undo, gint64 id,
   emit_undoable (self, undo, _("Progress recorded"));
 }
 
+/* editor.record-progress (id): opens the progress dialog of a milestone. */
 static void
-record_progress_cb (GtkButton *button, CocreaCommitmentEditor *self)
+record_progress_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
+  CocreaCommitmentEditor *self = COCREA_COMMITMENT_EDITOR (widget);
   g_autoptr (GError) error = NULL;
   CocreaProgressDialog *dialog;
-  gint64 id = row_milestone_id (GTK_WIDGET (button));
 
   /* The dialog names the milestone: what was typed in its row goes first. */
   save_milestones (self);
-  dialog = cocrea_progress_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                       self->document, id, &error);
+  dialog = cocrea_progress_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->document,
+                                       g_variant_get_int64 (param), &error);
   if (dialog == NULL)
     {
       report (self, error);
@@ -538,193 +480,20 @@ record_progress_cb (GtkButton *button, CocreaCommitmentEditor *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/*
- * progress_line_new:
- * Where milestone @milestone stands, under its fields: a status label
- * coloured as libadwaita colours states (overdue over everything but
- * done), the day of the latest record, and the button that records more.
- */
-static GtkWidget *
-progress_line_new (CocreaCommitmentEditor *self, CocreaMilestone *milestone)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CocreaMilestoneState) state =
-    cocrea_milestone_progress_get_state (self->document, cocrea_milestone_get_id (milestone), NULL,
-                                         &error);
-  int position = cocrea_milestone_get_position (milestone);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *status, *caption, *button;
-  g_autofree char *accessible = NULL;
-  g_autofree char *button_label = NULL;
-  g_autofree char *day = NULL;
-  g_autofree char *said = NULL;
-  const char *text, *style;
-
-  if (state == NULL)
-    {
-      report (self, error);
-      return box;
-    }
-  text = cocrea_progress_label (state->status);
-  style = state->status == COCREA_PROGRESS_DONE          ? "success"
-          : state->status == COCREA_PROGRESS_IN_PROGRESS ? "warning"
-                                                         : "dim-label";
-  if (state->overdue)
-    {
-      text = _("Overdue");
-      style = "error";
-    }
-
-  status = gtk_label_new (text);
-  gtk_widget_add_css_class (status, "caption-heading");
-  gtk_widget_add_css_class (status, style);
-  /* TRANSLATORS: accessible name of a milestone's status, "Milestone 2 status: Overdue" */
-  accessible = g_strdup_printf (_("Milestone %d status: %s"), position, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  gtk_box_append (GTK_BOX (box), status);
-
-  if (state->recorded_on != NULL)
-    {
-      day = cocrea_format_partial_date (state->recorded_on);
-      /* Overdue hides the status itself: say it beside the day. */
-      said = state->overdue
-               /* TRANSLATORS: "In progress, recorded 31 January 2020" */
-               ? g_strdup_printf (_("%s, recorded %s"), cocrea_progress_label (state->status), day)
-               /* TRANSLATORS: "Recorded 31 January 2020" */
-               : g_strdup_printf (_("Recorded %s"), day);
-      caption = gtk_label_new (said);
-      gtk_widget_add_css_class (caption, "caption");
-      gtk_widget_add_css_class (caption, "dim-label");
-      gtk_box_append (GTK_BOX (box), caption);
-    }
-
-  button = gtk_button_new_with_label (_("Record Progress…"));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_hexpand (button, TRUE);
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  /* TRANSLATORS: accessible name of a button, "Record progress of milestone 2" */
-  button_label = g_strdup_printf (_("Record progress of milestone %d"), position);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  button_label, -1);
-  gtk_widget_set_sensitive (button, !cocrea_document_is_read_only (self->document));
-  g_signal_connect (button, "clicked", G_CALLBACK (record_progress_cb), self);
-  gtk_box_append (GTK_BOX (box), button);
-  return box;
-}
-
-static GtkWidget *
-date_entry (const char *date, const char *accessible)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), date != NULL ? date : "");
-  /* A date is at most ten characters: the deliverable gets the rest. */
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 10);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("2019-09"));
-  gtk_widget_set_tooltip_text (entry, accessible);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  return entry;
-}
-
-static GtkWidget *
-icon_button (const char *icon, const char *label, GCallback callback,
-             CocreaCommitmentEditor *self)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
-
 static GtkWidget *
 milestone_row_new (CocreaCommitmentEditor *self, CocreaMilestone *milestone, gboolean first,
                    gboolean last)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *number, *deliverable, *starts, *ends, *message, *button;
-  g_autofree char *n = g_strdup_printf ("%d", cocrea_milestone_get_position (milestone));
-  g_autofree char *what = g_strdup_printf (_("Milestone %d: activity or deliverable"),
-                                           cocrea_milestone_get_position (milestone));
-  g_autofree char *from = g_strdup_printf (_("Milestone %d: start"),
-                                           cocrea_milestone_get_position (milestone));
-  g_autofree char *to = g_strdup_printf (_("Milestone %d: end"),
-                                         cocrea_milestone_get_position (milestone));
+  GtkWidget *row = cocrea_milestone_row_new (milestone, first, last);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaMilestoneState) state =
+    cocrea_milestone_progress_get_state (self->document, cocrea_milestone_get_id (milestone), NULL,
+                                         &error);
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  g_object_set_data (G_OBJECT (row), "id",
-                     GSIZE_TO_POINTER ((gsize) cocrea_milestone_get_id (milestone)));
-  g_object_set_data_full (G_OBJECT (row), "milestone", g_object_ref (milestone), g_object_unref);
-  gtk_widget_set_margin_top (vbox, 6);
-  gtk_widget_set_margin_bottom (vbox, 6);
-  gtk_widget_set_margin_start (vbox, 12);
-  gtk_widget_set_margin_end (vbox, 6);
-
-  number = gtk_label_new (n);
-  gtk_widget_add_css_class (number, "dim-label");
-  gtk_widget_add_css_class (number, "numeric");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (number), GTK_ACCESSIBLE_PROPERTY_LABEL, what, -1);
-  gtk_box_append (GTK_BOX (hbox), number);
-
-  deliverable = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (deliverable), cocrea_milestone_get_deliverable (milestone));
-  gtk_widget_set_hexpand (deliverable, TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (deliverable), 20);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (deliverable), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  what, -1);
-  gtk_box_append (GTK_BOX (hbox), deliverable);
-  starts = date_entry (cocrea_milestone_get_starts_on (milestone), from);
-  gtk_box_append (GTK_BOX (hbox), starts);
-  ends = date_entry (cocrea_milestone_get_ends_on (milestone), to);
-  gtk_box_append (GTK_BOX (hbox), ends);
-
-  button = icon_button ("go-up-symbolic", _("Move Milestone Up"), G_CALLBACK (milestone_up_cb), self);
-  gtk_widget_set_sensitive (button, !first);
-  gtk_box_append (GTK_BOX (hbox), button);
-  button = icon_button ("go-down-symbolic", _("Move Milestone Down"),
-                        G_CALLBACK (milestone_down_cb), self);
-  gtk_widget_set_sensitive (button, !last);
-  gtk_box_append (GTK_BOX (hbox), button);
-  button = icon_button ("user-trash-symbolic", _("Delete Milestone"),
-                        G_CALLBACK (milestone_delete_cb), self);
-  gtk_box_append (GTK_BOX (hbox), button);
-
-  message = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_widget_add_css_class (message, "error");
-  gtk_widget_set_visible (message, FALSE);
-
-  gtk_box_append (GTK_BOX (vbox), hbox);
-  gtk_box_append (GTK_BOX (vbox), message);
-  gtk_box_append (GTK_BOX (vbox), progress_line_new (self, milestone));
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), vbox);
-
-  g_object_set_data (G_OBJECT (row), "deliverable", deliverable);
-  g_object_set_data (G_OBJECT (row), "starts", starts);
-  g_object_set_data (G_OBJECT (row), "ends", ends);
-  g_object_set_data (G_OBJECT (row), "message", message);
-  {
-    GtkWidget *entries[] = { deliverable, starts, ends };
-    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-      {
-        GtkEventController *focus = gtk_event_controller_focus_new ();
-        g_signal_connect_object (focus, "leave", G_CALLBACK (milestone_leave_cb), row, 0);
-        gtk_widget_add_controller (entries[i], focus);
-        g_signal_connect_object (entries[i], "changed", G_CALLBACK (milestone_changed_cb), row, 0);
-        g_signal_connect_object (entries[i], "activate", G_CALLBACK (milestone_leave_cb), row,
-                                 G_CONNECT_SWAPPED);
-      }
-  }
+  if (state == NULL)
+    report (self, error);
+  cocrea_milestone_row_show_progress (COCREA_MILESTONE_ROW (row), state);
+  g_signal_connect_object (row, "edited", G_CALLBACK (milestone_edited_cb), self, 0);
   return row;
 }
 
@@ -734,12 +503,7 @@ clear_list (GtkListBox *list)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    {
-      guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "timeout"));
-      if (id != 0)
-        g_source_remove (id);
-      gtk_list_box_remove (list, child);
-    }
+    gtk_list_box_remove (list, child);
 }
 
 static void
@@ -763,15 +527,15 @@ new_milestone_apply_cb (CocreaCommitmentEditor *self)
 
 /* ---- actors ---- */
 
+/* editor.remove-actor (id): the button of an actor's row. */
 static void
-actor_delete_cb (GtkButton *button, CocreaCommitmentEditor *self)
+remove_actor_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
+  CocreaCommitmentEditor *self = COCREA_COMMITMENT_EDITOR (widget);
   g_autoptr (GError) error = NULL;
   g_autoptr (CocreaUndo) undo = NULL;
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "id"));
 
-  if (!cocrea_actor_delete (self->document, id, &undo, &error))
+  if (!cocrea_actor_delete (self->document, g_variant_get_int64 (param), &undo, &error))
     report (self, error);
   else
     emit_undoable (self, undo, _("Actor removed"));
@@ -795,23 +559,6 @@ new_actor_apply_cb (CocreaCommitmentEditor *self)
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->new_actor_row), "");
-}
-
-static GtkWidget *
-actor_row_new (CocreaCommitmentEditor *self, CocreaActor *actor)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *label = g_strdup_printf (_("Remove %s"), cocrea_actor_get_name (actor));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cocrea_actor_get_name (actor));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               cocrea_actor_kind_label (cocrea_actor_get_kind (actor)));
-  g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER ((gsize) cocrea_actor_get_id (actor)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button ("user-trash-symbolic", label,
-                                          G_CALLBACK (actor_delete_cb), self));
-  return row;
 }
 
 /* ---- loading ---- */
@@ -898,7 +645,7 @@ reload (CocreaCommitmentEditor *self)
   for (guint i = 0, n = actors ? g_list_model_get_n_items (actors) : 0; i < n; i++)
     {
       g_autoptr (CocreaActor) a = g_list_model_get_item (actors, i);
-      gtk_list_box_append (self->actors_list, actor_row_new (self, a));
+      gtk_list_box_append (self->actors_list, cocrea_actor_row_new (a));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->actors_list),
                           actors != NULL && g_list_model_get_n_items (actors) > 0);
@@ -908,6 +655,8 @@ reload (CocreaCommitmentEditor *self)
 
   editable = !cocrea_document_is_read_only (self->document);
   gtk_widget_set_sensitive (GTK_WIDGET (self->form), editable);
+  /* Progress is recorded on a file that takes edits. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.record-progress", editable);
   self->loading = FALSE;
   check_heights (self);
 }
@@ -1107,6 +856,14 @@ cocrea_commitment_editor_class_init (CocreaCommitmentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaCommitmentEditor, new_actor_row);
   gtk_widget_class_bind_template_callback (widget_class, new_milestone_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_actor_apply_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.move-milestone", "(xi)",
+                                   move_milestone_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete-milestone", "x",
+                                   delete_milestone_action);
+  gtk_widget_class_install_action (widget_class, "editor.record-progress", "x",
+                                   record_progress_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-actor", "x", remove_actor_action);
 }
 
 static void

@@ -257,31 +257,12 @@ create_new_menu (GtkMenuButton *button, gpointer user_data)
 
 /* ---- the list ---- */
 
-static void
-setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+/* An entry of the list: its place in the plan and its name. */
+static char *
+format_commitment (gpointer unused, int position, const char *name)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_top (label, 4);
-  gtk_widget_set_margin_bottom (label, 4);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  CocreaCommitment *commitment = gtk_list_item_get_item (item);
   /* TRANSLATORS: an entry of the plan, "Commitment 1: Participatory budget" */
-  g_autofree char *text = g_strdup_printf (_("Commitment %d: %s"),
-                                           cocrea_commitment_get_position (commitment),
-                                           cocrea_commitment_get_name (commitment));
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  return g_strdup_printf (_("Commitment %d: %s"), position, name);
 }
 
 static void
@@ -318,6 +299,7 @@ cocrea_plan_page_class_init (CocreaPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, undoable_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_commitment);
 
   gtk_widget_class_install_action (widget_class, "plan.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "plan.move-down", NULL, move_down_action);
@@ -334,8 +316,6 @@ cocrea_plan_page_class_init (CocreaPlanPageClass *klass)
 static void
 cocrea_plan_page_init (CocreaPlanPage *self)
 {
-  GtkListItemFactory *factory;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   cocrea_page_set_toast_overlay (COCREA_PAGE (self), self->toast_overlay);
   self->commitments = g_list_store_new (COCREA_TYPE_COMMITMENT);
@@ -343,11 +323,6 @@ cocrea_plan_page_init (CocreaPlanPage *self)
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  gtk_list_view_set_factory (self->commitments_view, factory);
-  g_object_unref (factory);
   gtk_list_view_set_model (self->commitments_view, GTK_SELECTION_MODEL (self->selection));
   gtk_menu_button_set_create_popup_func (self->new_button, create_new_menu, self, NULL);
   update_actions (self);
