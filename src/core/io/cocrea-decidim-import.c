@@ -115,10 +115,10 @@ import_prepare (Import *import, GError **error)
        "SELECT id FROM activity WHERE kind = 'online' AND name = ? ORDER BY id LIMIT 1",
        error)) != NULL &&
     (import->insert_activity = cocrea_db_prepare (db,
-       "INSERT INTO activity (kind, name, notes) VALUES ('online', ?, ?)", error)) != NULL &&
+       "INSERT INTO activity (kind, name, notes, uid) VALUES ('online', ?, ?, cocrea_uid ())", error)) != NULL &&
     (import->insert_contribution = cocrea_db_prepare (db,
-       "INSERT INTO contribution (activity_id, origin, text, area, created_at)"
-       " VALUES (?, 'community', ?, ?, ?)", error)) != NULL &&
+       "INSERT INTO contribution (activity_id, origin, text, area, created_at, uid)"
+       " VALUES (?, 'community', ?, ?, ?, cocrea_uid ())", error)) != NULL &&
     (import->insert_source = cocrea_db_prepare (db,
        "INSERT INTO contribution_source (contribution_id, platform, space_url, external_id,"
        " reference, url, body, author, category, supports, comments, state, amends,"
