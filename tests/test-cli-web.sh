@@ -37,5 +37,19 @@ contains "Spanish refusal" "$err" "no tiene columna “id”"
 [ "$(sha256sum <"$plan")" = "$before" ] && ok "refused imports change nothing" || not_ok "refused imports change nothing"
 expect 2 "--csv and --decidim together is a usage error" -- "$bin" import "$plan" --csv x.csv --decidim y.csv
 
+# Supports beside the mentions, and as a weight of their own.
+c101=$(sqlite3 "$plan" "SELECT contribution_id FROM contribution_source WHERE external_id = 101")
+c104=$(sqlite3 "$plan" "SELECT contribution_id FROM contribution_source WHERE external_id = 104")
+expect 0 "merge two Decidim proposals into a workshop proposal" -- "$bin" merge "$plan" --into 4 "$c101" "$c104"
+expect 0 "tally --json" -- "$bin" tally "$plan" --json
+printf '%s' "$out" | /usr/bin/python3 -c "import json,sys; p=[p for p in json.load(sys.stdin) if p['id'] == 4][0]; assert p['supports'] == 46 and p['contributions'] == 6, p" \
+  && ok "the tally counts supports online beside the mentions" || not_ok "the tally counts supports online beside the mentions" "$out"
+expect 0 "tally" -- "$bin" tally "$plan"
+contains "the tally table has a supports column" "$out" "Supports"
+expect 0 "rank with a weight for supports" -- "$bin" rank "$plan" --weights 1,1,1,2 --json
+printf '%s' "$out" | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); assert d['priority_weights']['supports'] == 2, d['priority_weights']; p=[p for p in d['proposals'] if p['id'] == 4][0]; assert p['supports'] == 46 and p['priority_rank'] == 1, p" \
+  && ok "supports weigh in the prioritisation when asked" || not_ok "supports weigh in the prioritisation when asked" "$out"
+expect 2 "five weights is a usage error" -- "$bin" rank "$plan" --weights 1,1,1,1,1
+
 echo "1..$n"
 [ $failed -eq 0 ]

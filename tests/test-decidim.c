@@ -15,6 +15,10 @@
 #include "cocrea-decidim-import.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "cocrea-proposal-merge.h"
+#include "cocrea-proposal.h"
+#include "cocrea-ranking.h"
+#include "cocrea-tally.h"
 #include "cocrea-undo.h"
 
 typedef struct {
@@ -338,6 +342,85 @@ test_bad_record (Fixture *f, gconstpointer data)
   g_assert_cmpint (query_int (f, "SELECT count (*) FROM contribution"), ==, 0);
 }
 
+/* The contribution that Decidim proposal @external_id became. */
+static gint64
+contribution_of (Fixture *f, int external_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT contribution_id FROM contribution_source"
+                                          " WHERE external_id = %d", external_id);
+  return query_int (f, sql);
+}
+
+/* Supports count beside the mentions in the tally, through merges, and
+ * weigh in the prioritisation only when given a weight. */
+static void
+test_supports (Fixture *f, gconstpointer data)
+{
+  g_auto (CocreaDecidimImport) result = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) tally = NULL;
+  g_autoptr (CocreaRankingData) ranking = NULL;
+  g_autofree guint *rank = NULL;
+  g_autofree double *scores = NULL;
+  gint64 consejo = 0, datos = 0, ids[2];
+  CocreaPriorityWeights weights, kept;
+  int c, d;
+
+  import_ok (f, "proposals-0.28.csv", &result, NULL);
+  ids[0] = contribution_of (f, 101);
+  ids[1] = contribution_of (f, 104);
+  g_assert_true (cocrea_merge_new_proposal (f->document, "Consejo vecinal", ids, 2, &consejo,
+                                            NULL, &error));
+  g_assert_no_error (error);
+  ids[0] = contribution_of (f, 102);
+  g_assert_true (cocrea_merge_new_proposal (f->document, "Datos abiertos", ids, 1, &datos, NULL,
+                                            &error));
+  g_assert_no_error (error);
+
+  tally = cocrea_tally (f->document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (tally), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (CocreaProposal) p = g_list_model_get_item (tally, i);
+      g_assert_cmpuint (cocrea_proposal_get_n_supports (p), ==,
+                        cocrea_proposal_get_id (p) == consejo ? 34 + 12 : 21);
+    }
+
+  /* Equal weights by default: supports weigh nothing. */
+  g_assert_true (cocrea_priority_weights_load (f->document, &weights, &error));
+  g_assert_cmpfloat (weights.supports, ==, 0);
+
+  ranking = cocrea_ranking_data_load (f->document, &error);
+  g_assert_no_error (error);
+  c = cocrea_ranking_data_find_proposal (ranking, consejo);
+  d = cocrea_ranking_data_find_proposal (ranking, datos);
+  g_assert_cmpuint (g_array_index (ranking->proposals, CocreaRankProposal, c).supports, ==, 46);
+  g_assert_cmpuint (g_array_index (ranking->proposals, CocreaRankProposal, d).supports, ==, 21);
+
+  /* Supports alone: S = supports / 46. */
+  weights = (CocreaPriorityWeights) { 0, 0, 0, 1 };
+  rank = cocrea_priority_rank (ranking, &weights, &scores);
+  g_assert_cmpfloat_with_epsilon (scores[c], 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (scores[d], 21.0 / 46.0, 1e-9);
+  g_assert_cmpuint (rank[c], ==, 1);
+
+  /* Mentions and supports alike: Datos has 1 mention of Consejo's 2 and
+   * 21 supports of its 46, so (1/2 + 21/46) / 2. */
+  g_clear_pointer (&scores, g_free);
+  g_clear_pointer (&rank, g_free);
+  weights = (CocreaPriorityWeights) { 1, 0, 0, 1 };
+  rank = cocrea_priority_rank (ranking, &weights, &scores);
+  g_assert_cmpfloat_with_epsilon (scores[d], (0.5 + 21.0 / 46.0) / 2, 1e-9);
+
+  /* Kept with the process. */
+  weights = (CocreaPriorityWeights) { 1, 1, 1, 0.5 };
+  g_assert_true (cocrea_priority_weights_save (f->document, &weights, &error));
+  g_assert_true (cocrea_priority_weights_load (f->document, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (kept.supports, ==, 0.5);
+}
+
 /* Telling a Decidim export from a workshop sheet. */
 static void
 test_detect (void)
@@ -371,6 +454,7 @@ main (int argc, char *argv[])
   ADD ("/decidim/import/undo-redo", test_undo_redo);
   ADD ("/decidim/import/refused", test_refused);
   ADD ("/decidim/import/bad-record", test_bad_record);
+  ADD ("/decidim/supports", test_supports);
 #undef ADD
   g_test_add_func ("/decidim/detect", test_detect);
 

@@ -119,7 +119,7 @@ test_prioritise (void)
 
   g_assert_cmpuint (cocrea_prioritise_page_count_changed (page), ==, 0);
   /* Mentions alone reorder the Renca proposals. */
-  cocrea_prioritise_page_set_weights (page, 1, 0, 0);
+  cocrea_prioritise_page_set_weights (page, 1, 0, 0, 0);
   gui_settle ();
   g_assert_cmpuint (cocrea_prioritise_page_count_changed (page), >, 0);
   /* Kept in the file once the scales rest, as one edit. */
@@ -127,19 +127,28 @@ test_prioritise (void)
   g_assert_cmpint (count_log ("priority-weights"), ==, 1);
 
   /* Moved again and left at once: leaving the page keeps them. */
-  cocrea_prioritise_page_set_weights (page, 2, 0.5, 0);
+  cocrea_prioritise_page_set_weights (page, 2, 0.5, 0, 0);
   gui_show_page (window, "selection", COCREA_TYPE_SELECTION_PAGE);
   g_assert_true (weights_kept ((gpointer) &moved));
   page = COCREA_PRIORITISE_PAGE (gui_show_page (window, "prioritise", COCREA_TYPE_PRIORITISE_PAGE));
 
-  cocrea_prioritise_page_set_weights (page, 1, 1, 1);
+  cocrea_prioritise_page_set_weights (page, 1, 1, 1, 0);
   g_assert_cmpuint (cocrea_prioritise_page_count_changed (page), ==, 0);
   gui_wait_for (weights_kept, (gpointer) &equal);
   g_assert_cmpint (count_log ("priority-weights"), ==, 3);
 
-  g_assert_cmpuint (scales->len, ==, 3);
-  for (guint i = 0; i < scales->len; i++)
-    g_assert_true (gtk_test_accessible_has_property (scales->pdata[i], GTK_ACCESSIBLE_PROPERTY_LABEL));
+  /* The weight of supports online is offered only where there are any:
+   * the demo had no Decidim phase. */
+  g_assert_cmpuint (scales->len, ==, 4);
+  {
+    guint visible = 0;
+    for (guint i = 0; i < scales->len; i++)
+      {
+        g_assert_true (gtk_test_accessible_has_property (scales->pdata[i], GTK_ACCESSIBLE_PROPERTY_LABEL));
+        visible += gtk_widget_get_visible (scales->pdata[i]);
+      }
+    g_assert_cmpuint (visible, ==, 3);
+  }
 
   g_assert_nonnull (chart);
   g_assert_nonnull (cocrea_chart_view_get_chart (chart));

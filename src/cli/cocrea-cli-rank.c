@@ -1,4 +1,4 @@
-/* cocrea-cli-rank.c — cocrea rank FILE [--json] [--weights M,A,I [--save]]
+/* cocrea-cli-rank.c — cocrea rank FILE [--json] [--weights M,A,I[,S] [--save]]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,23 +12,25 @@
 #include "cocrea-error.h"
 #include "cocrea-ranking.h"
 
-/* Parses "M,A,I" (three numbers, zero or more) into @weights. */
+/* Parses "M,A,I" or "M,A,I,S" (numbers, zero or more) into @weights;
+ * without S, the supports online keep weighing nothing. */
 static gboolean
 parse_weights (const char *text, CocreaPriorityWeights *weights)
 {
   g_auto (GStrv) parts = g_strsplit (text, ",", -1);
-  double values[3];
+  double values[4] = { 0 };
+  guint n = g_strv_length (parts);
 
-  if (g_strv_length (parts) != 3)
+  if (n != 3 && n != 4)
     return FALSE;
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < n; i++)
     {
       char *end = NULL;
       values[i] = g_ascii_strtod (g_strstrip (parts[i]), &end);
       if (end == parts[i] || *end != '\0' || !(values[i] >= 0) || !isfinite (values[i]))
         return FALSE;
     }
-  *weights = (CocreaPriorityWeights) { values[0], values[1], values[2] };
+  *weights = (CocreaPriorityWeights) { values[0], values[1], values[2], values[3] };
   return TRUE;
 }
 
@@ -60,6 +62,7 @@ print_json (CocreaRanking *ranking, const CocreaPriorityWeights *weights, const 
   add_number (b, "mentions", weights->mentions);
   add_number (b, "axes", weights->axes);
   add_number (b, "inclusion", weights->inclusion);
+  add_number (b, "supports", weights->supports);
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "criteria");
@@ -108,6 +111,8 @@ print_json (CocreaRanking *ranking, const CocreaPriorityWeights *weights, const 
       add_number (b, "overall", ranking->overall[p]);
       json_builder_set_member_name (b, "mentions");
       json_builder_add_int_value (b, prop->mentions);
+      json_builder_set_member_name (b, "supports");
+      json_builder_add_int_value (b, prop->supports);
       json_builder_set_member_name (b, "priority_rank");
       json_builder_add_int_value (b, priority_rank[p]);
       add_number (b, "priority_score", priority_score[p]);
@@ -186,18 +191,28 @@ print_text (CocreaRanking *ranking, const CocreaPriorityWeights *weights, const 
                          "%u proposals have no scores\n", n - cocrea_ranking_count_scored (ranking)),
             n - cocrea_ranking_count_scored (ranking));
 
-  /* TRANSLATORS: the prioritisation weights of mentions, OGP axes and inclusion */
-  printf (_("\nPrioritisation (weights: mentions %g, axes %g, inclusion %g)\n"), weights->mentions,
-          weights->axes, weights->inclusion);
+  if (weights->supports > 0)
+    /* TRANSLATORS: the prioritisation weights of mentions, OGP axes, inclusion and online supports */
+    printf (_("\nPrioritisation (weights: mentions %g, axes %g, inclusion %g, supports online %g)\n"),
+            weights->mentions, weights->axes, weights->inclusion, weights->supports);
+  else
+    /* TRANSLATORS: the prioritisation weights of mentions, OGP axes and inclusion */
+    printf (_("\nPrioritisation (weights: mentions %g, axes %g, inclusion %g)\n"),
+            weights->mentions, weights->axes, weights->inclusion);
   /* Ranks are small integers: a counting pass keeps the listing in rank order. */
   for (guint r = 1, shown = 0; shown < n && r <= n; r++)
     for (guint i = 0; i < n; i++)
       if (priority_rank[i] == r)
         {
           const CocreaRankProposal *prop = &g_array_index (data->proposals, CocreaRankProposal, i);
-          /* TRANSLATORS: rank, score, mentions, then the proposal */
-          printf (_("%3u. %.2f  %2u mentions  #%lld %s\n"), r, priority_score[i], prop->mentions,
-                  (long long) prop->id, prop->title);
+          if (prop->supports > 0)
+            /* TRANSLATORS: rank, score, mentions, supports online, then the proposal */
+            printf (_("%3u. %.2f  %2u mentions  %u supports  #%lld %s\n"), r, priority_score[i],
+                    prop->mentions, prop->supports, (long long) prop->id, prop->title);
+          else
+            /* TRANSLATORS: rank, score, mentions, then the proposal */
+            printf (_("%3u. %.2f  %2u mentions  #%lld %s\n"), r, priority_score[i],
+                    prop->mentions, (long long) prop->id, prop->title);
           shown++;
         }
 }
@@ -218,8 +233,9 @@ cocrea_cli_rank (int argc, char **argv)
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of text"), NULL },
     { "weights", 0, 0, G_OPTION_ARG_STRING, &weights_text,
-      N_("Prioritisation weights of mentions, OGP axes and inclusion (default: those kept in the file, at first 1,1,1)"),
-      N_("M,A,I") },
+      N_("Prioritisation weights of mentions, OGP axes, inclusion and, optionally, supports "
+         "online (default: those kept in the file, at first 1,1,1,0)"),
+      N_("M,A,I[,S]") },
     { "save", 0, 0, G_OPTION_ARG_NONE, &save,
       N_("Keep the weights given with --weights in the file"), NULL },
     { NULL }
@@ -237,14 +253,14 @@ cocrea_cli_rank (int argc, char **argv)
   g_autoptr (CocreaRanking) ranking = NULL;
   g_autofree guint *priority_rank = NULL;
   g_autofree double *priority_score = NULL;
-  CocreaPriorityWeights weights = { 1.0, 1.0, 1.0 };
+  CocreaPriorityWeights weights = { 1.0, 1.0, 1.0, 0.0 };
   GError *error = NULL;
   int status;
 
   if (!cocrea_cli_parse (context, &argc, &argv, 1, &status))
     return status;
   if (weights_text != NULL && !parse_weights (weights_text, &weights))
-    return cocrea_cli_usage (context, _("--weights takes three numbers, zero or more, like 2,1,1"));
+    return cocrea_cli_usage (context, _("--weights takes three or four numbers, zero or more, like 2,1,1 or 2,1,1,0.5"));
   if (save && weights_text == NULL)
     return cocrea_cli_usage (context, _("--save keeps the weights given with --weights"));
 

@@ -34,6 +34,8 @@ print_json (GListModel *tally)
       json_builder_add_int_value (builder, cocrea_proposal_get_n_groups (p));
       json_builder_set_member_name (builder, "activities");
       json_builder_add_int_value (builder, cocrea_proposal_get_n_activities (p));
+      json_builder_set_member_name (builder, "supports");
+      json_builder_add_int_value (builder, cocrea_proposal_get_n_supports (p));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -48,7 +50,8 @@ print_json (GListModel *tally)
 /*
  * cocrea_cli_tally:
  * Prints each top-level proposal with its contributions, distinct groups
- * and distinct activities, most contributions first, as a table or JSON.
+ * and distinct activities (and supports online, where there are any),
+ * most contributions first, as a table or JSON.
  * Returns 0, 1 when the file cannot be read, 2 for a usage error.
  */
 int
@@ -67,6 +70,7 @@ cocrea_cli_tally (int argc, char **argv)
   g_autoptr (CocreaDocument) document = NULL;
   g_autoptr (GListModel) tally = NULL;
   GError *error = NULL;
+  gboolean with_supports = FALSE;
   int status;
 
   if (!cocrea_cli_parse (context, &argc, &argv, 1, &status))
@@ -85,15 +89,30 @@ cocrea_cli_tally (int argc, char **argv)
       return 0;
     }
 
+  /* Online supports get a column only where there are any (a process
+   * with a Decidim phase), so a workshop-only tally reads as before. */
+  for (guint i = 0; i < g_list_model_get_n_items (tally) && !with_supports; i++)
+    {
+      g_autoptr (CocreaProposal) p = g_list_model_get_item (tally, i);
+      with_supports = cocrea_proposal_get_n_supports (p) > 0;
+    }
+
   /* TRANSLATORS: column headings of "cocrea tally"; keep them short */
-  printf ("%6s %8s %8s %8s  %s\n", _("ID"), _("Contrib."), _("Groups"), _("Activ."), _("Title"));
+  printf ("%6s %8s %8s %8s", _("ID"), _("Contrib."), _("Groups"), _("Activ."));
+  if (with_supports)
+    /* TRANSLATORS: column heading of "cocrea tally": supports given online (Decidim) */
+    printf (" %8s", _("Supports"));
+  printf ("  %s\n", _("Title"));
   for (guint i = 0; i < g_list_model_get_n_items (tally); i++)
     {
       g_autoptr (CocreaProposal) p = g_list_model_get_item (tally, i);
 
-      printf ("%6" G_GINT64_FORMAT " %8u %8u %8u  %s\n", cocrea_proposal_get_id (p),
+      printf ("%6" G_GINT64_FORMAT " %8u %8u %8u", cocrea_proposal_get_id (p),
               cocrea_proposal_get_n_contributions (p), cocrea_proposal_get_n_groups (p),
-              cocrea_proposal_get_n_activities (p), cocrea_proposal_get_title (p));
+              cocrea_proposal_get_n_activities (p));
+      if (with_supports)
+        printf (" %8u", cocrea_proposal_get_n_supports (p));
+      printf ("  %s\n", cocrea_proposal_get_title (p));
     }
   return 0;
 }

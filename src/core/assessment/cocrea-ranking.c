@@ -21,10 +21,14 @@
  * their weight. A proposal with no score (or only scores on weight-0
  * criteria) has no overall value and no rank. Ties share a rank.
  *
- * Prioritisation (stage 3) of p = (w_m · M + w_a · A + w_i · I) / (w_m + w_a + w_i)
+ * Prioritisation (stage 3) of p =
+ *   (w_m · M + w_a · A + w_i · I + w_s · S) / (w_m + w_a + w_i + w_s)
  * with M = mentions / the largest number of mentions, A = OGP axes / 4,
- * I = inclusion groups / 5; each 0–1, so the weights alone say how much
- * each criterion counts. Ties share a rank and list by mentions, then id.
+ * I = inclusion groups / 5, S = supports online / the largest number of
+ * supports; each 0–1, so the weights alone say how much each criterion
+ * counts. w_s is 0 unless the process asks for it: supports are a
+ * different kind of voice than the workshop's, and counting them is a
+ * choice the facilitators make. Ties share a rank and list by mentions, then id.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -107,7 +111,7 @@ guint
 cocrea_ranking_data_add_proposal (CocreaRankingData *data, gint64 id, const char *title,
                                   CocreaOrigin origin, guint axes, guint inclusion, guint mentions)
 {
-  CocreaRankProposal p = { id, g_strdup (title), origin, axes, inclusion, mentions, NULL };
+  CocreaRankProposal p = { id, g_strdup (title), origin, axes, inclusion, mentions, NULL, 0 };
 
   g_array_append_val (data->proposals, p);
   return data->proposals->len - 1;
@@ -137,8 +141,9 @@ cocrea_ranking_data_find_proposal (CocreaRankingData *data, gint64 id)
 
 /*
  * load_mentions:
- * Counts each proposal's contributions, those of proposals merged into
- * it (at any depth) included, into the proposals of @data. Chains are
+ * Counts each proposal's contributions and their supports online, those
+ * of proposals merged into it (at any depth) included, into the
+ * proposals of @data. Chains are
  * followed in memory rather than by a recursive query, which has no
  * index on merged_into_id to use and would be quadratic at 10,000
  * proposals. A cycle (a damaged file) stops the walk.
@@ -150,9 +155,14 @@ load_mentions (sqlite3 *db, CocreaRankingData *data, GHashTable *merged_into, GH
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
+  /* Supports online come from the few contributions Decidim brought. */
   stmt = cocrea_db_prepare (db,
-                            "SELECT proposal_id, count(*) FROM contribution"
-                            " WHERE proposal_id IS NOT NULL GROUP BY proposal_id",
+                            "SELECT proposal_id, count(*), 0 FROM contribution"
+                            " WHERE proposal_id IS NOT NULL GROUP BY proposal_id"
+                            " UNION ALL"
+                            " SELECT c.proposal_id, 0, sum (s.supports) FROM contribution_source s"
+                            " JOIN contribution c ON c.id = s.contribution_id"
+                            " WHERE c.proposal_id IS NOT NULL GROUP BY c.proposal_id",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -161,6 +171,7 @@ load_mentions (sqlite3 *db, CocreaRankingData *data, GHashTable *merged_into, GH
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       guint count = sqlite3_column_int (stmt, 1);
+      gint64 supports = sqlite3_column_int64 (stmt, 2);
       gpointer index;
 
       for (guint depth = 0; depth < 64; depth++)
@@ -171,7 +182,12 @@ load_mentions (sqlite3 *db, CocreaRankingData *data, GHashTable *merged_into, GH
           id = *(gint64 *) next;
         }
       if (g_hash_table_lookup_extended (index_of, &id, NULL, &index))
-        g_array_index (data->proposals, CocreaRankProposal, GPOINTER_TO_UINT (index)).mentions += count;
+        {
+          CocreaRankProposal *p = &g_array_index (data->proposals, CocreaRankProposal,
+                                                  GPOINTER_TO_UINT (index));
+          p->mentions += count;
+          p->supports = (guint) MIN ((gint64) p->supports + supports, G_MAXUINT);
+        }
     }
 
   if (rc != SQLITE_DONE)
@@ -495,6 +511,7 @@ cocrea_priority_weights_init_default (CocreaPriorityWeights *weights)
   weights->mentions = 1.0;
   weights->axes = 1.0;
   weights->inclusion = 1.0;
+  weights->supports = 0.0;
 }
 
 /* The largest weight a file may hold; the scales stop well before it. */
@@ -522,8 +539,8 @@ cocrea_priority_weights_load (CocreaDocument *document, CocreaPriorityWeights *w
   g_return_val_if_fail (weights != NULL, FALSE);
 
   stmt = cocrea_db_prepare (cocrea_document_get_db (document),
-                            "SELECT priority_mentions, priority_axes, priority_inclusion"
-                            " FROM process WHERE id = 1", error);
+                            "SELECT priority_mentions, priority_axes, priority_inclusion,"
+                            " priority_supports FROM process WHERE id = 1", error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -535,6 +552,7 @@ cocrea_priority_weights_load (CocreaDocument *document, CocreaPriorityWeights *w
   weights->mentions = sqlite3_column_double (stmt, 0);
   weights->axes = sqlite3_column_double (stmt, 1);
   weights->inclusion = sqlite3_column_double (stmt, 2);
+  weights->supports = sqlite3_column_double (stmt, 3);
   return TRUE;
 }
 
@@ -566,13 +584,14 @@ cocrea_priority_weights_save (CocreaDocument *document, const CocreaPriorityWeig
   g_autofree char *detail = NULL;
   CocreaPriorityWeights current;
   char m[G_ASCII_DTOSTR_BUF_SIZE], a[G_ASCII_DTOSTR_BUF_SIZE], i[G_ASCII_DTOSTR_BUF_SIZE];
+  char su[G_ASCII_DTOSTR_BUF_SIZE];
   sqlite3 *db;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (weights != NULL, FALSE);
 
   if (!weight_is_valid (weights->mentions) || !weight_is_valid (weights->axes) ||
-      !weight_is_valid (weights->inclusion))
+      !weight_is_valid (weights->inclusion) || !weight_is_valid (weights->supports))
     {
       g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,
                            _("Each prioritisation weight is a number from 0 to 1,000"));
@@ -582,7 +601,7 @@ cocrea_priority_weights_save (CocreaDocument *document, const CocreaPriorityWeig
   if (!cocrea_priority_weights_load (document, &current, error))
     return FALSE;
   if (current.mentions == weights->mentions && current.axes == weights->axes &&
-      current.inclusion == weights->inclusion)
+      current.inclusion == weights->inclusion && current.supports == weights->supports)
     return TRUE;
 
   edit = cocrea_edit_begin (document, error);
@@ -590,19 +609,23 @@ cocrea_priority_weights_save (CocreaDocument *document, const CocreaPriorityWeig
     return FALSE;
   db = cocrea_document_get_db (document);
   stmt = cocrea_db_prepare (db, "UPDATE process SET priority_mentions = ?, priority_axes = ?,"
-                                " priority_inclusion = ? WHERE id = 1", error);
+                                " priority_inclusion = ?, priority_supports = ? WHERE id = 1",
+                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_double (stmt, 1, weights->mentions);
   sqlite3_bind_double (stmt, 2, weights->axes);
   sqlite3_bind_double (stmt, 3, weights->inclusion);
+  sqlite3_bind_double (stmt, 4, weights->supports);
   if (!cocrea_db_step_done (db, stmt, error))
     return FALSE;
 
-  detail = g_strdup_printf ("{\"mentions\": %s, \"axes\": %s, \"inclusion\": %s}",
+  detail = g_strdup_printf ("{\"mentions\": %s, \"axes\": %s, \"inclusion\": %s,"
+                            " \"supports\": %s}",
                             g_ascii_dtostr (m, sizeof m, weights->mentions),
                             g_ascii_dtostr (a, sizeof a, weights->axes),
-                            g_ascii_dtostr (i, sizeof i, weights->inclusion));
+                            g_ascii_dtostr (i, sizeof i, weights->inclusion),
+                            g_ascii_dtostr (su, sizeof su, weights->supports));
   if (!cocrea_document_log (document, "priority-weights", "", detail, error))
     return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -612,15 +635,18 @@ cocrea_priority_weights_save (CocreaDocument *document, const CocreaPriorityWeig
 /*
  * cocrea_priority_score:
  * The prioritisation score of @proposal, 0–1, given the largest number
- * of mentions among the proposals compared (see the top of this file).
+ * of mentions and of supports online among the proposals compared (see
+ * the top of this file).
  * Negative weights count as zero; all-zero weights give 0.
  */
 double
-cocrea_priority_score (const CocreaRankProposal *proposal, guint max_mentions,
+cocrea_priority_score (const CocreaRankProposal *proposal, guint max_mentions, guint max_supports,
                        const CocreaPriorityWeights *weights)
 {
   double wm = MAX (weights->mentions, 0), wa = MAX (weights->axes, 0), wi = MAX (weights->inclusion, 0);
+  double ws = MAX (weights->supports, 0);
   double m = max_mentions > 0 ? (double) proposal->mentions / max_mentions : 0;
+  double s = max_supports > 0 ? (double) proposal->supports / max_supports : 0;
   double a, i;
   guint axes = 0, inclusion = 0;
 
@@ -631,9 +657,9 @@ cocrea_priority_score (const CocreaRankProposal *proposal, guint max_mentions,
   a = (double) axes / COCREA_N_AXES;
   i = (double) inclusion / COCREA_N_INCLUSION;
 
-  if (wm + wa + wi <= 0)
+  if (wm + wa + wi + ws <= 0)
     return 0;
-  return (wm * m + wa * a + wi * i) / (wm + wa + wi);
+  return (wm * m + wa * a + wi * i + ws * s) / (wm + wa + wi + ws);
 }
 
 /*
@@ -646,15 +672,18 @@ cocrea_priority_score (const CocreaRankProposal *proposal, guint max_mentions,
 guint *
 cocrea_priority_rank (CocreaRankingData *data, const CocreaPriorityWeights *weights, double **scores)
 {
-  guint n = data->proposals->len, max_mentions = 0;
+  guint n = data->proposals->len, max_mentions = 0, max_supports = 0;
   const CocreaRankProposal *proposals = (const CocreaRankProposal *) data->proposals->data;
   g_autofree double *key = g_new (double, MAX (n, 1));
   guint *rank = g_new0 (guint, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
-    max_mentions = MAX (max_mentions, proposals[i].mentions);
+    {
+      max_mentions = MAX (max_mentions, proposals[i].mentions);
+      max_supports = MAX (max_supports, proposals[i].supports);
+    }
   for (guint i = 0; i < n; i++)
-    key[i] = cocrea_priority_score (&proposals[i], max_mentions, weights);
+    key[i] = cocrea_priority_score (&proposals[i], max_mentions, max_supports, weights);
 
   g_free (order_by (key, proposals, n, rank));
 

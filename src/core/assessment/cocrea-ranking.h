@@ -29,6 +29,7 @@ typedef struct {
   guint inclusion; /* CocreaInclusion bits */
   guint mentions;  /* contributions, those of merged-in proposals included */
   char *status;    /* decision key, or NULL when undecided */
+  guint supports;  /* supports online (Decidim), merged-in proposals included */
 } CocreaRankProposal;
 
 typedef struct {
@@ -77,11 +78,13 @@ typedef struct {
   guint *order;           /* proposal indexes, best first, unscored last */
 } CocreaRanking;
 
-/* Weights of the prioritisation (stage 3); each is zero or more. */
+/* Weights of the prioritisation (stage 3); each is zero or more. The
+ * supports people gave a proposal online weigh nothing unless asked to. */
 typedef struct {
   double mentions;
   double axes;
   double inclusion;
+  double supports;
 } CocreaPriorityWeights;
 
 typedef struct {
@@ -139,6 +142,7 @@ gboolean           cocrea_priority_weights_save     (CocreaDocument             
                                                      GError                     **error);
 double             cocrea_priority_score            (const CocreaRankProposal    *proposal,
                                                      guint                        max_mentions,
+                                                     guint                        max_supports,
                                                      const CocreaPriorityWeights *weights);
 guint             *cocrea_priority_rank             (CocreaRankingData           *data,
                                                      const CocreaPriorityWeights *weights,

@@ -21,5 +21,7 @@ void            cocrea_proposal_set_counts   (CocreaProposal *self,
                                               guint           n_contributions,
                                               guint           n_groups,
                                               guint           n_activities);
+void            cocrea_proposal_add_supports (CocreaProposal *self,
+                                              guint           n_supports);
 
 G_END_DECLS

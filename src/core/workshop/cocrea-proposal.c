@@ -26,6 +26,7 @@ struct _CocreaProposal {
   guint n_contributions;
   guint n_groups;
   guint n_activities;
+  guint n_supports;
 };
 
 G_DEFINE_FINAL_TYPE (CocreaProposal, cocrea_proposal, G_TYPE_OBJECT)
@@ -43,6 +44,7 @@ enum {
   PROP_N_CONTRIBUTIONS,
   PROP_N_GROUPS,
   PROP_N_ACTIVITIES,
+  PROP_N_SUPPORTS,
   N_PROPS
 };
 
@@ -100,6 +102,9 @@ cocrea_proposal_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_N_ACTIVITIES:
       g_value_set_uint (value, self->n_activities);
       break;
+    case PROP_N_SUPPORTS:
+      g_value_set_uint (value, self->n_supports);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -128,6 +133,8 @@ cocrea_proposal_class_init (CocreaProposalClass *klass)
   properties[PROP_N_GROUPS] = g_param_spec_uint ("n-groups", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_N_ACTIVITIES] =
     g_param_spec_uint ("n-activities", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_SUPPORTS] =
+    g_param_spec_uint ("n-supports", NULL, NULL, 0, G_MAXUINT, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -240,6 +247,22 @@ cocrea_proposal_get_n_activities (CocreaProposal *self)
 {
   g_return_val_if_fail (COCREA_IS_PROPOSAL (self), 0);
   return self->n_activities;
+}
+
+/* Supports its contributions gathered online (Decidim), merged-in ones
+ * included; set by the tally, 0 otherwise. */
+guint
+cocrea_proposal_get_n_supports (CocreaProposal *self)
+{
+  g_return_val_if_fail (COCREA_IS_PROPOSAL (self), 0);
+  return self->n_supports;
+}
+
+void
+cocrea_proposal_add_supports (CocreaProposal *self, guint n_supports)
+{
+  self->n_supports = n_supports > G_MAXUINT - self->n_supports ? G_MAXUINT
+                                                               : self->n_supports + n_supports;
 }
 
 /* Fills @fields from the proposal, to prefill an edit. The strings belong to @self. */

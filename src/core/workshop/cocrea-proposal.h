@@ -40,6 +40,7 @@ gint64          cocrea_proposal_get_merged_into_id  (CocreaProposal *self);
 guint           cocrea_proposal_get_n_contributions (CocreaProposal *self);
 guint           cocrea_proposal_get_n_groups        (CocreaProposal *self);
 guint           cocrea_proposal_get_n_activities    (CocreaProposal *self);
+guint           cocrea_proposal_get_n_supports      (CocreaProposal *self);
 void            cocrea_proposal_get_fields          (CocreaProposal       *self,
                                                      CocreaProposalFields *fields);
 

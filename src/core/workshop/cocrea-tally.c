@@ -137,6 +137,9 @@ compare_tally (gconstpointer a, gconstpointer b)
  * proposal merged into them, however long the chain. Sorted by
  * contributions, most first, then by id. NULL with @error set on failure.
  *
+ * Each also carries the supports its contributions gathered online
+ * (cocrea_proposal_get_n_supports), which do not change the order.
+ *
  * A proposal whose chain never reaches a top-level proposal (a loop of
  * merged_into links, which only a hand-edited file has) counts nowhere.
  */
@@ -250,6 +253,28 @@ cocrea_tally (CocreaDocument *document, GError **error)
       activities = count_distinct (values, count);
       cocrea_proposal_set_counts (items->pdata[item], count, groups, activities);
     }
+
+  /* Supports from Decidim, beside the mentions: only contributions that
+   * came from there have any, so this reads those few rows, never the
+   * 100,000 of a national process. */
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = cocrea_db_prepare (db, "SELECT c.proposal_id, s.supports FROM contribution_source s"
+                                " JOIN contribution c ON c.id = s.contribution_id"
+                                " WHERE c.proposal_id IS NOT NULL AND s.supports > 0",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint at = find_id ((gint64 *) ids->data, n, sqlite3_column_int64 (stmt, 0));
+      guint item = at == NONE || top[at] == NONE ? NONE : g_array_index (item_of, guint, top[at]);
+
+      if (item != NONE)
+        cocrea_proposal_add_supports (items->pdata[item],
+                                      (guint) MIN (sqlite3_column_int64 (stmt, 1), G_MAXUINT));
+    }
+  if (rc != SQLITE_DONE)
+    goto db_error;
 
   g_ptr_array_sort (items, compare_tally);
   g_list_store_splice (store, 0, 0, items->pdata, items->len);

@@ -38,6 +38,7 @@ typedef enum {
   CELL_N_CONTRIBUTIONS,
   CELL_N_GROUPS,
   CELL_N_ACTIVITIES,
+  CELL_N_SUPPORTS,
 } CellKind;
 
 #define DRAG_CONTRIBUTIONS "cocrea-contributions:"
@@ -71,6 +72,7 @@ struct _CocreaMergePage
   GtkColumnViewColumn *n_contributions_column;
   GtkColumnViewColumn *n_groups_column;
   GtkColumnViewColumn *n_activities_column;
+  GtkColumnViewColumn *n_supports_column;
 };
 
 G_DEFINE_FINAL_TYPE (CocreaMergePage, cocrea_merge_page, COCREA_TYPE_PAGE)
@@ -346,6 +348,9 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, CocreaMerg
     case CELL_N_ACTIVITIES:
       text = number = g_strdup_printf ("%u", cocrea_proposal_get_n_activities (item));
       break;
+    case CELL_N_SUPPORTS:
+      text = number = g_strdup_printf ("%u", cocrea_proposal_get_n_supports (item));
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -408,6 +413,13 @@ compare_n_activities (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   return compare_uint (cocrea_proposal_get_n_activities ((CocreaProposal *) a),
                        cocrea_proposal_get_n_activities ((CocreaProposal *) b));
+}
+
+static int
+compare_n_supports (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return compare_uint (cocrea_proposal_get_n_supports ((CocreaProposal *) a),
+                       cocrea_proposal_get_n_supports ((CocreaProposal *) b));
 }
 
 static void
@@ -524,6 +536,7 @@ cocrea_merge_page_reload (CocreaPage *page)
   g_autoptr (GHashTable) selected_proposal_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GError) error = NULL;
+  gboolean with_supports = FALSE;
 
   remember_selection (self, self->contribution_selection, selected_contributions_ids);
   remember_selection (self, self->tally_selection, selected_proposal_ids);
@@ -552,7 +565,14 @@ cocrea_merge_page_reload (CocreaPage *page)
 
   if (tally != NULL)
     for (guint i = 0; i < g_list_model_get_n_items (tally); i++)
-      g_ptr_array_add (items, g_list_model_get_item (tally, i));
+      {
+        CocreaProposal *proposal = g_list_model_get_item (tally, i);
+
+        with_supports = with_supports || cocrea_proposal_get_n_supports (proposal) > 0;
+        g_ptr_array_add (items, proposal);
+      }
+  /* Supports online only in a process with a Decidim phase. */
+  gtk_column_view_column_set_visible (self->n_supports_column, with_supports);
   g_list_store_splice (self->tally, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tally)),
                        items->pdata, items->len);
 
@@ -876,6 +896,7 @@ cocrea_merge_page_class_init (CocreaMergePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, n_contributions_column);
   gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, n_groups_column);
   gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, n_activities_column);
+  gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, n_supports_column);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "merge.new-proposal", NULL, new_proposal_action);
@@ -920,10 +941,12 @@ cocrea_merge_page_init (CocreaMergePage *self)
   set_column_factory (self, self->n_contributions_column, CELL_N_CONTRIBUTIONS);
   set_column_factory (self, self->n_groups_column, CELL_N_GROUPS);
   set_column_factory (self, self->n_activities_column, CELL_N_ACTIVITIES);
+  set_column_factory (self, self->n_supports_column, CELL_N_SUPPORTS);
   set_column_sorter (self->title_column, compare_title);
   set_column_sorter (self->n_contributions_column, compare_n_contributions);
   set_column_sorter (self->n_groups_column, compare_n_groups);
   set_column_sorter (self->n_activities_column, compare_n_activities);
+  set_column_sorter (self->n_supports_column, compare_n_supports);
   /* Unsorted, the tally keeps the core's order: most contributions first. */
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->tally)),
                                     g_object_ref (gtk_column_view_get_sorter (self->tally_view)));

@@ -1,7 +1,8 @@
 /* cocrea-prioritise-page.c — rank the proposals and shortlist them
  *
  * Proposals ranked by mentions, link to the OGP axes and contribution to
- * inclusion, each with a weight. The ranking is recomputed in memory as a
+ * inclusion (and, in a process with a Decidim phase, the supports given
+ * online), each with a weight. The ranking is recomputed in memory as a
  * weight moves (the core's prioritisation is a pure function of the
  * loaded data), and every proposal whose rank differs from the ranking
  * under equal weights shows by how much: that is the sensitivity the
@@ -45,6 +46,10 @@ struct _CocreaPrioritisePage
   GtkAdjustment *mentions_adjustment;
   GtkAdjustment *axes_adjustment;
   GtkAdjustment *inclusion_adjustment;
+  GtkAdjustment *supports_adjustment;
+  GtkWidget *supports_label;
+  GtkWidget *supports_scale;
+  GtkWidget *supports_hint;
   GtkLabel *changes_label;
   GtkColumnView *ranking_view;
   CocreaChartView *chart_view;
@@ -73,6 +78,21 @@ get_weights (CocreaPrioritisePage *self, CocreaPriorityWeights *weights)
   weights->mentions = gtk_adjustment_get_value (self->mentions_adjustment);
   weights->axes = gtk_adjustment_get_value (self->axes_adjustment);
   weights->inclusion = gtk_adjustment_get_value (self->inclusion_adjustment);
+  weights->supports = gtk_adjustment_get_value (self->supports_adjustment);
+}
+
+/* The weight of supports online is offered where there are any (a process
+ * with a Decidim phase), or where one was set. */
+static void
+update_supports_visible (CocreaPrioritisePage *self)
+{
+  gboolean visible = gtk_adjustment_get_value (self->supports_adjustment) > 0;
+
+  for (guint i = 0; self->data != NULL && !visible && i < self->data->proposals->len; i++)
+    visible = g_array_index (self->data->proposals, CocreaRankProposal, i).supports > 0;
+  gtk_widget_set_visible (self->supports_label, visible);
+  gtk_widget_set_visible (self->supports_scale, visible);
+  gtk_widget_set_visible (self->supports_hint, visible);
 }
 
 static int
@@ -193,18 +213,20 @@ weights_changed_cb (CocreaPrioritisePage *self)
 
 /**
  * cocrea_prioritise_page_set_weights:
- * Sets the three weights, as the scales do, and ranks again. They are
- * kept in the file a moment later, as after a move of the scales.
+ * Sets the weights, as the scales do, and ranks again. They are kept in
+ * the file a moment later, as after a move of the scales.
  */
 void
 cocrea_prioritise_page_set_weights (CocreaPrioritisePage *self, double mentions, double axes,
-                                    double inclusion)
+                                    double inclusion, double supports)
 {
   g_return_if_fail (COCREA_IS_PRIORITISE_PAGE (self));
 
   gtk_adjustment_set_value (self->mentions_adjustment, mentions);
   gtk_adjustment_set_value (self->axes_adjustment, axes);
   gtk_adjustment_set_value (self->inclusion_adjustment, inclusion);
+  gtk_adjustment_set_value (self->supports_adjustment, supports);
+  update_supports_visible (self);
   rerank (self);
 }
 
@@ -238,7 +260,8 @@ cocrea_prioritise_page_document_set (CocreaPage *page)
     g_debug ("No prioritisation weights kept: %s", error->message);
 
   self->loading_weights = TRUE;
-  cocrea_prioritise_page_set_weights (self, weights.mentions, weights.axes, weights.inclusion);
+  cocrea_prioritise_page_set_weights (self, weights.mentions, weights.axes, weights.inclusion,
+                                      weights.supports);
   self->loading_weights = FALSE;
 }
 
@@ -275,6 +298,7 @@ cocrea_prioritise_page_reload (CocreaPage *page)
 
   cocrea_chart_view_set_chart (self->chart_view, chart);
   gtk_widget_set_visible (GTK_WIDGET (self->chart_view), chart != NULL);
+  update_supports_visible (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prioritise.shortlist",
                                  cocrea_page_is_writable (page));
   rerank (self);
@@ -297,7 +321,11 @@ shortlist_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 static void
 reset_weights_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  cocrea_prioritise_page_set_weights (COCREA_PRIORITISE_PAGE (widget), 1, 1, 1);
+  CocreaPriorityWeights equal;
+
+  cocrea_priority_weights_init_default (&equal);
+  cocrea_prioritise_page_set_weights (COCREA_PRIORITISE_PAGE (widget), equal.mentions, equal.axes,
+                                      equal.inclusion, equal.supports);
 }
 
 static void
@@ -346,6 +374,10 @@ cocrea_prioritise_page_class_init (CocreaPrioritisePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, mentions_adjustment);
   gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, axes_adjustment);
   gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, inclusion_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, supports_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, supports_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, supports_scale);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, supports_hint);
   gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, changes_label);
   gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, ranking_view);
   gtk_widget_class_bind_template_child (widget_class, CocreaPrioritisePage, chart_view);
@@ -368,5 +400,7 @@ cocrea_prioritise_page_init (CocreaPrioritisePage *self)
   g_signal_connect_object (self->axes_adjustment, "value-changed",
                            G_CALLBACK (weights_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->inclusion_adjustment, "value-changed",
+                           G_CALLBACK (weights_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->supports_adjustment, "value-changed",
                            G_CALLBACK (weights_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (CocreaPrioritisePage, cocrea_prioritise_page, COCREA, PRIO
 void cocrea_prioritise_page_set_weights  (CocreaPrioritisePage *self,
                                           double                mentions,
                                           double                axes,
-                                          double                inclusion);
+                                          double                inclusion,
+                                          double                supports);
 guint cocrea_prioritise_page_count_changed (CocreaPrioritisePage *self);
 
 G_END_DECLS
