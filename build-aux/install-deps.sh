@@ -7,7 +7,8 @@ set -euo pipefail
 build_pkgs=(
   build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libhpdf-dev libcairo2-dev libjson-glib-dev
+  libsqlite3-dev libcairo2-dev libjson-glib-dev
+  libharfbuzz-dev libfribidi-dev zlib1g-dev
   libcsv-dev libstemmer-dev
   fonts-dejavu-core fontconfig
 )

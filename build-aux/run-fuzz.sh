@@ -47,11 +47,12 @@ if [ ! -f "$builddir/build.ninja" ]; then
 fi
 meson compile -C "$builddir" cocrea-core >/dev/null || fail_all "the core did not build"
 
-deps=$(pkg-config --cflags --libs glib-2.0 gio-2.0 gobject-2.0 sqlite3 json-glib-1.0 cairo fontconfig)
+deps=$(pkg-config --cflags --libs glib-2.0 gio-2.0 gobject-2.0 sqlite3 json-glib-1.0 cairo fontconfig \
+  harfbuzz harfbuzz-subset fribidi zlib)
 for h in "${harnesses[@]}"; do
   clang -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
     $(for d in src/core/*/; do printf -- "-I%s " "$d"; done) "fuzz/fuzz-$h.c" "$builddir/src/libcocrea-core.a" \
-    $deps -lcsv -lstemmer -lhpdf -lm -o "$builddir/fuzz-$h" ||
+    $deps -lcsv -lstemmer -lm -o "$builddir/fuzz-$h" ||
     fail_all "fuzz-$h did not build"
 done
 

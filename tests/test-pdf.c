@@ -607,7 +607,7 @@ resident_kb (void)
  * row must not grow the program. The sanitizer run (build-aux/run-tests.sh)
  * checks the same loop with LeakSanitizer; this bound catches growth in a
  * plain build too. A small process keeps it to seconds: the cost that
- * repeats is the fonts, the document and libharu's state. */
+ * repeats is the fonts, the document and the writer's state. */
 static void
 test_plan_repeated (Fixture *f, gconstpointer data)
 {

@@ -240,13 +240,6 @@ cocrea_pdf_page_footer (guint page, guint n_pages, gpointer catalog)
   return g_strdup_printf (cocrea_catalog_gettext (catalog, N_("Page %u of %u")), page, n_pages);
 }
 
-static cairo_status_t
-append_bytes (void *closure, const unsigned char *data, unsigned int length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /*
  * cocrea_pdf_add_chart:
  * Adds @chart to @writer, @width × @height points. The chart is laid out
@@ -259,8 +252,6 @@ void
 cocrea_pdf_add_chart (CocreaPdfWriter *writer, CocreaChart *chart, double width, double height)
 {
   const double scale = 300.0 / 72.0;
-  g_autoptr (GByteArray) png = g_byte_array_new ();
-  g_autoptr (GBytes) bytes = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -275,15 +266,8 @@ cocrea_pdf_add_chart (CocreaPdfWriter *writer, CocreaChart *chart, double width,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_bytes, png);
+    cocrea_pdf_writer_image_surface (writer, surface, width);
+  else
+    g_debug ("chart left out of the PDF: %s", cairo_status_to_string (status));
   cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_debug ("chart left out of the PDF: %s", cairo_status_to_string (status));
-      return;
-    }
-
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&png));
-  cocrea_pdf_writer_image_png (writer, bytes, width);
 }

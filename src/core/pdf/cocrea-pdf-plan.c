@@ -926,6 +926,9 @@ write_annex (Plan *self, GError **error)
           !report (self, 0.5 + 0.4 * done / MAX (self->n_contributions, 1),
                    _("Writing the annex"), error))
         return FALSE;
+      /* A full disk: saving says so, the rest is not laid out for nothing. */
+      if (cocrea_pdf_writer_failed (w))
+        return TRUE;
     }
   if (activity >= 0)
     cocrea_pdf_writer_table_end (w);
@@ -1004,7 +1007,7 @@ write_plan (Plan *self, GError **error)
  * failure leaves no file behind and @path as it was.
  *
  * Returns: %TRUE on success; %FALSE with %COCREA_ERROR_IO (cannot write,
- *   fonts missing, libharu failed), a database error, or
+ *   fonts missing), a database error, or
  *   %G_IO_ERROR_CANCELLED when @progress stopped it
  */
 gboolean
@@ -1033,7 +1036,7 @@ cocrea_pdf_plan_export (CocreaDocument *document, const char *path, CocreaProgre
   if (info == NULL)
     return FALSE;
   catalog = cocrea_catalog_new_for_language (info->language);
-  writer = cocrea_pdf_writer_new (error);
+  writer = cocrea_pdf_writer_new (path, error);
   if (writer == NULL)
     return FALSE;
 
@@ -1056,7 +1059,7 @@ cocrea_pdf_plan_export (CocreaDocument *document, const char *path, CocreaProgre
     return FALSE;
 
   if (!report (&plan, 0.95, _("Saving the PDF"), error) ||
-      !cocrea_pdf_writer_save (writer, path, error))
+      !cocrea_pdf_writer_save (writer, error))
     return FALSE;
 
   if (warnings != NULL)

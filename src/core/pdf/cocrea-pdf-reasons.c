@@ -371,6 +371,9 @@ write_report (CocreaDocument *document, Report *self, const char *title, CocreaP
               cocrea_set_cancelled_error (error);
               return FALSE;
             }
+          /* A full disk: saving says so, the rest is not laid out for nothing. */
+          if (cocrea_pdf_writer_failed (w))
+            return TRUE;
         }
     }
 
@@ -454,7 +457,7 @@ cocrea_pdf_reasons_export (CocreaDocument *document, const char *path, CocreaPro
   if (info == NULL)
     return FALSE;
   catalog = cocrea_catalog_new_for_language (info->language);
-  writer = cocrea_pdf_writer_new (error);
+  writer = cocrea_pdf_writer_new (path, error);
   if (writer == NULL)
     return FALSE;
 
@@ -483,7 +486,7 @@ cocrea_pdf_reasons_export (CocreaDocument *document, const char *path, CocreaPro
       cocrea_set_cancelled_error (error);
       return FALSE;
     }
-  if (!cocrea_pdf_writer_save (writer, path, error))
+  if (!cocrea_pdf_writer_save (writer, error))
     return FALSE;
   if (warnings != NULL)
     *warnings = cocrea_pdf_writer_steal_warnings (writer);

@@ -1,37 +1,33 @@
 /* cocrea-pdf-writer.c
  *
  * Layout is a cursor moving down the page: every block asks for the room
- * it needs and a new page is started when it is not there. Pages are kept
- * (libharu lets one draw on an earlier page at any time), so what depends
- * on the whole document — the contents, "page N of M" — is drawn at save.
+ * it needs and a new page is started when it is not there. A page is
+ * written to the file when the next one starts (its running header
+ * drawn), so a plan of 70,000 pages is laid out in the memory of one.
+ * What depends on the whole document is filled in at save: the contents
+ * pages (reserved early, kept in memory until then), the footer with
+ * "page N of M" (a second, small content stream of each page), the page
+ * tree, the bookmarks, the fonts (only the glyphs drawn) and the
+ * cross-reference table.
  *
- * Text is measured by summing the advance widths of its characters in the
- * embedded TrueType fonts (DejaVu Sans, found through fontconfig), and
- * drawn in libharu's UTF-8 encoding. That encoding cannot reach characters
- * above U+FFFF (emoji): they are replaced by U+FFFD and counted, and the
- * caller gets warnings naming the texts.
+ * Text goes through CocreaPdfText (fonts, line breaks, right-to-left
+ * scripts); graphics are written here as PDF operators.
  *
- * libharu reports errors through a handler; the handler records the first
- * one, every later drawing call is skipped, and save turns it into a
- * GError. The file is written beside its destination and renamed into
- * place, so a failure leaves nothing half-written.
+ * The document is written beside its destination and renamed into place
+ * at save (CocreaPdfFile), so a failure or a cancel leaves nothing
+ * half-written.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
-#include <fontconfig/fontconfig.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <hpdf.h>
 
 #include "cocrea-error.h"
-#include "cocrea-output.h"
+#include "cocrea-pdf-file.h"
+#include "cocrea-pdf-text.h"
 #include "cocrea-pdf-writer.h"
 
 #define PAGE_WIDTH 595.276
@@ -47,17 +43,25 @@
 #define CELL_PAD_Y 3.5
 #define CONTENTS_LINE 16.0
 #define MAX_WARNINGS 20
+/* Pages per node of the page tree: a reader finds page 50,000 of a
+ * national plan in a few steps instead of scanning one array. */
+#define TREE_FANOUT 64
+/* Longest document title and bookmark kept in the file's metadata; the
+ * pages show the whole text. */
+#define MAX_TITLE_CHARS 500
+#define MAX_BOOKMARK_CHARS 200
 
 typedef struct {
-  HPDF_Font font;
-  gint16 *widths; /* per BMP code point, in 1/1000 em; -1 until asked */
-} Face;
+  guint object; /* the page dictionary */
+  guint footer; /* its footer stream, or 0 for a page without one */
+} PageRef;
 
 typedef struct {
   guint level;
   char *text;
   guint page; /* index into pages */
   double y;
+  double size;
 } ContentsEntry;
 
 typedef struct {
@@ -69,18 +73,21 @@ typedef struct {
   int header_page; /* page index where the header was last drawn, or -1 */
 } Table;
 
+typedef struct {
+  guint object;
+  char *name;
+} Image;
+
 struct _CocreaPdfWriter {
-  HPDF_Doc pdf;
-  HPDF_STATUS error_no; /* the first libharu error, 0 when none */
-  HPDF_STATUS detail_no;
+  CocreaPdfFile *file;
+  CocreaPdfText *text;
+  GError *error; /* the first failure that is not a write error */
 
-  Face regular;
-  Face bold;
-
-  GPtrArray *pages;   /* HPDF_Page, in order */
-  GArray *has_chrome; /* gboolean per page: header and footer drawn */
-  GPtrArray *headers; /* char *, the running header of each page */
-  double y;           /* top of the free space on the current page */
+  GArray *pages;     /* PageRef */
+  GArray *leaves;    /* guint: the page tree node of each TREE_FANOUT pages */
+  GString *content;  /* of the last page, not yet written */
+  char *page_header; /* the running header of the last page */
+  double y;          /* top of the free space on the current page */
 
   char *title;
   char *header;
@@ -91,8 +98,11 @@ struct _CocreaPdfWriter {
   char *contents_title;
   guint contents_first; /* index of the first reserved contents page */
   guint contents_n;     /* how many were reserved */
+  GPtrArray *contents_pages; /* GString: the content of each, until save */
   GArray *contents;     /* ContentsEntry */
-  HPDF_Outline outline_parents[3];
+
+  guint resources;    /* object shared by every page */
+  GArray *images;     /* Image */
 
   Table *table;
 
@@ -101,150 +111,74 @@ struct _CocreaPdfWriter {
   GPtrArray *warnings;
 };
 
-static void HPDF_STDCALL
-on_error (HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
-{
-  CocreaPdfWriter *self = user_data;
-
-  if (self->error_no == 0)
-    {
-      self->error_no = error_no;
-      self->detail_no = detail_no;
-    }
-}
+static const double heading_sizes[] = { 20, 15, 12.5, 10.5 };
 
 static gboolean
 failed (CocreaPdfWriter *self)
 {
-  return self->error_no != 0;
-}
-
-/*
- * find_font_file:
- * The TrueType file of DejaVu Sans (@bold or not), by fontconfig. NULL when
- * no such file is installed: libharu embeds only .ttf files, so another
- * family or format is not accepted in its place.
- */
-static char *
-find_font_file (gboolean bold)
-{
-  FcPattern *pattern, *match;
-  FcResult result;
-  char *path = NULL;
-  FcChar8 *file = NULL, *family = NULL;
-
-  if (!FcInit ())
-    return NULL;
-
-  pattern = FcPatternBuild (NULL, FC_FAMILY, FcTypeString, "DejaVu Sans",
-                            FC_WEIGHT, FcTypeInteger, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR,
-                            FC_SLANT, FcTypeInteger, FC_SLANT_ROMAN,
-                            FC_WIDTH, FcTypeInteger, FC_WIDTH_NORMAL, NULL);
-  FcConfigSubstitute (NULL, pattern, FcMatchPattern);
-  FcDefaultSubstitute (pattern);
-  match = FcFontMatch (NULL, pattern, &result);
-  FcPatternDestroy (pattern);
-  if (match == NULL)
-    return NULL;
-
-  if (FcPatternGetString (match, FC_FILE, 0, &file) == FcResultMatch &&
-      FcPatternGetString (match, FC_FAMILY, 0, &family) == FcResultMatch &&
-      g_str_equal ((const char *) family, "DejaVu Sans") &&
-      g_str_has_suffix ((const char *) file, ".ttf"))
-    path = g_strdup ((const char *) file);
-
-  FcPatternDestroy (match);
-  return path;
-}
-
-static gboolean
-load_face (CocreaPdfWriter *self, Face *face, gboolean bold, GError **error)
-{
-  g_autofree char *path = find_font_file (bold);
-  const char *name;
-
-  if (path == NULL)
-    {
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO,
-                   _("The font “%s” is not installed; install the DejaVu fonts "
-                     "(fonts-dejavu-core)"),
-                   bold ? "DejaVu Sans Bold" : "DejaVu Sans");
-      return FALSE;
-    }
-
-  name = HPDF_LoadTTFontFromFile (self->pdf, path, HPDF_TRUE);
-  if (name != NULL)
-    face->font = HPDF_GetFont (self->pdf, name, "UTF-8");
-  if (face->font == NULL)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO,
-                   _("Could not load the font “%s” (libharu error 0x%04X)"), display,
-                   (guint) self->error_no);
-      return FALSE;
-    }
-
-  face->widths = g_new (gint16, 0x10000);
-  memset (face->widths, 0xff, 0x10000 * sizeof (gint16));
-  return TRUE;
+  return self->error != NULL || cocrea_pdf_file_failed (self->file);
 }
 
 /**
  * cocrea_pdf_writer_new:
- *
- * Starts an empty A4 document with DejaVu Sans and DejaVu Sans Bold
- * embedded. Fails with %COCREA_ERROR_IO when the fonts are missing or
- * libharu cannot start.
+ * Starts an empty A4 document that will be saved as @path, with DejaVu
+ * Sans and DejaVu Sans Bold. Fails with %COCREA_ERROR_IO when the fonts
+ * are missing or @path's folder cannot be written.
  */
 CocreaPdfWriter *
-cocrea_pdf_writer_new (GError **error)
+cocrea_pdf_writer_new (const char *path, GError **error)
 {
   g_autoptr (CocreaPdfWriter) self = g_new0 (CocreaPdfWriter, 1);
 
-  self->pages = g_ptr_array_new ();
-  self->has_chrome = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  self->headers = g_ptr_array_new_with_free_func (g_free);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self->pages = g_array_new (FALSE, FALSE, sizeof (PageRef));
+  self->leaves = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->content = g_string_sized_new (32 * 1024);
+  self->contents_pages = g_ptr_array_new ();
   self->contents = g_array_new (FALSE, TRUE, sizeof (ContentsEntry));
+  self->images = g_array_new (FALSE, TRUE, sizeof (Image));
   self->warnings = g_ptr_array_new_with_free_func (g_free);
   self->continued = g_strdup ("(cont.)");
 
-  self->pdf = HPDF_New (on_error, self);
-  if (self->pdf == NULL)
-    {
-      g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_IO,
-                           _("Could not start the PDF: out of memory"));
-      return NULL;
-    }
-
-  HPDF_SetCompressionMode (self->pdf, HPDF_COMP_ALL);
-  HPDF_UseUTFEncodings (self->pdf);
-  HPDF_SetCurrentEncoder (self->pdf, "UTF-8");
-
-  if (!load_face (self, &self->regular, FALSE, error) || !load_face (self, &self->bold, TRUE, error))
+  self->text = cocrea_pdf_text_new (error);
+  if (self->text == NULL)
     return NULL;
+  self->file = cocrea_pdf_file_new (path, error);
+  if (self->file == NULL)
+    return NULL;
+  self->resources = cocrea_pdf_file_reserve (self->file);
 
   return g_steal_pointer (&self);
 }
 
+/* Frees @self; a document not saved leaves no file. */
 void
 cocrea_pdf_writer_free (CocreaPdfWriter *self)
 {
   if (self == NULL)
     return;
 
-  if (self->pdf != NULL)
-    HPDF_Free (self->pdf);
-  g_free (self->regular.widths);
-  g_free (self->bold.widths);
-  g_ptr_array_unref (self->pages);
-  g_array_unref (self->has_chrome);
-  g_ptr_array_unref (self->headers);
+  if (self->table != NULL)
+    cocrea_pdf_writer_table_end (self);
+  g_clear_pointer (&self->file, cocrea_pdf_file_free);
+  g_clear_pointer (&self->text, cocrea_pdf_text_free);
+  g_clear_error (&self->error);
+  g_array_unref (self->pages);
+  g_array_unref (self->leaves);
+  g_string_free (self->content, TRUE);
+  for (guint i = 0; i < self->contents_pages->len; i++)
+    if (g_ptr_array_index (self->contents_pages, i) != NULL)
+      g_string_free (g_ptr_array_index (self->contents_pages, i), TRUE);
+  g_ptr_array_unref (self->contents_pages);
   for (guint i = 0; i < self->contents->len; i++)
     g_free (g_array_index (self->contents, ContentsEntry, i).text);
   g_array_unref (self->contents);
+  for (guint i = 0; i < self->images->len; i++)
+    g_free (g_array_index (self->images, Image, i).name);
+  g_array_unref (self->images);
   g_ptr_array_unref (self->warnings);
-  if (self->table != NULL)
-    cocrea_pdf_writer_table_end (self);
+  g_free (self->page_header);
   g_free (self->title);
   g_free (self->header);
   g_free (self->continued);
@@ -287,45 +221,14 @@ cocrea_pdf_writer_set_continued (CocreaPdfWriter *self, const char *marker)
 
 /*
  * clean_text:
- * Returns @text ready for libharu: valid UTF-8, tabs and other control
- * characters but "\n" turned into spaces, and characters above U+FFFF,
- * which the UTF-8 encoder cannot reach, replaced by U+FFFD. Each text
- * with replacements adds a warning naming its start.
+ * Returns @text ready to draw (see cocrea_pdf_text_clean). Each text with
+ * characters no installed font has adds a warning naming its start.
  */
 static char *
 clean_text (CocreaPdfWriter *self, const char *text)
 {
-  g_autofree char *valid = NULL;
-  GString *out;
   guint replaced = 0;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  out = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c > 0xFFFF)
-        {
-          /* Emoji are often followed by a variation selector or joined
-           * by U+200D: drop those with the emoji. */
-          g_string_append_unichar (out, 0xFFFD);
-          replaced++;
-        }
-      else if (c == 0xFE0F || c == 0xFE0E || c == 0x200D)
-        ;
-      else if (c == '\r')
-        ;
-      else if (c < 0x20 && c != '\n')
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
+  char *clean = cocrea_pdf_text_clean (self->text, text, &replaced);
 
   if (replaced > 0)
     {
@@ -333,169 +236,193 @@ clean_text (CocreaPdfWriter *self, const char *text)
       self->n_replaced_texts++;
       if (self->warnings->len < MAX_WARNINGS)
         {
-          g_autofree char *excerpt = g_utf8_substring (out->str, 0, MIN (g_utf8_strlen (out->str, -1), 60));
+          g_autofree char *excerpt = g_utf8_substring (clean, 0, MIN (g_utf8_strlen (clean, -1), 60));
           g_ptr_array_add (self->warnings,
                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "%u character the PDF font cannot show "
-                                                         "(such as an emoji) was replaced by “�” in “%s”",
-                                                         "%u characters the PDF font cannot show "
-                                                         "(such as emoji) were replaced by “�” in “%s”",
+                                                         "%u character no installed font can show "
+                                                         "(such as an emoji) is shown as “%s” or “%s” in “%s”",
+                                                         "%u characters no installed font can show "
+                                                         "(such as emoji) are shown as “%s” or “%s” in “%s”",
                                                          replaced),
-                                            replaced, excerpt));
+                                            replaced, COCREA_PDF_EMOJI_PLACEHOLDER,
+                                            COCREA_PDF_MISSING_PLACEHOLDER, excerpt));
         }
     }
 
-  return g_string_free (out, FALSE);
+  return clean;
 }
 
-/* The advance width of @text (@length bytes, or -1) in points. */
 static double
-text_width (Face *face, double size, const char *text, gssize length)
+text_width (CocreaPdfWriter *self, CocreaPdfStyle style, double size, const char *text)
 {
-  const char *end = length < 0 ? text + strlen (text) : text + length;
-  double units = 0;
-
-  for (const char *p = text; p < end; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c > 0xFFFF)
-        c = 0xFFFD;
-      if (face->widths[c] < 0)
-        face->widths[c] = (gint16) HPDF_Font_GetUnicodeWidth (face->font, (HPDF_UNICODE) c);
-      units += face->widths[c];
-    }
-
-  return units * size / 1000.0;
+  return cocrea_pdf_text_width (self->text, style, size, text, -1);
 }
 
-/*
- * wrap_text:
- * Splits @text into lines no wider than @width: at "\n", then between
- * words; a word wider than a line is cut between characters. Returns the
- * lines (an empty text gives one empty line).
- */
-static GPtrArray *
-wrap_text (Face *face, double size, const char *text, double width)
-{
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  g_auto (GStrv) paragraphs = g_strsplit (text, "\n", -1);
-  double space = text_width (face, size, " ", 1);
+/* ---------------------------------------------------------------------- */
+/* Graphics                                                                */
 
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    {
-      g_auto (GStrv) words = g_strsplit (paragraphs[i], " ", -1);
-      GString *line = g_string_new (NULL);
-      double line_w = 0;
-
-      for (guint j = 0; words[j] != NULL; j++)
-        {
-          const char *word = words[j];
-          double w;
-
-          if (*word == '\0')
-            continue;
-          w = text_width (face, size, word, -1);
-
-          if (line->len > 0 && line_w + space + w <= width)
-            {
-              g_string_append_c (line, ' ');
-              g_string_append (line, word);
-              line_w += space + w;
-              continue;
-            }
-
-          if (line->len > 0)
-            {
-              g_ptr_array_add (lines, g_strdup (line->str));
-              g_string_truncate (line, 0);
-              line_w = 0;
-            }
-
-          /* A word longer than the line: cut it where it overflows. */
-          while (w > width)
-            {
-              const char *p = word;
-              double cut_w = 0;
-
-              for (;;)
-                {
-                  const char *next = g_utf8_next_char (p);
-                  double cw = text_width (face, size, p, next - p);
-
-                  if (cut_w + cw > width && p > word)
-                    break;
-                  cut_w += cw;
-                  p = next;
-                  if (*p == '\0')
-                    break;
-                }
-              if (*p == '\0')
-                break;
-              g_ptr_array_add (lines, g_strndup (word, p - word));
-              word = p;
-              w = text_width (face, size, word, -1);
-            }
-
-          g_string_append (line, word);
-          line_w = w;
-        }
-
-      g_ptr_array_add (lines, g_string_free (line, FALSE));
-    }
-
-  return lines;
-}
-
-/* Draws the running header of @page (not the cover). */
 static void
-draw_header (CocreaPdfWriter *self, HPDF_Page page, const char *header)
+op_numbers (GString *out, const double *values, guint n, const char *op)
 {
+  for (guint i = 0; i < n; i++)
+    {
+      cocrea_pdf_append_number (out, values[i]);
+      g_string_append_c (out, ' ');
+    }
+  g_string_append (out, op);
+  g_string_append_c (out, '\n');
+}
+
+static void
+set_fill (GString *out, double r, double g, double b)
+{
+  op_numbers (out, (double[]) { r, g, b }, 3, "rg");
+}
+
+static void
+set_stroke (GString *out, double r, double g, double b)
+{
+  op_numbers (out, (double[]) { r, g, b }, 3, "RG");
+}
+
+static void
+rectangle (GString *out, double x, double y, double width, double height)
+{
+  op_numbers (out, (double[]) { x, y, width, height }, 4, "re");
+}
+
+static void
+line (GString *out, double x1, double y1, double x2, double y2)
+{
+  op_numbers (out, (double[]) { x1, y1 }, 2, "m");
+  op_numbers (out, (double[]) { x2, y2 }, 2, "l");
+}
+
+/* Draws @text from @x at its baseline @baseline (whatever its direction),
+ * in one BT … ET. */
+static void
+draw_text_at (CocreaPdfWriter *self, GString *out, CocreaPdfStyle style, double size, const char *text,
+              double x, double baseline)
+{
+  g_string_append (out, "BT\n");
+  cocrea_pdf_text_draw (self->text, out, style, size, text, x, baseline,
+                        cocrea_pdf_text_width (self->text, style, size, text, -1), COCREA_PDF_ALIGN_START);
+  g_string_append (out, "ET\n");
+}
+
+/* ---------------------------------------------------------------------- */
+/* Pages                                                                   */
+
+/* Draws the running header of a page (not the cover). */
+static void
+draw_header (CocreaPdfWriter *self, GString *out, const char *header)
+{
+  g_autofree char *fitted = NULL;
+
   if (header == NULL || *header == '\0')
     return;
 
-  HPDF_Page_SetRGBFill (page, 0.35, 0.35, 0.35);
-  HPDF_Page_BeginText (page);
-  HPDF_Page_SetFontAndSize (page, self->regular.font, 8);
-  HPDF_Page_TextOut (page, MARGIN_X, PAGE_HEIGHT - 40, header);
-  HPDF_Page_EndText (page);
-  HPDF_Page_SetRGBFill (page, 0, 0, 0);
+  fitted = cocrea_pdf_text_ellipsize (self->text, COCREA_PDF_REGULAR, 8, header, CONTENT_WIDTH);
+  set_fill (out, 0.35, 0.35, 0.35);
+  draw_text_at (self, out, COCREA_PDF_REGULAR, 8, fitted, MARGIN_X, PAGE_HEIGHT - 40);
+  set_fill (out, 0, 0, 0);
 
-  HPDF_Page_SetRGBStroke (page, 0.7, 0.7, 0.7);
-  HPDF_Page_SetLineWidth (page, 0.5);
-  HPDF_Page_MoveTo (page, MARGIN_X, PAGE_HEIGHT - 46);
-  HPDF_Page_LineTo (page, PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 46);
-  HPDF_Page_Stroke (page);
-  HPDF_Page_SetRGBStroke (page, 0, 0, 0);
+  set_stroke (out, 0.7, 0.7, 0.7);
+  g_string_append (out, "0.5 w\n");
+  line (out, MARGIN_X, PAGE_HEIGHT - 46, PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 46);
+  g_string_append (out, "S\n");
+  set_stroke (out, 0, 0, 0);
+}
+
+/* Writes page @index's dictionary, its content @content, and @annots. */
+static void
+write_page (CocreaPdfWriter *self, guint index, GString *content, GArray *annots)
+{
+  PageRef *page = &g_array_index (self->pages, PageRef, index);
+  guint stream = cocrea_pdf_file_reserve (self->file);
+  guint leaf = g_array_index (self->leaves, guint, index / TREE_FANOUT);
+
+  cocrea_pdf_file_stream (self->file, stream, NULL, content->str, content->len, TRUE);
+
+  cocrea_pdf_file_begin_object (self->file, page->object);
+  cocrea_pdf_file_printf (self->file, "<< /Type /Page /Parent %u 0 R", leaf);
+  if (page->footer != 0)
+    cocrea_pdf_file_printf (self->file, " /Contents [%u 0 R %u 0 R]", stream, page->footer);
+  else
+    cocrea_pdf_file_printf (self->file, " /Contents %u 0 R", stream);
+  if (annots != NULL && annots->len > 0)
+    {
+      cocrea_pdf_file_puts (self->file, " /Annots [");
+      for (guint i = 0; i < annots->len; i++)
+        cocrea_pdf_file_printf (self->file, "%s%u 0 R", i > 0 ? " " : "", g_array_index (annots, guint, i));
+      cocrea_pdf_file_puts (self->file, "]");
+    }
+  cocrea_pdf_file_puts (self->file, " >>");
+  cocrea_pdf_file_end_object (self->file);
+}
+
+static gboolean
+is_contents_page (CocreaPdfWriter *self, guint index)
+{
+  return self->contents_n > 0 && index >= self->contents_first &&
+         index < self->contents_first + self->contents_n;
+}
+
+/* Finishes the last page: its running header, then to the file, or kept
+ * for save when it is a contents page. */
+static void
+finish_page (CocreaPdfWriter *self)
+{
+  guint index = self->pages->len - 1;
+
+  if (g_array_index (self->pages, PageRef, index).footer != 0)
+    draw_header (self, self->content, self->page_header);
+
+  if (is_contents_page (self, index))
+    {
+      g_ptr_array_add (self->contents_pages, self->content);
+      self->content = g_string_sized_new (32 * 1024);
+    }
+  else
+    {
+      write_page (self, index, self->content, NULL);
+      g_string_truncate (self->content, 0);
+    }
 }
 
 /* Starts a page; @chrome: it gets the running header and the footer. */
-static HPDF_Page
+static void
 add_page (CocreaPdfWriter *self, gboolean chrome)
 {
-  HPDF_Page page;
+  PageRef page = { 0, 0 };
 
   if (failed (self))
-    return NULL;
+    return;
 
-  page = HPDF_AddPage (self->pdf);
-  if (page == NULL)
-    return NULL;
-  HPDF_Page_SetSize (page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+  if (self->pages->len > 0)
+    finish_page (self);
 
-  g_ptr_array_add (self->pages, page);
-  g_array_append_val (self->has_chrome, chrome);
-  g_ptr_array_add (self->headers, g_strdup (self->header));
+  if (self->pages->len % TREE_FANOUT == 0)
+    {
+      guint leaf = cocrea_pdf_file_reserve (self->file);
+      g_array_append_val (self->leaves, leaf);
+    }
+  page.object = cocrea_pdf_file_reserve (self->file);
+  if (chrome)
+    page.footer = cocrea_pdf_file_reserve (self->file);
+  g_array_append_val (self->pages, page);
+
+  g_free (self->page_header);
+  self->page_header = g_strdup (self->header);
+  cocrea_pdf_text_begin_page (self->text);
   self->y = CONTENT_TOP;
-  return page;
 }
 
-static HPDF_Page
+static void
 current_page (CocreaPdfWriter *self)
 {
   if (self->pages->len == 0)
     add_page (self, TRUE);
-  return self->pages->len > 0 ? g_ptr_array_index (self->pages, self->pages->len - 1) : NULL;
 }
 
 /* Starts a new page; the first page of a document has no header or footer
@@ -516,28 +443,46 @@ ensure_space (CocreaPdfWriter *self, double needed)
 }
 
 /* Draws @lines from @first (@n of them) at (@x, @top), each @leading apart,
- * aligned left, or centred in @width when @center. */
+ * aligned by @align in @width. */
 static void
-draw_lines (CocreaPdfWriter *self, HPDF_Page page, Face *face, double size, GPtrArray *lines,
-            guint first, guint n, double x, double top, double width, gboolean center)
+draw_lines (CocreaPdfWriter *self, CocreaPdfStyle style, double size, GPtrArray *lines, guint first,
+            guint n, double x, double top, double width, CocreaPdfAlign align)
 {
   double leading = size * LEADING;
 
-  HPDF_Page_BeginText (page);
-  HPDF_Page_SetFontAndSize (page, face->font, size);
+  g_string_append (self->content, "BT\n");
   for (guint i = 0; i < n && first + i < lines->len; i++)
-    {
-      const char *line = g_ptr_array_index (lines, first + i);
-      double lx = x;
+    /* The baseline sits about 0.8 em below the top of the line box. */
+    cocrea_pdf_text_draw (self->text, self->content, style, size, g_ptr_array_index (lines, first + i), x,
+                          top - i * leading - size * 0.95, width, align);
+  g_string_append (self->content, "ET\n");
+}
 
-      if (*line == '\0')
-        continue;
-      if (center)
-        lx = x + (width - text_width (face, size, line, -1)) / 2;
-      /* The baseline sits about 0.8 em below the top of the line box. */
-      HPDF_Page_TextOut (page, lx, top - i * leading - size * 0.95, line);
+/* Draws @lines at the cursor, flowing onto new pages as needed. */
+static void
+flow_lines (CocreaPdfWriter *self, CocreaPdfStyle style, double size, GPtrArray *lines, CocreaPdfAlign align,
+            gboolean grey)
+{
+  double leading = size * LEADING;
+  guint done = 0;
+
+  while (done < lines->len && !failed (self))
+    {
+      guint fit;
+
+      ensure_space (self, leading);
+      fit = (guint) floor ((self->y - CONTENT_BOTTOM) / leading);
+      fit = MAX (fit, 1);
+      fit = MIN (fit, lines->len - done);
+
+      if (grey)
+        set_fill (self->content, 0.35, 0.35, 0.35);
+      draw_lines (self, style, size, lines, done, fit, MARGIN_X, self->y, CONTENT_WIDTH, align);
+      if (grey)
+        set_fill (self->content, 0, 0, 0);
+      self->y -= fit * leading;
+      done += fit;
     }
-  HPDF_Page_EndText (page);
 }
 
 /**
@@ -551,39 +496,17 @@ cocrea_pdf_writer_text (CocreaPdfWriter *self, const char *text, double size,
 {
   g_autofree char *clean = NULL;
   g_autoptr (GPtrArray) lines = NULL;
-  Face *face = (flags & COCREA_PDF_TEXT_BOLD) ? &self->bold : &self->regular;
-  double leading;
-  guint done = 0;
+  CocreaPdfStyle style = (flags & COCREA_PDF_TEXT_BOLD) ? COCREA_PDF_BOLD : COCREA_PDF_REGULAR;
 
   if (failed (self))
     return;
 
   size = size > 0 ? size : BODY_SIZE;
-  leading = size * LEADING;
   clean = clean_text (self, text);
-  lines = wrap_text (face, size, clean, CONTENT_WIDTH);
-
-  while (done < lines->len && !failed (self))
-    {
-      HPDF_Page page;
-      guint fit;
-
-      ensure_space (self, leading);
-      page = current_page (self);
-      fit = (guint) floor ((self->y - CONTENT_BOTTOM) / leading);
-      fit = MAX (fit, 1);
-      fit = MIN (fit, lines->len - done);
-
-      if (flags & COCREA_PDF_TEXT_GREY)
-        HPDF_Page_SetRGBFill (page, 0.35, 0.35, 0.35);
-      draw_lines (self, page, face, size, lines, done, fit, MARGIN_X, self->y, CONTENT_WIDTH,
-                  (flags & COCREA_PDF_TEXT_CENTER) != 0);
-      if (flags & COCREA_PDF_TEXT_GREY)
-        HPDF_Page_SetRGBFill (page, 0, 0, 0);
-      self->y -= fit * leading;
-      done += fit;
-    }
-
+  lines = cocrea_pdf_text_wrap (self->text, style, size, clean, CONTENT_WIDTH);
+  flow_lines (self, style, size, lines,
+              (flags & COCREA_PDF_TEXT_CENTER) ? COCREA_PDF_ALIGN_CENTER : COCREA_PDF_ALIGN_START,
+              (flags & COCREA_PDF_TEXT_GREY) != 0);
   self->y -= size * 0.5;
 }
 
@@ -595,14 +518,12 @@ cocrea_pdf_writer_space (CocreaPdfWriter *self, double points)
   self->y = MAX (self->y - points, CONTENT_BOTTOM);
 }
 
-static const double heading_sizes[] = { 20, 15, 12.5, 10.5 };
-
 /**
  * cocrea_pdf_writer_heading:
  * Adds a heading of @level (0: title, 1: section, 2: subsection, 3: minor).
  * It is kept with the first lines of what follows: it starts a new page
  * rather than end one. @in_contents: listed in the contents (and the
- * outline), with its page.
+ * bookmarks), with its page. A heading taller than a page flows on.
  */
 void
 cocrea_pdf_writer_heading (CocreaPdfWriter *self, guint level, const char *text,
@@ -611,7 +532,6 @@ cocrea_pdf_writer_heading (CocreaPdfWriter *self, guint level, const char *text,
   g_autofree char *clean = NULL;
   g_autoptr (GPtrArray) lines = NULL;
   double size, leading, height;
-  HPDF_Page page;
 
   if (failed (self))
     return;
@@ -620,51 +540,32 @@ cocrea_pdf_writer_heading (CocreaPdfWriter *self, guint level, const char *text,
   size = heading_sizes[level];
   leading = size * LEADING;
   clean = clean_text (self, text);
-  lines = wrap_text (&self->bold, size, clean, CONTENT_WIDTH);
+  lines = cocrea_pdf_text_wrap (self->text, COCREA_PDF_BOLD, size, clean, CONTENT_WIDTH);
   height = lines->len * leading;
 
   current_page (self);
   if (self->y < CONTENT_TOP)
     self->y -= size * 0.6;
   /* Room for the heading and about five lines of what follows. */
-  ensure_space (self, height + 5 * BODY_SIZE * LEADING);
-  page = current_page (self);
-  if (page == NULL)
+  ensure_space (self, MIN (height, CONTENT_TOP - CONTENT_BOTTOM) + 5 * BODY_SIZE * LEADING);
+  if (failed (self))
     return;
-
-  draw_lines (self, page, &self->bold, size, lines, 0, lines->len, MARGIN_X, self->y,
-              CONTENT_WIDTH, FALSE);
 
   if (in_contents)
     {
-      ContentsEntry entry = { level, g_strdup (clean), self->pages->len - 1, self->y };
-      HPDF_Outline parent = level > 1 && self->outline_parents[MIN (level - 1, 2)] != NULL
-                              ? self->outline_parents[MIN (level - 1, 2)]
-                              : NULL;
-      HPDF_Outline outline;
-
+      ContentsEntry entry = { level, g_strdup (clean), self->pages->len - 1, self->y, size };
       g_array_append_val (self->contents, entry);
-
-      /* The outline shows UTF-8 text only through a UTF-16 string, which
-       * libharu 2.3.0 does not write: the PDF's own encoding is used
-       * when the title fits it, else the outline entry is left out. */
-      outline = HPDF_CreateOutline (self->pdf, parent, clean, HPDF_GetEncoder (self->pdf, "UTF-8"));
-      if (outline != NULL)
-        {
-          HPDF_Destination dest = HPDF_Page_CreateDestination (page);
-          HPDF_Destination_SetFitH (dest, self->y + size);
-          HPDF_Outline_SetDestination (outline, dest);
-          HPDF_Outline_SetOpened (outline, HPDF_FALSE);
-          if (level < 3)
-            {
-              self->outline_parents[level] = outline;
-              for (guint l = level + 1; l < 3; l++)
-                self->outline_parents[l] = NULL;
-            }
-        }
     }
 
-  self->y -= height + size * 0.45;
+  if (self->y - height >= CONTENT_BOTTOM)
+    {
+      draw_lines (self, COCREA_PDF_BOLD, size, lines, 0, lines->len, MARGIN_X, self->y, CONTENT_WIDTH,
+                  COCREA_PDF_ALIGN_START);
+      self->y -= height;
+    }
+  else
+    flow_lines (self, COCREA_PDF_BOLD, size, lines, COCREA_PDF_ALIGN_START, FALSE);
+  self->y -= size * 0.45;
 }
 
 /**
@@ -680,21 +581,23 @@ cocrea_pdf_writer_reserve_contents (CocreaPdfWriter *self, const char *title, gu
   double other_pages = (CONTENT_TOP - CONTENT_BOTTOM) / CONTENTS_LINE;
   guint n = 1;
 
+  g_return_if_fail (self->contents_n == 0);
+
   if (n_entries > first_page)
     n += (guint) ceil ((n_entries - first_page) / other_pages);
 
   g_free (self->contents_title);
   self->contents_title = clean_text (self, title);
-  for (guint i = 0; i < n; i++)
-    {
-      cocrea_pdf_writer_new_page (self);
-      if (i == 0)
-        self->contents_first = self->pages->len - 1;
-    }
+  self->contents_first = self->pages->len;
   self->contents_n = n;
+  for (guint i = 0; i < n; i++)
+    cocrea_pdf_writer_new_page (self);
   /* What follows starts on its own page. */
   cocrea_pdf_writer_new_page (self);
 }
+
+/* ---------------------------------------------------------------------- */
+/* Tables                                                                  */
 
 /**
  * cocrea_pdf_writer_table_begin:
@@ -756,10 +659,10 @@ typedef struct {
   gboolean header;
 } Row;
 
-static Face *
-cell_face (CocreaPdfWriter *self, Row *row, guint column)
+static CocreaPdfStyle
+cell_style (Row *row, guint column)
 {
-  return row->bold[column] ? &self->bold : &self->regular;
+  return row->bold[column] ? COCREA_PDF_BOLD : COCREA_PDF_REGULAR;
 }
 
 static void
@@ -778,8 +681,8 @@ row_wrap (CocreaPdfWriter *self, Table *table, Row *row, const char *const *cell
       g_autofree char *clean = header ? g_strdup (cells[i]) : clean_text (self, cells[i]);
 
       row->bold[i] = header || (i == 0 && (table->flags & COCREA_PDF_TABLE_LABEL_COLUMN));
-      row->lines[i] = wrap_text (cell_face (self, row, i), TABLE_SIZE, clean,
-                                 table->width[i] - 2 * CELL_PAD_X);
+      row->lines[i] = cocrea_pdf_text_wrap (self->text, cell_style (row, i), TABLE_SIZE, clean,
+                                            table->width[i] - 2 * CELL_PAD_X);
       row->done[i] = 0;
     }
 }
@@ -804,45 +707,42 @@ row_lines_left (Table *table, Row *row)
 static void
 draw_row_part (CocreaPdfWriter *self, Table *table, Row *row, guint n, gboolean cont)
 {
-  HPDF_Page page = current_page (self);
+  GString *out = self->content;
   double leading = TABLE_SIZE * LEADING;
   double height = n * leading + 2 * CELL_PAD_Y;
   double top = self->y;
   double left = table->x[0];
   double right = table->x[table->n_columns - 1] + table->width[table->n_columns - 1];
 
-  if (page == NULL)
+  if (failed (self))
     return;
 
   /* Shading first, then the rules, then the text. */
   if (row->header)
     {
-      HPDF_Page_SetRGBFill (page, 0.86, 0.89, 0.93);
-      HPDF_Page_Rectangle (page, left, top - height, right - left, height);
-      HPDF_Page_Fill (page);
+      set_fill (out, 0.86, 0.89, 0.93);
+      rectangle (out, left, top - height, right - left, height);
+      g_string_append (out, "f\n");
     }
   else if (table->flags & COCREA_PDF_TABLE_LABEL_COLUMN)
     {
-      HPDF_Page_SetRGBFill (page, 0.94, 0.95, 0.97);
-      HPDF_Page_Rectangle (page, left, top - height, table->width[0], height);
-      HPDF_Page_Fill (page);
+      set_fill (out, 0.94, 0.95, 0.97);
+      rectangle (out, left, top - height, table->width[0], height);
+      g_string_append (out, "f\n");
     }
-  HPDF_Page_SetRGBFill (page, 0, 0, 0);
+  set_fill (out, 0, 0, 0);
 
-  HPDF_Page_SetRGBStroke (page, 0.55, 0.58, 0.62);
-  HPDF_Page_SetLineWidth (page, 0.5);
-  HPDF_Page_Rectangle (page, left, top - height, right - left, height);
+  set_stroke (out, 0.55, 0.58, 0.62);
+  g_string_append (out, "0.5 w\n");
+  rectangle (out, left, top - height, right - left, height);
   for (guint i = 1; i < table->n_columns; i++)
-    {
-      HPDF_Page_MoveTo (page, table->x[i], top);
-      HPDF_Page_LineTo (page, table->x[i], top - height);
-    }
-  HPDF_Page_Stroke (page);
+    line (out, table->x[i], top, table->x[i], top - height);
+  g_string_append (out, "S\n");
 
   for (guint i = 0; i < table->n_columns; i++)
     {
-      Face *face = cell_face (self, row, i);
       double text_top = top - CELL_PAD_Y;
+      double text_width = table->width[i] - 2 * CELL_PAD_X;
       guint take = n;
 
       if (cont && i == 0)
@@ -850,18 +750,18 @@ draw_row_part (CocreaPdfWriter *self, Table *table, Row *row, guint n, gboolean 
           g_autoptr (GPtrArray) marker = g_ptr_array_new ();
 
           g_ptr_array_add (marker, self->continued);
-          HPDF_Page_SetRGBFill (page, 0.35, 0.35, 0.35);
-          draw_lines (self, page, &self->regular, TABLE_SIZE, marker, 0, 1,
-                      table->x[i] + CELL_PAD_X, text_top, 0, FALSE);
-          HPDF_Page_SetRGBFill (page, 0, 0, 0);
+          set_fill (out, 0.35, 0.35, 0.35);
+          draw_lines (self, COCREA_PDF_REGULAR, TABLE_SIZE, marker, 0, 1, table->x[i] + CELL_PAD_X, text_top,
+                      text_width, COCREA_PDF_ALIGN_START);
+          set_fill (out, 0, 0, 0);
           text_top -= leading;
           take = n - 1;
         }
 
       take = MIN (take, row->lines[i]->len - row->done[i]);
       if (take > 0)
-        draw_lines (self, page, face, TABLE_SIZE, row->lines[i], row->done[i], take,
-                    table->x[i] + CELL_PAD_X, text_top, 0, FALSE);
+        draw_lines (self, cell_style (row, i), TABLE_SIZE, row->lines[i], row->done[i], take,
+                    table->x[i] + CELL_PAD_X, text_top, text_width, COCREA_PDF_ALIGN_START);
       row->done[i] += take;
     }
 
@@ -966,44 +866,191 @@ cocrea_pdf_writer_table_row (CocreaPdfWriter *self, const char *const *cells)
   row_clear (&row, table->n_columns);
 }
 
-/**
- * cocrea_pdf_writer_image_png:
- * Adds the PNG image @png, @width points wide (at most the text width),
- * centred, on a new page if it does not fit on this one.
- */
-void
-cocrea_pdf_writer_image_png (CocreaPdfWriter *self, GBytes *png, double width)
+/* ---------------------------------------------------------------------- */
+/* Images                                                                  */
+
+/* Places image object @object, @pixel_width × @pixel_height pixels, @width
+ * points wide (at most the text width), centred, on a new page if it
+ * does not fit on this one. */
+static void
+place_image (CocreaPdfWriter *self, guint object, int pixel_width, int pixel_height, double width)
 {
-  HPDF_Image image;
+  Image image = { object, g_strdup_printf ("Im%u", self->images->len + 1) };
   double height;
-  gsize size;
-  const HPDF_BYTE *data = g_bytes_get_data (png, &size);
 
-  if (failed (self))
-    return;
-
-  current_page (self);
-  image = HPDF_LoadPngImageFromMem (self->pdf, data, (HPDF_UINT) size);
-  if (image == NULL)
-    return;
+  g_array_append_val (self->images, image);
 
   width = MIN (width, CONTENT_WIDTH);
-  height = width * HPDF_Image_GetHeight (image) / MAX (HPDF_Image_GetWidth (image), 1);
+  height = width * pixel_height / MAX (pixel_width, 1);
   if (height > CONTENT_TOP - CONTENT_BOTTOM)
     {
       width *= (CONTENT_TOP - CONTENT_BOTTOM) / height;
       height = CONTENT_TOP - CONTENT_BOTTOM;
     }
   ensure_space (self, height);
-  HPDF_Page_DrawImage (current_page (self), image, MARGIN_X + (CONTENT_WIDTH - width) / 2,
-                       self->y - height, width, height);
+  g_string_append (self->content, "q\n");
+  op_numbers (self->content,
+              (double[]) { width, 0, 0, height, MARGIN_X + (CONTENT_WIDTH - width) / 2, self->y - height }, 6,
+              "cm");
+  g_string_append_printf (self->content, "/%s Do\nQ\n", image.name);
   self->y -= height + BODY_SIZE;
 }
+
+/*
+ * write_image_rows:
+ * Writes an image of @width × @height pixels, @components bytes each,
+ * taken row by row from @row_func, as object @object: every row carries
+ * PNG's "Up" filter byte, so the rows a chart repeats (its white space)
+ * compress to almost nothing. @entries: further dictionary entries.
+ */
+static void
+write_image (CocreaPdfWriter *self, guint object, const guint8 *pixels, int width, int height,
+             int components, const char *colour_space, const char *entries)
+{
+  gsize row_bytes = (gsize) width * components;
+  g_autofree guint8 *data = g_malloc ((row_bytes + 1) * height);
+  g_autofree char *dict = NULL;
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *row = pixels + y * row_bytes;
+      const guint8 *above = y > 0 ? row - row_bytes : NULL;
+      guint8 *out = data + y * (row_bytes + 1);
+
+      out[0] = 2; /* Up */
+      for (gsize i = 0; i < row_bytes; i++)
+        out[1 + i] = row[i] - (above != NULL ? above[i] : 0);
+    }
+
+  dict = g_strdup_printf ("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s"
+                          " /BitsPerComponent 8 /DecodeParms << /Predictor 15 /Colors %d"
+                          " /BitsPerComponent 8 /Columns %d >>%s%s",
+                          width, height, colour_space, components, width, entries != NULL ? " " : "",
+                          entries != NULL ? entries : "");
+  cocrea_pdf_file_stream (self->file, object, dict, data, (row_bytes + 1) * height, TRUE);
+}
+
+/**
+ * cocrea_pdf_writer_image_surface:
+ * Adds the image @surface (RGB24 or ARGB32, as Cairo draws a chart),
+ * @width points wide (at most the text width), centred, on a new page if
+ * it does not fit on this one.
+ */
+void
+cocrea_pdf_writer_image_surface (CocreaPdfWriter *self, cairo_surface_t *surface, double width)
+{
+  int w, h, stride;
+  const guint8 *data;
+  gboolean alpha;
+  g_autofree guint8 *rgb = NULL;
+  g_autofree guint8 *mask = NULL;
+  guint object, mask_object = 0;
+  g_autofree char *entries = NULL;
+
+  g_return_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE);
+
+  if (failed (self))
+    return;
+  current_page (self);
+
+  cairo_surface_flush (surface);
+  w = cairo_image_surface_get_width (surface);
+  h = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  data = cairo_image_surface_get_data (surface);
+  alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
+  if (data == NULL || w <= 0 || h <= 0 ||
+      (cairo_image_surface_get_format (surface) != CAIRO_FORMAT_RGB24 && !alpha))
+    return;
+
+  rgb = g_malloc ((gsize) w * h * 3);
+  if (alpha)
+    mask = g_malloc ((gsize) w * h);
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      guint8 *out = rgb + (gsize) y * w * 3;
+
+      for (int x = 0; x < w; x++)
+        {
+          guint32 px = row[x];
+          guint a = alpha ? px >> 24 : 255;
+          guint r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF;
+
+          /* Cairo stores colour premultiplied by alpha. */
+          if (a != 255 && a != 0)
+            {
+              r = MIN (255, r * 255 / a);
+              g = MIN (255, g * 255 / a);
+              b = MIN (255, b * 255 / a);
+            }
+          out[3 * x] = r;
+          out[3 * x + 1] = g;
+          out[3 * x + 2] = b;
+          if (mask != NULL)
+            mask[(gsize) y * w + x] = a;
+        }
+    }
+
+  object = cocrea_pdf_file_reserve (self->file);
+  if (mask != NULL)
+    {
+      mask_object = cocrea_pdf_file_reserve (self->file);
+      write_image (self, mask_object, mask, w, h, 1, "/DeviceGray", NULL);
+      entries = g_strdup_printf ("/SMask %u 0 R", mask_object);
+    }
+  write_image (self, object, rgb, w, h, 3, "/DeviceRGB", entries);
+  place_image (self, object, w, h, width);
+}
+
+static cairo_status_t
+read_bytes (void *closure, unsigned char *data, unsigned int length)
+{
+  GInputStream *stream = closure;
+  gsize read = 0;
+
+  if (!g_input_stream_read_all (stream, data, length, &read, NULL, NULL) || read != length)
+    return CAIRO_STATUS_READ_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * cocrea_pdf_writer_image_png:
+ * Adds the PNG image @png, @width points wide (at most the text width),
+ * centred, on a new page if it does not fit on this one. An image that
+ * cannot be read is left out.
+ */
+void
+cocrea_pdf_writer_image_png (CocreaPdfWriter *self, GBytes *png, double width)
+{
+  g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (png);
+  cairo_surface_t *surface;
+
+  if (failed (self))
+    return;
+
+  surface = cairo_image_surface_create_from_png_stream (read_bytes, stream);
+  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+    cocrea_pdf_writer_image_surface (self, surface, width);
+  else
+    g_debug ("image left out of the PDF: %s", cairo_status_to_string (cairo_surface_status (surface)));
+  cairo_surface_destroy (surface);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Saving                                                                  */
 
 guint
 cocrea_pdf_writer_get_n_pages (CocreaPdfWriter *self)
 {
   return self->pages->len;
+}
+
+/* Whether writing failed (a full disk): the rest of the layout is wasted. */
+gboolean
+cocrea_pdf_writer_failed (CocreaPdfWriter *self)
+{
+  return failed (self);
 }
 
 /*
@@ -1014,7 +1061,7 @@ cocrea_pdf_writer_get_n_pages (CocreaPdfWriter *self)
 GStrv
 cocrea_pdf_writer_steal_warnings (CocreaPdfWriter *self)
 {
-  GStrvBuilder *builder;
+  g_autoptr (GStrvBuilder) builder = NULL;
 
   if (self->n_replaced == 0)
     return NULL;
@@ -1035,189 +1082,370 @@ cocrea_pdf_writer_steal_warnings (CocreaPdfWriter *self)
   g_ptr_array_set_size (self->warnings, 0);
   self->n_replaced = 0;
   self->n_replaced_texts = 0;
-  {
-    GStrv result = g_strv_builder_end (builder);
-    g_strv_builder_unref (builder);
-    return result;
-  }
+  return g_strv_builder_end (builder);
 }
 
-/* Cuts @text with "…" so it fits @width. */
-static char *
-ellipsize (Face *face, double size, const char *text, double width)
+/* A link annotation on a contents page to @entry's page. */
+static guint
+write_link (CocreaPdfWriter *self, ContentsEntry *entry, double top, double bottom)
 {
-  GString *out;
+  guint object = cocrea_pdf_file_reserve (self->file);
+  g_autoptr (GString) dict = g_string_new ("<< /Type /Annot /Subtype /Link /Rect [");
 
-  if (text_width (face, size, text, -1) <= width)
-    return g_strdup (text);
+  op_numbers (dict, (double[]) { MARGIN_X, bottom, PAGE_WIDTH - MARGIN_X, top }, 4, "]");
+  g_string_truncate (dict, dict->len - 1);
+  g_string_append_printf (dict, " /Border [0 0 0] /Dest [%u 0 R /FitH ",
+                          g_array_index (self->pages, PageRef, entry->page).object);
+  cocrea_pdf_append_number (dict, MIN (entry->y + 20, PAGE_HEIGHT));
+  g_string_append (dict, "] >>");
 
-  out = g_string_new (NULL);
-  width -= text_width (face, size, "…", -1);
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      if (text_width (face, size, out->str, out->len) +
-          text_width (face, size, p, g_utf8_next_char (p) - p) > width)
-        break;
-      g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-  g_string_append (out, "…");
-  return g_string_free (out, FALSE);
+  cocrea_pdf_file_begin_object (self->file, object);
+  cocrea_pdf_file_write (self->file, dict->str, dict->len);
+  cocrea_pdf_file_end_object (self->file);
+  return object;
 }
 
-/* Fills the reserved contents pages: each entry indented by level, its
- * page number on the right, and a link to it. */
+/* Fills and writes the reserved contents pages: each entry indented by
+ * level, its page number on the right, and a link to it. Entries beyond
+ * the reserved pages are left out; pages they did not need stay blank. */
 static void
-draw_contents (CocreaPdfWriter *self)
+write_contents_pages (CocreaPdfWriter *self)
 {
-  guint page_index = self->contents_first;
-  HPDF_Page page;
+  g_autoptr (GArray) annots = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint page = 0;
+  GString *out;
   double y = CONTENT_TOP;
 
   if (self->contents_n == 0)
     return;
+  g_assert (self->contents_pages->len == self->contents_n);
 
-  page = g_ptr_array_index (self->pages, page_index);
-  {
-    g_autoptr (GPtrArray) lines = g_ptr_array_new ();
-    g_ptr_array_add (lines, self->contents_title);
-    draw_lines (self, page, &self->bold, heading_sizes[1], lines, 0, 1, MARGIN_X, y, 0, FALSE);
-    y -= heading_sizes[1] * 2.5;
-  }
+  out = g_ptr_array_index (self->contents_pages, 0);
+  cocrea_pdf_text_begin_page (self->text);
+  draw_text_at (self, out, COCREA_PDF_BOLD, heading_sizes[1], self->contents_title, MARGIN_X,
+                y - heading_sizes[1] * 0.95);
+  y -= heading_sizes[1] * 2.5;
 
   for (guint i = 0; i < self->contents->len; i++)
     {
       ContentsEntry *entry = &g_array_index (self->contents, ContentsEntry, i);
-      Face *face = entry->level <= 1 ? &self->bold : &self->regular;
+      CocreaPdfStyle style = entry->level <= 1 ? COCREA_PDF_BOLD : COCREA_PDF_REGULAR;
       double indent = entry->level > 1 ? (entry->level - 1) * 14.0 : 0;
       g_autofree char *number = g_strdup_printf ("%u", entry->page + 1);
-      double number_w = text_width (face, BODY_SIZE, number, -1);
+      double number_w = text_width (self, style, BODY_SIZE, number);
       g_autofree char *title = NULL;
-      double baseline;
-      HPDF_Rect rect;
-      HPDF_Annotation link;
-      HPDF_Destination dest;
+      double title_w, baseline;
+      guint link;
 
       if (y - CONTENTS_LINE < CONTENT_BOTTOM)
         {
-          if (page_index + 1 >= self->contents_first + self->contents_n)
-            break; /* more entries than reserved: the rest are left out */
-          page = g_ptr_array_index (self->pages, ++page_index);
+          write_page (self, self->contents_first + page, out, annots);
+          g_array_set_size (annots, 0);
+          if (++page >= self->contents_n)
+            return;
+          out = g_ptr_array_index (self->contents_pages, page);
+          cocrea_pdf_text_begin_page (self->text);
           y = CONTENT_TOP;
         }
 
-      title = ellipsize (face, BODY_SIZE, entry->text, CONTENT_WIDTH - indent - number_w - 24);
+      title = cocrea_pdf_text_ellipsize (self->text, style, BODY_SIZE, entry->text,
+                                         CONTENT_WIDTH - indent - number_w - 24);
+      title_w = text_width (self, style, BODY_SIZE, title);
       baseline = y - BODY_SIZE;
-      HPDF_Page_BeginText (page);
-      HPDF_Page_SetFontAndSize (page, face->font, BODY_SIZE);
-      HPDF_Page_TextOut (page, MARGIN_X + indent, baseline, title);
-      HPDF_Page_TextOut (page, PAGE_WIDTH - MARGIN_X - number_w, baseline, number);
-      HPDF_Page_EndText (page);
+      draw_text_at (self, out, style, BODY_SIZE, title, MARGIN_X + indent, baseline);
+      draw_text_at (self, out, style, BODY_SIZE, number, PAGE_WIDTH - MARGIN_X - number_w, baseline);
 
       /* A dotted leader between the title and the number. */
-      HPDF_Page_SetRGBStroke (page, 0.6, 0.6, 0.6);
-      HPDF_Page_SetLineWidth (page, 0.6);
-      HPDF_Page_SetDash (page, (const HPDF_UINT16[]) { 1, 2 }, 2, 0);
-      HPDF_Page_MoveTo (page, MARGIN_X + indent + text_width (face, BODY_SIZE, title, -1) + 6, baseline);
-      HPDF_Page_LineTo (page, PAGE_WIDTH - MARGIN_X - number_w - 6, baseline);
-      HPDF_Page_Stroke (page);
-      HPDF_Page_SetDash (page, NULL, 0, 0);
-      HPDF_Page_SetRGBStroke (page, 0, 0, 0);
+      set_stroke (out, 0.6, 0.6, 0.6);
+      g_string_append (out, "0.6 w\n[1 2] 0 d\n");
+      line (out, MARGIN_X + indent + title_w + 6, baseline, PAGE_WIDTH - MARGIN_X - number_w - 6, baseline);
+      g_string_append (out, "S\n[] 0 d\n");
+      set_stroke (out, 0, 0, 0);
 
-      rect.left = MARGIN_X;
-      rect.right = PAGE_WIDTH - MARGIN_X;
-      rect.bottom = baseline - 4;
-      rect.top = y;
-      dest = HPDF_Page_CreateDestination (g_ptr_array_index (self->pages, entry->page));
-      HPDF_Destination_SetFitH (dest, MIN (entry->y + 20, PAGE_HEIGHT));
-      link = HPDF_Page_CreateLinkAnnot (page, rect, dest);
-      if (link != NULL)
-        HPDF_LinkAnnot_SetBorderStyle (link, 0, 0, 0);
-
+      link = write_link (self, entry, y, baseline - 4);
+      g_array_append_val (annots, link);
       y -= CONTENTS_LINE;
     }
+
+  write_page (self, self->contents_first + page, out, annots);
+  for (page++; page < self->contents_n; page++)
+    write_page (self, self->contents_first + page, g_ptr_array_index (self->contents_pages, page), NULL);
 }
 
-/* Draws the running header and the footer of every page but the cover. */
+/* Writes every page's footer stream ("Page 3 of 40"). */
 static void
-draw_chrome (CocreaPdfWriter *self)
+write_footers (CocreaPdfWriter *self)
 {
+  g_autoptr (GString) out = g_string_new (NULL);
   guint n = self->pages->len;
 
   for (guint i = 0; i < n && !failed (self); i++)
     {
-      HPDF_Page page = g_ptr_array_index (self->pages, i);
-      g_autofree char *footer = NULL;
-      g_autofree char *clean = NULL;
+      PageRef *page = &g_array_index (self->pages, PageRef, i);
 
-      if (!g_array_index (self->has_chrome, gboolean, i))
+      if (page->footer == 0)
         continue;
 
-      draw_header (self, page, g_ptr_array_index (self->headers, i));
-      if (self->footer_func == NULL)
-        continue;
+      g_string_truncate (out, 0);
+      cocrea_pdf_text_begin_page (self->text);
+      if (self->footer_func != NULL)
+        {
+          g_autofree char *footer = self->footer_func (i + 1, n, self->footer_data);
+          g_autofree char *clean = clean_text (self, footer);
 
-      footer = self->footer_func (i + 1, n, self->footer_data);
-      clean = clean_text (self, footer);
-      HPDF_Page_SetRGBFill (page, 0.35, 0.35, 0.35);
-      HPDF_Page_BeginText (page);
-      HPDF_Page_SetFontAndSize (page, self->regular.font, 8);
-      HPDF_Page_TextOut (page, PAGE_WIDTH - MARGIN_X - text_width (&self->regular, 8, clean, -1),
-                         36, clean);
-      HPDF_Page_EndText (page);
-      HPDF_Page_SetRGBFill (page, 0, 0, 0);
+          set_fill (out, 0.35, 0.35, 0.35);
+          g_string_append (out, "BT\n");
+          cocrea_pdf_text_draw (self->text, out, COCREA_PDF_REGULAR, 8, clean, MARGIN_X, 36, CONTENT_WIDTH,
+                                COCREA_PDF_ALIGN_END);
+          g_string_append (out, "ET\n");
+          set_fill (out, 0, 0, 0);
+        }
+      cocrea_pdf_file_stream (self->file, page->footer, NULL, out->str, out->len, TRUE);
     }
+}
+
+/* Writes the page tree: a node per TREE_FANOUT pages, and nodes over
+ * those until one root is left. Returns the root. */
+static guint
+write_page_tree (CocreaPdfWriter *self)
+{
+  g_autoptr (GArray) level = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) kids_of = NULL; /* the nodes (or pages) under the level */
+  guint root;
+
+  /* The leaves hold the pages; their parents are made below, each level
+   * reserved before the one under it is written. */
+  g_array_append_vals (level, self->leaves->data, self->leaves->len);
+  for (guint i = 0; i < self->leaves->len; i++)
+    {
+      guint n = MIN (TREE_FANOUT, self->pages->len - i * TREE_FANOUT);
+      g_array_append_val (counts, n);
+    }
+
+  kids_of = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < self->pages->len; i++)
+    g_array_append_val (kids_of, g_array_index (self->pages, PageRef, i).object);
+
+  for (;;)
+    {
+      g_autoptr (GArray) parents = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr (GArray) parent_counts = g_array_new (FALSE, FALSE, sizeof (guint));
+      gboolean top = level->len <= 1;
+
+      if (!top)
+        for (guint i = 0; i < level->len; i += TREE_FANOUT)
+          {
+            guint parent = cocrea_pdf_file_reserve (self->file), n = 0;
+
+            for (guint j = i; j < MIN (i + TREE_FANOUT, level->len); j++)
+              n += g_array_index (counts, guint, j);
+            g_array_append_val (parents, parent);
+            g_array_append_val (parent_counts, n);
+          }
+
+      for (guint i = 0; i < level->len; i++)
+        {
+          guint node = g_array_index (level, guint, i);
+          guint first = i * TREE_FANOUT, last = MIN (first + TREE_FANOUT, kids_of->len);
+
+          cocrea_pdf_file_begin_object (self->file, node);
+          cocrea_pdf_file_puts (self->file, "<< /Type /Pages");
+          if (top)
+            {
+              /* Inherited by every page. */
+              g_autoptr (GString) box = g_string_new (" /MediaBox [0 0 ");
+              cocrea_pdf_append_number (box, PAGE_WIDTH);
+              g_string_append_c (box, ' ');
+              cocrea_pdf_append_number (box, PAGE_HEIGHT);
+              g_string_append_c (box, ']');
+              cocrea_pdf_file_write (self->file, box->str, box->len);
+              cocrea_pdf_file_printf (self->file, " /Resources %u 0 R", self->resources);
+            }
+          else
+            cocrea_pdf_file_printf (self->file, " /Parent %u 0 R", g_array_index (parents, guint, i / TREE_FANOUT));
+          cocrea_pdf_file_printf (self->file, " /Count %u /Kids [", g_array_index (counts, guint, i));
+          for (guint k = first; k < last; k++)
+            cocrea_pdf_file_printf (self->file, "%s%u 0 R", k > first ? " " : "", g_array_index (kids_of, guint, k));
+          cocrea_pdf_file_puts (self->file, "] >>");
+          cocrea_pdf_file_end_object (self->file);
+        }
+
+      if (top)
+        {
+          root = g_array_index (level, guint, 0);
+          break;
+        }
+      g_array_unref (kids_of);
+      kids_of = g_array_ref (level);
+      g_array_unref (level);
+      level = g_array_ref (parents);
+      g_array_unref (counts);
+      counts = g_array_ref (parent_counts);
+    }
+  return root;
+}
+
+/* Writes the bookmarks (the headings in the contents): a heading is
+ * under the nearest one before it of a lower level; all start closed.
+ * Returns the outline root, or 0 when there are none. */
+static guint
+write_outline (CocreaPdfWriter *self)
+{
+  guint n = self->contents->len;
+  g_autofree guint *objects = g_new (guint, MAX (n, 1));
+  g_autofree int *parent = g_new (int, MAX (n, 1));
+  g_autofree int *first = g_new (int, MAX (n, 1));
+  g_autofree int *last = g_new (int, MAX (n, 1));
+  g_autofree int *prev = g_new (int, MAX (n, 1));
+  g_autofree int *next = g_new (int, MAX (n, 1));
+  g_autofree guint *kids = g_new0 (guint, MAX (n, 1));
+  int root_first = -1, root_last = -1;
+  guint root, root_count = 0;
+
+  if (n == 0)
+    return 0;
+
+  root = cocrea_pdf_file_reserve (self->file);
+  for (guint i = 0; i < n; i++)
+    {
+      guint level = MAX (g_array_index (self->contents, ContentsEntry, i).level, 1);
+      int p = (int) i - 1;
+
+      objects[i] = cocrea_pdf_file_reserve (self->file);
+      first[i] = last[i] = next[i] = -1;
+      while (p >= 0 && MAX (g_array_index (self->contents, ContentsEntry, p).level, 1) >= level)
+        p = parent[p];
+      parent[i] = p;
+      if (p >= 0)
+        {
+          prev[i] = last[p];
+          if (first[p] < 0)
+            first[p] = i;
+          last[p] = i;
+          kids[p]++;
+        }
+      else
+        {
+          prev[i] = root_last;
+          if (root_first < 0)
+            root_first = i;
+          root_last = i;
+          root_count++;
+        }
+      if (prev[i] >= 0)
+        next[prev[i]] = i;
+    }
+
+  cocrea_pdf_file_begin_object (self->file, root);
+  cocrea_pdf_file_printf (self->file, "<< /Type /Outlines /First %u 0 R /Last %u 0 R /Count %u >>",
+                          objects[root_first], objects[root_last], root_count);
+  cocrea_pdf_file_end_object (self->file);
+
+  for (guint i = 0; i < n; i++)
+    {
+      ContentsEntry *entry = &g_array_index (self->contents, ContentsEntry, i);
+      g_autoptr (GString) dest = g_string_new (NULL);
+
+      cocrea_pdf_append_number (dest, entry->y + entry->size);
+      cocrea_pdf_file_begin_object (self->file, objects[i]);
+      cocrea_pdf_file_puts (self->file, "<< /Title ");
+      cocrea_pdf_file_text_string (self->file, entry->text, MAX_BOOKMARK_CHARS);
+      cocrea_pdf_file_printf (self->file, " /Parent %u 0 R", parent[i] >= 0 ? objects[parent[i]] : root);
+      if (prev[i] >= 0)
+        cocrea_pdf_file_printf (self->file, " /Prev %u 0 R", objects[prev[i]]);
+      if (next[i] >= 0)
+        cocrea_pdf_file_printf (self->file, " /Next %u 0 R", objects[next[i]]);
+      if (first[i] >= 0)
+        cocrea_pdf_file_printf (self->file, " /First %u 0 R /Last %u 0 R /Count -%u", objects[first[i]],
+                                objects[last[i]], kids[i]);
+      cocrea_pdf_file_printf (self->file, " /Dest [%u 0 R /FitH %s] >>",
+                              g_array_index (self->pages, PageRef, entry->page).object, dest->str);
+      cocrea_pdf_file_end_object (self->file);
+    }
+  return root;
+}
+
+/* The resources every page shares: the fonts drawn with, the images. */
+static gboolean
+write_resources (CocreaPdfWriter *self, GError **error)
+{
+  g_autoptr (GString) fonts = g_string_new (NULL);
+  g_autoptr (GString) dict = g_string_new ("<< /ProcSet [/PDF /Text /ImageB /ImageC]");
+
+  if (!cocrea_pdf_text_write_fonts (self->text, self->file, fonts, error))
+    return FALSE;
+  g_string_append_printf (dict, " /Font <<%s >>", fonts->str);
+  if (self->images->len > 0)
+    {
+      g_string_append (dict, " /XObject <<");
+      for (guint i = 0; i < self->images->len; i++)
+        g_string_append_printf (dict, " /%s %u 0 R", g_array_index (self->images, Image, i).name,
+                                g_array_index (self->images, Image, i).object);
+      g_string_append (dict, " >>");
+    }
+  g_string_append (dict, " >>");
+
+  cocrea_pdf_file_begin_object (self->file, self->resources);
+  cocrea_pdf_file_write (self->file, dict->str, dict->len);
+  cocrea_pdf_file_end_object (self->file);
+  return TRUE;
 }
 
 /**
  * cocrea_pdf_writer_save:
- * Fills the contents, headers and footers and writes the document to
- * @path: first to a temporary file in the same folder, synced, then
- * renamed over @path, so a failure leaves @path as it was and nothing
- * else behind. Fails with %COCREA_ERROR_IO when libharu reported an error
- * while drawing, or the file cannot be written.
+ * Fills the contents pages and the footers, writes what is left of the
+ * document and renames it over the path given to
+ * cocrea_pdf_writer_new(), so a failure leaves that path as it was and
+ * nothing else behind. Fails with %COCREA_ERROR_IO, saying why in the
+ * user's words (a full disk, a folder that cannot be written).
  */
 gboolean
-cocrea_pdf_writer_save (CocreaPdfWriter *self, const char *path, GError **error)
+cocrea_pdf_writer_save (CocreaPdfWriter *self, GError **error)
 {
-  g_autoptr (CocreaOutput) output = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "D:%Y%m%d%H%M%S");
+  guint pages = 0, outline = 0, info, catalog;
 
   if (self->pages->len == 0)
     add_page (self, FALSE);
+  if (self->error == NULL && self->pages->len > 0)
+    {
+      finish_page (self);
+      write_contents_pages (self);
+      write_footers (self);
+      pages = write_page_tree (self);
+      outline = write_outline (self);
+      write_resources (self, &self->error);
+    }
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return FALSE;
+    }
+  if (cocrea_pdf_file_failed (self->file))
+    return cocrea_pdf_file_finish (self->file, 0, 0, error);
 
+  info = cocrea_pdf_file_reserve (self->file);
+  cocrea_pdf_file_begin_object (self->file, info);
+  cocrea_pdf_file_puts (self->file, "<< /Creator (Cocrea " COCREA_VERSION ") /Producer (Cocrea " COCREA_VERSION ")");
+  cocrea_pdf_file_printf (self->file, " /CreationDate (%s)", date);
   if (self->title != NULL)
-    HPDF_SetInfoAttr (self->pdf, HPDF_INFO_TITLE, self->title);
-  HPDF_SetInfoAttr (self->pdf, HPDF_INFO_CREATOR, "Cocrea " COCREA_VERSION);
-  if (self->contents->len > 0)
-    HPDF_SetPageMode (self->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-
-  draw_contents (self);
-  draw_chrome (self);
-
-  if (failed (self))
     {
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO,
-                   _("Could not make the PDF (libharu error 0x%04X, detail %u)"),
-                   (guint) self->error_no, (guint) self->detail_no);
-      return FALSE;
+      g_autofree char *clean = cocrea_pdf_text_clean (self->text, self->title, NULL);
+      cocrea_pdf_file_puts (self->file, " /Title ");
+      cocrea_pdf_file_text_string (self->file, clean, MAX_TITLE_CHARS);
     }
+  cocrea_pdf_file_puts (self->file, " >>");
+  cocrea_pdf_file_end_object (self->file);
 
-  /* A temporary file beside @path, renamed over it once whole and synced
-   * (cocrea-output.c); dropping @output unrenamed removes it. */
-  output = cocrea_output_begin (path, NULL, COCREA_OUTPUT_EXPORT, error);
-  if (output == NULL)
-    return FALSE;
+  catalog = cocrea_pdf_file_reserve (self->file);
+  cocrea_pdf_file_begin_object (self->file, catalog);
+  cocrea_pdf_file_printf (self->file, "<< /Type /Catalog /Pages %u 0 R", pages);
+  if (outline != 0)
+    cocrea_pdf_file_printf (self->file, " /Outlines %u 0 R /PageMode /UseOutlines", outline);
+  cocrea_pdf_file_puts (self->file, " >>");
+  cocrea_pdf_file_end_object (self->file);
 
-  if (HPDF_SaveToFile (self->pdf, cocrea_output_get_temp_path (output)) != HPDF_OK || failed (self))
-    {
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_IO,
-                   _("Could not write “%s” (libharu error 0x%04X)"), path, (guint) self->error_no);
-      return FALSE;
-    }
-
-  if (!cocrea_output_commit (output, error))
-    return FALSE;
-
-  return TRUE;
+  return cocrea_pdf_file_finish (self->file, catalog, info, error);
 }

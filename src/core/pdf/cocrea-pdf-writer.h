@@ -1,15 +1,17 @@
 /* cocrea-pdf-writer.h — A4 documents of headings, paragraphs, tables and images
  *
- * A thin layout layer over libharu for the plan and the reasons report:
- * text flows down the page and onto new pages by itself, tables repeat
- * their header row and never cut a row that fits on a page, and the
- * contents page, the running header and "page N of M" are filled in when
- * the document is saved.
+ * A thin layout layer for the plan and the reasons report: text flows
+ * down the page and onto new pages by itself, tables repeat their header
+ * row and never cut a row that fits on a page, and the contents page, the
+ * running header and "page N of M" are filled in. Pages go to disk as
+ * they are finished, so the memory needed does not grow with the number
+ * of pages.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
 #include "cocrea-progress.h"
@@ -34,7 +36,8 @@ typedef char *(*CocreaPdfFooterFunc) (guint page, guint n_pages, gpointer user_d
 
 typedef struct _CocreaPdfWriter CocreaPdfWriter;
 
-CocreaPdfWriter *cocrea_pdf_writer_new              (GError             **error);
+CocreaPdfWriter *cocrea_pdf_writer_new              (const char          *path,
+                                                     GError             **error);
 void             cocrea_pdf_writer_free             (CocreaPdfWriter     *self);
 
 void             cocrea_pdf_writer_set_title        (CocreaPdfWriter     *self,
@@ -72,11 +75,14 @@ void             cocrea_pdf_writer_table_end        (CocreaPdfWriter     *self);
 void             cocrea_pdf_writer_image_png        (CocreaPdfWriter     *self,
                                                      GBytes              *png,
                                                      double               width);
+void             cocrea_pdf_writer_image_surface    (CocreaPdfWriter     *self,
+                                                     cairo_surface_t     *surface,
+                                                     double               width);
 
 guint            cocrea_pdf_writer_get_n_pages      (CocreaPdfWriter     *self);
+gboolean         cocrea_pdf_writer_failed           (CocreaPdfWriter     *self);
 GStrv            cocrea_pdf_writer_steal_warnings   (CocreaPdfWriter     *self);
 gboolean         cocrea_pdf_writer_save             (CocreaPdfWriter     *self,
-                                                     const char          *path,
                                                      GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CocreaPdfWriter, cocrea_pdf_writer_free)
