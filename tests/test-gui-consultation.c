@@ -22,6 +22,7 @@
 #include <adwaita.h>
 
 #include "cocrea-application.h"
+#include "cocrea-choice.h"
 #include "cocrea-comment-dialog.h"
 #include "cocrea-commitment.h"
 #include "cocrea-consultation-page.h"
@@ -504,13 +505,13 @@ static void
 choose_filter (const char *prefix)
 {
   GtkDropDown *dropdown = GTK_DROP_DOWN (gui_find_one_of_type (page, GTK_TYPE_DROP_DOWN));
-  GListModel *labels = gtk_drop_down_get_model (dropdown);
+  GListModel *choices = gtk_drop_down_get_model (dropdown);
 
-  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
     {
-      g_autoptr (GtkStringObject) label = g_list_model_get_item (labels, i);
+      g_autoptr (CocreaChoice) choice = g_list_model_get_item (choices, i);
 
-      if (g_str_has_prefix (gtk_string_object_get_string (label), prefix))
+      if (g_str_has_prefix (cocrea_choice_get_label (choice), prefix))
         {
           gtk_drop_down_set_selected (dropdown, i);
           gui_settle ();

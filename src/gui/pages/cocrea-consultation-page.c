@@ -19,19 +19,11 @@
 
 #include <adwaita.h>
 
+#include "cocrea-choice.h"
 #include "cocrea-comment-dialog.h"
 #include "cocrea-consultation-page.h"
 #include "cocrea-consultation.h"
 #include "cocrea-response-dialog.h"
-
-typedef enum {
-  CELL_COMMITMENT,
-  CELL_CHANNEL,
-  CELL_AUTHOR,
-  CELL_RECEIVED,
-  CELL_TEXT,
-  CELL_RESPONSE,
-} CellKind;
 
 struct _CocreaConsultationPage
 {
@@ -40,8 +32,7 @@ struct _CocreaConsultationPage
   GListStore *comments;      /* every comment, in the order of the plan */
   GtkCustomFilter *filter;   /* those of filter_id */
   GtkSingleSelection *selection;
-  GtkStringList *filter_labels;
-  GArray *filter_ids;        /* gint64 per dropdown row: ALL, GENERAL, then commitments */
+  GListStore *filter_choices; /* CocreaChoice: ALL, GENERAL, then the commitments */
   gint64 filter_id;
   gboolean refilling;        /* the dropdown's rows are being replaced */
 
@@ -66,12 +57,6 @@ struct _CocreaConsultationPage
   GtkStack *comments_stack;
   GtkColumnView *comments_view;
   AdwStatusPage *empty_page;
-  GtkColumnViewColumn *commitment_column;
-  GtkColumnViewColumn *channel_column;
-  GtkColumnViewColumn *author_column;
-  GtkColumnViewColumn *received_column;
-  GtkColumnViewColumn *text_column;
-  GtkColumnViewColumn *response_column;
 };
 
 G_DEFINE_FINAL_TYPE (CocreaConsultationPage, cocrea_consultation_page, COCREA_TYPE_PAGE)
@@ -101,76 +86,40 @@ update_actions (CocreaConsultationPage *self)
 
 /* ---- cells ---- */
 
-static void
-setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
+/* ---- cells ---- */
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
+/* The commitment a comment is on, "2. Name", or the plan as a whole. */
+static char *
+format_commitment (gpointer unused, int position, const char *name)
+{
+  if (position > 0)
+    return g_strdup_printf ("%d. %s", position, name);
+  return g_strdup (_("The plan as a whole"));
 }
 
-static void
-bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+/* One line in the list; the whole text goes in the tooltip. */
+static char *
+one_line (gpointer unused, const char *text)
 {
-  CellKind kind = GPOINTER_TO_INT (user_data);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  CocreaConsultationComment *comment = gtk_list_item_get_item (list_item);
-  CocreaResponse response = cocrea_consultation_comment_get_response (comment);
-  g_autofree char *owned = NULL;
-  const char *tooltip = NULL;
-  const char *text = NULL;
-
-  switch (kind)
-    {
-    case CELL_COMMITMENT:
-      if (cocrea_consultation_comment_get_commitment_position (comment) > 0)
-        text = owned = g_strdup_printf ("%d. %s",
-                                        cocrea_consultation_comment_get_commitment_position (comment),
-                                        cocrea_consultation_comment_get_commitment_name (comment));
-      else
-        text = _("The plan as a whole");
-      tooltip = text;
-      break;
-    case CELL_CHANNEL:
-      text = cocrea_channel_label (cocrea_consultation_comment_get_channel (comment));
-      break;
-    case CELL_AUTHOR:
-      text = cocrea_consultation_comment_get_author (comment);
-      break;
-    case CELL_RECEIVED:
-      /* Year-month-day, as typed: narrow, and it sorts by eye. */
-      text = cocrea_consultation_comment_get_received_on (comment);
-      break;
-    case CELL_TEXT:
-      /* One line in the list; the whole text in the tooltip. */
-      tooltip = cocrea_consultation_comment_get_text (comment);
-      text = owned = g_strdelimit (g_strdup (tooltip), "\r\n", ' ');
-      break;
-    case CELL_RESPONSE:
-      text = cocrea_response_label (response);
-      tooltip = cocrea_consultation_comment_get_response_reason (comment);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip != NULL && *tooltip != '\0' ? tooltip : NULL);
-  if (kind == CELL_RESPONSE && response == COCREA_RESPONSE_PENDING)
-    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  return g_strdelimit (g_strdup (text != NULL ? text : ""), "\r\n", ' ');
 }
 
-static void
-set_factory (GtkColumnViewColumn *column, CellKind kind)
+/* A tooltip only when there is something to say. */
+static char *
+tooltip_or_none (gpointer unused, const char *text)
 {
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
-  gtk_column_view_column_set_factory (column, factory);
+/* An answer still pending is dimmed. */
+static GStrv
+response_classes (gpointer unused, guint response)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (response == COCREA_RESPONSE_PENDING)
+    g_strv_builder_add (builder, "dim-label");
+  return g_strv_builder_end (builder);
 }
 
 /* ---- the filter ---- */
@@ -231,8 +180,8 @@ filter_chosen_cb (CocreaConsultationPage *self)
 
   if (self->refilling)
     return;
-  self->filter_id = row < self->filter_ids->len ? g_array_index (self->filter_ids, gint64, row)
-                                                : COCREA_CONSULTATION_ALL;
+  self->filter_id = cocrea_choice_id_at (G_LIST_MODEL (self->filter_choices), row,
+                                        COCREA_CONSULTATION_ALL);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   keep_a_selection (self);
   update_empty_state (self);
@@ -244,11 +193,10 @@ filter_chosen_cb (CocreaConsultationPage *self)
 static void
 choose_filter (CocreaConsultationPage *self, gint64 commitment_id)
 {
-  guint row = 0;
+  guint row = cocrea_choice_find (G_LIST_MODEL (self->filter_choices), commitment_id);
 
-  for (guint i = 0; i < self->filter_ids->len; i++)
-    if (g_array_index (self->filter_ids, gint64, i) == commitment_id)
-      row = i;
+  if (row == GTK_INVALID_LIST_POSITION)
+    row = 0;
   if (gtk_drop_down_get_selected (self->filter_dropdown) != row)
     gtk_drop_down_set_selected (self->filter_dropdown, row);
   else
@@ -260,13 +208,11 @@ choose_filter (CocreaConsultationPage *self, gint64 commitment_id)
 static void
 refill_filter (CocreaConsultationPage *self, const CocreaConsultationSummary *summary)
 {
-  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  gint64 ids[] = { COCREA_CONSULTATION_ALL, COCREA_CONSULTATION_GENERAL };
+  g_autoptr (GPtrArray) choices = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_array_set_size (self->filter_ids, 0);
-  g_array_append_vals (self->filter_ids, ids, G_N_ELEMENTS (ids));
-  g_ptr_array_add (labels, g_strdup (_("All comments")));
-  g_ptr_array_add (labels, g_strdup (_("The plan as a whole")));
+  g_ptr_array_add (choices, cocrea_choice_new (COCREA_CONSULTATION_ALL, _("All comments")));
+  g_ptr_array_add (choices, cocrea_choice_new (COCREA_CONSULTATION_GENERAL,
+                                               _("The plan as a whole")));
   for (guint i = 0; summary != NULL && i < summary->commitments->len; i++)
     {
       const CocreaConsultationCounts *c =
@@ -275,54 +221,18 @@ refill_filter (CocreaConsultationPage *self, const CocreaConsultationSummary *su
       /* The entry of the comments on no commitment has no number. */
       if (c->commitment_id <= 0 || c->position <= 0)
         continue;
-      g_array_append_val (self->filter_ids, c->commitment_id);
-      g_ptr_array_add (labels, g_strdup_printf ("%d. %s", c->position, c->name != NULL ? c->name : ""));
+      g_autofree char *label = g_strdup_printf ("%d. %s", c->position,
+                                                c->name != NULL ? c->name : "");
+
+      g_ptr_array_add (choices, cocrea_choice_new (c->commitment_id, label));
     }
-  g_ptr_array_add (labels, NULL);
 
   self->refilling = TRUE;
-  gtk_string_list_splice (self->filter_labels, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->filter_labels)),
-                          (const char *const *) labels->pdata);
+  g_list_store_splice (self->filter_choices, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->filter_choices)),
+                       choices->pdata, choices->len);
   self->refilling = FALSE;
   choose_filter (self, self->filter_id);
-}
-
-static void
-setup_filter_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  /* The button stays narrow; the open list shows whole names. */
-  if (GPOINTER_TO_INT (user_data))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
-    }
-  else
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-    }
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_filter_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
-                      gtk_string_object_get_string (gtk_list_item_get_item (list_item)));
-}
-
-static GtkListItemFactory *
-filter_factory (gboolean button)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_filter_row), GINT_TO_POINTER (button));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_filter_row), NULL);
-  return factory;
 }
 
 /* ---- the summary ---- */
@@ -775,8 +685,7 @@ cocrea_consultation_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->comments);
-  g_clear_object (&self->filter_labels);
-  g_clear_pointer (&self->filter_ids, g_array_unref);
+  g_clear_object (&self->filter_choices);
   g_clear_pointer (&self->opens, g_free);
   g_clear_pointer (&self->closes, g_free);
 
@@ -794,6 +703,7 @@ cocrea_consultation_page_class_init (CocreaConsultationPageClass *klass)
   page_class->document_set = cocrea_consultation_page_document_set;
   page_class->reload = cocrea_consultation_page_reload;
 
+  g_type_ensure (COCREA_TYPE_CHOICE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-consultation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, toast_overlay);
@@ -809,13 +719,11 @@ cocrea_consultation_page_class_init (CocreaConsultationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, comments_stack);
   gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, comments_view);
   gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, commitment_column);
-  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, channel_column);
-  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, author_column);
-  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, received_column);
-  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, text_column);
-  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, response_column);
   gtk_widget_class_bind_template_callback (widget_class, window_typed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_commitment);
+  gtk_widget_class_bind_template_callback (widget_class, one_line);
+  gtk_widget_class_bind_template_callback (widget_class, tooltip_or_none);
+  gtk_widget_class_bind_template_callback (widget_class, response_classes);
   gtk_widget_class_bind_template_callback (widget_class, window_apply_cb);
 
   gtk_widget_class_install_action (widget_class, "consultation.add", NULL, add_action);
@@ -831,8 +739,6 @@ cocrea_consultation_page_class_init (CocreaConsultationPageClass *klass)
 static void
 cocrea_consultation_page_init (CocreaConsultationPage *self)
 {
-  g_autoptr (GtkListItemFactory) button_factory = filter_factory (TRUE);
-  g_autoptr (GtkListItemFactory) list_factory = filter_factory (FALSE);
   GtkFilterListModel *filtered;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -844,19 +750,10 @@ cocrea_consultation_page_init (CocreaConsultationPage *self)
                                         GTK_FILTER (g_object_ref (self->filter)));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
-  set_factory (self->commitment_column, CELL_COMMITMENT);
-  set_factory (self->channel_column, CELL_CHANNEL);
-  set_factory (self->author_column, CELL_AUTHOR);
-  set_factory (self->received_column, CELL_RECEIVED);
-  set_factory (self->text_column, CELL_TEXT);
-  set_factory (self->response_column, CELL_RESPONSE);
   gtk_column_view_set_model (self->comments_view, GTK_SELECTION_MODEL (self->selection));
 
-  self->filter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->filter_labels = gtk_string_list_new (NULL);
-  gtk_drop_down_set_factory (self->filter_dropdown, button_factory);
-  gtk_drop_down_set_list_factory (self->filter_dropdown, list_factory);
-  gtk_drop_down_set_model (self->filter_dropdown, G_LIST_MODEL (self->filter_labels));
+  self->filter_choices = g_list_store_new (COCREA_TYPE_CHOICE);
+  gtk_drop_down_set_model (self->filter_dropdown, G_LIST_MODEL (self->filter_choices));
   refill_filter (self, NULL);
 
   g_signal_connect_object (self->filter_dropdown, "notify::selected",
