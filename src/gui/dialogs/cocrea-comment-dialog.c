@@ -10,6 +10,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "cocrea-choice.h"
 #include "cocrea-comment-dialog.h"
 #include "cocrea-commitment.h"
 #include "cocrea-consultation.h"
@@ -23,7 +24,6 @@ struct _CocreaCommentDialog
 
   CocreaDocument *document;
   gint64 comment_id;      /* 0 for a new one */
-  GArray *commitment_ids; /* gint64 per row of commitment_row: 0, then the plan's */
 
   /* template children */
   AdwComboRow *commitment_row;
@@ -96,17 +96,15 @@ cocrea_comment_dialog_save (CocreaCommentDialog *self, GError **error)
   g_autoptr (GError) local_error = NULL;
   CocreaCommentFields fields = { 0 };
   gint64 id = self->comment_id;
-  guint commitment;
   gboolean ok;
 
   g_return_val_if_fail (COCREA_IS_COMMENT_DIALOG (self), FALSE);
 
   clear_errors (self);
   text = typed_text (self);
-  commitment = adw_combo_row_get_selected (self->commitment_row);
-  fields.commitment_id = commitment < self->commitment_ids->len
-                           ? g_array_index (self->commitment_ids, gint64, commitment)
-                           : 0;
+  /* A CocreaChoice per commitment, and 0 for the plan as a whole. */
+  fields.commitment_id = cocrea_choice_id_at (adw_combo_row_get_model (self->commitment_row),
+                                              adw_combo_row_get_selected (self->commitment_row), 0);
   fields.channel = adw_combo_row_get_selected (self->channel_row);
   fields.author = gtk_editable_get_text (GTK_EDITABLE (self->author_row));
   fields.received_on = gtk_editable_get_text (GTK_EDITABLE (self->received_row));
@@ -160,7 +158,6 @@ cocrea_comment_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_COMMENT_DIALOG);
   g_clear_object (&self->document);
-  g_clear_pointer (&self->commitment_ids, g_array_unref);
 
   G_OBJECT_CLASS (cocrea_comment_dialog_parent_class)->dispose (object);
 }
@@ -182,6 +179,7 @@ cocrea_comment_dialog_class_init (CocreaCommentDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 2, COCREA_TYPE_UNDO, G_TYPE_INT64);
 
+  g_type_ensure (COCREA_TYPE_CHOICE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-comment-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaCommentDialog, commitment_row);
@@ -211,7 +209,6 @@ cocrea_comment_dialog_init (CocreaCommentDialog *self)
   for (guint i = 0; i < COCREA_N_CHANNELS; i++)
     gtk_string_list_append (channels, cocrea_channel_label (i));
   adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channels));
-  self->commitment_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", FALSE);
@@ -223,27 +220,27 @@ static gboolean
 fill_commitments (CocreaCommentDialog *self, gint64 chosen_id, GError **error)
 {
   g_autoptr (GListModel) commitments = cocrea_commitment_list (self->document, error);
-  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr (GListStore) choices = g_list_store_new (COCREA_TYPE_CHOICE);
+  g_autoptr (CocreaChoice) none = NULL;
   guint chosen = 0;
-  gint64 none = 0;
 
   if (commitments == NULL)
     return FALSE;
-  gtk_string_list_append (labels, _("The plan as a whole"));
-  g_array_append_val (self->commitment_ids, none);
+  none = cocrea_choice_new (0, _("The plan as a whole"));
+  g_list_store_append (choices, none);
   for (guint i = 0; i < g_list_model_get_n_items (commitments); i++)
     {
       g_autoptr (CocreaCommitment) commitment = g_list_model_get_item (commitments, i);
       gint64 id = cocrea_commitment_get_id (commitment);
       g_autofree char *label = g_strdup_printf ("%d. %s", cocrea_commitment_get_position (commitment),
                                                 cocrea_commitment_get_name (commitment));
+      g_autoptr (CocreaChoice) choice = cocrea_choice_new (id, label);
 
       if (id == chosen_id)
-        chosen = self->commitment_ids->len;
-      gtk_string_list_append (labels, label);
-      g_array_append_val (self->commitment_ids, id);
+        chosen = g_list_model_get_n_items (G_LIST_MODEL (choices));
+      g_list_store_append (choices, choice);
     }
-  adw_combo_row_set_model (self->commitment_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_model (self->commitment_row, G_LIST_MODEL (choices));
   adw_combo_row_set_selected (self->commitment_row, chosen);
   return TRUE;
 }
