@@ -250,5 +250,49 @@ contains "class 9: it says the command is unknown" "$err" "orden desconocida “
 expect 2 "class 9: misspelt command" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" exprot "$plan" --csv "$dir/x.csv"
 contains "class 9: it suggests the command meant" "$err" "¿Quiso decir “export”?"
 [ ! -e "$dir/x.csv" ] && ok "class 9: the misspelt export wrote nothing" || not_ok "class 9: the misspelt export wrote nothing"
+
+# Issue 10, classes 4 and 5: an import that would drop or mangle data is
+# refused naming the columns or the line, in Spanish, and the process is
+# left byte for byte as it was.
+hoja="$dir/hoja.cocrea"
+"$bin" new "$hoja" --title "Hojas" --municipality Renca >/dev/null
+import_refused () {
+  local what=$1 fragment=$2 csv=$3 before
+  before=$(sha256sum <"$hoja")
+  expect 1 "$what" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" import "$hoja" --csv "$csv"
+  one_line "$what"
+  contains "$what: the message" "$err" "$fragment"
+  [ "$(sha256sum <"$hoja")" = "$before" ] && ok "$what: the process is unchanged" || not_ok "$what: the process is unchanged"
+}
+printf 'actividad;texto;texto\nTaller;uno;dos\n' >"$dir/dos-textos.csv"
+import_refused "class 4: two text columns" "Las columnas 2 (“texto”) y 3 (“texto”)" "$dir/dos-textos.csv"
+printf 'propuesta,actividad,texto\nuno,Taller,dos\n' >"$dir/propuesta-texto.csv"
+import_refused "class 4: propuesta and texto" "indican ambas el texto del aporte" "$dir/propuesta-texto.csv"
+printf 'actividad;texto\nTaller;uno\nTaller;dos;perdido\n' >"$dir/celda-extra.csv"
+import_refused "class 4: a cell beyond the header" "Línea 3: la celda 3 (“perdido”)" "$dir/celda-extra.csv"
+printf '"\xef\xbb\xbfactividad";actividad;texto\nA;B;uno\n' >"$dir/bom-doble.csv"
+import_refused "class 4: a quoted BOM shown as it is" "(“<U+FEFF>actividad”)" "$dir/bom-doble.csv"
+{ echo "actividad;texto"; for i in $(seq 1 5000); do echo "Taller;Participación ciudadana número $i"; done; printf 'Taller;L\xednea pegada\n'; } >"$dir/mezcla.csv"
+import_refused "class 5: UTF-8 with a stray byte" "La línea 5002 no está en UTF-8" "$dir/mezcla.csv"
+printf '"\xef\xbb\xbfactividad",texto\nTaller 1,hola\n' >"$dir/bom-comillas.csv"
+expect 0 "class 4: a quoted BOM in the first header cell is read right" -- "$bin" import "$hoja" --csv "$dir/bom-comillas.csv"
+[ "$(sqlite3 "$hoja" "SELECT a.name FROM contribution c JOIN activity a ON a.id = c.activity_id WHERE c.text = 'hola'")" = "Taller 1" ] \
+  && ok "class 4: the activity is the column's, not the file's name" || not_ok "class 4: the activity is the column's, not the file's name"
+printf 'texto;notas\nuno;una nota\n' >"$dir/notas.csv"
+expect 0 "class 4: an unread column imports the rest" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" import "$hoja" --csv "$dir/notas.csv"
+contains "class 4: with a warning naming the column" "$err" "La columna 2 (“notas”) de “notas.csv” no es una de las que Cocrea lee"
+printf 'actividad;texto\r\n' >"$dir/encabezado.csv"
+before=$(sha256sum <"$hoja")
+audits=$(sqlite3 "$hoja" "SELECT count(*) FROM audit_log")
+expect 0 "a header-only import" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" import "$hoja" --csv "$dir/encabezado.csv"
+contains "a header-only import says nothing was added" "$out" "no tiene filas que importar"
+[ "$(sha256sum <"$hoja")" = "$before" ] && [ "$(sqlite3 "$hoja" "SELECT count(*) FROM audit_log")" = "$audits" ] \
+  && ok "a header-only import writes nothing, not even to the audit log" || not_ok "a header-only import writes nothing, not even to the audit log"
+python3 -c "
+rows = ['actividad;texto'] + ['Taller;Participación ciudadana %d' % i for i in range(50)]
+open('$dir/cp1252.csv', 'wb').write(('\n'.join(rows) + '\n').encode('cp1252'))"
+expect 0 "class 5: a whole Windows-1252 file still imports" -- "$bin" import "$hoja" --csv "$dir/cp1252.csv"
+[ "$(sqlite3 "$hoja" "SELECT count(*) FROM contribution WHERE text = 'Participación ciudadana 7'")" = 1 ] \
+  && ok "class 5: with its accents right" || not_ok "class 5: with its accents right"
 echo "1..$n"
 [ $failed -eq 0 ]

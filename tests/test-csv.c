@@ -629,6 +629,157 @@ test_import_not_csv (Fixture *f, gconstpointer data)
   g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
 }
 
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+/* A UTF-8 sheet of @rows rows, then @tail as the bytes of one more line. */
+static GString *
+utf8_rows_then (guint rows, const char *tail)
+{
+  GString *csv = g_string_new ("actividad;texto\n");
+
+  for (guint i = 0; i < rows; i++)
+    g_string_append_printf (csv, "Taller;Participación ciudadana número %u\n", i);
+  g_string_append (csv, tail);
+  return csv;
+}
+
+/*
+ * Issue 10, classes 4 and 5: sheets that lost or mangled data without a
+ * word. Each is refused with a message naming the line or the columns,
+ * and the process is left byte for byte as it was: no contribution, no
+ * activity, no audit entry.
+ */
+static void
+test_import_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) mixed = utf8_rows_then (5000, "Taller;L\xEDnea pegada de otro archivo\n");
+  g_autoptr (GString) mixed_many = utf8_rows_then (10, "Taller;a\xF3\nTaller;b\xE9\n");
+  const struct {
+    const char *what;
+    const char *csv;
+    gssize length;
+    const char *fragments[3];
+  } cases[] = {
+    { "class 4: the text column twice", "actividad;texto;texto\nTaller;uno;dos\n", -1,
+      { "Columns 2 (“texto”) and 3 (“texto”)", "text of the contribution" } },
+    { "class 4: propuesta and texto, both the text", "propuesta,actividad,texto\nuno,Taller,dos\n", -1,
+      { "Columns 1 (“propuesta”) and 3 (“texto”)", "keep one of them" } },
+    { "class 4: mesa and grupo, both the group", "texto;mesa;grupo\nuno;1;2\n", -1,
+      { "Columns 2 (“mesa”) and 3 (“grupo”)", "the group" } },
+    { "class 4: a BOM inside quotes names the activity twice",
+      "\"\xEF\xBB\xBF" "actividad\";actividad;texto\nA;B;uno\n", -1,
+      { "Columns 1 (“<U+FEFF>actividad”) and 2 (“actividad”)" } },
+    { "class 4: a row with more cells than the header", "actividad;texto\nTaller;uno\nTaller;dos;perdido\n", -1,
+      { "Line 3: ", "cell 3 (“perdido”)", "2 columns" } },
+    { "class 4: a quoted cell beyond the header", "texto\n\"uno\",\"dos, tres\"\n", -1,
+      { "Line 2: ", "cell 2 (“dos, tres”)" } },
+    { "class 4: a header whose only cell is a zero-width space and text",
+      "\xE2\x80\x8B" "comentario;mesa\nuno;1\n", -1,
+      { "Columns found: “<U+200B>comentario”, “mesa”" } },
+    { "class 5: UTF-8 with one stray byte on line 5002", mixed->str, (gssize) mixed->len,
+      { "Line 5002 is not UTF-8", "CSV UTF-8" } },
+    { "class 5: UTF-8 with stray bytes on two lines", mixed_many->str, (gssize) mixed_many->len,
+      { "Lines 12, 13 are not UTF-8" } },
+  };
+  g_autofree char *process = g_build_filename (f->dir, "plan.cocrea", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("case-%u.csv", i);
+      g_autofree char *path = write_file (f, name, cases[i].csv, cases[i].length);
+      g_autofree char *before = file_sha256 (process);
+      g_autofree char *after = NULL;
+      g_autoptr (GError) error = NULL;
+      guint n = 99;
+
+      if (cocrea_csv_import (f->document, path, &n, NULL, &error))
+        g_error ("%s: imported %u rows", cases[i].what, n);
+      g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
+      g_test_message ("%s: %s", cases[i].what, error->message);
+      for (guint k = 0; k < G_N_ELEMENTS (cases[i].fragments) && cases[i].fragments[k]; k++)
+        if (strstr (error->message, cases[i].fragments[k]) == NULL)
+          g_error ("%s: “%s” is not in: %s", cases[i].what, cases[i].fragments[k], error->message);
+      g_assert_cmpuint (n, ==, 0);
+      g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
+      g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM audit_log WHERE action = 'import'"),
+                       ==, 0);
+      after = file_sha256 (process);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/*
+ * What is right is imported right: a BOM inside the quotes of the first
+ * header cell still names its column (the activity was the file's name);
+ * empty cells past the header are only padding; a column Cocrea does not
+ * read is said in a warning; a whole Windows-1252 file is still read as
+ * such, and a header-only sheet writes nothing, not even to the audit log.
+ */
+static void
+test_import_kept (Fixture *f, gconstpointer data)
+{
+  g_autofree char *bom = write_file (f, "bom-quoted.csv",
+                                     "\"\xEF\xBB\xBF" "actividad\",texto\nTaller 1,hola\n", -1);
+  g_autofree char *padded = write_file (f, "padded.csv", "actividad;texto\nTaller 2;uno;;  ;\n", -1);
+  g_autofree char *unread = write_file (f, "notas.csv",
+                                        "actividad;texto;notas;\nTaller 3;uno;una nota;\n"
+                                        "Taller 3;dos;;sin nombre\n", -1);
+  g_autofree char *cp1252 = write_file (f, "cp1252.csv",
+                                        "actividad;texto\nTaller 4;Participaci\xF3n ciudadana\n"
+                                        "Taller 4;M\xE1s luminarias en la plaza Espa\xF1" "a\n", -1);
+  g_autofree char *header = write_file (f, "solo-encabezado.csv", "actividad;texto\n;\n", -1);
+  g_autofree char *process = g_build_filename (f->dir, "plan.cocrea", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *activity = NULL;
+  g_auto (GStrv) warnings = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (cocrea_csv_import_full (f->document, bom, &n, NULL, &warnings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 0);
+  g_clear_pointer (&warnings, g_strfreev);
+  activity = query_text (f->document, "SELECT a.name FROM contribution c"
+                                      " JOIN activity a ON a.id = c.activity_id WHERE c.text = 'hola'");
+  g_assert_cmpstr (activity, ==, "Taller 1");
+
+  g_assert_true (cocrea_csv_import (f->document, padded, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+
+  g_assert_true (cocrea_csv_import_full (f->document, unread, &n, NULL, &warnings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 2);
+  g_assert_nonnull (strstr (warnings[0], "Column 3 (“notas”)"));
+  g_assert_nonnull (strstr (warnings[1], "Column 4 of “notas.csv” has no name"));
+  g_clear_pointer (&warnings, g_strfreev);
+
+  g_assert_true (cocrea_csv_import (f->document, cp1252, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"
+                                           " WHERE text = 'Participación ciudadana'"), ==, 1);
+
+  before = file_sha256 (process);
+  g_assert_true (cocrea_csv_import_full (f->document, header, &n, NULL, &warnings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_nonnull (warnings);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM audit_log"
+                                           " WHERE subject = 'solo-encabezado.csv'"), ==, 0);
+  after = file_sha256 (process);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* Every contribution as one comparable line, with the top proposal's title. */
 static const char describe_sql[] =
   "WITH RECURSIVE top (id, title) AS ("
@@ -828,6 +979,8 @@ main (int argc, char **argv)
   ADD ("/csv/import/bad-value", test_import_bad_value);
   ADD ("/csv/import/missing-text", test_import_missing_text);
   ADD ("/csv/import/not-csv", test_import_not_csv);
+  ADD ("/csv/import/refused", test_import_refused);
+  ADD ("/csv/import/kept", test_import_kept);
   ADD ("/csv/round-trip", test_round_trip);
   ADD ("/csv/export/bytes", test_export_bytes);
   ADD ("/csv/export/missing-folder", test_export_missing_folder);

@@ -709,6 +709,9 @@ test_import (void)
                                "Cabildo de invierno;Mesa 2;Talleres de huertos comunitarios\n");
   g_autofree char *bad =
     write_sheet ("mala.csv", "texto,origen\nUna propuesta,comunidad\nOtra,ONG\n");
+  g_autofree char *twice = write_sheet ("dos.csv", "propuesta;texto\nuna;otra\n");
+  g_autofree char *unread = write_sheet ("notas.csv", "texto;notas\nLuminarias;una nota\n");
+  g_autofree char *header = write_sheet ("encabezado.csv", "actividad;texto\n");
   guint n_contributions = count_contributions (0, 0);
   guint n_activities = count_activities ();
   GtkWidget *page, *dialog;
@@ -744,6 +747,40 @@ test_import (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   gui_settle ();
   g_assert_cmpuint (count_contributions (0, 0), ==, n_contributions);
+
+  /* Issue 10: two columns naming the text are refused, naming both. */
+  cocrea_activities_page_import (COCREA_ACTIVITIES_PAGE (page), twice);
+  gui_wait_for (gui_has_toplevel, GUI_TYPE_DATA (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "Columns 1 (“propuesta”) and 2 (“texto”)"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_settle ();
+  g_assert_cmpuint (count_contributions (0, 0), ==, n_contributions);
+
+  /* A column Cocrea does not read: the rest is imported, the column named. */
+  cocrea_activities_page_import (COCREA_ACTIVITIES_PAGE (page), unread);
+  gui_wait_for (gui_has_toplevel, GUI_TYPE_DATA (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Some Columns Were Not Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "Column 2 (“notas”)"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_settle ();
+  g_assert_cmpuint (count_contributions (0, 0), ==, n_contributions + 1);
+
+  /* A header and no rows: said, nothing added, nothing to undo. */
+  cocrea_activities_page_import (COCREA_ACTIVITIES_PAGE (page), header);
+  gui_wait_for (gui_has_toplevel, GUI_TYPE_DATA (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Nothing Imported");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "“encabezado.csv” has no rows to import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_settle ();
+  g_assert_cmpuint (count_contributions (0, 0), ==, n_contributions + 1);
 }
 
 int

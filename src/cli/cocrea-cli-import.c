@@ -53,6 +53,7 @@ cocrea_cli_import (int argc, char **argv)
                           "Decidim participatory space from its export."),
                         entries);
   g_autoptr (CocreaDocument) document = NULL;
+  g_auto (GStrv) warnings = NULL;
   GError *error = NULL;
   guint n_imported = 0;
   int status;
@@ -70,12 +71,20 @@ cocrea_cli_import (int argc, char **argv)
   if (decidim_path != NULL)
     return import_decidim (document, decidim_path);
 
-  if (!cocrea_csv_import (document, csv_path, &n_imported, NULL, &error))
+  if (!cocrea_csv_import_full (document, csv_path, &n_imported, NULL, &warnings, &error))
     return cocrea_cli_fail (error);
+  for (guint i = 0; warnings[i] != NULL; i++)
+    g_printerr ("cocrea: %s: %s\n", _("warning"), warnings[i]);
 
-  printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u contribution.",
-                       "Imported %u contributions.", n_imported),
-          n_imported);
+  if (n_imported == 0)
+    {
+      g_autofree char *name = g_filename_display_basename (csv_path);
+      printf (_("“%s” has no rows to import: nothing was added."), name);
+    }
+  else
+    printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u contribution.",
+                         "Imported %u contributions.", n_imported),
+            n_imported);
   putchar ('\n');
 
   return 0;

@@ -48,6 +48,18 @@ static const char *const column_aliases[N_COLUMNS][6] = {
   [COLUMN_PROPOSAL] = { "proposal", "propuesta consolidada", "consolidated proposal", NULL },
 };
 
+/* What each column holds, for a message naming two that collide. */
+static const char *const column_labels[N_COLUMNS] = {
+  [COLUMN_ID] = N_("the id"),
+  [COLUMN_ACTIVITY] = N_("the activity"),
+  [COLUMN_GROUP] = N_("the group"),
+  [COLUMN_ORIGIN] = N_("the origin"),
+  [COLUMN_TEXT] = N_("the text of the contribution"),
+  [COLUMN_AREA] = N_("the area"),
+  [COLUMN_AXES] = N_("the axes"),
+  [COLUMN_PROPOSAL] = N_("the consolidated proposal"),
+};
+
 /* The state of one import: statements prepared once, and caches so that a
  * 100,000-row file does not look up the same activity 100,000 times. */
 typedef struct {
@@ -66,6 +78,8 @@ typedef struct {
   GString *key;           /* scratch for the groups' cache keys */
   CocreaUndo *undo;       /* every row the import adds, when asked for */
   int columns[N_COLUMNS]; /* index of each column in a record, or -1 */
+  const CocreaCsvRecord *header;
+  gboolean *unread_used;  /* per header column Cocrea does not read: held data */
 } Import;
 
 static void
@@ -85,6 +99,7 @@ import_clear (Import *import)
   if (import->key != NULL)
     g_string_free (g_steal_pointer (&import->key), TRUE);
   g_clear_object (&import->undo);
+  g_clear_pointer (&import->unread_used, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -273,10 +288,61 @@ record_is_empty (const CocreaCsvRecord *record)
 }
 
 /*
+ * header_key:
+ * The folded name of a header cell, without the invisible characters a
+ * byte order mark or a copy from a web page leaves in it (U+FEFF inside
+ * the quotes of the first cell, zero-width spaces): "\uFEFFactividad" is
+ * the activity column, not an unknown one.
+ */
+static char *
+header_key (const char *cell)
+{
+  g_autoptr (GString) visible = g_string_new (NULL);
+
+  for (const char *p = cell; *p; p = g_utf8_next_char (p))
+    if (g_unichar_type (g_utf8_get_char (p)) != G_UNICODE_FORMAT)
+      g_string_append_unichar (visible, g_utf8_get_char (p));
+  return cocrea_text_fold (visible->str);
+}
+
+/*
+ * shown_cell:
+ * @cell as a message shows it: between quotes, cut after 40 characters,
+ * with invisible characters written out ("<U+FEFF>texto"), so that what
+ * the message says is what the file holds.
+ */
+static char *
+shown_cell (const char *cell)
+{
+  g_autofree char *clean = cocrea_text_normalize (cell);
+  g_autoptr (GString) out = g_string_new ("“");
+  guint n = 0;
+
+  for (const char *p = clean; *p; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (n == 40)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (type == G_UNICODE_FORMAT || type == G_UNICODE_CONTROL)
+        g_string_append_printf (out, "<U+%04X>", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  g_string_append (out, "”");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/*
  * match_columns:
- * Fills @import->columns from the @header record; the first column of a
- * kind wins. Fails with COCREA_ERROR_CSV, listing the columns found, when
- * there is no text column.
+ * Fills @import->columns from the @header record. Fails with
+ * COCREA_ERROR_CSV when two columns name the same field ("texto" and
+ * "propuesta": which one is the text?), naming both, and when there is no
+ * text column, listing the columns found as they are written.
  */
 static gboolean
 match_columns (Import *import, const CocreaCsvRecord *header, const char *file_name,
@@ -284,17 +350,37 @@ match_columns (Import *import, const CocreaCsvRecord *header, const char *file_n
 {
   g_autoptr (GString) found = g_string_new (NULL);
 
+  import->header = header;
+  import->unread_used = g_new0 (gboolean, header->n_fields);
   for (guint c = 0; c < N_COLUMNS; c++)
     import->columns[c] = -1;
 
   for (guint i = 0; i < header->n_fields; i++)
     {
-      g_autofree char *folded = cocrea_text_fold (header->fields[i]);
+      g_autofree char *folded = header_key (header->fields[i]);
 
       for (guint c = 0; c < N_COLUMNS; c++)
         for (guint a = 0; column_aliases[c][a] != NULL; a++)
-          if (import->columns[c] < 0 && g_str_equal (folded, column_aliases[c][a]))
+          {
+            int first = import->columns[c];
+
+            if (!g_str_equal (folded, column_aliases[c][a]))
+              continue;
+            if (first >= 0)
+              {
+                g_autofree char *one = shown_cell (header->fields[first]);
+                g_autofree char *two = shown_cell (header->fields[i]);
+
+                /* TRANSLATORS: "Columns 2 (“texto”) and 5 (“propuesta”) of
+                 * “mesa-3.csv” both name the text of the contribution" */
+                g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
+                             _("Columns %u (%s) and %u (%s) of “%s” both name %s: keep one of "
+                               "them, or rename the other, so that nothing is left out"),
+                             first + 1, one, i + 1, two, file_name, _(column_labels[c]));
+                return FALSE;
+              }
             import->columns[c] = i;
+          }
     }
 
   if (import->columns[COLUMN_TEXT] >= 0)
@@ -304,17 +390,11 @@ match_columns (Import *import, const CocreaCsvRecord *header, const char *file_n
    * spreadsheet at all can be a whole paragraph. */
   for (guint i = 0; i < header->n_fields && i < 12; i++)
     {
-      g_autofree char *name = cocrea_text_normalize (header->fields[i]);
+      g_autofree char *name = shown_cell (header->fields[i]);
 
       if (found->len > 0)
         g_string_append (found, ", ");
-      if (g_utf8_strlen (name, -1) > 40)
-        {
-          g_autofree char *cut = g_utf8_substring (name, 0, 40);
-          g_string_append_printf (found, "“%s…”", cut);
-        }
-      else
-        g_string_append_printf (found, "“%s”", name);
+      g_string_append (found, name);
     }
   if (header->n_fields > 12)
     g_string_append (found, ", …");
@@ -324,6 +404,78 @@ match_columns (Import *import, const CocreaCsvRecord *header, const char *file_n
                  "“texto” or “propuesta”). Columns found: %s"),
                file_name, found->str);
   return FALSE;
+}
+
+/* TRUE when @index is a header column no field is read from. */
+static gboolean
+is_unread_column (const Import *import, guint index)
+{
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (import->columns[c] == (int) index)
+      return FALSE;
+  return TRUE;
+}
+
+/*
+ * check_cells:
+ * A row's cells beyond the header's columns would be dropped: fails with
+ * COCREA_ERROR_CSV naming the first that holds something. Notes the
+ * columns Cocrea does not read that hold something, for a warning.
+ */
+static gboolean
+check_cells (Import *import, const CocreaCsvRecord *record, GError **error)
+{
+  guint n_columns = import->header->n_fields;
+
+  for (guint i = 0; i < record->n_fields; i++)
+    {
+      const char *cell = record->fields[i];
+      gboolean blank = TRUE;
+
+      for (const char *p = cell; *p && blank; p = g_utf8_next_char (p))
+        blank = g_unichar_isspace (g_utf8_get_char (p));
+      if (blank)
+        continue;
+
+      if (i >= n_columns)
+        {
+          g_autofree char *shown = shown_cell (cell);
+          g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
+                       _("cell %u (%s) is beyond the %u columns the header names, so it "
+                         "would be lost: give that column a name in the first row, or move "
+                         "the cell"),
+                       i + 1, shown, n_columns);
+          return FALSE;
+        }
+      if (!import->unread_used[i] && is_unread_column (import, i))
+        import->unread_used[i] = TRUE;
+    }
+  return TRUE;
+}
+
+/* One warning per column that held data Cocrea does not read. */
+static GStrv
+unread_warnings (const Import *import, const char *file_name)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < import->header->n_fields; i++)
+    if (import->unread_used[i])
+      {
+        g_autofree char *shown = shown_cell (import->header->fields[i]);
+        g_autofree char *text = NULL;
+
+        if (*import->header->fields[i] == '\0')
+          text = g_strdup_printf (_("Column %u of “%s” has no name: its cells were not "
+                                    "imported"),
+                                  i + 1, file_name);
+        else
+          text = g_strdup_printf (_("Column %u (%s) of “%s” is not one Cocrea reads: its "
+                                    "cells were not imported"),
+                                  i + 1, shown, file_name);
+        g_strv_builder_add (builder, text);
+      }
+  return g_strv_builder_end (builder);
 }
 
 /* The name of the activity for rows that name none: the file's name
@@ -421,17 +573,22 @@ import_record (Import *import, const CocreaCsvRecord *record, const char *fallba
 }
 
 /**
- * cocrea_csv_import:
+ * cocrea_csv_import_full:
  * @document: a process open for writing
  * @csv_path: the CSV file
  * @n_imported: (out) (optional): how many contributions were added
  * @undo: (out) (optional): what takes the whole import back
+ * @warnings: (out) (optional): on success, one sentence per column whose
+ *   cells were not imported because Cocrea does not read it (unnamed, or
+ *   named otherwise); an empty list when there is none
  * @error: return location for a #CocreaError
  *
  * Adds every row of @csv_path as a contribution, creating the activities,
  * groups and consolidated proposals the rows name. Rows without an
  * activity go to one named after the file. Everything happens in one
- * edit, logged once as "import".
+ * edit, logged once as "import"; a sheet with no rows writes nothing. No
+ * cell is dropped silently: two columns naming one field, or a cell beyond
+ * the header's columns, fail the import; an unread column is a warning.
  *
  * Returns: %TRUE on success. On failure nothing was added, and @error says
  *   why: %COCREA_ERROR_IO when the file cannot be read, %COCREA_ERROR_CSV
@@ -439,8 +596,8 @@ import_record (Import *import, const CocreaCsvRecord *record, const char *fallba
  *   %COCREA_ERROR_READ_ONLY, or a database error.
  */
 gboolean
-cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_imported,
-                   CocreaUndo **undo, GError **error)
+cocrea_csv_import_full (CocreaDocument *document, const char *csv_path, guint *n_imported,
+                        CocreaUndo **undo, GStrv *warnings, GError **error)
 {
   /* First, so it ends last: the import's statements are finalised before
    * a rollback. */
@@ -452,6 +609,7 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
   g_autofree char *fallback_activity = NULL;
   g_autofree char *detail = NULL;
   g_autoptr (GError) parse_error = NULL;
+  g_auto (GStrv) found_warnings = NULL;
   const CocreaCsvRecord *header;
   const CocreaCsvRecord *record;
   guint count = 0;
@@ -464,6 +622,8 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
     *n_imported = 0;
   if (undo != NULL)
     *undo = NULL;
+  if (warnings != NULL)
+    *warnings = NULL;
 
   file_name = g_filename_display_basename (csv_path);
   fallback_activity = default_activity_name (csv_path);
@@ -502,7 +662,8 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
       if (record_is_empty (record))
         continue;
 
-      if (!import_record (&import, record, fallback_activity, error))
+      if (!check_cells (&import, record, error) ||
+          !import_record (&import, record, fallback_activity, error))
         {
           g_prefix_error (error, _("Line %u: "), record->line);
           return FALSE;
@@ -513,6 +674,16 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
     {
       g_propagate_error (error, g_steal_pointer (&parse_error));
       return FALSE;
+    }
+
+  /* A sheet with a header and no rows adds nothing: nothing is written,
+   * not even to the audit log (the edit rolls back as it ends). */
+  found_warnings = unread_warnings (&import, file_name);
+  if (count == 0)
+    {
+      if (warnings != NULL)
+        *warnings = g_steal_pointer (&found_warnings);
+      return TRUE;
     }
 
   /* One statement indexes every new row for suggestions, in the same edit. */
@@ -535,5 +706,18 @@ cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_impo
 
   if (n_imported != NULL)
     *n_imported = count;
+  if (warnings != NULL)
+    *warnings = g_steal_pointer (&found_warnings);
   return TRUE;
+}
+
+/**
+ * cocrea_csv_import:
+ * As cocrea_csv_import_full(), without the warnings.
+ */
+gboolean
+cocrea_csv_import (CocreaDocument *document, const char *csv_path, guint *n_imported,
+                   CocreaUndo **undo, GError **error)
+{
+  return cocrea_csv_import_full (document, csv_path, n_imported, undo, NULL, error);
 }

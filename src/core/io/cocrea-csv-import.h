@@ -14,5 +14,11 @@ gboolean cocrea_csv_import (CocreaDocument *document,
                             guint          *n_imported,
                             CocreaUndo    **undo,
                             GError        **error);
+gboolean cocrea_csv_import_full (CocreaDocument *document,
+                                 const char     *csv_path,
+                                 guint          *n_imported,
+                                 CocreaUndo    **undo,
+                                 GStrv          *warnings,
+                                 GError        **error);
 
 G_END_DECLS

@@ -86,15 +86,83 @@ line_of (const char *text, gsize offset)
   return line;
 }
 
+/* At most this many lines are named in a message about stray bytes. */
+#define MAX_LINES_NAMED 5
+
+/*
+ * mostly_windows_1252:
+ * Decides what @data (@length bytes, not valid UTF-8) is. Windows-1252
+ * writes each accented letter as one byte that UTF-8 cannot start a
+ * character with, so such a file has many bytes that are not UTF-8 and
+ * hardly any valid UTF-8 sequence. A UTF-8 file with a few stray bytes (a
+ * line pasted from elsewhere) has the opposite: re-reading all of it as
+ * Windows-1252 would turn every "ó" into "Ã³". Returns TRUE for the first
+ * kind; for the second fails with COCREA_ERROR_CSV naming the lines that
+ * are not UTF-8.
+ */
+static gboolean
+mostly_windows_1252 (const char *data, gsize length, GError **error)
+{
+  g_autoptr (GString) lines = g_string_new (NULL);
+  const char *p = data, *end = data + length;
+  guint valid = 0, invalid = 0, line = 1, last_named = 0, named = 0;
+
+  while (p < end)
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        {
+          if (*p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n')))
+            line++;
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c != (gunichar) -1 && c != (gunichar) -2)
+        {
+          valid++;
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      invalid++;
+      if (line != last_named && named < MAX_LINES_NAMED)
+        {
+          g_string_append_printf (lines, "%s%u", named > 0 ? ", " : "", line);
+          last_named = line;
+          named++;
+        }
+      p++;
+    }
+
+  if (invalid > valid)
+    return TRUE;
+
+  if (invalid > named && named == MAX_LINES_NAMED)
+    g_string_append (lines, ", …");
+  g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Line %s is not UTF-8 while the rest of the file is (it was not "
+                            "imported, to keep its accents right): correct that line, or save "
+                            "the whole file again as “CSV UTF-8”",
+                            "Lines %s are not UTF-8 while the rest of the file is (it was not "
+                            "imported, to keep its accents right): correct those lines, or save "
+                            "the whole file again as “CSV UTF-8”",
+                            named),
+               lines->str);
+  return FALSE;
+}
+
 /*
  * decode:
  * Takes @data, @length bytes followed by a NUL, and returns it as UTF-8
  * without a byte order mark, and sets *encoding to the name of what it
  * was. UTF-8 stays in the same memory: a national file is tens of
  * megabytes. UTF-16 needs its BOM; bytes that are not valid UTF-8 are read
- * as Windows-1252, which is what Excel writes on Windows. Fails with
- * COCREA_ERROR_CSV for binary data (NUL or control bytes) and for bytes no
- * encoding explains.
+ * as Windows-1252, which is what Excel writes on Windows, unless the rest
+ * of the file is UTF-8 (mostly_windows_1252()). Fails with
+ * COCREA_ERROR_CSV for binary data (NUL or control bytes), for UTF-8 with
+ * stray bytes, and for bytes no encoding explains.
  */
 static char *
 decode (char *owned_data, gsize length, const char **encoding, GError **error)
@@ -137,6 +205,8 @@ decode (char *owned_data, gsize length, const char **encoding, GError **error)
       *encoding = "UTF-8";
       text = g_steal_pointer (&data);
     }
+  else if (!mostly_windows_1252 (data, length, error))
+    return NULL;
   else
     {
       *encoding = "WINDOWS-1252";

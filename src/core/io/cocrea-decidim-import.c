@@ -24,6 +24,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -34,6 +35,7 @@
 #include "cocrea-decidim-import.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "cocrea-file.h"
 #include "cocrea-search-index.h"
 #include "cocrea-text.h"
 #include "cocrea-undo-private.h"
@@ -792,21 +794,21 @@ import_json (Import *import, const char *path, const char *language, GError **er
   return TRUE;
 }
 
+/* TRUE when @path is the JSON export: its name says so, or its first
+ * non-blank byte opens a list. */
 static gboolean
 is_json (const char *path)
 {
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, NULL);
-  char buffer[256];
+  guint8 buffer[256];
   gssize n;
 
   if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
     return TRUE;
-  if (in == NULL || (n = g_input_stream_read (G_INPUT_STREAM (in), buffer, sizeof buffer - 1,
-                                              NULL, NULL)) <= 0)
+  n = cocrea_file_read_head (path, buffer, sizeof buffer - 1, NULL);
+  if (n <= 0)
     return FALSE;
   buffer[n] = '\0';
-  return *g_strchug (buffer) == '[';
+  return *g_strchug ((char *) buffer) == '[';
 }
 
 /**
@@ -822,18 +824,18 @@ is_json (const char *path)
 gboolean
 cocrea_decidim_file_detect (const char *path)
 {
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, NULL);
   g_autofree char *buffer = g_malloc (64 * 1024 + 1);
   g_auto (GStrv) cells = NULL;
   gboolean has_id = FALSE, has_title = FALSE;
-  gsize n = 0;
+  gssize n;
   char *start, *line_end;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (in == NULL || !g_input_stream_read_all (G_INPUT_STREAM (in), buffer, 64 * 1024, &n,
-                                              NULL, NULL))
+  /* Only a regular file: a pipe chosen in the Import dialog must not hang
+   * the window. */
+  n = cocrea_file_read_head (path, (guint8 *) buffer, 64 * 1024, NULL);
+  if (n < 0)
     return FALSE;
   buffer[n] = '\0';
   start = buffer;
@@ -887,6 +889,7 @@ cocrea_decidim_import (CocreaDocument *document, const char *path,
   g_autofree char *detail = NULL;
   CocreaIndexMark mark = { 0 };
   gboolean ok;
+  int fd;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -896,6 +899,12 @@ cocrea_decidim_import (CocreaDocument *document, const char *path,
   memset (result, 0, sizeof *result);
   if (undo != NULL)
     *undo = NULL;
+
+  /* A pipe, a device or a folder is refused before anything reads it. */
+  fd = cocrea_file_open_regular (path, error);
+  if (fd < 0)
+    return FALSE;
+  close (fd);
 
   process = cocrea_document_get_process (document, error);
   if (process == NULL)

@@ -578,6 +578,7 @@ cocrea_activities_page_import (CocreaActivitiesPage *self, const char *path)
   CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (CocreaUndo) undo = NULL;
   g_autoptr (GError) error = NULL;
+  g_auto (GStrv) warnings = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   guint n = 0;
@@ -587,13 +588,28 @@ cocrea_activities_page_import (CocreaActivitiesPage *self, const char *path)
 
   if (!cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
-  if (!cocrea_csv_import (document, path, &n, &undo, &error))
+  if (!cocrea_csv_import_full (document, path, &n, &undo, &warnings, &error))
     {
       cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Import the Spreadsheet"), error);
       return;
     }
 
   name = g_filename_display_basename (path);
+  if (undo == NULL)
+    {
+      /* A header and no rows: nothing was added, nothing to undo. Said
+       * in a dialog: a toast would queue behind the last import's. */
+      g_autofree char *empty = g_strdup_printf (_("“%s” has no rows to import"), name);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)",
+                                  _("Nothing Imported"), empty);
+      return;
+    }
+  if (warnings[0] != NULL)
+    {
+      g_autofree char *body = g_strjoinv ("\n", warnings);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)",
+                                  _("Some Columns Were Not Imported"), body);
+    }
   /* TRANSLATORS: a toast, "Imported 24 contributions from “mesa-3.csv”" */
   text = g_strdup_printf (ngettext ("Imported %u contribution from “%s”",
                                     "Imported %u contributions from “%s”", n),
