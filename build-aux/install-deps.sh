@@ -15,6 +15,7 @@ build_pkgs=(
 test_pkgs=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
   poppler-utils qpdf imagemagick desktop-file-utils appstream appstream-util
+  fonts-dejavu-extra
   sqlite3 flatpak-builder libxml2-utils shared-mime-info libglib2.0-bin
   python3 gettext
   clang libclang-rt-14-dev

@@ -2,14 +2,17 @@
  *
  * A PDF is checked the way a reader meets it: its text is read back with
  * pdftotext (whitespace folded, since table cells wrap), its structure
- * with qpdf --check and its fonts with pdffonts. Expected headings are
+ * with qpdf --check and its fonts with pdffonts; poppler must read it
+ * without a word on stderr (no broken ToUnicode maps). Expected headings are
  * looked up in the same catalog as the export, so the checks hold before
  * and after the Spanish translation of a heading lands.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -119,23 +122,86 @@ fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* The text of @path (pages @first to @last, or all when 0), folded. */
+/* The text of @path (pages @first to @last, or all when 0) as pdftotext
+ * gives it, which must say nothing on stderr (poppler warns there about a
+ * broken ToUnicode map, a bad font or a damaged file). */
 static char *
-pdf_text (const char *path, int first, int last)
+pdf_text_raw (const char *path, int first, int last)
 {
   g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
   g_autofree char *f = g_strdup_printf ("%d", first);
   g_autofree char *l = g_strdup_printf ("%d", last);
   g_autoptr (GError) error = NULL;
   int status = 0;
-  const char *all[] = { "pdftotext", "-q", path, "-", NULL };
-  const char *some[] = { "pdftotext", "-q", "-f", f, "-l", l, path, "-", NULL };
+  const char *all[] = { "pdftotext", path, "-", NULL };
+  const char *some[] = { "pdftotext", "-f", f, "-l", l, path, "-", NULL };
 
   g_spawn_sync (NULL, (char **) (first > 0 ? some : all), NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                NULL, &status, &error);
+                &err, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (err, ==, "");
+  return g_steal_pointer (&out);
+}
+
+/* The same, white space folded (table cells wrap). */
+static char *
+pdf_text (const char *path, int first, int last)
+{
+  g_autofree char *out = pdf_text_raw (path, first, last);
   return fold (out);
+}
+
+/* qpdf --check finds nothing wrong (exit 0: not even a warning). */
+static void
+assert_qpdf_clean (const char *path)
+{
+  g_autofree char *out = NULL;
+  const char *argv[] = { "qpdf", "--check", path, NULL };
+  int status = -1;
+
+  if (!have_program ("qpdf"))
+    return;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, NULL);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("qpdf --check %s:\n%s", path, out);
+}
+
+/* The fonts pdffonts lists, all embedded; returns how many. */
+static guint
+count_embedded_fonts (const char *path)
+{
+  g_autofree char *fonts = NULL;
+  g_auto (GStrv) lines = NULL;
+  const char *argv[] = { "pdffonts", path, NULL };
+  int status = -1;
+  guint n = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &fonts, NULL, &status, NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (fonts, "\n", -1);
+  /* Two header lines, then one line per font: its "emb" column says yes. */
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) columns = NULL;
+      g_autoptr (GPtrArray) words = g_ptr_array_new ();
+
+      if (*lines[i] == '\0')
+        continue;
+      columns = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      for (guint c = 0; columns[c] != NULL; c++)
+        if (*columns[c] != '\0')
+          g_ptr_array_add (words, columns[c]);
+      g_assert_cmpuint (words->len, >=, 7);
+      /* name type… encoding emb sub uni id gen: emb is 5th from the end, uni 3rd */
+      g_assert_cmpstr (g_ptr_array_index (words, words->len - 5), ==, "yes");
+      g_assert_cmpstr (g_ptr_array_index (words, words->len - 3), ==, "yes");
+      n++;
+    }
+  return n;
 }
 
 static int
@@ -195,9 +261,7 @@ test_plan_demo (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) deliverables = NULL;
   g_autofree char *text = NULL;
   g_autofree char *page_two = NULL;
-  g_autofree char *fonts = NULL;
   g_auto (GStrv) warnings = NULL;
-  g_auto (GStrv) lines = NULL;
   const char *headings[] = {
     "Commitment name", "Origin", "Start and end dates", "Lead institution or unit",
     "What is the public problem the commitment addresses?", "What is the commitment?",
@@ -205,7 +269,7 @@ test_plan_demo (Fixture *f, gconstpointer data)
     "Why is this commitment relevant to OGP values?", "Additional information",
     "Milestone (activity or deliverable)", "Contents",
   };
-  int status = -1, n_pages, n_fonts = 0;
+  int n_pages;
 
   if (skip_without_poppler ())
     return;
@@ -240,41 +304,9 @@ test_plan_demo (Fixture *f, gconstpointer data)
     assert_contains (page_two, footer);
   }
 
-  if (have_program ("qpdf"))
-    {
-      const char *argv[] = { "qpdf", "--check", f->pdf_path, NULL };
-      g_spawn_sync (NULL, (char **) argv, NULL,
-                    G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                    NULL, NULL, NULL, NULL, &status, NULL);
-      g_assert_true (g_spawn_check_wait_status (status, NULL));
-    }
-
+  assert_qpdf_clean (f->pdf_path);
   if (have_program ("pdffonts"))
-    {
-      const char *argv[] = { "pdffonts", f->pdf_path, NULL };
-      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                    NULL, NULL, &fonts, NULL, &status, NULL);
-      g_assert_true (g_spawn_check_wait_status (status, NULL));
-      lines = g_strsplit (fonts, "\n", -1);
-      /* Two header lines, then one line per font: its "emb" column says yes. */
-      for (guint i = 2; lines[i] != NULL; i++)
-        {
-          g_auto (GStrv) columns = NULL;
-          g_autoptr (GPtrArray) words = g_ptr_array_new ();
-
-          if (*lines[i] == '\0')
-            continue;
-          columns = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
-          for (guint c = 0; columns[c] != NULL; c++)
-            if (*columns[c] != '\0')
-              g_ptr_array_add (words, columns[c]);
-          g_assert_cmpuint (words->len, >=, 7);
-          /* name type… encoding emb sub uni id gen: emb is 5th from the end */
-          g_assert_cmpstr (g_ptr_array_index (words, words->len - 5), ==, "yes");
-          n_fonts++;
-        }
-      g_assert_cmpint (n_fonts, ==, 2);
-    }
+    g_assert_cmpuint (count_embedded_fonts (f->pdf_path), ==, 2);
 }
 
 /* A 5-page problem text and 60 milestones: the template row is cut
@@ -355,9 +387,232 @@ test_plan_emoji (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_strv_length (warnings), ==, 1);
   g_assert_nonnull (strstr (warnings[0], "Una fiesta"));
 
+  g_assert_nonnull (strstr (warnings[0], "[emoji]"));
+
+  /* No font here draws 🎉 (the tests see DejaVu only): a placeholder says
+   * something was there, instead of a blank or a "�". */
   text = pdf_text (f->pdf_path, 0, 0);
-  assert_contains (text, "Una fiesta");
-  assert_contains (text, "para todos");
+  assert_contains (text, "Una fiesta [emoji] para todos");
+  g_assert_null (strstr (text, "�"));
+  assert_qpdf_clean (f->pdf_path);
+}
+
+/* Removes the bidi embedding marks poppler puts around right-to-left
+ * runs it found in a left-to-right page. */
+static char *
+strip_embeddings (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c != 0x202B && c != 0x202C && c != 0x202A)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The left edge of the first right-to-left word @word in pdftotext's
+ * -bbox output of page @page, or -1. That output lists each word's
+ * characters as they lie on the page, left to right: reversed. */
+static double
+word_x (const char *path, int page, const char *word)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *p = g_strdup_printf ("%d", page);
+  g_autofree char *reversed = g_utf8_strreverse (word, -1);
+  g_autofree char *needle = g_strdup_printf ("%s</word>", reversed);
+  const char *argv[] = { "pdftotext", "-bbox", "-f", p, "-l", p, path, "-", NULL };
+  const char *hit, *x;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, NULL, NULL);
+  hit = out != NULL ? strstr (out, needle) : NULL;
+  if (hit == NULL)
+    return -1;
+  while (hit > out && strncmp (hit, "xMin=\"", 6) != 0)
+    hit--;
+  x = hit + 6;
+  return g_ascii_strtod (x, NULL);
+}
+
+/* The page of @path whose text holds @needle (1-based), or 0. */
+static int
+page_with (const char *path, const char *needle)
+{
+  int n = pdf_pages (path);
+
+  for (int page = 1; page <= n; page++)
+    {
+      g_autofree char *text = pdf_text_raw (path, page, page);
+      g_autofree char *plain = strip_embeddings (text);
+
+      if (strstr (plain, needle) != NULL)
+        return page;
+    }
+  return 0;
+}
+
+/* Hebrew and Arabic, as migrant participants write them: drawn right to
+ * left (the first word at the right), Arabic joined, and read back as
+ * the letters typed (never presentation forms), each word in its own
+ * order, with no warning from poppler and a clean qpdf check. */
+static void
+test_plan_right_to_left (Fixture *f, gconstpointer data)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *plain = NULL;
+  g_auto (GStrv) warnings = NULL;
+  const char *words[] = {
+    "שלום", "עולם", "זוהי", "הצעה", "לשנת", "2020", "חשובה",
+    "مرحبا", "بالعالم", "هذا", "اقتراح", "لعام", "الجيران",
+  };
+  int hebrew_page;
+
+  if (skip_without_poppler ())
+    return;
+
+  edit_file (f, "UPDATE commitment SET note = 'שלום עולם, זוהי הצעה לשנת 2020 (חשובה).' WHERE position = 1;"
+                "UPDATE commitment SET note = 'مرحبا بالعالم، هذا اقتراح لعام 2020 (مهم) من الجيران.'"
+                " WHERE position = 2;"
+                "UPDATE contribution SET text = 'Mezcla: el barrio שלום y مرحبا juntos.' WHERE id = "
+                " (SELECT min (id) FROM contribution);");
+  warnings = export_plan (f);
+  g_assert_null (warnings);
+
+  text = pdf_text_raw (f->pdf_path, 0, 0);
+  plain = strip_embeddings (text);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (plain, words[i]) == NULL)
+      g_error ("“%s” is not in the PDF's text", words[i]);
+  for (const char *p = plain; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      g_assert_false ((c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF));
+    }
+  g_assert_nonnull (strstr (plain, "Mezcla: el barrio"));
+  g_assert_nonnull (strstr (plain, "juntos."));
+
+  /* Right to left on the page: "שלום" (first) right of "עולם" (second),
+   * "مرحبا" right of "بالعالم". */
+  hebrew_page = page_with (f->pdf_path, "שלום עולם");
+  g_assert_cmpint (hebrew_page, >, 0);
+  g_assert_cmpfloat (word_x (f->pdf_path, hebrew_page, "שלום"), >, word_x (f->pdf_path, hebrew_page, "עולם"));
+  g_assert_cmpfloat (word_x (f->pdf_path, hebrew_page, "עולם"), >, 0);
+  {
+    int arabic_page = page_with (f->pdf_path, "مرحبا بالعالم");
+    g_assert_cmpint (arabic_page, >, 0);
+    g_assert_cmpfloat (word_x (f->pdf_path, arabic_page, "مرحبا"), >,
+                       word_x (f->pdf_path, arabic_page, "بالعالم"));
+  }
+
+  assert_qpdf_clean (f->pdf_path);
+  g_assert_cmpuint (count_embedded_fonts (f->pdf_path), ==, 2);
+}
+
+/* A character DejaVu Sans lacks comes from another installed font (⌒ from
+ * DejaVu Sans Mono, embedded as a third font), not a box or a warning. */
+static void
+test_plan_fallback_font (Fixture *f, gconstpointer data)
+{
+  g_autofree char *text = NULL;
+  g_auto (GStrv) warnings = NULL;
+
+  if (skip_without_poppler ())
+    return;
+
+  edit_file (f, "UPDATE commitment SET note = 'Un arco ⌒ sobre la plaza' WHERE position = 2;");
+  warnings = export_plan (f);
+  g_assert_null (warnings);
+  text = pdf_text (f->pdf_path, 0, 0);
+  assert_contains (text, "Un arco ⌒ sobre la plaza");
+  assert_qpdf_clean (f->pdf_path);
+  g_assert_cmpuint (count_embedded_fonts (f->pdf_path), ==, 3);
+}
+
+/* Texts far longer than anyone types, as another program may store them:
+ * a 100 KB process title (the cover, the running header, the metadata),
+ * a 100 KB commitment name (a heading taller than a page) and a 100 KB
+ * contribution without a space (a word wider than any line). The export
+ * works, keeps every character on the pages, and the header and the
+ * metadata are cut to fit. */
+static void
+test_plan_huge_texts (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) word = g_string_new (NULL);
+  g_autoptr (GString) title = g_string_new ("Inicio del título");
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_auto (GStrv) warnings = NULL;
+  const char *argv[] = { "pdfinfo", f->pdf_path, NULL };
+  const char *line;
+
+  if (skip_without_poppler ())
+    return;
+
+  while (word->len < 100 * 1024)
+    g_string_append (word, "abcdefghij");
+  while (title->len < 100 * 1024)
+    g_string_append (title, " gobierno abierto");
+  g_string_append (title, " fin del título");
+  g_string_append_printf (sql,
+                          "UPDATE process SET title = '%s';"
+                          "UPDATE commitment SET name = '%s' WHERE position = 1;"
+                          "UPDATE contribution SET text = 'A%sZ' WHERE id = (SELECT min (id) FROM contribution);",
+                          title->str, title->str, word->str);
+  edit_file (f, sql->str);
+
+  warnings = export_plan (f);
+  text = pdf_text (f->pdf_path, 0, 0);
+  assert_contains (text, "Inicio del título gobierno abierto");
+  assert_contains (text, "gobierno abierto fin del título");
+  assert_contains (text, "Aabcdefghij");
+  assert_contains (text, "abcdefghijZ");
+  assert_qpdf_clean (f->pdf_path);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &info, NULL, NULL, NULL);
+  line = strstr (info, "Title:");
+  g_assert_nonnull (line);
+  g_assert_cmpint (strchr (line, '\n') - line, <, 2048);
+  g_assert_nonnull (g_strstr_len (line, strchr (line, '\n') - line, "…"));
+}
+
+/* A disk that fills up in the middle of the annex: the export stops with
+ * a sentence saying so, and leaves nothing behind, not even a temporary
+ * file. The limit on the file size stands for the full disk. */
+static void
+test_plan_disk_full (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CocreaDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) dir = NULL;
+  struct rlimit old, small = { 64 * 1024, 0 };
+  void (*old_handler) (int);
+  guint n = 0;
+
+  document = cocrea_document_open (f->path, COCREA_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  small.rlim_max = old.rlim_max;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  g_assert_false (cocrea_pdf_plan_export (document, f->pdf_path, NULL, NULL, NULL, &error));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_IO);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "larger than this disk can hold"));
+  g_assert_null (strstr (error->message, "libharu"));
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 1);
 }
 
 static void
@@ -696,6 +951,10 @@ main (int argc, char *argv[])
   ADD ("/pdf/plan/demo", test_plan_demo);
   ADD ("/pdf/plan/long-text", test_plan_long);
   ADD ("/pdf/plan/emoji", test_plan_emoji);
+  ADD ("/pdf/plan/right-to-left", test_plan_right_to_left);
+  ADD ("/pdf/plan/fallback-font", test_plan_fallback_font);
+  ADD ("/pdf/plan/huge-texts", test_plan_huge_texts);
+  ADD ("/pdf/plan/disk-full", test_plan_disk_full);
   ADD ("/pdf/plan/missing-folder", test_plan_missing_folder);
   ADD ("/pdf/cancel", test_cancel);
   ADD ("/pdf/reasons/demo", test_reasons_demo);

@@ -427,7 +427,7 @@ cocrea_pdf_text_clean (CocreaPdfText *self, const char *text, guint *n_replaced)
   g_autofree char *valid = NULL;
   g_autofree char *composed = NULL;
   GString *out;
-  gboolean after_emoji = FALSE;
+  gboolean after_emoji = FALSE, joined = FALSE;
 
   if (text == NULL)
     return g_strdup ("");
@@ -462,8 +462,16 @@ cocrea_pdf_text_clean (CocreaPdfText *self, const char *text, guint *n_replaced)
           continue;
         }
 
-      if (after_emoji && is_emoji_modifier (c))
-        continue;
+      if (after_emoji && c == 0x200D)
+        {
+          joined = TRUE; /* what follows is part of the same emoji */
+          continue;
+        }
+      if (after_emoji && (is_emoji_modifier (c) || joined))
+        {
+          joined = FALSE;
+          continue;
+        }
       if (after_emoji && c >= 0x1F1E6 && c <= 0x1F1FF)
         {
           after_emoji = FALSE; /* the second letter of a flag */
