@@ -231,6 +231,10 @@ test_migrate (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, COCREA_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM milestone_progress"), ==, 0);
+  /* Version 7's census shares start unknown, not 0. */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM process WHERE population_women IS NULL"
+                                     " AND population_disability IS NULL AND population_source = ''"),
+                   ==, 1);
   g_assert_true (cocrea_document_check_file (f->path, &version, &error));
   g_assert_cmpint (version, ==, COCREA_SCHEMA_VERSION);
 

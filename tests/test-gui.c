@@ -302,7 +302,8 @@ test_process_settings (void)
   dialog = gui_find_toplevel (COCREA_TYPE_PROCESS_SETTINGS_DIALOG);
 
   rows = gui_find_all_of_type (dialog, ADW_TYPE_ENTRY_ROW);
-  g_assert_cmpuint (rows->len, ==, 3);
+  /* Title, municipality and period; then five census shares and their source. */
+  g_assert_cmpuint (rows->len, ==, 3 + 6);
   g_assert_cmpstr (gtk_editable_get_text (rows->pdata[0]), ==, "Plan de Gobierno Abierto");
   g_assert_cmpstr (gtk_editable_get_text (rows->pdata[2]), ==, "2019-2021");
   spins = gui_find_all_of_type (dialog, GTK_TYPE_SPIN_BUTTON);

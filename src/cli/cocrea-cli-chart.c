@@ -1,4 +1,4 @@
-/* cocrea-cli-chart.c — cocrea chart FILE (--mentions|--viability|--attendance) OUT.png
+/* cocrea-cli-chart.c — cocrea chart FILE (--mentions|--viability|--attendance|--representation) OUT.png
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +19,8 @@
 int
 cocrea_cli_chart (int argc, char **argv)
 {
-  gboolean mentions = FALSE, viability = FALSE, attendance = FALSE, dark = FALSE, describe = FALSE;
+  gboolean mentions = FALSE, viability = FALSE, attendance = FALSE, representation = FALSE;
+  gboolean dark = FALSE, describe = FALSE;
   int width = 960, height = 0, top = 15;
   GOptionEntry entries[] = {
     { "mentions", 0, 0, G_OPTION_ARG_NONE, &mentions, N_("Mentions per proposal"), NULL },
@@ -27,6 +28,8 @@ cocrea_cli_chart (int argc, char **argv)
       N_("Viability per criterion and proposal, with disagreement"), NULL },
     { "attendance", 0, 0, G_OPTION_ARG_NONE, &attendance,
       N_("Attendance and inclusion per activity"), NULL },
+    { "representation", 0, 0, G_OPTION_ARG_NONE, &representation,
+      N_("Attendance against the commune’s population, per group"), NULL },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Use the dark palette"), NULL },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default 960)"), N_("N") },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default: fits the data)"), N_("N") },
@@ -43,8 +46,9 @@ cocrea_cli_chart (int argc, char **argv)
 
   if (!cocrea_cli_parse (context, &argc, &argv, 2, &status))
     return status;
-  if (mentions + viability + attendance != 1)
-    return cocrea_cli_usage (context, _("Give exactly one of --mentions, --viability and --attendance"));
+  if (mentions + viability + attendance + representation != 1)
+    return cocrea_cli_usage (context, _("Give exactly one of --mentions, --viability, --attendance "
+                                        "and --representation"));
   if (width < 200 || width > 8000 || (height != 0 && (height < 150 || height > 8000)) || top < 1)
     return cocrea_cli_usage (context, _("The size must be 200 to 8000 pixels wide and 150 to 8000 high"));
 
@@ -54,6 +58,12 @@ cocrea_cli_chart (int argc, char **argv)
 
   if (attendance)
     chart = cocrea_chart_new_attendance (document, &error);
+  else if (representation)
+    {
+      g_autoptr (CocreaRepresentation) figures = cocrea_representation_compute (document, &error);
+      if (figures != NULL)
+        chart = cocrea_chart_new_representation (figures, NULL);
+    }
   else
     {
       g_autoptr (CocreaRankingData) data = cocrea_ranking_data_load (document, &error);

@@ -46,9 +46,6 @@ static void
 print_json (GPtrArray *states, const CocreaProgressSummary *summary)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "milestones");
@@ -88,11 +85,7 @@ print_json (GPtrArray *states, const CocreaProgressSummary *summary)
   json_builder_end_object (b);
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  cocrea_cli_print_json (b);
 }
 
 /* "Done: 3 · In progress: 2 · Not started: 19 · Overdue: 6": labels and

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "cocrea-document.h"
 
@@ -40,6 +41,9 @@ int             cocrea_cli_progress (int argc, char **argv);
 int             cocrea_cli_follow_up (int argc, char **argv);
 int             cocrea_cli_chart   (int argc, char **argv);
 int             cocrea_cli_copy    (int argc, char **argv);
+int             cocrea_cli_population (int argc, char **argv);
+int             cocrea_cli_representation (int argc, char **argv);
+char           *cocrea_cli_format_percent (double percent);
 gint64         *cocrea_cli_parse_ids (int          argc,
                                       char       **argv,
                                       GError     **error);
@@ -53,6 +57,7 @@ gboolean        cocrea_cli_parse   (GOptionContext *context,
                                     int             n_positional,
                                     int            *status);
 int             cocrea_cli_fail    (GError       *error);
+void            cocrea_cli_print_json (JsonBuilder *builder);
 int             cocrea_cli_usage   (GOptionContext *context,
                                     const char   *message);
 CocreaDocument *cocrea_cli_open    (const char   *path,

@@ -50,9 +50,6 @@ print_json (CocreaRanking *ranking, const CocreaPriorityWeights *weights, const 
 {
   CocreaRankingData *data = ranking->data;
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "evaluators");
@@ -141,11 +138,7 @@ print_json (CocreaRanking *ranking, const CocreaPriorityWeights *weights, const 
   json_builder_end_array (b);
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  cocrea_cli_print_json (b);
 }
 
 static void

@@ -41,6 +41,8 @@ static const Command commands[] = {
   { "follow-up", N_("Show where every milestone of the plan stands"), cocrea_cli_follow_up },
   { "chart",    N_("Draw a chart of the process as PNG"),             cocrea_cli_chart },
   { "copy",     N_("Save a copy of a process, even while it is being edited"), cocrea_cli_copy },
+  { "population", N_("Show or set the commune's population shares from a census"), cocrea_cli_population },
+  { "representation", N_("Show who is under-represented against the commune's population"), cocrea_cli_representation },
 };
 
 static const Command *
@@ -270,6 +272,20 @@ cocrea_cli_fail (GError *error)
   fprintf (stderr, "cocrea: %s\n", line);
   g_error_free (error);
   return COCREA_CLI_EXIT_FAILURE;
+}
+
+/* Prints what @builder built as indented JSON, one newline after it. */
+void
+cocrea_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
 }
 
 /*

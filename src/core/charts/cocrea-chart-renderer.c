@@ -366,7 +366,9 @@ draw_category_label (cairo_t *cr, const char *label, double x, double width, dou
 
   set_font (cr, LABEL_SIZE, FALSE);
   lh = line_height (cr);
-  lines = wrap (cr, label, width, band >= 2 * lh + 2 ? 2 : 1);
+  /* As many lines as the row holds, up to three: "Personas en situación de
+   * discapacidad: subrepresentación" needs them in a narrow column. */
+  lines = wrap (cr, label, width, band >= 3 * lh + 2 ? 3 : band >= 2 * lh + 2 ? 2 : 1);
   n = g_strv_length (lines);
   set_color (cr, &palette->foreground);
   for (guint l = 0; l < n; l++)
@@ -385,6 +387,17 @@ category_column_width (CocreaChart *chart, cairo_t *cr, double max)
   return MIN (widest, max);
 }
 
+/* Whether any value of @chart is flagged. */
+static gboolean
+has_flags (CocreaChart *chart)
+{
+  for (guint s = 0; s < cocrea_chart_get_n_series (chart); s++)
+    for (guint i = 0; i < cocrea_chart_get_n_categories (chart); i++)
+      if (cocrea_chart_series_get_flag (cocrea_chart_get_series_at (chart, s), i))
+        return TRUE;
+  return FALSE;
+}
+
 static void
 draw_bars (CocreaChart *chart, cairo_t *cr, double x, double y, double width, double height,
            const CocreaChartPalette *palette)
@@ -401,6 +414,8 @@ draw_bars (CocreaChart *chart, cairo_t *cr, double x, double y, double width, do
   set_font (cr, SMALL_SIZE, FALSE);
   lh_small = line_height (cr);
   value_w = text_width (cr, widest_value) + 6;
+  if (has_flags (chart))
+    value_w += lh_small + 8; /* room for the flag marker after a value */
   axis_h = lh_small + 6 + (cocrea_chart_get_value_label (chart) != NULL ? lh_small + 2 : 0);
 
   label_w = category_column_width (chart, cr, width * 0.38);
@@ -491,6 +506,14 @@ draw_bars (CocreaChart *chart, cairo_t *cr, double x, double y, double width, do
                 ink.alpha *= 0.55;
               set_color (cr, &ink);
               show_text_at (cr, plot_x + bw + 4, by + (bar_h - lh_small) / 2, text);
+              /* A flagged value gets the marker after its number; the
+               * words of the flag are in the legend and the category. */
+              if (cocrea_chart_series_get_flag (series, i))
+                {
+                  double size = MIN (bar_h, lh_small);
+                  draw_flag (cr, plot_x + bw + 4 + text_width (cr, text) + 4 + size, by + (bar_h - size) / 2,
+                             size, palette);
+                }
             }
         }
     }
@@ -742,12 +765,19 @@ cocrea_chart_draw (CocreaChart *chart, cairo_t *cr, double x, double y, double w
 
   if (cocrea_chart_get_note (chart) != NULL)
     {
-      g_autofree char *cut = NULL;
+      /* Up to two lines: a note names a source, and sources run long. */
+      g_auto (GStrv) lines = NULL;
+      double lh;
+      guint n;
+
       set_font (cr, SMALL_SIZE, FALSE);
-      note_h = line_height (cr) + GAP;
-      cut = ellipsize (cr, cocrea_chart_get_note (chart), inner_w);
+      lh = line_height (cr);
+      lines = wrap (cr, cocrea_chart_get_note (chart), inner_w, 2);
+      n = g_strv_length (lines);
+      note_h = n * lh + GAP;
       set_color (cr, &palette->foreground);
-      show_text_at (cr, x + PAD, y + height - PAD - line_height (cr), cut);
+      for (guint l = 0; l < n; l++)
+        show_text_at (cr, x + PAD, y + height - PAD - (n - l) * lh, lines[l]);
     }
   bottom = y + height - PAD - note_h;
 

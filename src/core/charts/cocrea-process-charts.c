@@ -188,3 +188,75 @@ cocrea_chart_new_attendance (CocreaDocument *document, GError **error)
   cocrea_chart_set_digits (chart, 0);
   return g_steal_pointer (&chart);
 }
+
+/* @msgid in @catalog's language, or the user's when @catalog is NULL. */
+static const char * G_GNUC_FORMAT (2)
+translate (CocreaCatalog *catalog, const char *msgid)
+{
+  return catalog != NULL ? cocrea_catalog_gettext (catalog, msgid) : _(msgid);
+}
+
+/*
+ * cocrea_chart_new_representation:
+ * Paired bars per inclusion group: its share of the attendance and its
+ * share of the commune's population, in percent. An under-represented
+ * group is flagged, and says so in words in its label, so the chart never
+ * relies on colour alone. Groups whose population share is unknown show
+ * only their attendance. In @catalog's language (the PDF, in the
+ * process's), or the user's when @catalog is NULL. Without attendance or
+ * any known population share the chart is empty.
+ */
+CocreaChart *
+cocrea_chart_new_representation (const CocreaRepresentation *representation, CocreaCatalog *catalog)
+{
+  CocreaChart *chart = cocrea_chart_new (COCREA_CHART_BARS,
+                                         translate (catalog, N_("Attendance against the commune's population")));
+  g_autoptr (GStrvBuilder) categories = g_strv_builder_new ();
+  g_auto (GStrv) names = NULL;
+  double attendance[COCREA_N_INCLUSION], population[COCREA_N_INCLUSION];
+  gboolean flags[COCREA_N_INCLUSION];
+  g_autoptr (CocreaChartSeries) first = NULL;
+  g_autoptr (CocreaChartSeries) second = NULL;
+  g_autoptr (GString) note = g_string_new (NULL);
+
+  g_return_val_if_fail (representation != NULL, chart);
+
+  if (representation->attendance <= 0 || representation->n_known == 0)
+    return chart;
+
+  for (guint g = 0; g < COCREA_N_INCLUSION; g++)
+    {
+      const CocreaRepresentationGroup *row = &representation->groups[g];
+      const char *label = translate (catalog, cocrea_inclusion_msgid (g));
+
+      attendance[g] = row->share * 100;
+      population[g] = row->population_share * 100; /* NAN while unknown: no bar */
+      flags[g] = row->under_represented;
+      if (row->under_represented)
+        {
+          /* TRANSLATORS: a chart label, "Youth: under-represented" */
+          g_autofree char *flagged = g_strdup_printf (translate (catalog, N_("%s: under-represented")),
+                                                      label);
+          g_strv_builder_add (categories, flagged);
+        }
+      else
+        g_strv_builder_add (categories, label);
+    }
+  names = g_strv_builder_end (categories);
+  cocrea_chart_set_categories (chart, (const char *const *) names);
+
+  first = cocrea_chart_series_new (translate (catalog, N_("Share of the attendance")), attendance,
+                                   COCREA_N_INCLUSION);
+  cocrea_chart_series_set_flags (first, flags);
+  second = cocrea_chart_series_new (translate (catalog, N_("Share of the commune's population")),
+                                    population, COCREA_N_INCLUSION);
+  cocrea_chart_add_series (chart, first);
+  cocrea_chart_add_series (chart, second);
+  cocrea_chart_set_value_label (chart, translate (catalog, N_("Percent")));
+  cocrea_chart_set_flag_label (chart, translate (catalog, N_("Under-represented: less than 0.8 of its share of the population")));
+  cocrea_chart_set_digits (chart, 1);
+  if (*representation->source != '\0')
+    g_string_append_printf (note, translate (catalog, N_("Population: %s.")), representation->source);
+  cocrea_chart_set_note (chart, note->len > 0 ? note->str : NULL);
+  return chart;
+}

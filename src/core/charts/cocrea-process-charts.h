@@ -4,9 +4,11 @@
  */
 #pragma once
 
+#include "cocrea-catalog.h"
 #include "cocrea-chart.h"
 #include "cocrea-document.h"
 #include "cocrea-ranking.h"
+#include "cocrea-representation.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +17,7 @@ CocreaChart *cocrea_chart_new_mentions         (CocreaRankingData *data,
 CocreaChart *cocrea_chart_new_viability        (CocreaRanking     *ranking);
 CocreaChart *cocrea_chart_new_attendance       (CocreaDocument    *document,
                                                 GError           **error);
+CocreaChart *cocrea_chart_new_representation   (const CocreaRepresentation *representation,
+                                                CocreaCatalog     *catalog);
 
 G_END_DECLS

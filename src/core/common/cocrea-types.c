@@ -425,3 +425,11 @@ cocrea_inclusion_label (guint index)
   g_return_val_if_fail (index < COCREA_N_INCLUSION, NULL);
   return _(inclusion[index].label);
 }
+
+/* The untranslated label, for looking it up in a #CocreaCatalog. */
+const char *
+cocrea_inclusion_msgid (guint index)
+{
+  g_return_val_if_fail (index < COCREA_N_INCLUSION, NULL);
+  return inclusion[index].label;
+}

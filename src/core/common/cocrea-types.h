@@ -121,5 +121,6 @@ char       *cocrea_axes_to_labels         (guint axes);
 
 const char *cocrea_inclusion_key          (guint index);
 const char *cocrea_inclusion_label        (guint index);
+const char *cocrea_inclusion_msgid        (guint index);
 
 G_END_DECLS

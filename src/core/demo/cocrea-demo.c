@@ -131,6 +131,20 @@ static const DemoActivity demo_activities[N_DEMO_ACTIVITIES] = {
     "llegaron con los materiales, pero no asistieron vecinos y se suspendió." },
 };
 
+/* Illustrative: the commune's population shares (women, youth, migrants,
+ * indigenous peoples, people with disabilities, in percent). Neither the
+ * plan nor anything this program ships gives Renca's 2017 census figures,
+ * so these are round values of the kind a Santiago commune shows, there
+ * so the representation view has something to set the attendance
+ * against; the source says so in the file itself, and anyone using the
+ * demo as a model is told to put the census figures in their place. */
+static const double demo_population[] = { 51.0, 24.0, 8.0, 10.0, 12.0 };
+static const char demo_population_source[] =
+  "Valores ilustrativos, no son cifras oficiales: reemplácelos por los del Censo 2017 "
+  "(INE) para Renca";
+
+G_STATIC_ASSERT (G_N_ELEMENTS (demo_population) == COCREA_N_INCLUSION);
+
 /* The eight tables of the workshop: 7 to 12 people each, 82 in all. The
  * plan gives only the range and the total; the split is ours. */
 static const int demo_group_sizes[] = { 12, 9, 11, 7, 10, 12, 11, 10 };
@@ -732,11 +746,17 @@ write_process (DemoWriter *w, GError **error)
 
   stmt = cocrea_db_prepare (w->db,
                             "UPDATE process SET partners = ?, language = 'es',"
-                            " quota_total = 5, quota_municipal = 2, quota_community = 3",
+                            " quota_total = 5, quota_municipal = 2, quota_community = 3,"
+                            " population_women = ?, population_youth = ?, population_migrants = ?,"
+                            " population_indigenous = ?, population_disability = ?,"
+                            " population_source = ?",
                             error);
   if (stmt == NULL)
     return FALSE;
   cocrea_db_bind_text (stmt, 1, demo_partners);
+  for (guint g = 0; g < G_N_ELEMENTS (demo_population); g++)
+    sqlite3_bind_double (stmt, 2 + g, demo_population[g]);
+  cocrea_db_bind_text (stmt, 2 + G_N_ELEMENTS (demo_population), demo_population_source);
   return step_row (w, stmt, error);
 }
 

@@ -373,6 +373,23 @@ static const char *const steps[] = {
   ") STRICT;"
   "CREATE INDEX plan_revision_comment ON plan_revision (comment_id);"
   "ALTER TABLE audit_log ADD COLUMN author TEXT NOT NULL DEFAULT '';",
+
+  /* 7: the commune's population shares from a census (percent, NULL while
+   * unknown) and where they come from, so attendance can be set against
+   * them: who was under-represented in the room. */
+  "ALTER TABLE process ADD COLUMN population_women REAL"
+  "  CHECK (population_women IS NULL OR (population_women >= 0 AND population_women <= 100));"
+  "ALTER TABLE process ADD COLUMN population_youth REAL"
+  "  CHECK (population_youth IS NULL OR (population_youth >= 0 AND population_youth <= 100));"
+  "ALTER TABLE process ADD COLUMN population_migrants REAL"
+  "  CHECK (population_migrants IS NULL OR (population_migrants >= 0 AND population_migrants <= 100));"
+  "ALTER TABLE process ADD COLUMN population_indigenous REAL"
+  "  CHECK (population_indigenous IS NULL OR"
+  "         (population_indigenous >= 0 AND population_indigenous <= 100));"
+  "ALTER TABLE process ADD COLUMN population_disability REAL"
+  "  CHECK (population_disability IS NULL OR"
+  "         (population_disability >= 0 AND population_disability <= 100));"
+  "ALTER TABLE process ADD COLUMN population_source TEXT NOT NULL DEFAULT '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == COCREA_SCHEMA_VERSION);

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* PRAGMA user_version written by this build. */
-#define COCREA_SCHEMA_VERSION 6
+#define COCREA_SCHEMA_VERSION 7
 
 gboolean cocrea_schema_migrate          (sqlite3  *db,
                                          int       from_version,

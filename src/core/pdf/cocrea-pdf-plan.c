@@ -22,6 +22,7 @@
 #include "cocrea-milestone-progress.h"
 #include "cocrea-pdf-labels.h"
 #include "cocrea-pdf-plan.h"
+#include "cocrea-pdf-representation.h"
 #include "cocrea-ranking.h"
 #include "cocrea-types.h"
 
@@ -972,7 +973,8 @@ write_plan (Plan *self, GError **error)
       g_autofree char *partners = g_strdup_printf (T (N_("Partners: %s.")), self->partners);
       cocrea_pdf_writer_text (w, partners, 0, COCREA_PDF_TEXT_NORMAL);
     }
-  if (!write_stages (self, error) || !write_activities (self, error))
+  if (!write_stages (self, error) || !write_activities (self, error) ||
+      !cocrea_pdf_write_representation (w, self->catalog, self->document, error))
     return FALSE;
 
   if (!report (self, 0.2, _("Writing the proposals"), error) || !write_proposals (self, error))

@@ -7,8 +7,11 @@
  */
 #include <glib/gi18n.h>
 
+#include <math.h>
+
 #include "cocrea-error.h"
 #include "cocrea-process-settings-dialog.h"
+#include "cocrea-representation.h"
 
 struct _CocreaProcessSettingsDialog
 {
@@ -26,6 +29,8 @@ struct _CocreaProcessSettingsDialog
   GtkSpinButton *quota_community;
   GtkWidget *quota_municipal_row;
   GtkWidget *quota_community_row;
+  AdwEntryRow *population_rows[COCREA_N_INCLUSION]; /* cocrea_inclusion_key() order */
+  AdwEntryRow *population_source_row;
   GtkLabel *error_label;
 };
 
@@ -51,6 +56,41 @@ clear_error (CocreaProcessSettingsDialog *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->period_row), "error");
   gtk_widget_remove_css_class (self->quota_municipal_row, "error");
   gtk_widget_remove_css_class (self->quota_community_row, "error");
+  for (guint g = 0; g < COCREA_N_INCLUSION; g++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->population_rows[g]), "error");
+}
+
+/*
+ * read_population:
+ * The population shares as typed, or NULL with @error set and the row at
+ * fault marked when one is not a percentage from 0 to 100.
+ */
+static CocreaPopulation *
+read_population (CocreaProcessSettingsDialog *self, GError **error)
+{
+  g_autoptr (CocreaPopulation) population = cocrea_population_new ();
+  int bad = -1;
+
+  for (guint g = 0; g < COCREA_N_INCLUSION; g++)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->population_rows[g]));
+
+      if (!cocrea_population_parse_percent (text, g, &population->percent[g], error))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->population_rows[g]), "error");
+          gtk_widget_grab_focus (GTK_WIDGET (self->population_rows[g]));
+          return NULL;
+        }
+    }
+  if (!cocrea_population_validate (population, &bad, error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->population_rows[bad]), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->population_rows[bad]));
+      return NULL;
+    }
+  g_free (population->source);
+  population->source = get_text (self->population_source_row);
+  return g_steal_pointer (&population);
 }
 
 static void
@@ -82,6 +122,7 @@ cocrea_process_settings_dialog_save (CocreaProcessSettingsDialog *self, GError *
   g_autofree char *municipality = get_text (self->municipality_row);
   g_autofree char *period = get_text (self->period_row);
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (CocreaPopulation) population = NULL;
   CocreaProcessInfo info;
   int start = 0, end = 0;
 
@@ -94,6 +135,11 @@ cocrea_process_settings_dialog_save (CocreaProcessSettingsDialog *self, GError *
       gtk_widget_add_css_class (GTK_WIDGET (self->period_row), "error");
       goto fail;
     }
+
+  /* Every field is checked before anything is written. */
+  population = read_population (self, &local_error);
+  if (population == NULL)
+    goto fail;
 
   info = *self->info;
   info.title = title;
@@ -113,6 +159,8 @@ cocrea_process_settings_dialog_save (CocreaProcessSettingsDialog *self, GError *
         }
       goto fail;
     }
+  if (!cocrea_population_set (self->document, population, &local_error))
+    goto fail;
 
   g_signal_emit (self, signals[SAVED], 0);
   gtk_window_close (GTK_WINDOW (self));
@@ -172,6 +220,16 @@ cocrea_process_settings_dialog_class_init (CocreaProcessSettingsDialogClass *kla
   gtk_widget_class_bind_template_child (widget_class, CocreaProcessSettingsDialog, quota_municipal_row);
   gtk_widget_class_bind_template_child (widget_class, CocreaProcessSettingsDialog, quota_community_row);
   gtk_widget_class_bind_template_child (widget_class, CocreaProcessSettingsDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaProcessSettingsDialog,
+                                        population_source_row);
+  for (guint g = 0; g < COCREA_N_INCLUSION; g++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s_population_row", cocrea_inclusion_key (g));
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (id), FALSE,
+                                                 G_STRUCT_OFFSET (CocreaProcessSettingsDialog,
+                                                                  population_rows) +
+                                                   g * sizeof (gpointer));
+    }
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
@@ -194,6 +252,7 @@ CocreaProcessSettingsDialog *
 cocrea_process_settings_dialog_new (GtkWindow *parent, CocreaDocument *document, GError **error)
 {
   g_autoptr (CocreaProcessInfo) info = NULL;
+  g_autoptr (CocreaPopulation) population = NULL;
   CocreaProcessSettingsDialog *self;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), NULL);
@@ -221,6 +280,21 @@ cocrea_process_settings_dialog_new (GtkWindow *parent, CocreaDocument *document,
   gtk_spin_button_set_value (self->quota_total, info->quota_total);
   gtk_spin_button_set_value (self->quota_municipal, info->quota_municipal);
   gtk_spin_button_set_value (self->quota_community, info->quota_community);
+
+  population = cocrea_population_get (document, error);
+  if (population == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+  for (guint g = 0; g < COCREA_N_INCLUSION; g++)
+    if (!isnan (population->percent[g]))
+      {
+        /* As people write it, with the locale's decimal mark: "51,2". */
+        g_autofree char *text = g_strdup_printf ("%g", population->percent[g]);
+        gtk_editable_set_text (GTK_EDITABLE (self->population_rows[g]), text);
+      }
+  gtk_editable_set_text (GTK_EDITABLE (self->population_source_row), population->source);
 
   self->info = g_steal_pointer (&info);
   entry_changed_cb (self);

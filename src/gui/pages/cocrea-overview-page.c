@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include <adwaita.h>
@@ -9,6 +11,7 @@
 #include "cocrea-chart-view.h"
 #include "cocrea-process-charts.h"
 #include "cocrea-overview-page.h"
+#include "cocrea-representation.h"
 #include "cocrea-stage-row.h"
 #include "cocrea-stage.h"
 #include "cocrea-stats.h"
@@ -37,6 +40,17 @@ struct _CocreaOverviewPage
   GtkLabel *migrants_share;
   GtkLabel *indigenous_share;
   GtkLabel *disability_share;
+  GtkLabel *representation_source;
+  GtkWidget *representation_settings_button;
+  GtkWidget *representation_grid;
+  CocreaChartView *representation_chart;
+  /* One per inclusion group, in cocrea_inclusion_key() order. */
+  GtkLabel *rep_name[COCREA_N_INCLUSION];
+  GtkLabel *rep_attendees[COCREA_N_INCLUSION];
+  GtkLabel *rep_share[COCREA_N_INCLUSION];
+  GtkLabel *rep_population[COCREA_N_INCLUSION];
+  GtkLabel *rep_ratio[COCREA_N_INCLUSION];
+  GtkLabel *rep_assessment[COCREA_N_INCLUSION];
 };
 
 G_DEFINE_FINAL_TYPE (CocreaOverviewPage, cocrea_overview_page, COCREA_TYPE_PAGE)
@@ -100,6 +114,101 @@ show_error (CocreaOverviewPage *self, const GError *error)
 
   gtk_label_set_text (self->error_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+/* A fraction as a percentage with one decimal, or a dash when unknown. */
+static char *
+format_percent (double fraction)
+{
+  if (isnan (fraction))
+    return g_strdup ("–");
+  /* TRANSLATORS: a percentage with one decimal, "51.2 %" */
+  return g_strdup_printf (_("%.1f %%"), fraction * 100);
+}
+
+/*
+ * show_representation:
+ * Fills the representation grid and chart. An under-represented group is
+ * said in words, with an icon-like mark and the error colour, so colour
+ * is never the only sign; screen readers hear one sentence per group.
+ */
+static void
+show_representation (CocreaOverviewPage *self, CocreaDocument *document)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaRepresentation) r = cocrea_representation_compute (document, &error);
+  g_autoptr (CocreaChart) chart = NULL;
+  gboolean known;
+
+  if (r == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  known = r->n_known > 0;
+  if (!known)
+    gtk_label_set_text (self->representation_source,
+                        _("Set the commune’s population shares from a census to see which groups "
+                          "were under-represented in the activities."));
+  else
+    {
+      g_autofree char *text = NULL;
+
+      if (*r->source != '\0')
+        /* TRANSLATORS: %s is where the census figures come from */
+        text = g_strdup_printf (_("Public activities against the commune’s population (%s). A group "
+                                  "is under-represented below 0.8 of its share."), r->source);
+      else
+        text = g_strdup (_("Public activities against the commune’s population (source not "
+                           "given). A group is under-represented below 0.8 of its share."));
+      gtk_label_set_text (self->representation_source, text);
+    }
+  gtk_widget_set_visible (self->representation_settings_button, !known);
+  gtk_widget_set_visible (self->representation_grid, known);
+
+  for (guint g = 0; g < COCREA_N_INCLUSION && known; g++)
+    {
+      const CocreaRepresentationGroup *row = &r->groups[g];
+      g_autofree char *attendees = g_strdup_printf ("%'" G_GINT64_FORMAT, row->participants);
+      g_autofree char *share = format_percent (row->share);
+      g_autofree char *population = format_percent (row->population_share);
+      g_autofree char *ratio = isnan (row->ratio) ? g_strdup ("–") : g_strdup_printf ("%.2f", row->ratio);
+      g_autofree char *sentence = NULL;
+      const char *assessment;
+
+      if (isnan (row->population_share))
+        assessment = _("No census share");
+      else if (isnan (row->ratio))
+        assessment = _("No ratio");
+      else if (row->under_represented)
+        assessment = _("⚠ Under-represented");
+      else
+        assessment = _("Not under-represented");
+
+      gtk_label_set_text (self->rep_name[g], cocrea_inclusion_label (g));
+      gtk_label_set_text (self->rep_attendees[g], attendees);
+      gtk_label_set_text (self->rep_share[g], share);
+      gtk_label_set_text (self->rep_population[g], population);
+      gtk_label_set_text (self->rep_ratio[g], ratio);
+      gtk_label_set_text (self->rep_assessment[g], assessment);
+      if (row->under_represented)
+        gtk_widget_add_css_class (GTK_WIDGET (self->rep_assessment[g]), "under-represented");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->rep_assessment[g]), "under-represented");
+
+      /* TRANSLATORS: read by screen readers, "Youth: 11.9 % of the attendance, 24.0 % of the
+       * population, ratio 0.46. ⚠ Under-represented" */
+      sentence = g_strdup_printf (_("%s: %s of the attendance, %s of the population, ratio %s. %s"),
+                                  cocrea_inclusion_label (g), share, population, ratio, assessment);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->rep_assessment[g]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, sentence, -1);
+    }
+
+  if (known && r->attendance > 0)
+    chart = cocrea_chart_new_representation (r, NULL);
+  cocrea_chart_view_set_chart (self->representation_chart, chart);
+  gtk_widget_set_visible (GTK_WIDGET (self->representation_chart), chart != NULL);
 }
 
 /* Every committed edit, from any page, may change a figure. */
@@ -175,6 +284,8 @@ cocrea_overview_page_reload (CocreaPage *page)
     cocrea_chart_view_set_chart (self->attendance_chart, chart);
     gtk_widget_set_visible (GTK_WIDGET (self->attendance_chart), chart != NULL);
   }
+
+  show_representation (self, document);
 }
 
 static void
@@ -220,6 +331,31 @@ cocrea_overview_page_class_init (CocreaOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, migrants_share);
   gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, indigenous_share);
   gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, disability_share);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, representation_source);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage,
+                                        representation_settings_button);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, representation_grid);
+  gtk_widget_class_bind_template_child (widget_class, CocreaOverviewPage, representation_chart);
+  for (guint g = 0; g < COCREA_N_INCLUSION; g++)
+    {
+      static const struct { const char *suffix; gsize offset; } cells[] = {
+        { "name", G_STRUCT_OFFSET (CocreaOverviewPage, rep_name) },
+        { "attendees", G_STRUCT_OFFSET (CocreaOverviewPage, rep_attendees) },
+        { "share", G_STRUCT_OFFSET (CocreaOverviewPage, rep_share) },
+        { "population", G_STRUCT_OFFSET (CocreaOverviewPage, rep_population) },
+        { "ratio", G_STRUCT_OFFSET (CocreaOverviewPage, rep_ratio) },
+        { "assessment", G_STRUCT_OFFSET (CocreaOverviewPage, rep_assessment) },
+      };
+
+      /* The template names them "youth_representation_share" and so on. */
+      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+        {
+          g_autofree char *id = g_strdup_printf ("%s_representation_%s", cocrea_inclusion_key (g),
+                                                 cells[c].suffix);
+          gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (id), FALSE,
+                                                     cells[c].offset + g * sizeof (gpointer));
+        }
+    }
 }
 
 static void

@@ -1,0 +1,206 @@
+/* test-gui-room.c — what Cocrea does in the hall, under a real display
+ *
+ * Runs in process under Xvfb on the Renca demo: the overview's
+ * representation against the commune's population (figures as the core
+ * computes them, the under-represented groups said in words), the census
+ * shares edited in the process settings (a bad share refused and kept).
+ * Exits 77 (skipped) without a display. With COCREA_SCREENSHOT_DIR set,
+ * it saves screenshots there.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+
+#include <adwaita.h>
+
+#include "cocrea-application.h"
+#include "cocrea-chart-view.h"
+#include "cocrea-overview-page.h"
+#include "cocrea-process-settings-dialog.h"
+#include "cocrea-representation.h"
+#include "cocrea-window.h"
+#include "gui-harness.h"
+
+static GtkWindow *window;
+
+static gboolean
+match_text (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+match_name (GtkWidget *widget, gconstpointer name)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), name) == 0;
+}
+
+/* The widget of the template of @root whose id is @id. */
+static GtkWidget *
+find_id (GtkWidget *root, const char *id)
+{
+  GtkWidget *widget = gui_find_one (root, match_name, id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* The entry row titled @title under @root. */
+static AdwEntryRow *
+find_entry_row (GtkWidget *root, const char *title)
+{
+  g_autoptr (GPtrArray) rows = gui_find_all_of_type (root, ADW_TYPE_ENTRY_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return rows->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* Scrolls the scrolled window holding @widget so @widget is at its top. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 12);
+  gui_settle ();
+}
+
+static void
+test_open (void)
+{
+  window = cocrea_application_open_path (gui.app, gui.demo_path);
+  g_assert_nonnull (window);
+  gtk_window_set_default_size (window, 1260, 900);
+  gui_wait_for (gui_is_mapped, window);
+  gui_settle ();
+}
+
+static CocreaRepresentation *
+stored_representation (void)
+{
+  g_autoptr (CocreaDocument) reader = gui_read_demo ();
+  g_autoptr (GError) error = NULL;
+  CocreaRepresentation *r = cocrea_representation_compute (reader, &error);
+
+  g_assert_no_error (error);
+  return r;
+}
+
+/* The overview shows each group's figures as the core computes them, and
+ * an under-represented group in words, with its sentence for screen
+ * readers; the chart is drawn. */
+static void
+test_representation (void)
+{
+  GtkWidget *page = gui_show_page (window, "overview", COCREA_TYPE_OVERVIEW_PAGE);
+  g_autoptr (CocreaRepresentation) r = stored_representation ();
+  GtkWidget *grid = find_id (page, "representation_grid");
+  CocreaChartView *chart = COCREA_CHART_VIEW (find_id (page, "representation_chart"));
+  guint flagged = 0;
+
+  g_assert_true (gtk_widget_get_visible (grid));
+  g_assert_false (gtk_widget_get_visible (find_id (page, "representation_settings_button")));
+  for (guint g = 0; g < COCREA_N_INCLUSION; g++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s_representation_assessment", cocrea_inclusion_key (g));
+      g_autofree char *share_id = g_strdup_printf ("%s_representation_share", cocrea_inclusion_key (g));
+      g_autofree char *share = g_strdup_printf ("%.1f %%", r->groups[g].share * 100);
+      GtkLabel *assessment = GTK_LABEL (find_id (grid, id));
+      const char *expected = r->groups[g].under_represented ? "⚠ Under-represented"
+                                                            : "Not under-represented";
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_id (grid, share_id))), ==, share);
+      g_assert_cmpstr (gtk_label_get_text (assessment), ==, expected);
+      g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (assessment), "under-represented"), ==,
+                       r->groups[g].under_represented);
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (assessment),
+                                                       GTK_ACCESSIBLE_PROPERTY_LABEL));
+      flagged += r->groups[g].under_represented;
+    }
+  /* The demo's illustrative shares leave four groups short of 0.8. */
+  g_assert_cmpuint (flagged, ==, 4);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chart)));
+  g_assert_cmpuint (cocrea_chart_get_n_categories (cocrea_chart_view_get_chart (chart)), ==,
+                    COCREA_N_INCLUSION);
+
+  scroll_to (find_id (page, "representation_heading"));
+  gui_screenshot ("overview-representation.png");
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return !gui_has_toplevel (GSIZE_TO_POINTER (COCREA_TYPE_PROCESS_SETTINGS_DIALOG));
+}
+
+/* The settings dialog shows the census shares; a share that is not a
+ * percentage is refused, marked, kept as typed and nothing is written; a
+ * good one is saved and the overview follows. */
+static void
+test_settings (void)
+{
+  GtkWidget *dialog;
+  AdwEntryRow *youth;
+  g_autoptr (CocreaRepresentation) after = NULL;
+  GtkWidget *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.process-settings", NULL));
+  gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (COCREA_TYPE_PROCESS_SETTINGS_DIALOG));
+  dialog = gui_find_toplevel (COCREA_TYPE_PROCESS_SETTINGS_DIALOG);
+  gui_wait_for (gui_is_mapped, dialog);
+
+  youth = find_entry_row (dialog, "Youth (%)");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (youth)), ==, "24");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (dialog, "Women (%)"))), ==,
+                   "51");
+
+  gtk_editable_set_text (GTK_EDITABLE (youth), "muchos");
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  gui_settle ();
+  g_assert_true (gui_has_toplevel (GSIZE_TO_POINTER (COCREA_TYPE_PROCESS_SETTINGS_DIALOG)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (youth), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (youth)), ==, "muchos");
+  g_assert_nonnull (gui_find_one (dialog, match_text, "Youth: “muchos” is not a percentage"));
+  gui_screenshot ("settings-population-refused.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (youth), "101");
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  gui_settle ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (youth), "error"));
+  {
+    g_autoptr (CocreaRepresentation) unchanged = stored_representation ();
+    g_assert_cmpfloat (unchanged->groups[1].population_share, ==, 0.24);
+  }
+
+  /* A comma is a decimal mark too; 12 % against 11.9 % is 0.99. */
+  gtk_editable_set_text (GTK_EDITABLE (youth), "12,0");
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  gui_wait_for (dialog_gone, NULL);
+
+  after = stored_representation ();
+  g_assert_cmpfloat_with_epsilon (after->groups[1].population_share, 0.12, 1e-12);
+  g_assert_false (after->groups[1].under_represented);
+
+  page = gui_show_page (window, "overview", COCREA_TYPE_OVERVIEW_PAGE);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_id (page, "youth_representation_assessment"))),
+                   ==, "Not under-represented");
+}
+
+int
+main (int argc, char **argv)
+{
+  if (!gui_harness_init (&argc, &argv, "cocrea-gui-room", "org.cocrea.Cocrea.TestRoom"))
+    return 77;
+
+  g_test_add_func ("/gui-room/open", test_open);
+  g_test_add_func ("/gui-room/representation", test_representation);
+  g_test_add_func ("/gui-room/settings", test_settings);
+
+  return gui_harness_run ();
+}
