@@ -165,10 +165,12 @@ cocrea_population_validate (const CocreaPopulation *population, int *bad_group, 
 gboolean
 cocrea_population_set (CocreaDocument *document, const CocreaPopulation *population, GError **error)
 {
-  sqlite3 *db;
+  /* The guard first, so it ends after the statement is finalized. */
+  g_autoptr (CocreaEdit) edit = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *source = NULL;
   g_autoptr (GString) detail = g_string_new (NULL);
+  sqlite3 *db;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (population != NULL, FALSE);
@@ -177,7 +179,8 @@ cocrea_population_set (CocreaDocument *document, const CocreaPopulation *populat
     return FALSE;
   source = cocrea_text_normalize (population->source != NULL ? population->source : "");
 
-  if (!cocrea_document_begin_edit (document, error))
+  edit = cocrea_edit_begin (document, error);
+  if (edit == NULL)
     return FALSE;
 
   db = cocrea_document_get_db (document);
@@ -187,7 +190,7 @@ cocrea_population_set (CocreaDocument *document, const CocreaPopulation *populat
                             " population_disability = ?, population_source = ?",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   for (guint g = 0; g < COCREA_N_INCLUSION; g++)
     {
       double p = population->percent[g];
@@ -203,13 +206,9 @@ cocrea_population_set (CocreaDocument *document, const CocreaPopulation *populat
 
   if (!cocrea_db_step_done (db, stmt, error) ||
       !cocrea_document_log (document, "set-population", "process", detail->str, error))
-    goto fail;
+    return FALSE;
 
-  return cocrea_document_commit_edit (document, error);
-
-fail:
-  cocrea_document_rollback_edit (document);
-  return FALSE;
+  return cocrea_edit_commit (edit, error);
 }
 
 /*
