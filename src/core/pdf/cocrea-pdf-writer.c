@@ -30,8 +30,8 @@
 #include "cocrea-pdf-text.h"
 #include "cocrea-pdf-writer.h"
 
-#define PAGE_WIDTH 595.276
-#define PAGE_HEIGHT 841.89
+#define PAGE_WIDTH COCREA_PDF_PAGE_WIDTH
+#define PAGE_HEIGHT COCREA_PDF_PAGE_HEIGHT
 #define MARGIN_X 56.7
 #define CONTENT_TOP (PAGE_HEIGHT - 72.0)
 #define CONTENT_BOTTOM 64.0
@@ -1035,6 +1035,102 @@ cocrea_pdf_writer_image_png (CocreaPdfWriter *self, GBytes *png, double width)
   else
     g_debug ("image left out of the PDF: %s", cairo_status_to_string (cairo_surface_status (surface)));
   cairo_surface_destroy (surface);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Forms                                                                   */
+
+/*
+ * cocrea_pdf_writer_form_text:
+ * Draws @text (lines separated by "\n") with the top of its first line at
+ * @x, @top (points from the page's top-left corner), wrapped at @width,
+ * at @size points; COCREA_PDF_TEXT_BOLD, _CENTER and _GREY apply. It does
+ * not flow onto another page: the caller lays the form out. Returns the
+ * height the lines took.
+ */
+double
+cocrea_pdf_writer_form_text (CocreaPdfWriter *self, double x, double top, double width,
+                             const char *text, double size, CocreaPdfTextFlags flags)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+  CocreaPdfStyle style = (flags & COCREA_PDF_TEXT_BOLD) ? COCREA_PDF_BOLD : COCREA_PDF_REGULAR;
+
+  if (failed (self))
+    return 0;
+  current_page (self);
+
+  clean = clean_text (self, text);
+  lines = cocrea_pdf_text_wrap (self->text, style, size, clean, width);
+  if (flags & COCREA_PDF_TEXT_GREY)
+    set_fill (self->content, 0.35, 0.35, 0.35);
+  draw_lines (self, style, size, lines, 0, lines->len, x, PAGE_HEIGHT - top, width,
+              (flags & COCREA_PDF_TEXT_CENTER) ? COCREA_PDF_ALIGN_CENTER : COCREA_PDF_ALIGN_START);
+  if (flags & COCREA_PDF_TEXT_GREY)
+    set_fill (self->content, 0, 0, 0);
+  return lines->len * size * LEADING;
+}
+
+/* The width @text takes on one line at @size points in the style of @flags. */
+double
+cocrea_pdf_writer_form_text_width (CocreaPdfWriter *self, const char *text, double size,
+                                   CocreaPdfTextFlags flags)
+{
+  g_autofree char *clean = clean_text (self, text);
+
+  return text_width (self, (flags & COCREA_PDF_TEXT_BOLD) ? COCREA_PDF_BOLD : COCREA_PDF_REGULAR, size,
+                     clean);
+}
+
+/* Strokes a black rectangle whose top-left corner is @x, @top. */
+void
+cocrea_pdf_writer_form_box (CocreaPdfWriter *self, double x, double top, double width, double height,
+                            double line_width)
+{
+  if (failed (self))
+    return;
+  current_page (self);
+
+  op_numbers (self->content, &line_width, 1, "w");
+  rectangle (self->content, x, PAGE_HEIGHT - top - height, width, height);
+  g_string_append (self->content, "S\n");
+}
+
+/* Strokes a line from @x1, @top1 to @x2, @top2, in grey @grey (0 is black). */
+void
+cocrea_pdf_writer_form_line (CocreaPdfWriter *self, double x1, double top1, double x2, double top2,
+                             double line_width, double grey)
+{
+  if (failed (self))
+    return;
+  current_page (self);
+
+  op_numbers (self->content, &line_width, 1, "w");
+  set_stroke (self->content, grey, grey, grey);
+  line (self->content, x1, PAGE_HEIGHT - top1, x2, PAGE_HEIGHT - top2);
+  g_string_append (self->content, "S\n");
+  set_stroke (self->content, 0, 0, 0);
+}
+
+/*
+ * cocrea_pdf_writer_form_fill:
+ * Fills @n_rectangles black rectangles, each four numbers in
+ * @rectangles (x, top, width, height), as one path: a QR code's modules
+ * drawn as vectors stay sharp at any print size.
+ */
+void
+cocrea_pdf_writer_form_fill (CocreaPdfWriter *self, const double *rectangles, guint n_rectangles)
+{
+  if (failed (self) || n_rectangles == 0)
+    return;
+  current_page (self);
+
+  for (guint i = 0; i < n_rectangles; i++)
+    {
+      const double *r = rectangles + 4 * i;
+      rectangle (self->content, r[0], PAGE_HEIGHT - r[1] - r[3], r[2], r[3]);
+    }
+  g_string_append (self->content, "f\n");
 }
 
 /* ---------------------------------------------------------------------- */

@@ -31,6 +31,10 @@ typedef enum {
   COCREA_PDF_TABLE_LABEL_COLUMN = 1 << 0, /* first column bold and shaded: the template */
 } CocreaPdfTableFlags;
 
+/* The A4 page, in points, for forms drawn at fixed places. */
+#define COCREA_PDF_PAGE_WIDTH 595.276
+#define COCREA_PDF_PAGE_HEIGHT 841.89
+
 /* Returns the footer of page @page (1-based) of @n_pages, newly allocated. */
 typedef char *(*CocreaPdfFooterFunc) (guint page, guint n_pages, gpointer user_data);
 
@@ -78,6 +82,36 @@ void             cocrea_pdf_writer_image_png        (CocreaPdfWriter     *self,
 void             cocrea_pdf_writer_image_surface    (CocreaPdfWriter     *self,
                                                      cairo_surface_t     *surface,
                                                      double               width);
+
+/* Forms (paper sheets): drawn at fixed places on the current page, in
+ * points from its top-left corner; the flow's cursor does not move. */
+double           cocrea_pdf_writer_form_text        (CocreaPdfWriter     *self,
+                                                     double               x,
+                                                     double               top,
+                                                     double               width,
+                                                     const char          *text,
+                                                     double               size,
+                                                     CocreaPdfTextFlags   flags);
+double           cocrea_pdf_writer_form_text_width  (CocreaPdfWriter     *self,
+                                                     const char          *text,
+                                                     double               size,
+                                                     CocreaPdfTextFlags   flags);
+void             cocrea_pdf_writer_form_box         (CocreaPdfWriter     *self,
+                                                     double               x,
+                                                     double               top,
+                                                     double               width,
+                                                     double               height,
+                                                     double               line_width);
+void             cocrea_pdf_writer_form_line        (CocreaPdfWriter     *self,
+                                                     double               x1,
+                                                     double               top1,
+                                                     double               x2,
+                                                     double               top2,
+                                                     double               line_width,
+                                                     double               grey);
+void             cocrea_pdf_writer_form_fill        (CocreaPdfWriter     *self,
+                                                     const double        *rectangles,
+                                                     guint                n_rectangles);
 
 guint            cocrea_pdf_writer_get_n_pages      (CocreaPdfWriter     *self);
 gboolean         cocrea_pdf_writer_failed           (CocreaPdfWriter     *self);
