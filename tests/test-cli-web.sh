@@ -51,5 +51,45 @@ printf '%s' "$out" | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin
   && ok "supports weigh in the prioritisation when asked" || not_ok "supports weigh in the prioritisation when asked" "$out"
 expect 2 "five weights is a usage error" -- "$bin" rank "$plan" --weights 1,1,1,1,1
 
+# Decidim's answers file.
+expect 0 "decide on the proposal Decidim's proposals went into" -- "$bin" decide "$plan" 4 --select --force --reason "Prioridad del taller y del espacio en línea"
+c201=$(sqlite3 "$plan" "SELECT contribution_id FROM contribution_source WHERE external_id = 201")
+expect 0 "merge a proposal of another space" -- "$bin" merge "$plan" --into 5 "$c201"
+expect 0 "export --decidim-answers" -- "$bin" export "$plan" --decidim-answers "$dir/respuestas.csv"
+head -c 3 "$dir/respuestas.csv" | od -An -tx1 | grep -q "ef bb bf" && not_ok "the answers file has no BOM" || ok "the answers file has no BOM"
+[ "$(head -n 1 "$dir/respuestas.csv" | tr -d '\r')" = "id;state;answer/es" ] && ok "the answers header" || not_ok "the answers header" "$(head -n 1 "$dir/respuestas.csv")"
+grep -q "^101;accepted;Prioridad del taller y del espacio en línea" "$dir/respuestas.csv" \
+  && ok "a selected proposal's Decidim id is accepted, with the reason" || not_ok "a selected proposal's Decidim id is accepted, with the reason" "$(cat "$dir/respuestas.csv")"
+grep -q "^104;" "$dir/respuestas.csv" && not_ok "amendments are left out" || ok "amendments are left out"
+contains "answers for two spaces are warned about" "$err" "2 participatory spaces"
+before=$(sha256sum <"$plan")
+expect 1 "the answers file never replaces the process" -- "$bin" export "$plan" --decidim-answers "$plan"
+[ "$(sha256sum <"$plan")" = "$before" ] && ok "the process is unchanged" || not_ok "the process is unchanged"
+
+# OGP completion levels.
+expect 0 "completion" -- "$bin" completion "$plan" --json
+printf '%s' "$out" | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); assert len(d) == 5 and d[0]['completion'] == 'substantial' and d[3]['completion'] == 'no-evidence' and not d[0]['completion_set_by_hand'], d" \
+  && ok "levels follow the milestones" || not_ok "levels follow the milestones" "$out"
+before=$(sha256sum <"$plan")
+expect 1 "a level set by hand needs a reason" -- "$bin" completion "$plan" --commitment 4 --level limited
+one_line "a level without a reason"
+expect 1 "Spanish: a level without a reason" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" completion "$plan" --commitment 4 --level limitado
+contains "Spanish refusal of a level without a reason" "$err" "Razón:"
+expect 1 "an unknown commitment" -- "$bin" completion "$plan" --commitment 9 --level limited --reason x
+[ "$(sha256sum <"$plan")" = "$before" ] && ok "refused levels change nothing" || not_ok "refused levels change nothing"
+expect 2 "an unknown level is a usage error" -- "$bin" completion "$plan" --commitment 4 --level almost --reason x
+expect 2 "--level and --follow-milestones together is a usage error" -- "$bin" completion "$plan" --commitment 4 --level limited --follow-milestones
+expect 0 "a level set by hand" -- "$bin" completion "$plan" --commitment 4 --level limited --reason "Mesa de diálogo constituida"
+contains "the level set by hand is said with the milestones' own" "$out" "Limited (set by hand; the milestones say No evidence available)"
+expect 0 "follow-up --json" -- "$bin" follow-up "$plan" --json
+printf '%s' "$out" | /usr/bin/python3 -c "import json,sys; c=[c for c in json.load(sys.stdin)['summary']['commitments'] if c['commitment'] == 4][0]; assert c['completion'] == 'limited' and c['completion_derived'] == 'no-evidence' and c['completion_reason'] == 'Mesa de diálogo constituida', c" \
+  && ok "follow-up --json carries the completion" || not_ok "follow-up --json carries the completion" "$out"
+expect 0 "follow-up" -- "$bin" follow-up "$plan"
+contains "follow-up shows the completion" "$out" "OGP completion: Limited"
+expect 0 "Spanish: follow-up" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" follow-up "$plan"
+contains "Spanish completion" "$out" "Cumplimiento OGP: Limitado"
+expect 0 "back to the milestones" -- "$bin" completion "$plan" --commitment 4 --follow-milestones
+contains "following the milestones again" "$out" "Commitment 4: No evidence available"
+
 echo "1..$n"
 [ $failed -eq 0 ]

@@ -11,13 +11,16 @@
 
 #include <glib/gstdio.h>
 
+#include "cocrea-commitment.h"
 #include "cocrea-db.h"
+#include "cocrea-decidim-answers.h"
 #include "cocrea-decidim-import.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
 #include "cocrea-proposal-merge.h"
 #include "cocrea-proposal.h"
 #include "cocrea-ranking.h"
+#include "cocrea-selection.h"
 #include "cocrea-tally.h"
 #include "cocrea-undo.h"
 
@@ -421,6 +424,69 @@ test_supports (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (kept.supports, ==, 0.5);
 }
 
+/* Decidim's answers file: its header, one row per Decidim proposal in a
+ * proposal of the process (amendments left out), the state from the
+ * decision and the answer from its reason and commitment. */
+static void
+test_answers (Fixture *f, gconstpointer data)
+{
+  g_auto (CocreaDecidimImport) result = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) file = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "respuestas.csv", NULL);
+  g_autofree char *written = NULL;
+  gint64 consejo = 0, datos = 0, cabildos = 0, commitment = 0, ids[2];
+  guint rows = 0, spaces = 0;
+
+  import_ok (f, "proposals-0.28.csv", &result, NULL);
+  g_clear_pointer (&result.activities, g_strfreev);
+  import_ok (f, "proposals-admin.json", &result, NULL);
+
+  /* Only the header while no Decidim proposal is in a proposal. */
+  file = cocrea_decidim_answers_build (f->document, &rows, &spaces, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (file->str, ==, "id;state;answer/es\r\n");
+  g_assert_cmpuint (rows, ==, 0);
+  g_string_free (g_steal_pointer (&file), TRUE);
+
+  ids[0] = contribution_of (f, 101);
+  ids[1] = contribution_of (f, 104);
+  g_assert_true (cocrea_merge_new_proposal (f->document, "Consejo vecinal", ids, 2, &consejo,
+                                            NULL, &error));
+  ids[0] = contribution_of (f, 102);
+  g_assert_true (cocrea_merge_new_proposal (f->document, "Datos abiertos", ids, 1, &datos,
+                                            NULL, &error));
+  ids[0] = contribution_of (f, 301);
+  g_assert_true (cocrea_merge_new_proposal (f->document, "Cabildos abiertos", ids, 1, &cabildos,
+                                            NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (cocrea_selection_decide (f->document, consejo, COCREA_DECISION_SHORTLISTED,
+                                          "Alta mención en línea", FALSE, &error));
+  g_assert_true (cocrea_selection_decide (f->document, consejo, COCREA_DECISION_SELECTED,
+                                          "Viable y con apoyo amplio.", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (cocrea_commitment_add_from_proposal (f->document, consejo, &commitment, &error));
+  g_assert_no_error (error);
+  g_assert_true (cocrea_selection_decide (f->document, datos, COCREA_DECISION_NOT_SHORTLISTED,
+                                          "=Ya existe el portal de transparencia", FALSE, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (cocrea_decidim_answers_export (f->document, path, &rows, &spaces, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows, ==, 3);
+  g_assert_cmpuint (spaces, ==, 2);
+  g_assert_true (g_file_get_contents (path, &written, NULL, &error));
+  /* No BOM, ";" between cells, the formula guarded as Decidim guards it,
+   * ordered by space then id. */
+  g_assert_cmpstr (written, ==,
+                   "id;state;answer/es\r\n"
+                   "101;accepted;Viable y con apoyo amplio. Se convirtió en el compromiso 1 del "
+                   "plan de acción: Consejo vecinal.\r\n"
+                   "102;rejected;'=Ya existe el portal de transparencia\r\n"
+                   "301;evaluating;Esta propuesta está en evaluación en el proceso de cocreación.\r\n");
+}
+
 /* Telling a Decidim export from a workshop sheet. */
 static void
 test_detect (void)
@@ -455,6 +521,7 @@ main (int argc, char *argv[])
   ADD ("/decidim/import/refused", test_refused);
   ADD ("/decidim/import/bad-record", test_bad_record);
   ADD ("/decidim/supports", test_supports);
+  ADD ("/decidim/answers", test_answers);
 #undef ADD
   g_test_add_func ("/decidim/detect", test_detect);
 

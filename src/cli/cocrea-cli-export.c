@@ -1,5 +1,5 @@
 /* cocrea-cli-export.c — cocrea export FILE (--csv | --json | --pdf | --reasons-pdf
- *                        | --commitments-csv | --decidim) OUT
+ *                        | --commitments-csv | --decidim | --decidim-answers) OUT
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,7 @@
 #include "cocrea-cli-private.h"
 #include "cocrea-commitments-csv.h"
 #include "cocrea-csv-export.h"
+#include "cocrea-decidim-answers.h"
 #include "cocrea-decidim-export.h"
 #include "cocrea-json-export.h"
 #include "cocrea-pdf-plan.h"
@@ -37,6 +38,7 @@ cocrea_cli_export (int argc, char **argv)
   g_autofree char *reasons_path = NULL;
   g_autofree char *commitments_path = NULL;
   g_autofree char *decidim_path = NULL;
+  g_autofree char *answers_path = NULL;
   GOptionEntry entries[] = {
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
       N_("Write every contribution to a CSV file"), N_("OUT.csv") },
@@ -50,6 +52,9 @@ cocrea_cli_export (int argc, char **argv)
       N_("Write the commitments and their milestones to a CSV file"), N_("OUT.csv") },
     { "decidim", 0, 0, G_OPTION_ARG_FILENAME, &decidim_path,
       N_("Write the proposals as a Decidim proposals import (JSON)"), N_("OUT.json") },
+    { "decidim-answers", 0, 0, G_OPTION_ARG_FILENAME, &answers_path,
+      N_("Write the answers to the proposals that came from Decidim, for Decidim's "
+         "“Import answers” (CSV)"), N_("OUT.csv") },
     { NULL }
   };
   g_autoptr (GOptionContext) context =
@@ -70,10 +75,10 @@ cocrea_cli_export (int argc, char **argv)
     return status;
 
   given = (csv_path != NULL) + (json_path != NULL) + (pdf_path != NULL) + (reasons_path != NULL) +
-          (commitments_path != NULL) + (decidim_path != NULL);
+          (commitments_path != NULL) + (decidim_path != NULL) + (answers_path != NULL);
   if (given != 1)
     return cocrea_cli_usage (context, _("Give exactly one of --csv, --json, --pdf, --reasons-pdf, "
-                                        "--commitments-csv and --decidim"));
+                                        "--commitments-csv, --decidim and --decidim-answers"));
 
   document = cocrea_cli_open (argv[1], FALSE, &error);
   if (document == NULL)
@@ -81,7 +86,8 @@ cocrea_cli_export (int argc, char **argv)
 
   /* Never over the process itself, nor any other: said before the work. */
   out_path = csv_path ? csv_path : json_path ? json_path : pdf_path ? pdf_path
-           : reasons_path ? reasons_path : commitments_path ? commitments_path : decidim_path;
+           : reasons_path ? reasons_path : commitments_path ? commitments_path
+           : decidim_path ? decidim_path : answers_path;
   if (!cocrea_document_check_output (document, out_path, &error))
     return cocrea_cli_fail (error);
 
@@ -95,8 +101,31 @@ cocrea_cli_export (int argc, char **argv)
     ok = cocrea_pdf_reasons_export (document, reasons_path, NULL, NULL, &warnings, &error);
   else if (commitments_path != NULL)
     ok = cocrea_commitments_csv_export (document, commitments_path, &error);
-  else
+  else if (decidim_path != NULL)
     ok = cocrea_decidim_export (document, decidim_path, &error);
+  else
+    {
+      guint rows = 0, spaces = 0;
+
+      ok = cocrea_decidim_answers_export (document, answers_path, &rows, &spaces, &error);
+      /* Decidim imports answers per proposals component. */
+      if (ok && spaces > 1)
+        {
+          g_autofree char *warning =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "the answers are for proposals of %u participatory "
+                                          "space: import the file into each one's proposals",
+                                          "the answers are for proposals of %u participatory "
+                                          "spaces: import the file into each one's proposals",
+                                          spaces),
+                             spaces);
+          g_printerr ("cocrea: %s: %s\n", _("warning"), warning);
+        }
+      if (ok && rows == 0)
+        g_printerr ("cocrea: %s: %s\n", _("warning"),
+                    _("no proposal that came from Decidim is in a proposal of the process yet: "
+                      "the file has only its header"));
+    }
 
   print_warnings (warnings);
   if (!ok)

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cocrea-cli-private.h"
+#include "cocrea-completion.h"
 #include "cocrea-milestone-progress.h"
 #include "cocrea-stage.h"
 
@@ -42,8 +43,18 @@ add_counts (JsonBuilder *b, const CocreaProgressCounts *counts)
   add_int (b, "overdue", counts->overdue);
 }
 
+/* The completion of commitment @id among @completions, or NULL. */
+static const CocreaCompletionState *
+completion_of (GPtrArray *completions, gint64 id)
+{
+  for (guint i = 0; i < completions->len; i++)
+    if (((CocreaCompletionState *) g_ptr_array_index (completions, i))->commitment_id == id)
+      return g_ptr_array_index (completions, i);
+  return NULL;
+}
+
 static void
-print_json (GPtrArray *states, const CocreaProgressSummary *summary)
+print_json (GPtrArray *states, const CocreaProgressSummary *summary, GPtrArray *completions)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
 
@@ -77,8 +88,15 @@ print_json (GPtrArray *states, const CocreaProgressSummary *summary)
   json_builder_begin_array (b);
   for (guint i = 0; i < summary->commitments->len; i++)
     {
+      const CocreaProgressCounts *counts = &g_array_index (summary->commitments,
+                                                           CocreaProgressCounts, i);
+      const CocreaCompletionState *completion = completion_of (completions,
+                                                               counts->commitment_id);
+
       json_builder_begin_object (b);
-      add_counts (b, &g_array_index (summary->commitments, CocreaProgressCounts, i));
+      add_counts (b, counts);
+      if (completion != NULL)
+        cocrea_cli_add_completion (b, completion);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -115,7 +133,7 @@ format_period (const CocreaMilestoneState *s)
 }
 
 static void
-print_text (GPtrArray *states, const CocreaProgressSummary *summary)
+print_text (GPtrArray *states, const CocreaProgressSummary *summary, GPtrArray *completions)
 {
   gint64 commitment = 0;
 
@@ -161,10 +179,21 @@ print_text (GPtrArray *states, const CocreaProgressSummary *summary)
     {
       const CocreaProgressCounts *c = &g_array_index (summary->commitments, CocreaProgressCounts, i);
 
+      const CocreaCompletionState *completion = completion_of (completions, c->commitment_id);
+
       printf ("  ");
       printf (_("Commitment %d"), c->position);
       printf (": ");
       print_counts (c);
+      if (completion != NULL)
+        {
+          g_autofree char *described = cocrea_cli_describe_completion (completion);
+
+          printf ("    ");
+          /* TRANSLATORS: the commitment's level on OGP's completion scale */
+          printf (_("OGP completion: %s"), described);
+          putchar ('\n');
+        }
     }
 }
 
@@ -191,6 +220,7 @@ cocrea_cli_follow_up (int argc, char **argv)
   g_autoptr (CocreaDocument) document = NULL;
   g_autoptr (GPtrArray) states = NULL;
   g_autoptr (CocreaProgressSummary) summary = NULL;
+  g_autoptr (GPtrArray) completions = NULL;
   GError *error = NULL;
   int status;
 
@@ -202,10 +232,13 @@ cocrea_cli_follow_up (int argc, char **argv)
   states = cocrea_milestone_progress_follow_up (document, NULL, &error);
   if (states == NULL)
     return cocrea_cli_fail (error);
+  completions = cocrea_completion_list (document, &error);
+  if (completions == NULL)
+    return cocrea_cli_fail (error);
   summary = cocrea_milestone_progress_summarize (states);
   if (json)
-    print_json (states, summary);
+    print_json (states, summary, completions);
   else
-    print_text (states, summary);
+    print_text (states, summary, completions);
   return 0;
 }

@@ -11,6 +11,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "cocrea-completion.h"
 #include "cocrea-document.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,7 @@ int             cocrea_cli_comment (int argc, char **argv);
 int             cocrea_cli_respond (int argc, char **argv);
 int             cocrea_cli_progress (int argc, char **argv);
 int             cocrea_cli_follow_up (int argc, char **argv);
+int             cocrea_cli_completion (int argc, char **argv);
 int             cocrea_cli_chart   (int argc, char **argv);
 int             cocrea_cli_copy    (int argc, char **argv);
 int             cocrea_cli_population (int argc, char **argv);
@@ -63,5 +65,10 @@ int             cocrea_cli_usage   (GOptionContext *context,
 CocreaDocument *cocrea_cli_open    (const char   *path,
                                     gboolean      write,
                                     GError      **error);
+
+/* Completion levels, shown alike by completion and follow-up. */
+void            cocrea_cli_add_completion      (JsonBuilder                 *builder,
+                                                const CocreaCompletionState *state);
+char           *cocrea_cli_describe_completion (const CocreaCompletionState *state);
 
 G_END_DECLS

@@ -39,6 +39,7 @@ static const Command commands[] = {
   { "respond",  N_("Answer a consultation comment, with a reason"),   cocrea_cli_respond },
   { "progress", N_("Record the progress of a milestone of the plan"), cocrea_cli_progress },
   { "follow-up", N_("Show where every milestone of the plan stands"), cocrea_cli_follow_up },
+  { "completion", N_("Show or set each commitment's completion on OGP's scale"), cocrea_cli_completion },
   { "chart",    N_("Draw a chart of the process as PNG"),             cocrea_cli_chart },
   { "copy",     N_("Save a copy of a process, even while it is being edited"), cocrea_cli_copy },
   { "population", N_("Show or set the commune's population shares from a census"), cocrea_cli_population },

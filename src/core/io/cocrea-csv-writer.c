@@ -18,20 +18,21 @@ is_formula_start (char c)
 }
 
 /*
- * cocrea_csv_append_cell:
- * Appends @value (NULL is empty) to @out as one CSV cell, after a comma
- * unless @first. A value a spreadsheet would evaluate (or that already
- * starts with quotes before such a character, so that the importer's rule
- * of removing exactly one "'" gives it back) gets a leading "'". Values
- * holding a comma, quote, line end or outer space are quoted, quotes
- * doubled.
+ * cocrea_csv_append_cell_to:
+ * Appends @value (NULL is empty) to @out as one CSV cell, after
+ * @separator unless @first. A value a spreadsheet would evaluate (or that
+ * already starts with quotes before such a character, so that the
+ * importer's rule of removing exactly one "'" gives it back) gets a
+ * leading "'". Values holding the separator, a quote, a line end or
+ * outer space are quoted, quotes doubled.
  */
 void
-cocrea_csv_append_cell (GString *out, const char *value, gboolean first)
+cocrea_csv_append_cell_to (GString *out, const char *value, char separator, gboolean first)
 {
   g_autofree char *valid = NULL;
   const char *p = value != NULL ? value : "";
   const char *q;
+  const char specials[] = { separator, '"', '\r', '\n', '\0' };
   gsize length;
   gboolean quote;
 
@@ -43,12 +44,12 @@ cocrea_csv_append_cell (GString *out, const char *value, gboolean first)
   length = strlen (p);
 
   if (!first)
-    g_string_append_c (out, ',');
+    g_string_append_c (out, separator);
 
   while (*q == '\'')
     q++;
 
-  quote = strpbrk (p, ",\"\r\n") != NULL ||
+  quote = strpbrk (p, specials) != NULL ||
           (length > 0 && (p[0] == ' ' || p[length - 1] == ' '));
 
   if (quote)
@@ -65,4 +66,11 @@ cocrea_csv_append_cell (GString *out, const char *value, gboolean first)
 
   if (quote)
     g_string_append_c (out, '"');
+}
+
+/* cocrea_csv_append_cell_to() with the comma of every Cocrea CSV. */
+void
+cocrea_csv_append_cell (GString *out, const char *value, gboolean first)
+{
+  cocrea_csv_append_cell_to (out, value, ',', first);
 }

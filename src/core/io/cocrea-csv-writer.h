@@ -11,8 +11,12 @@ G_BEGIN_DECLS
 /* The UTF-8 byte order mark every Cocrea CSV starts with. */
 #define COCREA_CSV_BOM "\xEF\xBB\xBF"
 
-void cocrea_csv_append_cell (GString    *out,
-                             const char *value,
-                             gboolean    first);
+void cocrea_csv_append_cell    (GString    *out,
+                                const char *value,
+                                gboolean    first);
+void cocrea_csv_append_cell_to (GString    *out,
+                                const char *value,
+                                char        separator,
+                                gboolean    first);
 
 G_END_DECLS

@@ -18,6 +18,8 @@
 #include "cocrea-actor-row.h"
 #include "cocrea-actor.h"
 #include "cocrea-commitment-editor.h"
+#include "cocrea-completion-dialog.h"
+#include "cocrea-completion.h"
 #include "cocrea-commitment.h"
 #include "cocrea-error.h"
 #include "cocrea-milestone-progress.h"
@@ -81,6 +83,7 @@ struct _CocreaCommitmentEditor
   GtkListBox *milestones_list;
   AdwEntryRow *new_milestone_row;
   GtkLabel *milestone_error;
+  AdwActionRow *completion_row;
   AdwEntryRow *contact_name_row;
   AdwEntryRow *contact_title_row;
   AdwEntryRow *contact_department_row;
@@ -480,6 +483,59 @@ record_progress_action (GtkWidget *widget, const char *action_name, GVariant *pa
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+completion_saved_cb (CocreaCompletionDialog *dialog, CocreaUndo *undo,
+                     CocreaCommitmentEditor *self)
+{
+  if (undo != NULL)
+    emit_undoable (self, undo, _("Completion level changed"));
+}
+
+/* editor.set-completion: opens the completion dialog of the commitment. */
+static void
+set_completion_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaCommitmentEditor *self = COCREA_COMMITMENT_EDITOR (widget);
+  g_autoptr (GError) error = NULL;
+  CocreaCompletionDialog *dialog;
+
+  dialog = cocrea_completion_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         self->document, self->id, &error);
+  if (dialog == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (completion_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "Substantial · follows the milestones", or the level set by hand with
+ * what the milestones say and why. */
+static void
+show_completion (CocreaCommitmentEditor *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaCompletionState) state = cocrea_completion_get (self->document, self->id,
+                                                                   &error);
+  g_autofree char *text = NULL;
+
+  if (state == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  if (state->set_by_hand)
+    /* TRANSLATORS: a completion level set by hand, what the milestones say, and why */
+    text = g_strdup_printf (_("%s · set by hand (the milestones say %s): %s"),
+                            cocrea_completion_label (state->level),
+                            cocrea_completion_label (state->derived), state->reason);
+  else
+    /* TRANSLATORS: a completion level that follows the milestones */
+    text = g_strdup_printf (_("%s · follows the milestones"), cocrea_completion_label (state->level));
+  adw_action_row_set_subtitle (self->completion_row, text);
+}
+
 static GtkWidget *
 milestone_row_new (CocreaCommitmentEditor *self, CocreaMilestone *milestone, gboolean first,
                    gboolean last)
@@ -640,6 +696,7 @@ reload (CocreaCommitmentEditor *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->milestones_list),
                           milestones != NULL && g_list_model_get_n_items (milestones) > 0);
+  show_completion (self);
 
   actors = cocrea_actor_list (self->document, self->id, error == NULL ? &error : NULL);
   for (guint i = 0, n = actors ? g_list_model_get_n_items (actors) : 0; i < n; i++)
@@ -657,6 +714,7 @@ reload (CocreaCommitmentEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->form), editable);
   /* Progress is recorded on a file that takes edits. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.record-progress", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.set-completion", editable);
   self->loading = FALSE;
   check_heights (self);
 }
@@ -845,6 +903,7 @@ cocrea_commitment_editor_class_init (CocreaCommitmentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaCommitmentEditor, milestones_list);
   gtk_widget_class_bind_template_child (widget_class, CocreaCommitmentEditor, new_milestone_row);
   gtk_widget_class_bind_template_child (widget_class, CocreaCommitmentEditor, milestone_error);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCommitmentEditor, completion_row);
   gtk_widget_class_bind_template_child (widget_class, CocreaCommitmentEditor, contact_name_row);
   gtk_widget_class_bind_template_child (widget_class, CocreaCommitmentEditor, contact_title_row);
   gtk_widget_class_bind_template_child (widget_class, CocreaCommitmentEditor,
@@ -863,6 +922,8 @@ cocrea_commitment_editor_class_init (CocreaCommitmentEditorClass *klass)
                                    delete_milestone_action);
   gtk_widget_class_install_action (widget_class, "editor.record-progress", "x",
                                    record_progress_action);
+  gtk_widget_class_install_action (widget_class, "editor.set-completion", NULL,
+                                   set_completion_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-actor", "x", remove_actor_action);
 }
 

@@ -1,0 +1,257 @@
+/* test-gui-web.c — between the hall and the web (issue 16), in the window
+ *
+ * Runs in process under Xvfb on the Renca demo with Decidim's export
+ * imported: the supports online in Merge & tally and as a weight on
+ * Prioritise, and a commitment's OGP completion set by hand in the Plan
+ * (a reason required, the choice kept), then undone. Exits 77 (skipped)
+ * without a display. With COCREA_SCREENSHOT_DIR set, screenshots are
+ * saved there.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "cocrea-application.h"
+#include "cocrea-commitment-editor.h"
+#include "cocrea-completion-dialog.h"
+#include "cocrea-completion.h"
+#include "cocrea-db.h"
+#include "cocrea-decidim-import.h"
+#include "cocrea-document-private.h"
+#include "cocrea-error.h"
+#include "cocrea-proposal-merge.h"
+#include "cocrea-merge-page.h"
+#include "cocrea-plan-page.h"
+#include "cocrea-prioritise-page.h"
+#include "cocrea-window.h"
+#include "gui-harness.h"
+
+static GtkWindow *window;
+
+static CocreaDocument *
+window_document (void)
+{
+  return cocrea_window_get_document (COCREA_WINDOW (window));
+}
+
+static void
+test_open (void)
+{
+  g_auto (CocreaDecidimImport) result = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *export = g_test_build_filename (G_TEST_DIST, "fixtures", "decidim",
+                                                   "proposals-0.28.csv", NULL);
+
+  window = cocrea_application_open_path (gui.app, gui.demo_path);
+  g_assert_nonnull (window);
+  gtk_window_set_default_size (window, 1260, 780);
+  gui_wait_for (gui_is_mapped, window);
+
+  /* Decidim's proposals, 101 and 104 merged into the demo's proposal 4. */
+  g_assert_true (cocrea_decidim_import (window_document (), export, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 3);
+  gui_settle ();
+}
+
+/* The column titled @title of @view, or NULL. */
+static GtkColumnViewColumn *
+find_column (GtkColumnView *view, const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  return NULL;
+}
+
+/* Supports online get a column of their own in the tally, once any
+ * contribution from Decidim is in a proposal. */
+static void
+test_merge_supports (void)
+{
+  GtkWidget *page = gui_show_page (window, "merge", COCREA_TYPE_MERGE_PAGE);
+  g_autoptr (GPtrArray) views = gui_find_all_of_type (page, GTK_TYPE_COLUMN_VIEW);
+  GtkColumnViewColumn *supports = NULL;
+
+  for (guint i = 0; i < views->len && supports == NULL; i++)
+    supports = find_column (views->pdata[i], "Supports");
+  g_assert_nonnull (supports);
+  /* Not merged yet: no proposal has supports, so no column. */
+  g_assert_false (gtk_column_view_column_get_visible (supports));
+}
+
+static gboolean
+column_visible (gpointer column)
+{
+  return gtk_column_view_column_get_visible (column);
+}
+
+/* The contribution Decidim proposal @external_id became. */
+static gint64
+contribution_of (int external_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT contribution_id FROM contribution_source"
+                                          " WHERE external_id = %d", external_id);
+  gint64 id = 0;
+
+  cocrea_db_query_int (cocrea_document_get_db (window_document ()), sql, &id, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Merged into a proposal, their supports show in the tally. */
+static void
+test_merge_supports_after_merge (void)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *page = gui_show_page (window, "merge", COCREA_TYPE_MERGE_PAGE);
+  g_autoptr (GPtrArray) views = gui_find_all_of_type (page, GTK_TYPE_COLUMN_VIEW);
+  GtkColumnViewColumn *supports = NULL;
+  gint64 ids[2] = { contribution_of (101), contribution_of (104) };
+
+  for (guint i = 0; i < views->len && supports == NULL; i++)
+    supports = find_column (views->pdata[i], "Supports");
+  g_assert_nonnull (supports);
+
+  g_assert_true (cocrea_merge_into (window_document (), 4, ids, 2, NULL, &error));
+  g_assert_no_error (error);
+  gui_wait_for (column_visible, supports);
+  gui_screenshot ("gui-web-merge-supports.png");
+}
+
+/* The weight of supports online is offered where there are supports. */
+static void
+test_prioritise_supports (void)
+{
+  GtkWidget *page = gui_show_page (window, "prioritise", COCREA_TYPE_PRIORITISE_PAGE);
+  g_autoptr (GPtrArray) scales = gui_find_all_of_type (page, GTK_TYPE_SCALE);
+  guint visible = 0;
+
+  for (guint i = 0; i < scales->len; i++)
+    visible += gtk_widget_get_visible (scales->pdata[i]);
+  g_assert_cmpuint (visible, ==, 4);
+  gui_screenshot ("gui-web-prioritise-supports.png");
+}
+
+static CocreaCompletionState *
+stored_completion (gint64 commitment_id)
+{
+  g_autoptr (CocreaDocument) reader = gui_read_demo ();
+  g_autoptr (GError) error = NULL;
+  CocreaCompletionState *state = cocrea_completion_get (reader, commitment_id, &error);
+
+  g_assert_no_error (error);
+  return state;
+}
+
+static gboolean
+no_completion_dialog (gpointer data)
+{
+  return !gui_has_toplevel (GSIZE_TO_POINTER (COCREA_TYPE_COMPLETION_DIALOG));
+}
+
+static gboolean
+match_subtitle (GtkWidget *widget, gconstpointer text)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), text) == 0;
+}
+
+static gboolean
+shows_subtitle (gpointer text)
+{
+  return gui_find_one (GTK_WIDGET (window), match_subtitle, text) != NULL;
+}
+
+/* The completion of the first commitment, set by hand: a reason is
+ * required (refused under the field, the choice kept), then saved,
+ * shown, and undone. */
+static void
+test_completion (void)
+{
+  GtkWidget *page = gui_show_page (window, "plan", COCREA_TYPE_PLAN_PAGE);
+  CocreaCommitmentEditor *editor =
+    COCREA_COMMITMENT_EDITOR (gui_find_one_of_type (page, COCREA_TYPE_COMMITMENT_EDITOR));
+  gint64 id = cocrea_commitment_editor_get_commitment (editor);
+  g_autoptr (CocreaCompletionState) before = stored_completion (id);
+  g_autoptr (CocreaCompletionState) after = NULL;
+  g_autoptr (CocreaCompletionState) undone = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *follows = g_strdup_printf ("%s · follows the milestones",
+                                              cocrea_completion_label (before->derived));
+  g_autofree char *by_hand = NULL;
+  CocreaCompletionDialog *dialog;
+  GtkCheckButton *hand;
+  AdwComboRow *level;
+  AdwEntryRow *reason;
+
+  g_assert_false (before->set_by_hand);
+  gui_wait_for (shows_subtitle, follows);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-completion", NULL));
+  gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (COCREA_TYPE_COMPLETION_DIALOG));
+  dialog = COCREA_COMPLETION_DIALOG (gui_find_toplevel (COCREA_TYPE_COMPLETION_DIALOG));
+  gui_check_accessible_labels (GTK_WIDGET (dialog), 1);
+
+  {
+    g_autoptr (GPtrArray) checks = gui_find_all_of_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+    g_assert_cmpuint (checks->len, ==, 2);
+    g_assert_true (gtk_check_button_get_active (checks->pdata[0]));
+    hand = checks->pdata[1];
+  }
+  level = ADW_COMBO_ROW (gui_find_one_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  reason = ADW_ENTRY_ROW (gui_find_one_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
+  gtk_check_button_set_active (hand, TRUE);
+  adw_combo_row_set_selected (level, COCREA_COMPLETION_COMPLETE);
+
+  /* No reason: refused, nothing written, the dialog and choice stay. */
+  g_assert_false (cocrea_completion_dialog_save (dialog, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
+  g_clear_error (&error);
+  gui_settle ();
+  g_assert_true (gui_has_toplevel (GSIZE_TO_POINTER (COCREA_TYPE_COMPLETION_DIALOG)));
+  g_assert_cmpuint (adw_combo_row_get_selected (level), ==, COCREA_COMPLETION_COMPLETE);
+  gui_screenshot ("gui-web-completion-refused.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (reason), "El COSOC sesiona desde marzo con acta pública");
+  g_assert_true (cocrea_completion_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gui_wait_for (no_completion_dialog, NULL);
+
+  after = stored_completion (id);
+  g_assert_true (after->set_by_hand);
+  g_assert_cmpint (after->level, ==, COCREA_COMPLETION_COMPLETE);
+  g_assert_cmpstr (after->reason, ==, "El COSOC sesiona desde marzo con acta pública");
+  by_hand = g_strdup_printf ("Complete · set by hand (the milestones say %s): %s",
+                             cocrea_completion_label (before->derived), after->reason);
+  gui_wait_for (shows_subtitle, by_hand);
+  gui_screenshot ("gui-web-completion.png");
+
+  /* The toast's Undo, as the Plan page offers it. */
+  g_assert_true (gtk_widget_activate_action (page, "plan.undo", "u", 0));
+  gui_settle ();
+  undone = stored_completion (id);
+  g_assert_false (undone->set_by_hand);
+  gui_wait_for (shows_subtitle, follows);
+}
+
+int
+main (int argc, char **argv)
+{
+  if (!gui_harness_init (&argc, &argv, "cocrea-gui-web", "org.cocrea.Cocrea.TestWeb"))
+    return 77;
+
+  g_test_add_func ("/gui-web/open", test_open);
+  g_test_add_func ("/gui-web/merge-supports", test_merge_supports);
+  g_test_add_func ("/gui-web/merge-supports-after-merge", test_merge_supports_after_merge);
+  g_test_add_func ("/gui-web/prioritise-supports", test_prioritise_supports);
+  g_test_add_func ("/gui-web/completion", test_completion);
+
+  return gui_harness_run ();
+}
