@@ -216,9 +216,15 @@ static void
 cell_focus_enter_cb (GtkEventControllerFocus *controller, CocreaScoreMatrix *self)
 {
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "row"));
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
+  int grid_column, grid_row;
+  guint row, column;
 
+  /* The grid knows where the cell is: row 0 holds the criteria, column 0
+   * the proposals. */
+  gtk_grid_query_child (GTK_GRID (self->grid), cell, &grid_column, &grid_row, NULL, NULL);
+  g_assert (grid_row > 0 && grid_column > 0);
+  row = (guint) grid_row - 1;
+  column = (guint) grid_column - 1;
   if (row != self->row || column != self->column)
     self->pending = -1;
   self->row = row;
@@ -481,7 +487,7 @@ cell_activate_cb (GtkButton *cell, CocreaScoreMatrix *self)
 }
 
 static GtkWidget *
-make_cell (CocreaScoreMatrix *self, guint row, guint column)
+make_cell (CocreaScoreMatrix *self)
 {
   GtkWidget *cell = gtk_button_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
@@ -492,8 +498,6 @@ make_cell (CocreaScoreMatrix *self, guint row, guint column)
   gtk_widget_add_css_class (cell, "numeric");
   gtk_widget_set_size_request (cell, 56, -1);
   gtk_widget_set_hexpand (cell, TRUE);
-  g_object_set_data (G_OBJECT (cell), "row", GUINT_TO_POINTER (row));
-  g_object_set_data (G_OBJECT (cell), "column", GUINT_TO_POINTER (column));
   g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_enter_cb), self);
   gtk_widget_add_controller (cell, focus);
   g_signal_connect (cell, "activate", G_CALLBACK (cell_activate_cb), self);
@@ -625,7 +629,7 @@ cocrea_score_matrix_reload (CocreaScoreMatrix *self)
 
       for (guint c = 0; c < self->columns->len; c++)
         {
-          GtkWidget *cell = make_cell (self, r, c);
+          GtkWidget *cell = make_cell (self);
 
           self->cells[index_of (self, r, c)] = cell;
           gtk_grid_attach (GTK_GRID (self->grid), cell, (int) c + 1, (int) r + 1, 1, 1);
