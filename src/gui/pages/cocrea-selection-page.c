@@ -11,8 +11,10 @@
 
 #include <adwaita.h>
 
+#include "cocrea-decide-cell.h"
 #include "cocrea-decision-dialog.h"
 #include "cocrea-proposal.h"
+#include "cocrea-selection-item.h"
 #include "cocrea-selection-page.h"
 #include "cocrea-selection.h"
 
@@ -30,14 +32,6 @@ struct _CocreaSelectionPage
 };
 
 G_DEFINE_FINAL_TYPE (CocreaSelectionPage, cocrea_selection_page, COCREA_TYPE_PAGE)
-
-enum {
-  COLUMN_TITLE,
-  COLUMN_ORIGIN,
-  COLUMN_DECISION,
-  COLUMN_REASON,
-  COLUMN_DECIDE,
-};
 
 static void
 show_error (CocreaSelectionPage *self, const GError *error)
@@ -70,10 +64,16 @@ set_quota (GtkLabel *label, const char *caption, int selected, int quota)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
-static gboolean
-not_merged (gpointer item, gpointer user_data)
+/* A decision's label: "decision" and the decision's own style. */
+static GStrv
+decision_classes (gpointer unused, const char *style)
 {
-  return cocrea_proposal_get_merged_into_id (item) == 0;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_strv_builder_add (builder, "decision");
+  if (style != NULL)
+    g_strv_builder_add (builder, style);
+  return g_strv_builder_end (builder);
 }
 
 /* Decisions come from this page, the Prioritise page and the command line. */
@@ -83,11 +83,10 @@ cocrea_selection_page_reload (CocreaPage *page)
   CocreaSelectionPage *self = COCREA_SELECTION_PAGE (page);
   CocreaDocument *document = cocrea_page_get_document (page);
   g_autoptr (GListModel) proposals = NULL;
+  g_autoptr (GListStore) rows = NULL;
   g_autoptr (GtkSelectionModel) selection = NULL;
   g_autoptr (GError) error = NULL;
   CocreaSelectionSummary summary = { 0 };
-  GtkFilter *filter;
-  GListModel *visible;
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_column_view_set_model (self->decisions_view, NULL);
@@ -119,107 +118,22 @@ cocrea_selection_page_reload (CocreaPage *page)
       show_error (self, error);
       return;
     }
-  /* Proposals merged into another are decided through that one. */
-  filter = GTK_FILTER (gtk_custom_filter_new (not_merged, NULL, NULL));
-  visible = G_LIST_MODEL (gtk_filter_list_model_new (g_steal_pointer (&proposals), filter));
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (visible));
+  rows = g_list_store_new (COCREA_TYPE_SELECTION_ITEM);
+  for (guint i = 0, n = g_list_model_get_n_items (proposals); i < n; i++)
+    {
+      g_autoptr (CocreaProposal) proposal = g_list_model_get_item (proposals, i);
+      g_autoptr (CocreaSelectionItem) row = NULL;
+
+      /* Proposals merged into another are decided through that one. */
+      if (cocrea_proposal_get_merged_into_id (proposal) != 0)
+        continue;
+      row = cocrea_selection_item_new (document, proposal);
+      g_list_store_append (rows, row);
+    }
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows))));
   gtk_column_view_set_model (self->decisions_view, selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "selection.decide",
                                  !cocrea_document_is_read_only (document));
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  int column = GPOINTER_TO_INT (user_data);
-  GtkWidget *widget;
-
-  if (column == COLUMN_DECIDE)
-    {
-      widget = gtk_button_new_with_mnemonic (_("Decide…"));
-      gtk_widget_add_css_class (widget, "flat");
-    }
-  else
-    {
-      widget = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (widget), 0);
-      if (column == COLUMN_TITLE || column == COLUMN_REASON)
-        {
-          gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
-          gtk_label_set_width_chars (GTK_LABEL (widget), column == COLUMN_TITLE ? 26 : 30);
-          gtk_label_set_max_width_chars (GTK_LABEL (widget), 44);
-        }
-      if (column == COLUMN_DECISION)
-        gtk_widget_add_css_class (widget, "decision");
-    }
-  gtk_list_item_set_child (list_item, widget);
-  gtk_list_item_set_activatable (list_item, FALSE);
-}
-
-static const char *decision_classes[] = { "not-shortlisted", "shortlisted", "selected", "not-selected" };
-
-static void
-bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  CocreaSelectionPage *self = g_object_get_data (G_OBJECT (factory), "page");
-  int column = GPOINTER_TO_INT (user_data);
-  CocreaProposal *proposal = gtk_list_item_get_item (list_item);
-  GtkWidget *widget = gtk_list_item_get_child (list_item);
-  g_autofree char *reason = NULL;
-  gboolean decided = FALSE;
-  CocreaDecision decision = COCREA_DECISION_NOT_SHORTLISTED;
-
-  if (column == COLUMN_DECISION || column == COLUMN_REASON)
-    cocrea_selection_get_decision (cocrea_page_get_document (COCREA_PAGE (self)),
-                                   cocrea_proposal_get_id (proposal), &decided,
-                                   &decision, &reason, NULL);
-
-  switch (column)
-    {
-    case COLUMN_TITLE:
-      gtk_label_set_text (GTK_LABEL (widget), cocrea_proposal_get_title (proposal));
-      break;
-    case COLUMN_ORIGIN:
-      gtk_label_set_text (GTK_LABEL (widget), cocrea_origin_label (cocrea_proposal_get_origin (proposal)));
-      break;
-    case COLUMN_DECISION:
-      for (guint i = 0; i < G_N_ELEMENTS (decision_classes); i++)
-        gtk_widget_remove_css_class (widget, decision_classes[i]);
-      gtk_widget_remove_css_class (widget, "undecided");
-      gtk_label_set_text (GTK_LABEL (widget), decided ? cocrea_decision_label (decision) : _("Undecided"));
-      gtk_widget_add_css_class (widget, decided ? decision_classes[decision] : "undecided");
-      break;
-    case COLUMN_REASON:
-      gtk_label_set_text (GTK_LABEL (widget), reason != NULL ? reason : "");
-      break;
-    case COLUMN_DECIDE:
-      {
-        /* TRANSLATORS: accessible name of a row's button: "Decide on Open data portal" */
-        g_autofree char *name = g_strdup_printf (_("Decide on %s"), cocrea_proposal_get_title (proposal));
-
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (widget), "x", cocrea_proposal_get_id (proposal));
-        /* The target first: an action with a parameter refuses a button without one. */
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), "selection.decide");
-        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-        break;
-      }
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-add_column (CocreaSelectionPage *self, const char *title, int column, gboolean expand)
-{
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr (GtkColumnViewColumn) view_column = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "page", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
-  view_column = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_append_column (self->decisions_view, view_column);
 }
 
 static void
@@ -270,6 +184,9 @@ cocrea_selection_page_class_init (CocreaSelectionPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "selection.decide", "x", decide_action);
 
+  g_type_ensure (COCREA_TYPE_SELECTION_ITEM);
+  g_type_ensure (COCREA_TYPE_DECIDE_CELL);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-selection-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaSelectionPage, error_label);
@@ -278,16 +195,11 @@ cocrea_selection_page_class_init (CocreaSelectionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaSelectionPage, total_value);
   gtk_widget_class_bind_template_child (widget_class, CocreaSelectionPage, undecided_label);
   gtk_widget_class_bind_template_child (widget_class, CocreaSelectionPage, decisions_view);
+  gtk_widget_class_bind_template_callback (widget_class, decision_classes);
 }
 
 static void
 cocrea_selection_page_init (CocreaSelectionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  add_column (self, _("Proposal"), COLUMN_TITLE, TRUE);
-  add_column (self, _("Origin"), COLUMN_ORIGIN, FALSE);
-  add_column (self, _("Decision"), COLUMN_DECISION, FALSE);
-  add_column (self, _("Reason"), COLUMN_REASON, TRUE);
-  add_column (self, "", COLUMN_DECIDE, FALSE);
 }
