@@ -42,6 +42,16 @@ void           cocrea_pdf_file_stream            (CocreaPdfFile *self,
                                                   const void    *data,
                                                   gsize          length,
                                                   gboolean       compress);
+void           cocrea_pdf_file_stream_begin      (CocreaPdfFile *self,
+                                                  guint          number,
+                                                  const char    *entries);
+void           cocrea_pdf_file_stream_append     (CocreaPdfFile *self,
+                                                  const void    *data,
+                                                  gsize          length);
+void           cocrea_pdf_file_stream_end        (CocreaPdfFile *self);
+GString       *cocrea_pdf_file_stream_async      (CocreaPdfFile *self,
+                                                  guint          number,
+                                                  GString       *data);
 gboolean       cocrea_pdf_file_finish            (CocreaPdfFile *self,
                                                   guint          catalog,
                                                   guint          info,

@@ -861,33 +861,71 @@ write_commitments (Plan *self, GError **error)
   return TRUE;
 }
 
-/* Every contribution, by activity and group, with the proposal it ended
- * up under (the top of its merge chain). */
-static gboolean
-write_annex (Plan *self, GError **error)
+/* The title of the proposal at the top of each proposal's merge chain,
+ * by proposal id. */
+static GHashTable *
+read_top_titles (Plan *self, GError **error)
 {
   static const char sql[] =
-    "WITH RECURSIVE top (id, title) AS MATERIALIZED ("
+    "WITH RECURSIVE top (id, title) AS ("
     "  SELECT id, title FROM proposal WHERE merged_into_id IS NULL"
     "  UNION ALL"
     "  SELECT p.id, top.title FROM proposal p JOIN top ON p.merged_into_id = top.id)"
-    " SELECT a.id, a.name, a.kind, a.held_on, g.name, c.text, top.title"
-    " FROM contribution c"
-    " JOIN activity a ON a.id = c.activity_id"
-    " LEFT JOIN table_group g ON g.id = c.group_id"
-    " LEFT JOIN top ON top.id = c.proposal_id"
-    " ORDER BY a.held_on IS NULL, a.held_on, a.id, g.position IS NULL, g.position, g.id, c.id";
+    " SELECT id, title FROM top";
+  g_autoptr (GHashTable) titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr (sqlite3_stmt) stmt = cocrea_db_prepare (self->db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (titles, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         g_strdup (column_text (stmt, 1)));
+  if (rc != SQLITE_DONE)
+    {
+      cocrea_db_set_error (error, self->db, rc, NULL);
+      return NULL;
+    }
+  return g_steal_pointer (&titles);
+}
+
+/*
+ * write_annex:
+ * Every contribution, by activity and group, with the proposal it ended
+ * up under (the top of its merge chain). The contributions of each
+ * activity are read through its index and sorted there (some fifty
+ * rows): one sort of all 100,000 rows of a national process, joined to
+ * the merge chains, took a third of a second more.
+ */
+static gboolean
+write_annex (Plan *self, GError **error)
+{
   CocreaPdfWriter *w = self->writer;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) activities = NULL;
+  g_autoptr (sqlite3_stmt) contributions = NULL;
+  g_autoptr (GHashTable) titles = NULL;
   const double widths[] = { 0.16, 0.52, 0.32 };
   const char *header[] = { T (N_("Group")), T (N_("Contribution")), T (N_("Proposal")) };
-  gint64 activity = -1;
   guint64 done = 0;
   gboolean list_activities = self->n_activities <= CONTENTS_MAX_ACTIVITIES;
   int rc;
 
-  stmt = cocrea_db_prepare (self->db, sql, error);
-  if (stmt == NULL)
+  activities = cocrea_db_prepare (self->db,
+                                  "SELECT id, name, held_on FROM activity"
+                                  " ORDER BY held_on IS NULL, held_on, id",
+                                  error);
+  if (activities == NULL)
+    return FALSE;
+  contributions = cocrea_db_prepare (self->db,
+                                     "SELECT g.name, c.text, c.proposal_id FROM contribution c"
+                                     " LEFT JOIN table_group g ON g.id = c.group_id"
+                                     " WHERE c.activity_id = ?"
+                                     " ORDER BY g.position IS NULL, g.position, g.id, c.id",
+                                     error);
+  if (contributions == NULL)
+    return FALSE;
+  titles = read_top_titles (self, error);
+  if (titles == NULL)
     return FALSE;
 
   cocrea_pdf_writer_new_page (w);
@@ -898,47 +936,59 @@ write_annex (Plan *self, GError **error)
                                    "into.")),
                           0, COCREA_PDF_TEXT_NORMAL);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sqlite3_step (activities)) == SQLITE_ROW)
     {
-      const char *group = column_text_or_null (stmt, 4);
-      const char *proposal = column_text_or_null (stmt, 6);
-      const char *cells[3];
+      gboolean started = FALSE;
 
-      if (sqlite3_column_int64 (stmt, 0) != activity)
+      sqlite3_reset (contributions);
+      sqlite3_bind_int64 (contributions, 1, sqlite3_column_int64 (activities, 0));
+      while ((rc = sqlite3_step (contributions)) == SQLITE_ROW)
         {
-          g_autofree char *date = cocrea_pdf_format_date (self->catalog, column_text_or_null (stmt, 3));
-          g_autofree char *heading = *date != '\0'
-                                       ? g_strdup_printf ("%s (%s)", column_text (stmt, 1), date)
-                                       : g_strdup (column_text (stmt, 1));
+          const char *group = column_text_or_null (contributions, 0);
+          gint64 proposal_id = sqlite3_column_int64 (contributions, 2);
+          const char *proposal = sqlite3_column_type (contributions, 2) != SQLITE_NULL
+                                   ? g_hash_table_lookup (titles, &proposal_id)
+                                   : NULL;
+          const char *cells[3];
 
-          if (activity >= 0)
-            cocrea_pdf_writer_table_end (w);
-          activity = sqlite3_column_int64 (stmt, 0);
-          cocrea_pdf_writer_heading (w, 2, heading, list_activities);
-          cocrea_pdf_writer_table_begin (w, 3, widths, header, COCREA_PDF_TABLE_NORMAL);
+          /* An activity without contributions has no heading in the annex. */
+          if (!started)
+            {
+              g_autofree char *date = cocrea_pdf_format_date (self->catalog,
+                                                             column_text_or_null (activities, 2));
+              g_autofree char *heading = *date != '\0'
+                                           ? g_strdup_printf ("%s (%s)", column_text (activities, 1), date)
+                                           : g_strdup (column_text (activities, 1));
+
+              cocrea_pdf_writer_heading (w, 2, heading, list_activities);
+              cocrea_pdf_writer_table_begin (w, 3, widths, header, COCREA_PDF_TABLE_NORMAL);
+              started = TRUE;
+            }
+
+          cells[0] = group != NULL ? group : "—";
+          cells[1] = column_text (contributions, 1);
+          cells[2] = proposal != NULL ? proposal : "—";
+          cocrea_pdf_writer_table_row (w, cells);
+
+          if (++done % 2000 == 0 &&
+              !report (self, 0.5 + 0.4 * done / MAX (self->n_contributions, 1),
+                       _("Writing the annex"), error))
+            return FALSE;
+          /* A full disk: saving says so, the rest is not laid out for nothing. */
+          if (cocrea_pdf_writer_failed (w))
+            return TRUE;
         }
-
-      cells[0] = group != NULL ? group : "—";
-      cells[1] = column_text (stmt, 5);
-      cells[2] = proposal != NULL ? proposal : "—";
-      cocrea_pdf_writer_table_row (w, cells);
-
-      if (++done % 2000 == 0 &&
-          !report (self, 0.5 + 0.4 * done / MAX (self->n_contributions, 1),
-                   _("Writing the annex"), error))
-        return FALSE;
-      /* A full disk: saving says so, the rest is not laid out for nothing. */
-      if (cocrea_pdf_writer_failed (w))
-        return TRUE;
+      if (started)
+        cocrea_pdf_writer_table_end (w);
+      if (rc != SQLITE_DONE)
+        break;
     }
-  if (activity >= 0)
-    cocrea_pdf_writer_table_end (w);
   if (rc != SQLITE_DONE)
     {
       cocrea_db_set_error (error, self->db, rc, NULL);
       return FALSE;
     }
-  if (activity < 0)
+  if (done == 0)
     cocrea_pdf_writer_text (w, T (N_("No contribution has been recorded yet.")), 0, COCREA_PDF_TEXT_GREY);
   return TRUE;
 }

@@ -45,11 +45,12 @@ mention_free (gpointer data)
   g_free (m);
 }
 
-/* What the report needs of a proposal beyond the ranking data. */
+/* What the report needs of a proposal beyond the ranking data. Its
+ * contributions are read when it is written (read_mentions): held for
+ * every proposal at once they took a hundred thousand strings. */
 typedef struct {
   char *area;
   char *reason;
-  GPtrArray *mentions; /* Mention */
 } Extra;
 
 static void
@@ -59,7 +60,6 @@ extra_free (gpointer data)
 
   g_free (e->area);
   g_free (e->reason);
-  g_ptr_array_unref (e->mentions);
   g_free (e);
 }
 
@@ -80,23 +80,17 @@ extra_for (GHashTable *extras, gint64 id)
       e = g_new0 (Extra, 1);
       e->area = g_strdup ("");
       e->reason = g_strdup ("");
-      e->mentions = g_ptr_array_new_with_free_func (mention_free);
       g_hash_table_insert (extras, g_memdup2 (&id, sizeof id), e);
     }
   return e;
 }
 
-/*
- * read_extras:
- * Area, reason and contributions of every top-level proposal, by id; a
- * contribution of a merged proposal counts for the top of its chain.
- */
+/* Area and reason of every top-level proposal, by id. */
 static GHashTable *
 read_extras (sqlite3 *db, GError **error)
 {
   g_autoptr (GHashTable) extras = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, extra_free);
   g_autoptr (sqlite3_stmt) proposals = NULL;
-  g_autoptr (sqlite3_stmt) mentions = NULL;
   int rc;
 
   proposals = cocrea_db_prepare (db,
@@ -115,43 +109,51 @@ read_extras (sqlite3 *db, GError **error)
       e->reason = g_strdup (column_text (proposals, 2));
     }
   if (rc != SQLITE_DONE)
-    goto fail;
-
-  mentions = cocrea_db_prepare (db,
-                                "WITH RECURSIVE top (id, root) AS MATERIALIZED ("
-                                "  SELECT id, id FROM proposal WHERE merged_into_id IS NULL"
-                                "  UNION ALL"
-                                "  SELECT p.id, top.root FROM proposal p"
-                                "  JOIN top ON p.merged_into_id = top.id)"
-                                " SELECT top.root, a.id, a.name, coalesce(g.id, 0), g.name, c.text"
-                                " FROM contribution c JOIN top ON top.id = c.proposal_id"
-                                " JOIN activity a ON a.id = c.activity_id"
-                                " LEFT JOIN table_group g ON g.id = c.group_id"
-                                " ORDER BY top.root, a.held_on IS NULL, a.held_on, a.id,"
-                                "  g.position, g.id, c.id",
-                                error);
-  if (mentions == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (mentions)) == SQLITE_ROW)
     {
-      Extra *e = extra_for (extras, sqlite3_column_int64 (mentions, 0));
+      cocrea_db_set_error (error, db, rc, NULL);
+      return NULL;
+    }
+  return g_steal_pointer (&extras);
+}
+
+/* The contributions of proposal @id and of those merged into it, down the
+ * merge chain, by activity and group. */
+static const char mentions_sql[] =
+  "WITH RECURSIVE chain (id) AS ("
+  "  SELECT ?1"
+  "  UNION ALL"
+  "  SELECT p.id FROM proposal p JOIN chain ON p.merged_into_id = chain.id)"
+  " SELECT a.id, a.name, coalesce(g.id, 0), g.name, c.text"
+  " FROM chain JOIN contribution c ON c.proposal_id = chain.id"
+  " JOIN activity a ON a.id = c.activity_id"
+  " LEFT JOIN table_group g ON g.id = c.group_id"
+  " ORDER BY a.held_on IS NULL, a.held_on, a.id, g.position, g.id, c.id";
+
+static GPtrArray *
+read_mentions (sqlite3 *db, sqlite3_stmt *stmt, gint64 id, GError **error)
+{
+  g_autoptr (GPtrArray) mentions = g_ptr_array_new_with_free_func (mention_free);
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
       Mention *m = g_new0 (Mention, 1);
 
-      m->activity_id = sqlite3_column_int64 (mentions, 1);
-      m->activity = g_strdup (column_text (mentions, 2));
-      m->group_id = sqlite3_column_int64 (mentions, 3);
-      m->group = g_strdup (column_text (mentions, 4));
-      m->text = g_strdup (column_text (mentions, 5));
-      g_ptr_array_add (e->mentions, m);
+      m->activity_id = sqlite3_column_int64 (stmt, 0);
+      m->activity = g_strdup (column_text (stmt, 1));
+      m->group_id = sqlite3_column_int64 (stmt, 2);
+      m->group = g_strdup (column_text (stmt, 3));
+      m->text = g_strdup (column_text (stmt, 4));
+      g_ptr_array_add (mentions, m);
     }
   if (rc != SQLITE_DONE)
-    goto fail;
-
-  return g_steal_pointer (&extras);
-
-fail:
-  cocrea_db_set_error (error, db, rc, NULL);
-  return NULL;
+    {
+      cocrea_db_set_error (error, db, rc, NULL);
+      return NULL;
+    }
+  return g_steal_pointer (&mentions);
 }
 
 /* "12 contributions from 5 groups in 2 activities" */
@@ -200,10 +202,12 @@ typedef struct {
   CocreaRanking *ranking;
   GHashTable *extras;
   GPtrArray *criteria; /* labels in the process's language */
+  sqlite3 *db;
+  sqlite3_stmt *mentions; /* mentions_sql */
 } Report;
 
-static void
-write_proposal (Report *self, guint p)
+static gboolean
+write_proposal (Report *self, guint p, GError **error)
 {
   CocreaCatalog *catalog = self->catalog;
   CocreaPdfWriter *w = self->writer;
@@ -211,13 +215,18 @@ write_proposal (Report *self, guint p)
   const CocreaRankProposal *proposal = &g_array_index (data->proposals, CocreaRankProposal, p);
   Extra *extra = extra_for (self->extras, proposal->id);
   g_autofree char *axes = cocrea_pdf_label_axes (catalog, proposal->axes);
-  g_autofree char *mentions = describe_mentions (catalog, extra->mentions);
+  g_autoptr (GPtrArray) list = read_mentions (self->db, self->mentions, proposal->id, error);
+  g_autofree char *mentions = NULL;
   const double label_widths[] = { 0.26, 0.74 };
   const double mention_widths[] = { 0.26, 0.74 };
   const double score_widths[] = { 0.46, 0.18, 0.18, 0.18 };
   const char *score_header[] = { T (N_("Criterion")), T (N_("Mean")), T (N_("Lowest–highest")),
                                  T (N_("Evaluators")) };
   gboolean scored = FALSE;
+
+  if (list == NULL)
+    return FALSE;
+  mentions = describe_mentions (catalog, list);
 
   cocrea_pdf_writer_heading (w, 3, proposal->title, FALSE);
   cocrea_pdf_writer_table_begin (w, 2, label_widths, NULL, COCREA_PDF_TABLE_LABEL_COLUMN);
@@ -256,14 +265,14 @@ write_proposal (Report *self, guint p)
       cocrea_pdf_writer_table_end (w);
     }
 
-  if (extra->mentions->len > 0)
+  if (list->len > 0)
     {
       const char *header[] = { T (N_("Where")), T (N_("Contribution")) };
 
       cocrea_pdf_writer_table_begin (w, 2, mention_widths, header, COCREA_PDF_TABLE_NORMAL);
-      for (guint i = 0; i < extra->mentions->len; i++)
+      for (guint i = 0; i < list->len; i++)
         {
-          Mention *m = g_ptr_array_index (extra->mentions, i);
+          Mention *m = g_ptr_array_index (list, i);
           g_autofree char *where = *m->group != '\0' ? g_strdup_printf ("%s\n%s", m->activity, m->group)
                                                      : g_strdup (m->activity);
           const char *cells[] = { where, m->text };
@@ -271,6 +280,7 @@ write_proposal (Report *self, guint p)
         }
       cocrea_pdf_writer_table_end (w);
     }
+  return TRUE;
 }
 
 /* The groups, in the order the report shows them; NULL is undecided. */
@@ -364,7 +374,8 @@ write_report (CocreaDocument *document, Report *self, const char *title, CocreaP
         {
           if (!in_section (s, g_array_index (data->proposals, CocreaRankProposal, order[k]).status))
             continue;
-          write_proposal (self, order[k]);
+          if (!write_proposal (self, order[k], error))
+            return FALSE;
           if (progress != NULL && ++done % 200 == 0 &&
               !progress (0.1 + 0.8 * done / n, _("Writing the reasons"), user_data))
             {
@@ -433,6 +444,7 @@ cocrea_pdf_reasons_export (CocreaDocument *document, const char *path, CocreaPro
   g_autoptr (CocreaRanking) ranking = NULL;
   g_autoptr (GHashTable) extras = NULL;
   g_autoptr (GPtrArray) criteria = NULL;
+  sqlite3_stmt *mentions = NULL;
   Report report;
   g_autoptr (CocreaDbRead) read = NULL;
   sqlite3 *db;
@@ -470,12 +482,15 @@ cocrea_pdf_reasons_export (CocreaDocument *document, const char *path, CocreaPro
   if (data != NULL)
     extras = read_extras (db, error);
   if (extras != NULL)
+    mentions = cocrea_db_prepare (db, mentions_sql, error);
+  if (mentions != NULL)
     {
       ranking = cocrea_ranking_compute (data);
       criteria = criteria_labels (catalog, db, data);
-      report = (Report) { catalog, writer, ranking, extras, criteria };
+      report = (Report) { catalog, writer, ranking, extras, criteria, db, mentions };
       ok = write_report (document, &report, info->title, progress, user_data, error);
     }
+  g_clear_pointer (&mentions, sqlite3_finalize);
 
   g_clear_pointer (&read, cocrea_db_read_end);
   if (!ok)

@@ -334,15 +334,17 @@ draw_header (CocreaPdfWriter *self, GString *out, const char *header)
   set_stroke (out, 0, 0, 0);
 }
 
-/* Writes page @index's dictionary, its content @content, and @annots. */
-static void
-write_page (CocreaPdfWriter *self, guint index, GString *content, GArray *annots)
+/* Writes page @index's dictionary and @annots, then its content
+ * @content (compressed on the side when @async: @content is taken, and a
+ * buffer for the next page returned). The dictionary goes first so the
+ * page's content can still be compressing while the next page is laid
+ * out. */
+static GString *
+write_page (CocreaPdfWriter *self, guint index, GString *content, GArray *annots, gboolean async)
 {
   PageRef *page = &g_array_index (self->pages, PageRef, index);
   guint stream = cocrea_pdf_file_reserve (self->file);
   guint leaf = g_array_index (self->leaves, guint, index / TREE_FANOUT);
-
-  cocrea_pdf_file_stream (self->file, stream, NULL, content->str, content->len, TRUE);
 
   cocrea_pdf_file_begin_object (self->file, page->object);
   cocrea_pdf_file_printf (self->file, "<< /Type /Page /Parent %u 0 R", leaf);
@@ -359,6 +361,11 @@ write_page (CocreaPdfWriter *self, guint index, GString *content, GArray *annots
     }
   cocrea_pdf_file_puts (self->file, " >>");
   cocrea_pdf_file_end_object (self->file);
+
+  if (async)
+    return cocrea_pdf_file_stream_async (self->file, stream, content);
+  cocrea_pdf_file_stream (self->file, stream, NULL, content->str, content->len, TRUE);
+  return NULL;
 }
 
 static gboolean
@@ -384,10 +391,7 @@ finish_page (CocreaPdfWriter *self)
       self->content = g_string_sized_new (32 * 1024);
     }
   else
-    {
-      write_page (self, index, self->content, NULL);
-      g_string_truncate (self->content, 0);
-    }
+    self->content = write_page (self, index, self->content, NULL, TRUE);
 }
 
 /* Starts a page; @chrome: it gets the running header and the footer. */
@@ -897,37 +901,71 @@ place_image (CocreaPdfWriter *self, guint object, int pixel_width, int pixel_hei
 }
 
 /*
- * write_image_rows:
- * Writes an image of @width × @height pixels, @components bytes each,
- * taken row by row from @row_func, as object @object: every row carries
- * PNG's "Up" filter byte, so the rows a chart repeats (its white space)
- * compress to almost nothing. @entries: further dictionary entries.
+ * write_image:
+ * Writes the pixels of @surface (RGB24 or ARGB32) as image object
+ * @object: its colour (@alpha FALSE) or its alpha channel (@alpha TRUE),
+ * a row at a time, so no copy of the picture is made. Each row carries
+ * PNG's "Up" filter byte: the rows a chart repeats (its white space)
+ * compress to almost nothing. Cairo stores colour premultiplied by alpha;
+ * the PDF wants it plain. @entries: further dictionary entries.
  */
 static void
-write_image (CocreaPdfWriter *self, guint object, const guint8 *pixels, int width, int height,
-             int components, const char *colour_space, const char *entries)
+write_image (CocreaPdfWriter *self, guint object, cairo_surface_t *surface, gboolean alpha,
+             const char *entries)
 {
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  gboolean has_alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
+  int components = alpha ? 1 : 3;
   gsize row_bytes = (gsize) width * components;
-  g_autofree guint8 *data = g_malloc ((row_bytes + 1) * height);
+  g_autofree guint8 *rows = g_malloc (2 * row_bytes); /* this row and the one above, plain */
+  g_autofree guint8 *filtered = g_malloc (row_bytes + 1);
   g_autofree char *dict = NULL;
-
-  for (int y = 0; y < height; y++)
-    {
-      const guint8 *row = pixels + y * row_bytes;
-      const guint8 *above = y > 0 ? row - row_bytes : NULL;
-      guint8 *out = data + y * (row_bytes + 1);
-
-      out[0] = 2; /* Up */
-      for (gsize i = 0; i < row_bytes; i++)
-        out[1 + i] = row[i] - (above != NULL ? above[i] : 0);
-    }
 
   dict = g_strdup_printf ("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s"
                           " /BitsPerComponent 8 /DecodeParms << /Predictor 15 /Colors %d"
                           " /BitsPerComponent 8 /Columns %d >>%s%s",
-                          width, height, colour_space, components, width, entries != NULL ? " " : "",
-                          entries != NULL ? entries : "");
-  cocrea_pdf_file_stream (self->file, object, dict, data, (row_bytes + 1) * height, TRUE);
+                          width, height, alpha ? "/DeviceGray" : "/DeviceRGB", components, width,
+                          entries != NULL ? " " : "", entries != NULL ? entries : "");
+  cocrea_pdf_file_stream_begin (self->file, object, dict);
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *pixels = (const guint32 *) (data + (gsize) y * stride);
+      guint8 *plain = rows + (y % 2) * row_bytes;
+      const guint8 *above = rows + ((y + 1) % 2) * row_bytes;
+
+      for (int x = 0; x < width; x++)
+        {
+          guint32 px = pixels[x];
+          guint a = has_alpha ? px >> 24 : 255;
+          guint r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF;
+
+          if (alpha)
+            {
+              plain[x] = a;
+              continue;
+            }
+          if (a != 255 && a != 0)
+            {
+              r = MIN (255, r * 255 / a);
+              g = MIN (255, g * 255 / a);
+              b = MIN (255, b * 255 / a);
+            }
+          plain[3 * x] = r;
+          plain[3 * x + 1] = g;
+          plain[3 * x + 2] = b;
+        }
+
+      /* Up: each byte less the one above. */
+      filtered[0] = 2;
+      for (gsize i = 0; i < row_bytes; i++)
+        filtered[1 + i] = plain[i] - (y > 0 ? above[i] : 0);
+      cocrea_pdf_file_stream_append (self->file, filtered, row_bytes + 1);
+    }
+  cocrea_pdf_file_stream_end (self->file);
 }
 
 /**
@@ -939,12 +977,8 @@ write_image (CocreaPdfWriter *self, guint object, const guint8 *pixels, int widt
 void
 cocrea_pdf_writer_image_surface (CocreaPdfWriter *self, cairo_surface_t *surface, double width)
 {
-  int w, h, stride;
-  const guint8 *data;
-  gboolean alpha;
-  g_autofree guint8 *rgb = NULL;
-  g_autofree guint8 *mask = NULL;
-  guint object, mask_object = 0;
+  cairo_format_t format;
+  guint object, mask;
   g_autofree char *entries = NULL;
 
   g_return_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE);
@@ -954,53 +988,22 @@ cocrea_pdf_writer_image_surface (CocreaPdfWriter *self, cairo_surface_t *surface
   current_page (self);
 
   cairo_surface_flush (surface);
-  w = cairo_image_surface_get_width (surface);
-  h = cairo_image_surface_get_height (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  data = cairo_image_surface_get_data (surface);
-  alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
-  if (data == NULL || w <= 0 || h <= 0 ||
-      (cairo_image_surface_get_format (surface) != CAIRO_FORMAT_RGB24 && !alpha))
+  format = cairo_image_surface_get_format (surface);
+  if (cairo_image_surface_get_data (surface) == NULL || cairo_image_surface_get_width (surface) <= 0 ||
+      cairo_image_surface_get_height (surface) <= 0 ||
+      (format != CAIRO_FORMAT_RGB24 && format != CAIRO_FORMAT_ARGB32))
     return;
 
-  rgb = g_malloc ((gsize) w * h * 3);
-  if (alpha)
-    mask = g_malloc ((gsize) w * h);
-  for (int y = 0; y < h; y++)
-    {
-      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
-      guint8 *out = rgb + (gsize) y * w * 3;
-
-      for (int x = 0; x < w; x++)
-        {
-          guint32 px = row[x];
-          guint a = alpha ? px >> 24 : 255;
-          guint r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF;
-
-          /* Cairo stores colour premultiplied by alpha. */
-          if (a != 255 && a != 0)
-            {
-              r = MIN (255, r * 255 / a);
-              g = MIN (255, g * 255 / a);
-              b = MIN (255, b * 255 / a);
-            }
-          out[3 * x] = r;
-          out[3 * x + 1] = g;
-          out[3 * x + 2] = b;
-          if (mask != NULL)
-            mask[(gsize) y * w + x] = a;
-        }
-    }
-
   object = cocrea_pdf_file_reserve (self->file);
-  if (mask != NULL)
+  if (format == CAIRO_FORMAT_ARGB32)
     {
-      mask_object = cocrea_pdf_file_reserve (self->file);
-      write_image (self, mask_object, mask, w, h, 1, "/DeviceGray", NULL);
-      entries = g_strdup_printf ("/SMask %u 0 R", mask_object);
+      mask = cocrea_pdf_file_reserve (self->file);
+      write_image (self, mask, surface, TRUE, NULL);
+      entries = g_strdup_printf ("/SMask %u 0 R", mask);
     }
-  write_image (self, object, rgb, w, h, 3, "/DeviceRGB", entries);
-  place_image (self, object, w, h, width);
+  write_image (self, object, surface, FALSE, entries);
+  place_image (self, object, cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
+               width);
 }
 
 static cairo_status_t
@@ -1235,7 +1238,7 @@ write_contents_pages (CocreaPdfWriter *self)
 
       if (y - CONTENTS_LINE < CONTENT_BOTTOM)
         {
-          write_page (self, self->contents_first + page, out, annots);
+          write_page (self, self->contents_first + page, out, annots, FALSE);
           g_array_set_size (annots, 0);
           if (++page >= self->contents_n)
             return;
@@ -1263,9 +1266,10 @@ write_contents_pages (CocreaPdfWriter *self)
       y -= CONTENTS_LINE;
     }
 
-  write_page (self, self->contents_first + page, out, annots);
+  write_page (self, self->contents_first + page, out, annots, FALSE);
   for (page++; page < self->contents_n; page++)
-    write_page (self, self->contents_first + page, g_ptr_array_index (self->contents_pages, page), NULL);
+    write_page (self, self->contents_first + page, g_ptr_array_index (self->contents_pages, page), NULL,
+                FALSE);
 }
 
 /* Writes every page's footer stream ("Page 3 of 40"). */
