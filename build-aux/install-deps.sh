@@ -8,13 +8,13 @@ build_pkgs=(
   build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libcairo2-dev libjson-glib-dev
-  libharfbuzz-dev libfribidi-dev zlib1g-dev
+  libharfbuzz-dev libfribidi-dev zlib1g-dev libqrencode-dev
   libcsv-dev libstemmer-dev
   fonts-dejavu-core fontconfig
 )
 test_pkgs=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
-  poppler-utils qpdf imagemagick desktop-file-utils appstream appstream-util
+  poppler-utils qpdf imagemagick desktop-file-utils appstream appstream-util zbar-tools
   fonts-dejavu-extra
   sqlite3 flatpak-builder libxml2-utils shared-mime-info libglib2.0-bin
   python3 gettext

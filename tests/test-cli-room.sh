@@ -61,5 +61,44 @@ contains "the demo's shares say they are illustrative" "$out" "Valores ilustrati
 expect 0 "representation chart" -- "$bin" chart "$demo" --representation "$dir/rep.png" --describe
 contains "the chart's description flags in words" "$out" "Youth: under-represented"
 
+# ---- Paper sheets ----
+
+expect 0 "capture sheets" -- "$bin" sheets "$demo" "$dir/captura.pdf" --capture --activity 3
+contains "one page per table" "$out" "8 pages"
+expect 0 "attendance register" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" sheets "$demo" "$dir/asistencia.pdf" --attendance --activity 3 --pages 2
+contains "Spanish: pages written" "$out" "2 páginas"
+expect 0 "scoring sheets" -- "$bin" sheets "$demo" "$dir/evaluacion.pdf" --scoring --evaluator "Grupo 1 – DIDECO"
+for f in captura asistencia evaluacion; do
+  qpdf --check "$dir/$f.pdf" >/dev/null 2>&1 && ok "$f.pdf passes qpdf --check" || not_ok "$f.pdf passes qpdf --check"
+done
+text=$(pdftotext -q -f 3 -l 3 "$dir/captura.pdf" -)
+contains "the third sheet is Mesa 3's, in Spanish" "$text" "Mesa: Mesa 3"
+if command -v zbarimg >/dev/null; then
+  pdftoppm -png -r 100 -singlefile -f 3 -l 3 "$dir/captura.pdf" "$dir/page3"
+  code=$(zbarimg -q --raw "$dir/page3.png")
+  contains "the QR code is the printed code" "$text" "$code"
+  expect 0 "sheets --read the scanned code" -- "$bin" sheets "$demo" --read "$code"
+  group=$(sqlite3 "$demo" "SELECT id FROM table_group WHERE activity_id = 3 AND name = 'Mesa 3'")
+  contains "the code names the third table" "$out" "activity 3, group $group, page 1"
+else
+  not_ok "zbarimg is not installed (zbar-tools)"
+fi
+
+before=$(sha256sum <"$demo")
+expect 2 "sheets without a kind is a usage error" -- "$bin" sheets "$demo" "$dir/x.pdf"
+expect 2 "capture without --activity is a usage error" -- "$bin" sheets "$demo" "$dir/x.pdf" --capture
+expect 1 "an unknown activity fails" -- "$bin" sheets "$demo" "$dir/x.pdf" --capture --activity 99
+one_line "an unknown activity"
+[ -e "$dir/x.pdf" ] && not_ok "no PDF left by a failed sheets" || ok "no PDF left by a failed sheets"
+expect 1 "a mistyped code fails" -- "$bin" sheets "$demo" --read "C0000-3-1-1-0"
+one_line "a mistyped code"
+[ "$(sha256sum <"$demo")" = "$before" ] && ok "sheets writes nothing to the process" || not_ok "sheets writes nothing to the process"
+# Another process, for certain: its uuid starts otherwise than the demo's.
+prefix=0000
+[ "$(sqlite3 "$demo" "SELECT substr(uuid, 1, 4) FROM process")" = 0000 ] && prefix=ffff
+sqlite3 "$plan" "UPDATE process SET uuid = '$prefix' || substr(uuid, 5)"
+expect 1 "Spanish: a code of another process" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" sheets "$plan" --read "$code"
+contains "Spanish message for another process" "$err" "se imprimió para otro proceso"
+
 echo "1..$n"
 [ $failed -eq 0 ]

@@ -13,28 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "cocrea-pdf-writer.h"
-
-static gboolean
-have_program (const char *name)
-{
-  g_autofree char *path = g_find_program_in_path (name);
-  return path != NULL;
-}
-
-/* Runs @argv and returns its standard output; fails the test unless it exits 0. */
-static char *
-run (const char *const *argv)
-{
-  g_autofree char *out = NULL;
-  g_autoptr (GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
+#include "test-tools.h"
 
 /* The grey level (0 black, 255 white) of the pixel at @x, @y points from
  * the top-left corner of page 1 of @pdf, rendered at 72 dpi. */
@@ -48,7 +27,7 @@ grey_at (const char *pdf, const char *dir, double x, double y)
   int width = 0, height = 0, max = 0, consumed = 0;
   const char *argv[] = { "pdftoppm", "-gray", "-r", "72", "-singlefile", pdf, prefix, NULL };
 
-  g_free (run (argv));
+  g_free (test_run (argv));
   g_assert_true (g_file_get_contents (pgm, &data, &length, NULL));
   g_assert_cmpint (sscanf (data, "P5 %d %d %d%n", &width, &height, &max, &consumed), ==, 3);
   consumed++; /* the one whitespace after the header */
@@ -69,9 +48,9 @@ test_form (void)
   /* Two squares of a checkerboard: 20 pt each, at (100, 300) and (120, 320). */
   const double squares[] = { 100, 300, 20, 20, 120, 320, 20, 20 };
 
-  if (!have_program ("pdftotext") || !have_program ("pdftoppm"))
+  if (!test_have_programs ("pdftotext", "pdftoppm", "qpdf", NULL))
     {
-      g_test_skip ("poppler-utils is not installed");
+      g_test_skip ("poppler-utils or qpdf is not installed");
       return;
     }
 
@@ -94,17 +73,10 @@ test_form (void)
   cocrea_pdf_writer_save (writer, &error);
   g_assert_no_error (error);
 
-  {
-    const char *argv[] = { "pdftotext", "-q", path, "-", NULL };
-    text = run (argv);
-  }
+  text = test_pdf_page_text (path, 1);
   g_assert_nonnull (strstr (text, "Hoja de registro"));
   g_assert_nonnull (strstr (text, "se parte en"));
-  if (have_program ("qpdf"))
-    {
-      const char *argv[] = { "qpdf", "--check", path, NULL };
-      g_free (run (argv));
-    }
+  test_assert_qpdf_clean (path);
 
   /* Ink where the form drew it, paper elsewhere. */
   g_assert_cmpuint (grey_at (path, dir, 110, 310), <, 60);   /* first square */

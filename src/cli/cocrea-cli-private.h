@@ -45,6 +45,7 @@ int             cocrea_cli_chart   (int argc, char **argv);
 int             cocrea_cli_copy    (int argc, char **argv);
 int             cocrea_cli_population (int argc, char **argv);
 int             cocrea_cli_representation (int argc, char **argv);
+int             cocrea_cli_sheets  (int argc, char **argv);
 char           *cocrea_cli_format_percent (double percent);
 gint64         *cocrea_cli_parse_ids (int          argc,
                                       char       **argv,

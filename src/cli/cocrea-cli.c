@@ -44,6 +44,7 @@ static const Command commands[] = {
   { "copy",     N_("Save a copy of a process, even while it is being edited"), cocrea_cli_copy },
   { "population", N_("Show or set the commune's population shares from a census"), cocrea_cli_population },
   { "representation", N_("Show who is under-represented against the commune's population"), cocrea_cli_representation },
+  { "sheets",   N_("Print paper sheets: proposals per table, attendance, scoring"), cocrea_cli_sheets },
 };
 
 static const Command *
