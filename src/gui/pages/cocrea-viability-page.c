@@ -12,8 +12,12 @@
 
 #include <adwaita.h>
 
+#include "cocrea-aggregate-cell.h"
+#include "cocrea-aggregate-item.h"
 #include "cocrea-chart-view.h"
 #include "cocrea-process-charts.h"
+#include "cocrea-conflict-item.h"
+#include "cocrea-conflict-row.h"
 #include "cocrea-criteria-dialog.h"
 #include "cocrea-evaluator.h"
 #include "cocrea-merge-scores.h"
@@ -39,10 +43,6 @@ struct _CocreaViabilityPage
 };
 
 G_DEFINE_FINAL_TYPE (CocreaViabilityPage, cocrea_viability_page, COCREA_TYPE_PAGE)
-
-/* Column ids of the aggregate table beyond the criteria. */
-#define COLUMN_PROPOSAL -1
-#define COLUMN_OVERALL -2
 
 /* The evaluator shown in the matrix, or 0 when there is none. */
 gint64
@@ -110,126 +110,39 @@ evaluator_selected_cb (CocreaViabilityPage *self)
                             cocrea_viability_page_get_evaluator (self));
 }
 
-/* Rows of the aggregate table: indexes into the ranking's proposals,
- * shortlisted ones only, best overall first. A string list of indexes
- * keeps the table a GListModel without a row type of its own. */
+/* Rows of the aggregate table: the shortlisted proposals, best overall
+ * first. */
 static GListModel *
 aggregate_rows (CocreaRanking *ranking)
 {
-  GtkStringList *rows = gtk_string_list_new (NULL);
+  GListStore *rows = g_list_store_new (COCREA_TYPE_AGGREGATE_ITEM);
 
   for (guint r = 0; r < ranking->data->proposals->len; r++)
     {
       guint p = ranking->order[r];
       const char *status = g_array_index (ranking->data->proposals, CocreaRankProposal, p).status;
-      char index[16];
+      g_autoptr (CocreaAggregateItem) row = NULL;
 
       if (g_strcmp0 (status, "shortlisted") != 0 && g_strcmp0 (status, "selected") != 0 &&
           g_strcmp0 (status, "not-selected") != 0)
         continue;
-      g_snprintf (index, sizeof index, "%u", p);
-      gtk_string_list_append (rows, index);
+      row = cocrea_aggregate_item_new (ranking, p);
+      g_list_store_append (rows, row);
     }
   return G_LIST_MODEL (rows);
 }
 
-static void
-setup_aggregate_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  if (GPOINTER_TO_INT (user_data) == COLUMN_PROPOSAL)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
-      gtk_label_set_width_chars (GTK_LABEL (label), 24);
-    }
-  else
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_add_css_class (flag, "disagreement-icon");
-  gtk_widget_set_visible (flag, FALSE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), flag);
-  g_object_set_data (G_OBJECT (box), "label", label);
-  g_object_set_data (G_OBJECT (box), "flag", flag);
-  gtk_list_item_set_child (list_item, box);
-  gtk_list_item_set_activatable (list_item, FALSE);
-}
-
-static void
-bind_aggregate_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  CocreaViabilityPage *self = g_object_get_data (G_OBJECT (factory), "page");
-  int column = GPOINTER_TO_INT (user_data);
-  GtkStringObject *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *label = g_object_get_data (G_OBJECT (box), "label");
-  GtkWidget *flag = g_object_get_data (G_OBJECT (box), "flag");
-  guint p = (guint) g_ascii_strtoull (gtk_string_object_get_string (item), NULL, 10);
-  const CocreaRankProposal *proposal;
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-  gboolean flagged = FALSE;
-
-  if (self->ranking == NULL || p >= self->ranking->data->proposals->len)
-    return;
-  proposal = &g_array_index (self->ranking->data->proposals, CocreaRankProposal, p);
-
-  if (column == COLUMN_PROPOSAL)
-    text = g_strdup (proposal->title);
-  else if (column == COLUMN_OVERALL)
-    {
-      if (isnan (self->ranking->overall[p]))
-        text = g_strdup (_("not scored"));
-      else
-        /* TRANSLATORS: overall viability, "#2 · 78 %" */
-        text = g_strdup_printf (_("#%u · %.0f %%"), self->ranking->rank[p],
-                                100 * self->ranking->overall[p]);
-    }
-  else
-    {
-      const CocreaAggregate *cell = cocrea_ranking_get_cell (self->ranking, p, (guint) column);
-      const CocreaRankCriterion *criterion =
-        &g_array_index (self->ranking->data->criteria, CocreaRankCriterion, column);
-
-      if (cell->n == 0)
-        text = g_strdup (_("no scores"));
-      else
-        /* TRANSLATORS: an aggregate cell: mean, median, then min–max and number of evaluators: "3.8 · med 4.0", "2–5 · n 4" */
-        text = g_strdup_printf (_("%.1f · med %.1f\n%d–%d · n %u"), cell->mean, cell->median,
-                                cell->min, cell->max, cell->n);
-      flagged = cell->disagreement_flagged;
-      if (flagged)
-        /* TRANSLATORS: tooltip of a flagged aggregate */
-        tooltip = g_strdup_printf (_("The evaluators disagree on %s: scores from %d to %d (standard deviation %.1f)."),
-                                   criterion->name, cell->min, cell->max, cell->stddev);
-    }
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_visible (flag, flagged);
-  gtk_widget_set_tooltip_text (box, tooltip);
-  if (flagged)
-    gtk_widget_add_css_class (box, "disagreement");
-  else
-    gtk_widget_remove_css_class (box, "disagreement");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  tooltip != NULL ? tooltip : "", -1);
-}
-
+/* A column of the aggregate table: the proposal, a criterion (by its
+ * index) or the overall viability, each cell a CocreaAggregateCell. */
 static void
 add_aggregate_column (CocreaViabilityPage *self, const char *title, int column, gboolean expand)
 {
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr (GtkColumnViewColumn) view_column = NULL;
+  g_autofree char *value = g_strdup_printf ("%d", column);
+  g_autoptr (GtkListItemFactory) factory =
+    cocrea_item_widget_factory_new (COCREA_TYPE_AGGREGATE_CELL, FALSE, "column", value);
+  g_autoptr (GtkColumnViewColumn) view_column = gtk_column_view_column_new (title, NULL);
 
-  g_object_set_data (G_OBJECT (factory), "page", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_aggregate_cell), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_aggregate_cell), GINT_TO_POINTER (column));
-  view_column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_factory (view_column, factory);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   /* Criteria have long names: narrow columns keep all five in view. */
@@ -271,12 +184,12 @@ rebuild_aggregate (CocreaViabilityPage *self)
 
       if (self->ranking != NULL)
         {
-          add_aggregate_column (self, _("Proposal"), COLUMN_PROPOSAL, TRUE);
+          add_aggregate_column (self, _("Proposal"), COCREA_AGGREGATE_PROPOSAL, TRUE);
           for (guint c = 0; c < self->ranking->data->criteria->len; c++)
             add_aggregate_column (self,
                                   g_array_index (self->ranking->data->criteria, CocreaRankCriterion, c).name,
                                   (int) c, FALSE);
-          add_aggregate_column (self, _("Overall"), COLUMN_OVERALL, FALSE);
+          add_aggregate_column (self, _("Overall"), COCREA_AGGREGATE_OVERALL, FALSE);
         }
     }
 
@@ -381,20 +294,27 @@ cocrea_viability_page_reload (CocreaPage *page)
 
 typedef struct {
   CocreaViabilityPage *page;
+  GtkWidget *dialog;   /* not a reference: the dialog owns the state */
   gint64 evaluator_id; /* 0: a new evaluator */
   GtkWidget *name;
   GtkWidget *department;
   GtkWidget *name_error;
 } EvaluatorDialog;
 
+/* A GClosureNotify: the response handler owns the state. */
 static void
-evaluator_name_changed_cb (GtkEditable *name, AdwMessageDialog *dialog)
+evaluator_dialog_free (gpointer data, GClosure *closure)
 {
-  EvaluatorDialog *state = g_object_get_data (G_OBJECT (dialog), "state");
+  g_free (data);
+}
+
+static void
+evaluator_name_changed_cb (GtkEditable *name, EvaluatorDialog *state)
+{
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
   gboolean ok = *text != '\0';
 
-  adw_message_dialog_set_response_enabled (dialog, "save", ok);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (state->dialog), "save", ok);
   gtk_widget_set_visible (state->name_error, !ok);
 }
 
@@ -476,10 +396,12 @@ open_evaluator_dialog (CocreaViabilityPage *self, CocreaEvaluator *evaluator)
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "state", state, g_free);
-  g_signal_connect (state->name, "changed", G_CALLBACK (evaluator_name_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (evaluator_response_cb), state);
-  evaluator_name_changed_cb (GTK_EDITABLE (state->name), ADW_MESSAGE_DIALOG (dialog));
+  state->dialog = dialog;
+  /* The state lives as long as the handler, that is as long as the dialog. */
+  g_signal_connect (state->name, "changed", G_CALLBACK (evaluator_name_changed_cb), state);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (evaluator_response_cb), state,
+                         evaluator_dialog_free, 0);
+  evaluator_name_changed_cb (GTK_EDITABLE (state->name), state);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -499,11 +421,28 @@ rename_evaluator_action (GtkWidget *widget, const char *action_name, GVariant *p
     open_evaluator_dialog (self, evaluator);
 }
 
+/* The evaluator a Delete dialog asks about, and the page it belongs to
+ * (which may go while the dialog is open). */
+typedef struct {
+  GWeakRef page;
+  gint64 evaluator_id;
+} DeleteDialog;
+
 static void
-delete_response_cb (AdwMessageDialog *dialog, const char *response, CocreaViabilityPage *self)
+delete_dialog_free (gpointer data, GClosure *closure)
 {
-  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "evaluator-id"));
+  DeleteDialog *state = data;
+
+  g_weak_ref_clear (&state->page);
+  g_free (state);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog, const char *response, DeleteDialog *state)
+{
+  g_autoptr (CocreaViabilityPage) self = g_weak_ref_get (&state->page);
+  CocreaDocument *document = self != NULL ? cocrea_page_get_document (COCREA_PAGE (self)) : NULL;
+  gint64 id = state->evaluator_id;
   g_autoptr (GError) error = NULL;
 
   if (g_strcmp0 (response, "delete") != 0 || document == NULL)
@@ -523,6 +462,7 @@ delete_evaluator_action (GtkWidget *widget, const char *action_name, GVariant *p
   CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (widget);
   CocreaEvaluator *evaluator = gtk_drop_down_get_selected_item (self->evaluator_dropdown);
   g_autofree char *heading = NULL;
+  DeleteDialog *state;
   GtkWidget *dialog;
 
   if (evaluator == NULL)
@@ -538,9 +478,11 @@ delete_evaluator_action (GtkWidget *widget, const char *action_name, GVariant *p
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "evaluator-id",
-                     GSIZE_TO_POINTER ((gsize) cocrea_evaluator_get_id (evaluator)));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  state = g_new0 (DeleteDialog, 1);
+  g_weak_ref_init (&state->page, self);
+  state->evaluator_id = cocrea_evaluator_get_id (evaluator);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), state,
+                         delete_dialog_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -566,80 +508,47 @@ edit_criteria_action (GtkWidget *widget, const char *action_name, GVariant *para
 
 /* Merge scores: file, plan, review, apply. */
 
-static void
-setup_conflict_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *choice = gtk_drop_down_new_from_strings ((const char *const[]) {
-    _("Keep ours"), _("Take theirs"), NULL });
+/* The Merge Scores dialog's plan and the user's choices on its conflicts
+ * (CocreaConflictItem, in the order of plan->conflicts). */
+typedef struct {
+  GWeakRef page;
+  CocreaMergeScoresPlan *plan;
+  GListStore *conflicts;
+} MergeDialog;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_valign (choice, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), choice);
-  g_object_set_data (G_OBJECT (box), "label", label);
-  g_object_set_data (G_OBJECT (box), "choice", choice);
-  gtk_list_item_set_child (list_item, box);
-  gtk_list_item_set_activatable (list_item, FALSE);
+static void
+merge_dialog_free (gpointer data, GClosure *closure)
+{
+  MergeDialog *state = data;
+
+  g_weak_ref_clear (&state->page);
+  g_clear_pointer (&state->plan, cocrea_merge_scores_plan_free);
+  g_clear_object (&state->conflicts);
+  g_free (state);
 }
 
 static void
-conflict_choice_cb (GtkDropDown *choice, GParamSpec *pspec, CocreaScoreChange *change)
+merge_response_cb (AdwMessageDialog *dialog, const char *response, MergeDialog *state)
 {
-  change->resolution = gtk_drop_down_get_selected (choice) == 1 ? COCREA_MERGE_TAKE_THEIRS
-                                                                : COCREA_MERGE_KEEP_OURS;
-}
-
-static void
-bind_conflict_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  CocreaMergeScoresPlan *plan = user_data;
-  GtkStringObject *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *choice = g_object_get_data (G_OBJECT (box), "choice");
-  guint i = (guint) g_ascii_strtoull (gtk_string_object_get_string (item), NULL, 10);
-  CocreaScoreChange *change = &g_array_index (plan->conflicts, CocreaScoreChange, i);
-  g_autofree char *text = NULL;
-  g_autofree char *name = NULL;
-
-  /* TRANSLATORS: a merge conflict: evaluator, proposal, criterion, our value and note, their value and note */
-  text = g_strdup_printf (_("%s · %s · %s\nOurs: %d %s\nTheirs: %d %s"), change->evaluator,
-                          change->proposal_title, change->criterion, change->our_value,
-                          change->our_note != NULL ? change->our_note : "", change->their_value,
-                          change->their_note != NULL ? change->their_note : "");
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "label"), text);
-
-  g_signal_handlers_disconnect_matched (choice, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
-                                        conflict_choice_cb, NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (choice),
-                              change->resolution == COCREA_MERGE_TAKE_THEIRS ? 1 : 0);
-  g_signal_connect (choice, "notify::selected", G_CALLBACK (conflict_choice_cb), change);
-  /* TRANSLATORS: accessible name of a conflict's choice: "Choice for Ana, Open data portal, budget" */
-  name = g_strdup_printf (_("Choice for %s, %s, %s"), change->evaluator, change->proposal_title,
-                          change->criterion);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
-static void
-merge_response_cb (AdwMessageDialog *dialog, const char *response, CocreaViabilityPage *self)
-{
-  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
-  CocreaMergeScoresPlan *plan = g_object_get_data (G_OBJECT (dialog), "plan");
+  g_autoptr (CocreaViabilityPage) self = g_weak_ref_get (&state->page);
+  CocreaDocument *document = self != NULL ? cocrea_page_get_document (COCREA_PAGE (self)) : NULL;
+  CocreaMergeScoresPlan *plan = state->plan;
   g_autoptr (GError) error = NULL;
   guint n_written = 0;
 
   if (g_strcmp0 (response, "merge") != 0 || document == NULL)
     return;
 
-  /* Whatever nobody chose stays as it is here. */
+  /* Ours wherever the user did not take theirs. */
   for (guint i = 0; i < plan->conflicts->len; i++)
-    if (g_array_index (plan->conflicts, CocreaScoreChange, i).resolution == COCREA_MERGE_UNRESOLVED)
-      g_array_index (plan->conflicts, CocreaScoreChange, i).resolution = COCREA_MERGE_KEEP_OURS;
+    {
+      g_autoptr (CocreaConflictItem) conflict =
+        g_list_model_get_item (G_LIST_MODEL (state->conflicts), i);
+
+      g_array_index (plan->conflicts, CocreaScoreChange, i).resolution =
+        cocrea_conflict_item_get_take_theirs (conflict) ? COCREA_MERGE_TAKE_THEIRS
+                                                        : COCREA_MERGE_KEEP_OURS;
+    }
 
   if (!cocrea_merge_scores_apply (document, plan, &n_written, &error))
     cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Merge the Scores"), error);
@@ -664,9 +573,9 @@ cocrea_viability_page_merge_from (CocreaViabilityPage *self, const char *path)
   CocreaDocument *document;
   g_autoptr (CocreaMergeScoresPlan) plan = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GtkStringList) rows = NULL;
   g_autoptr (GString) body = g_string_new (NULL);
-  g_autoptr (GtkListItemFactory) factory = NULL;
+  GtkListItemFactory *factory;
+  MergeDialog *state;
   GtkWidget *dialog, *box, *scroller, *list;
 
   g_return_if_fail (COCREA_IS_VIABILITY_PAGE (self));
@@ -705,20 +614,23 @@ cocrea_viability_page_merge_from (CocreaViabilityPage *self, const char *path)
                                    _("Merge Scores?"), body->str);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
+  state = g_new0 (MergeDialog, 1);
+  g_weak_ref_init (&state->page, self);
+  state->conflicts = g_list_store_new (COCREA_TYPE_CONFLICT_ITEM);
+  for (guint i = 0; i < plan->conflicts->len; i++)
+    {
+      g_autoptr (CocreaConflictItem) conflict =
+        cocrea_conflict_item_new (&g_array_index (plan->conflicts, CocreaScoreChange, i));
+
+      g_list_store_append (state->conflicts, conflict);
+    }
+
   if (plan->conflicts->len > 0)
     {
-      rows = gtk_string_list_new (NULL);
-      for (guint i = 0; i < plan->conflicts->len; i++)
-        {
-          char index[16];
-          g_snprintf (index, sizeof index, "%u", i);
-          gtk_string_list_append (rows, index);
-        }
-      factory = gtk_signal_list_item_factory_new ();
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_conflict_row), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_conflict_row), plan);
-      list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)))),
-                                g_object_ref (factory));
+      factory = cocrea_item_widget_factory_new (COCREA_TYPE_CONFLICT_ROW, FALSE, NULL, NULL);
+      list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
+                                  G_LIST_MODEL (g_object_ref (state->conflicts)))),
+                                factory);
       gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Conflicting scores"), -1);
       scroller = gtk_scrolled_window_new ();
@@ -738,9 +650,10 @@ cocrea_viability_page_merge_from (CocreaViabilityPage *self, const char *path)
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "plan", g_steal_pointer (&plan),
-                          (GDestroyNotify) cocrea_merge_scores_plan_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (merge_response_cb), self, 0);
+  state->plan = g_steal_pointer (&plan);
+  /* The state lives as long as the handler, that is as long as the dialog. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (merge_response_cb), state,
+                         merge_dialog_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -803,6 +716,8 @@ cocrea_viability_page_class_init (CocreaViabilityPageClass *klass)
 
   g_type_ensure (COCREA_TYPE_SCORE_MATRIX);
   g_type_ensure (COCREA_TYPE_CHART_VIEW);
+  g_type_ensure (COCREA_TYPE_AGGREGATE_CELL);
+  g_type_ensure (COCREA_TYPE_CONFLICT_ROW);
 
   gtk_widget_class_install_action (widget_class, "viability.add-evaluator", NULL, add_evaluator_action);
   gtk_widget_class_install_action (widget_class, "viability.rename-evaluator", NULL,

@@ -12,6 +12,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "cocrea-item-widget.h"
 
 typedef struct
@@ -62,6 +64,49 @@ cocrea_item_widget_set_item (CocreaItemWidget *self, gpointer item)
   if (item != NULL && klass->show_item != NULL)
     klass->show_item (self, item);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+/**
+ * cocrea_item_widget_factory_new:
+ * A GtkBuilderListItemFactory making a @type (a CocreaItemWidget) for each
+ * list item, bound to its item, with @property set to @value (as a .ui
+ * file writes it) unless @property is %NULL. For lists whose columns are
+ * made as the data comes (one per criterion); a list known beforehand
+ * writes its factory in its template.
+ */
+GtkListItemFactory *
+cocrea_item_widget_factory_new (GType type, gboolean activatable, const char *property,
+                                const char *value)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *setting = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  gsize length;
+
+  g_return_val_if_fail (g_type_is_a (type, COCREA_TYPE_ITEM_WIDGET), NULL);
+  g_return_val_if_fail (property == NULL || value != NULL, NULL);
+
+  if (property != NULL)
+    {
+      escaped = g_markup_escape_text (value, -1);
+      setting = g_strdup_printf ("<property name=\"%s\">%s</property>", property, escaped);
+    }
+  xml = g_strdup_printf ("<interface>"
+                         "<template class=\"GtkListItem\">"
+                         "<property name=\"activatable\">%s</property>"
+                         "<property name=\"child\">"
+                         "<object class=\"%s\">%s"
+                         "<binding name=\"item\"><lookup name=\"item\">GtkListItem</lookup></binding>"
+                         "</object>"
+                         "</property>"
+                         "</template>"
+                         "</interface>",
+                         activatable ? "True" : "False", g_type_name (type),
+                         setting != NULL ? setting : "");
+  length = strlen (xml);
+  bytes = g_bytes_new_take (g_steal_pointer (&xml), length);
+  return gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
 }
 
 static void

@@ -22,8 +22,13 @@ struct _CocreaItemWidgetClass
                      gpointer          item);
 };
 
-gpointer cocrea_item_widget_get_item (CocreaItemWidget *self);
-void     cocrea_item_widget_set_item (CocreaItemWidget *self,
-                                      gpointer          item);
+gpointer            cocrea_item_widget_get_item    (CocreaItemWidget *self);
+void                cocrea_item_widget_set_item    (CocreaItemWidget *self,
+                                                    gpointer          item);
+
+GtkListItemFactory *cocrea_item_widget_factory_new (GType             type,
+                                                    gboolean          activatable,
+                                                    const char       *property,
+                                                    const char       *value);
 
 G_END_DECLS
