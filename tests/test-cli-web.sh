@@ -91,5 +91,31 @@ contains "Spanish completion" "$out" "Cumplimiento OGP: Limitado"
 expect 0 "back to the milestones" -- "$bin" completion "$plan" --commitment 4 --follow-milestones
 contains "following the milestones again" "$out" "Commitment 4: No evidence available"
 
+# Stage 6: the plan changed in answer to comments, and the final plan.
+final="$dir/final.cocrea"
+expect 0 "demo for the final plan" -- "$bin" demo "$final"
+expect 0 "revise a milestone in answer to comment 1" -- "$bin" revise "$final" --comment 1 --milestone 2 --field deliverable --value "Diseñar con asambleas barriales cómo participarán los vecinos"
+contains "revise says what changed" "$out" "Changed Activity or deliverable of milestone 2.2 in answer to comment 1."
+[ "$(sqlite3 "$final" "SELECT deliverable FROM milestone WHERE id = (SELECT milestone_id FROM plan_revision)")" = "Diseñar con asambleas barriales cómo participarán los vecinos" ] \
+  && ok "the plan changed" || not_ok "the plan changed"
+before=$(sha256sum <"$final")
+expect 1 "a comment not accepted changes nothing" -- "$bin" revise "$final" --comment 4 --field note --value "Cámaras"
+one_line "a comment not accepted"
+expect 1 "Spanish: a comment not accepted" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" revise "$final" --comment 4 --field note --value "Cámaras"
+contains "Spanish refusal of a comment not accepted" "$err" "no fue acogido"
+expect 1 "an unknown field" -- "$bin" revise "$final" --comment 1 --field origin --value municipal
+expect 1 "a bad date" -- "$bin" revise "$final" --comment 1 --milestone 2 --field ends_on --value 2020-13
+[ "$(sha256sum <"$final")" = "$before" ] && ok "refused revisions change nothing" || not_ok "refused revisions change nothing"
+expect 2 "revise without --value is a usage error" -- "$bin" revise "$final" --comment 1 --field note
+expect 0 "consultation --json lists the revision under its comment" -- "$bin" consultation "$final" --json
+printf '%s' "$out" | /usr/bin/python3 -c "import json,sys; c=json.load(sys.stdin)['comments'][0]; r=c['revisions']; assert len(r) == 1 and r[0]['milestone'] == 2 and r[0]['field'] == 'deliverable', c" \
+  && ok "the revision is listed with its comment" || not_ok "the revision is listed with its comment" "$out"
+expect 0 "export --final-pdf" -- "$bin" export "$final" --final-pdf "$dir/final.pdf"
+text=$(pdftotext -q "$dir/final.pdf" - | tr '\n' ' ')
+contains "the final plan has the changes since the draft" "$text" "Cambios desde el borrador"
+contains "the final plan says what the comment asked" "$text" "Junta de Vecinos Huamachuco"
+contains "the final plan has the accountability part" "$text" "Rendición de cuentas"
+qpdf --check "$dir/final.pdf" >/dev/null 2>&1 && ok "the final plan passes qpdf --check" || not_ok "the final plan passes qpdf --check"
+
 echo "1..$n"
 [ $failed -eq 0 ]

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cocrea-cli-private.h"
+#include "cocrea-revision.h"
 #include "cocrea-consultation.h"
 #include "cocrea-stage.h"
 
@@ -21,8 +22,37 @@ add_string_or_null (JsonBuilder *builder, const char *member, const char *value)
     json_builder_add_null_value (builder);
 }
 
+/* Adds the revisions of @revisions made in answer to comment @id. */
 static void
-print_json (const CocreaConsultationWindow *window, GListModel *comments)
+add_revisions (JsonBuilder *b, GPtrArray *revisions, gint64 id)
+{
+  json_builder_set_member_name (b, "revisions");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      const CocreaRevision *r = g_ptr_array_index (revisions, i);
+
+      if (r->comment_id != id)
+        continue;
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "commitment");
+      json_builder_add_int_value (b, r->commitment_position);
+      json_builder_set_member_name (b, "milestone");
+      if (r->milestone_position > 0)
+        json_builder_add_int_value (b, r->milestone_position);
+      else
+        json_builder_add_null_value (b);
+      add_string_or_null (b, "field", r->field);
+      add_string_or_null (b, "before", r->before);
+      add_string_or_null (b, "after", r->after);
+      add_string_or_null (b, "revised_on", r->revised_on);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+print_json (const CocreaConsultationWindow *window, GListModel *comments, GPtrArray *revisions)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
 
@@ -63,6 +93,7 @@ print_json (const CocreaConsultationWindow *window, GListModel *comments)
       add_string_or_null (b, "response",
                           cocrea_response_to_key (cocrea_consultation_comment_get_response (c)));
       add_string_or_null (b, "response_reason", cocrea_consultation_comment_get_response_reason (c));
+      add_revisions (b, revisions, cocrea_consultation_comment_get_id (c));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -88,8 +119,39 @@ print_indented (const char *text)
     printf ("    %s\n", lines[i]);
 }
 
+/* "    Changed: Start of milestone 2.3: “2020-03” → “2020-06”", one line
+ * per revision made in answer to comment @id. */
 static void
-print_text (const CocreaConsultationWindow *window, GListModel *comments)
+print_revisions (GPtrArray *revisions, gint64 id)
+{
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      const CocreaRevision *r = g_ptr_array_index (revisions, i);
+      g_autofree char *where = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      if (r->comment_id != id)
+        continue;
+      where = r->milestone_position > 0
+                /* TRANSLATORS: "Start of milestone 2.3" */
+                ? g_strdup_printf (_("%s of milestone %d.%d"), cocrea_revision_field_label (r->field),
+                                   r->commitment_position, r->milestone_position)
+                /* TRANSLATORS: "Name of commitment 2" */
+                : g_strdup_printf (_("%s of commitment %d"), cocrea_revision_field_label (r->field),
+                                   r->commitment_position);
+      /* One line each: a long text is read in full with --json. */
+      before = g_strdelimit (g_strdup (r->before), "\r\n", ' ');
+      after = g_strdelimit (g_strdup (r->after), "\r\n", ' ');
+      printf ("    ");
+      /* TRANSLATORS: a change to the plan in answer to a comment, "Changed: Name of commitment 2: “old” → “new”" */
+      printf (_("Changed: %s: “%s” → “%s”"), where, before, after);
+      putchar ('\n');
+    }
+}
+
+static void
+print_text (const CocreaConsultationWindow *window, GListModel *comments, GPtrArray *revisions)
 {
   g_autofree char *opens = format_day (window->opens);
   g_autofree char *closes = format_day (window->closes);
@@ -142,6 +204,7 @@ print_text (const CocreaConsultationWindow *window, GListModel *comments)
       if (*reason != '\0')
         printf (" — %s", reason);
       putchar ('\n');
+      print_revisions (revisions, cocrea_consultation_comment_get_id (c));
     }
 }
 
@@ -176,6 +239,7 @@ cocrea_cli_consultation (int argc, char **argv)
   g_autoptr (CocreaDocument) document = NULL;
   g_autoptr (CocreaConsultationWindow) window = NULL;
   g_autoptr (GListModel) comments = NULL;
+  g_autoptr (GPtrArray) revisions = NULL;
   gboolean write = FALSE;
   GError *error = NULL;
   int status;
@@ -205,9 +269,12 @@ cocrea_cli_consultation (int argc, char **argv)
   comments = cocrea_consultation_list_comments (document, COCREA_CONSULTATION_ALL, &error);
   if (comments == NULL)
     return cocrea_cli_fail (error);
+  revisions = cocrea_revision_list (document, 0, &error);
+  if (revisions == NULL)
+    return cocrea_cli_fail (error);
   if (json)
-    print_json (window, comments);
+    print_json (window, comments, revisions);
   else
-    print_text (window, comments);
+    print_text (window, comments, revisions);
   return 0;
 }

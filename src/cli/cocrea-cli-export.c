@@ -1,5 +1,5 @@
 /* cocrea-cli-export.c — cocrea export FILE (--csv | --json | --pdf | --reasons-pdf
- *                        | --commitments-csv | --decidim | --decidim-answers) OUT
+ *                        | --commitments-csv | --decidim | --decidim-answers | --final-pdf) OUT
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,6 +39,7 @@ cocrea_cli_export (int argc, char **argv)
   g_autofree char *commitments_path = NULL;
   g_autofree char *decidim_path = NULL;
   g_autofree char *answers_path = NULL;
+  g_autofree char *final_path = NULL;
   GOptionEntry entries[] = {
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
       N_("Write every contribution to a CSV file"), N_("OUT.csv") },
@@ -55,6 +56,9 @@ cocrea_cli_export (int argc, char **argv)
     { "decidim-answers", 0, 0, G_OPTION_ARG_FILENAME, &answers_path,
       N_("Write the answers to the proposals that came from Decidim, for Decidim's "
          "“Import answers” (CSV)"), N_("OUT.csv") },
+    { "final-pdf", 0, 0, G_OPTION_ARG_FILENAME, &final_path,
+      N_("Write the final plan after the consultation, with what changed since the draft and "
+         "the decision on every proposal (PDF)"), N_("OUT.pdf") },
     { NULL }
   };
   g_autoptr (GOptionContext) context =
@@ -75,10 +79,12 @@ cocrea_cli_export (int argc, char **argv)
     return status;
 
   given = (csv_path != NULL) + (json_path != NULL) + (pdf_path != NULL) + (reasons_path != NULL) +
-          (commitments_path != NULL) + (decidim_path != NULL) + (answers_path != NULL);
+          (commitments_path != NULL) + (decidim_path != NULL) + (answers_path != NULL) +
+          (final_path != NULL);
   if (given != 1)
     return cocrea_cli_usage (context, _("Give exactly one of --csv, --json, --pdf, --reasons-pdf, "
-                                        "--commitments-csv, --decidim and --decidim-answers"));
+                                        "--commitments-csv, --decidim, --decidim-answers and "
+                                        "--final-pdf"));
 
   document = cocrea_cli_open (argv[1], FALSE, &error);
   if (document == NULL)
@@ -87,7 +93,7 @@ cocrea_cli_export (int argc, char **argv)
   /* Never over the process itself, nor any other: said before the work. */
   out_path = csv_path ? csv_path : json_path ? json_path : pdf_path ? pdf_path
            : reasons_path ? reasons_path : commitments_path ? commitments_path
-           : decidim_path ? decidim_path : answers_path;
+           : decidim_path ? decidim_path : answers_path ? answers_path : final_path;
   if (!cocrea_document_check_output (document, out_path, &error))
     return cocrea_cli_fail (error);
 
@@ -103,6 +109,8 @@ cocrea_cli_export (int argc, char **argv)
     ok = cocrea_commitments_csv_export (document, commitments_path, &error);
   else if (decidim_path != NULL)
     ok = cocrea_decidim_export (document, decidim_path, &error);
+  else if (final_path != NULL)
+    ok = cocrea_pdf_plan_export_final (document, final_path, NULL, NULL, &warnings, &error);
   else
     {
       guint rows = 0, spaces = 0;

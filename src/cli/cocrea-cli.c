@@ -37,6 +37,7 @@ static const Command commands[] = {
   { "consultation", N_("Show or set the public consultation window and list its comments"), cocrea_cli_consultation },
   { "comment",  N_("Record a comment received in the public consultation"), cocrea_cli_comment },
   { "respond",  N_("Answer a consultation comment, with a reason"),   cocrea_cli_respond },
+  { "revise",   N_("Change the plan in answer to a consultation comment"), cocrea_cli_revise },
   { "progress", N_("Record the progress of a milestone of the plan"), cocrea_cli_progress },
   { "follow-up", N_("Show where every milestone of the plan stands"), cocrea_cli_follow_up },
   { "completion", N_("Show or set each commitment's completion on OGP's scale"), cocrea_cli_completion },

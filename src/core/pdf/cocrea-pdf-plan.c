@@ -19,9 +19,12 @@
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "cocrea-completion.h"
 #include "cocrea-milestone-progress.h"
 #include "cocrea-pdf-labels.h"
 #include "cocrea-pdf-plan.h"
+#include "cocrea-pdf-reasons.h"
+#include "cocrea-pdf-revisions.h"
 #include "cocrea-pdf-representation.h"
 #include "cocrea-ranking.h"
 #include "cocrea-types.h"
@@ -50,6 +53,7 @@ typedef struct {
   gint64 n_commitments;
   gint64 n_contributions;
   gint64 n_progress; /* follow-up records: the milestone tables show a status when any */
+  gboolean final;    /* the final plan of stage 6, not the draft put to consultation */
 } Plan;
 
 /* Looks @s up in the process's language; mark the literal with N_(). */
@@ -126,7 +130,9 @@ write_cover (Plan *self)
   CocreaPdfWriter *w = self->writer;
   g_autofree char *period = format_period_years (self);
   g_autofree char *today = cocrea_pdf_format_today (self->catalog);
-  g_autofree char *dated = g_strdup_printf (T (N_("Draft of %s")), today);
+  g_autofree char *dated = g_strdup_printf (self->final ? T (N_("Final version of %s"))
+                                                        : T (N_("Draft of %s")),
+                                            today);
 
   cocrea_pdf_writer_new_page (w);
   cocrea_pdf_writer_space (w, 150);
@@ -675,6 +681,43 @@ format_progress (Plan *self, const char *key, const char *day, const char *ends_
 }
 
 /* The milestones, contact and other actors of commitment @id. */
+/*
+ * write_completion:
+ * The commitment's level on OGP's completion scale, once the plan is
+ * being followed (any progress recorded) or the forum set one by hand:
+ * "Substantial", or "Complete (set by the follow-up forum; the
+ * milestones say Limited): the reason".
+ */
+static gboolean
+write_completion (Plan *self, gint64 id, GError **error)
+{
+  const double widths[] = { 0.3, 0.7 };
+  g_autoptr (CocreaCompletionState) state = cocrea_completion_get (self->document, id, error);
+  g_autofree char *text = NULL;
+  const char *level;
+
+  if (state == NULL)
+    return FALSE;
+  if (self->n_progress == 0 && !state->set_by_hand)
+    return TRUE;
+
+  level = cocrea_catalog_pgettext (self->catalog, "completion level",
+                                   cocrea_completion_msgid (state->level));
+  if (state->set_by_hand)
+    text = g_strdup_printf (T (N_("%s (set by the follow-up forum; the milestones say %s): %s")),
+                            level,
+                            cocrea_catalog_pgettext (self->catalog, "completion level",
+                                                     cocrea_completion_msgid (state->derived)),
+                            state->reason);
+  else
+    text = g_strdup (level);
+  cocrea_pdf_writer_table_begin (self->writer, 2, widths, NULL, COCREA_PDF_TABLE_LABEL_COLUMN);
+  cocrea_pdf_writer_table_row (self->writer, (const char *[]) { T (N_("OGP completion level")),
+                                                                text });
+  cocrea_pdf_writer_table_end (self->writer);
+  return TRUE;
+}
+
 static gboolean
 write_commitment_parts (Plan *self, gint64 id, GError **error)
 {
@@ -729,6 +772,8 @@ write_commitment_parts (Plan *self, gint64 id, GError **error)
   cocrea_pdf_writer_table_end (w);
   if (rc != SQLITE_DONE)
     goto fail;
+  if (!write_completion (self, id, error))
+    return FALSE;
 
   sqlite3_bind_int64 (contacts, 1, id);
   while ((rc = sqlite3_step (contacts)) == SQLITE_ROW)
@@ -1012,6 +1057,10 @@ write_plan (Plan *self, GError **error)
 
   write_cover (self);
   n_entries = 12 + self->n_commitments + (self->n_activities <= CONTENTS_MAX_ACTIVITIES ? self->n_activities : 0);
+  /* The changes by commitment, the accountability heading, its four
+   * groups and the consultation. */
+  if (self->final)
+    n_entries += 2 + self->n_commitments + 6;
   cocrea_pdf_writer_set_header (w, self->title);
   cocrea_pdf_writer_reserve_contents (w, T (N_("Contents")), n_entries);
 
@@ -1040,31 +1089,31 @@ write_plan (Plan *self, GError **error)
   if (!write_commitments (self, error))
     return FALSE;
 
+  /* Stage 6: what the consultation changed, and the decision on every
+   * proposal against the criteria, for accountability. */
+  if (self->final)
+    {
+      if (!report (self, 0.45, _("Writing the changes since the draft"), error) ||
+          !cocrea_pdf_revisions_write (self->document, self->catalog, w, error))
+        return FALSE;
+      cocrea_pdf_writer_new_page (w);
+      cocrea_pdf_writer_heading (w, 1, T (N_("Accountability: the decision on every proposal")),
+                                 TRUE);
+      cocrea_pdf_writer_text (w, T (N_("For every proposal made in the co-creation process: "
+                                       "where it was mentioned, how the evaluators scored it "
+                                       "on the four viability criteria and on inclusion, what "
+                                       "was decided and why.")),
+                              0, COCREA_PDF_TEXT_NORMAL);
+      if (!cocrea_pdf_reasons_write (self->document, self->catalog, w, 2, error))
+        return FALSE;
+    }
+
   return report (self, 0.5, _("Writing the annex"), error) && write_annex (self, error);
 }
 
-/**
- * cocrea_pdf_plan_export:
- * @document: an open process (read-only is fine)
- * @path: the PDF to write; replaced if it exists
- * @progress: (nullable): called with the fraction done and the phase
- * @user_data: for @progress
- * @warnings: (out) (optional): set to the warnings (characters the fonts
- *   cannot show, such as emoji, replaced), translated, or %NULL if none
- * @error: return location for a #CocreaError
- *
- * Writes the draft action plan as an A4 PDF in the language of the
- * process. Safe to run in a worker thread as long as nothing else uses
- * @document meanwhile (give the thread its own read-only document). A
- * failure leaves no file behind and @path as it was.
- *
- * Returns: %TRUE on success; %FALSE with %COCREA_ERROR_IO (cannot write,
- *   fonts missing), a database error, or
- *   %G_IO_ERROR_CANCELLED when @progress stopped it
- */
-gboolean
-cocrea_pdf_plan_export (CocreaDocument *document, const char *path, CocreaProgressFunc progress,
-                        gpointer user_data, GStrv *warnings, GError **error)
+static gboolean
+export_plan (CocreaDocument *document, const char *path, gboolean final,
+             CocreaProgressFunc progress, gpointer user_data, GStrv *warnings, GError **error)
 {
   g_autoptr (CocreaProcessInfo) info = NULL;
   g_autoptr (CocreaCatalog) catalog = NULL;
@@ -1098,6 +1147,7 @@ cocrea_pdf_plan_export (CocreaDocument *document, const char *path, CocreaProgre
     return FALSE;
 
   plan = (Plan) { document, db, catalog, writer, progress, user_data };
+  plan.final = final;
   ok = write_plan (&plan, error);
   g_clear_pointer (&read, cocrea_db_read_end);
 
@@ -1119,4 +1169,55 @@ cocrea_pdf_plan_export (CocreaDocument *document, const char *path, CocreaProgre
   /* Too late to stop: the file is there. */
   report (&plan, 1.0, _("Done"), NULL);
   return TRUE;
+}
+
+/**
+ * cocrea_pdf_plan_export:
+ * @document: an open process (read-only is fine)
+ * @path: the PDF to write; replaced if it exists
+ * @progress: (nullable): called with the fraction done and the phase
+ * @user_data: for @progress
+ * @warnings: (out) (optional): set to the warnings (characters the fonts
+ *   cannot show, such as emoji, replaced), translated, or %NULL if none
+ * @error: return location for a #CocreaError
+ *
+ * Writes the draft action plan as an A4 PDF in the language of the
+ * process. Safe to run in a worker thread as long as nothing else uses
+ * @document meanwhile (give the thread its own read-only document). A
+ * failure leaves no file behind and @path as it was.
+ *
+ * Returns: %TRUE on success; %FALSE with %COCREA_ERROR_IO (cannot write,
+ *   fonts missing), a database error, or
+ *   %G_IO_ERROR_CANCELLED when @progress stopped it
+ */
+gboolean
+cocrea_pdf_plan_export (CocreaDocument *document, const char *path, CocreaProgressFunc progress,
+                        gpointer user_data, GStrv *warnings, GError **error)
+{
+  return export_plan (document, path, FALSE, progress, user_data, warnings, error);
+}
+
+/**
+ * cocrea_pdf_plan_export_final:
+ * @document: an open process (read-only is fine)
+ * @path: the PDF to write; replaced if it exists
+ * @progress: (nullable): called with the fraction done and the phase
+ * @user_data: for @progress
+ * @warnings: (out) (optional): the warnings (characters replaced), or %NULL
+ * @error: return location for a #CocreaError
+ *
+ * Writes the final plan of stage 6 (final decision and accountability):
+ * the plan as it stands after the consultation, what changed since the
+ * draft with the comment that caused each change, and the accountability
+ * document, the decision on every proposal against the criteria. As
+ * cocrea_pdf_plan_export() otherwise.
+ *
+ * Returns: %TRUE on success; on failure no file is left at @path
+ */
+gboolean
+cocrea_pdf_plan_export_final (CocreaDocument *document, const char *path,
+                              CocreaProgressFunc progress, gpointer user_data, GStrv *warnings,
+                              GError **error)
+{
+  return export_plan (document, path, TRUE, progress, user_data, warnings, error);
 }

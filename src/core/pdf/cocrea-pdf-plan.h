@@ -1,4 +1,4 @@
-/* cocrea-pdf-plan.h — the draft action plan as a PDF
+/* cocrea-pdf-plan.h — the action plan as a PDF: the draft, and the final plan
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,5 +15,11 @@ gboolean cocrea_pdf_plan_export (CocreaDocument     *document,
                                  gpointer            user_data,
                                  GStrv              *warnings,
                                  GError            **error);
+gboolean cocrea_pdf_plan_export_final (CocreaDocument     *document,
+                                       const char         *path,
+                                       CocreaProgressFunc  progress,
+                                       gpointer            user_data,
+                                       GStrv              *warnings,
+                                       GError            **error);
 
 G_END_DECLS

@@ -322,37 +322,25 @@ compare_by_mentions (gconstpointer a, gconstpointer b, gpointer user_data)
   return (x->id > y->id) - (x->id < y->id);
 }
 
+/*
+ * write_sections:
+ * Every proposal under the heading of its decision (headings at @level,
+ * proposals below them), then the public consultation. Progress goes
+ * from @from to @to of the whole export.
+ */
 static gboolean
-write_report (CocreaDocument *document, Report *self, const char *title, CocreaProgressFunc progress,
-              gpointer user_data, GError **error)
+write_sections (CocreaDocument *document, Report *self, guint level, double from, double to,
+                CocreaProgressFunc progress, gpointer user_data, GError **error)
 {
   CocreaCatalog *catalog = self->catalog;
   CocreaPdfWriter *w = self->writer;
   CocreaRankingData *data = self->ranking->data;
   guint n = data->proposals->len, done = 0;
   g_autofree guint *order = g_new (guint, MAX (n, 1));
-  g_autofree char *today = cocrea_pdf_format_today (catalog);
 
   for (guint i = 0; i < n; i++)
     order[i] = i;
   g_qsort_with_data (order, n, sizeof (guint), compare_by_mentions, data);
-
-  cocrea_pdf_writer_set_title (w, title);
-  cocrea_pdf_writer_set_footer_func (w, cocrea_pdf_page_footer, catalog);
-  cocrea_pdf_writer_set_continued (w, T (N_("(continued)")));
-
-  /* A title block on the first page (which, as a first page, has no
-   * running header), not a cover page. */
-  cocrea_pdf_writer_set_header (w, title);
-  cocrea_pdf_writer_new_page (w);
-  cocrea_pdf_writer_heading (w, 0, T (N_("Reasons report")), FALSE);
-  cocrea_pdf_writer_text (w, title, 13, COCREA_PDF_TEXT_BOLD);
-  cocrea_pdf_writer_text (w, today, 0, COCREA_PDF_TEXT_GREY);
-  cocrea_pdf_writer_text (w, T (N_("For every proposal made in the co-creation process: where it "
-                                   "was mentioned, how the evaluators scored it on each viability "
-                                   "criterion, what was decided and why. Proposals that were "
-                                   "merged under a common title are reported under that title.")),
-                          0, COCREA_PDF_TEXT_NORMAL);
 
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
     {
@@ -365,7 +353,7 @@ write_report (CocreaDocument *document, Report *self, const char *title, CocreaP
 
       {
         g_autofree char *heading = g_strdup_printf ("%s (%u)", T (sections[s].heading), count);
-        cocrea_pdf_writer_heading (w, 1, heading, TRUE);
+        cocrea_pdf_writer_heading (w, level, heading, TRUE);
       }
       if (sections[s].intro != NULL)
         cocrea_pdf_writer_text (w, T (sections[s].intro), 0, COCREA_PDF_TEXT_NORMAL);
@@ -377,7 +365,7 @@ write_report (CocreaDocument *document, Report *self, const char *title, CocreaP
           if (!write_proposal (self, order[k], error))
             return FALSE;
           if (progress != NULL && ++done % 200 == 0 &&
-              !progress (0.1 + 0.8 * done / n, _("Writing the reasons"), user_data))
+              !progress (from + (to - from) * done / n, _("Writing the reasons"), user_data))
             {
               cocrea_set_cancelled_error (error);
               return FALSE;
@@ -419,6 +407,86 @@ criteria_labels (CocreaCatalog *catalog, sqlite3 *db, CocreaRankingData *data)
   return labels;
 }
 
+/*
+ * report_write:
+ * Reads what the report needs (the ranking, each proposal's area and
+ * reason, the criteria's labels) and writes its sections at @level.
+ */
+static gboolean
+report_write (CocreaDocument *document, CocreaCatalog *catalog, CocreaPdfWriter *writer,
+              guint level, double from, double to, CocreaProgressFunc progress,
+              gpointer user_data, GError **error)
+{
+  sqlite3 *db = cocrea_document_get_db (document);
+  g_autoptr (CocreaRankingData) data = NULL;
+  g_autoptr (CocreaRanking) ranking = NULL;
+  g_autoptr (GHashTable) extras = NULL;
+  g_autoptr (GPtrArray) criteria = NULL;
+  g_autoptr (sqlite3_stmt) mentions = NULL;
+  Report report;
+
+  data = cocrea_ranking_data_load (document, error);
+  if (data == NULL)
+    return FALSE;
+  extras = read_extras (db, error);
+  if (extras == NULL)
+    return FALSE;
+  mentions = cocrea_db_prepare (db, mentions_sql, error);
+  if (mentions == NULL)
+    return FALSE;
+  ranking = cocrea_ranking_compute (data);
+  criteria = criteria_labels (catalog, db, data);
+  report = (Report) { catalog, writer, ranking, extras, criteria, db, mentions };
+  return write_sections (document, &report, level, from, to, progress, user_data, error);
+}
+
+/**
+ * cocrea_pdf_reasons_write:
+ * @document: an open process, inside a read transaction of the caller's
+ * @catalog: the process's language
+ * @writer: the document being written
+ * @level: the heading level of the decision groups (1 in the reasons
+ *   report, 2 under the accountability heading of the final plan)
+ * @error: return location for a #CocreaError
+ *
+ * Writes the body of the reasons report into another document: every
+ * proposal under its decision, with its mentions, scores and reason, and
+ * the public consultation.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cocrea_pdf_reasons_write (CocreaDocument *document, CocreaCatalog *catalog,
+                          CocreaPdfWriter *writer, guint level, GError **error)
+{
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
+  return report_write (document, catalog, writer, level, 0, 0, NULL, NULL, error);
+}
+
+/* The reasons report's title block, on its first page. */
+static void
+write_title (CocreaCatalog *catalog, CocreaPdfWriter *w, const char *title)
+{
+  g_autofree char *today = cocrea_pdf_format_today (catalog);
+
+  cocrea_pdf_writer_set_title (w, title);
+  cocrea_pdf_writer_set_footer_func (w, cocrea_pdf_page_footer, catalog);
+  cocrea_pdf_writer_set_continued (w, T (N_("(continued)")));
+
+  /* A title block on the first page (which, as a first page, has no
+   * running header), not a cover page. */
+  cocrea_pdf_writer_set_header (w, title);
+  cocrea_pdf_writer_new_page (w);
+  cocrea_pdf_writer_heading (w, 0, T (N_("Reasons report")), FALSE);
+  cocrea_pdf_writer_text (w, title, 13, COCREA_PDF_TEXT_BOLD);
+  cocrea_pdf_writer_text (w, today, 0, COCREA_PDF_TEXT_GREY);
+  cocrea_pdf_writer_text (w, T (N_("For every proposal made in the co-creation process: where it "
+                                   "was mentioned, how the evaluators scored it on each viability "
+                                   "criterion, what was decided and why. Proposals that were "
+                                   "merged under a common title are reported under that title.")),
+                          0, COCREA_PDF_TEXT_NORMAL);
+}
+
 /**
  * cocrea_pdf_reasons_export:
  * @document: an open process (read-only is fine)
@@ -429,9 +497,10 @@ criteria_labels (CocreaCatalog *catalog, sqlite3 *db, CocreaRankingData *data)
  * @error: return location for a #CocreaError
  *
  * Writes the reasons report: every top-level proposal, grouped by
- * decision, with its mentions, its scores per criterion (mean, range,
- * number of evaluators), its decision and the reason. Same threading and
- * failure rules as cocrea_pdf_plan_export().
+ * decision, with its mentions, scores and reason, then the public
+ * consultation.
+ *
+ * Returns: %TRUE on success; on failure no file is left at @path
  */
 gboolean
 cocrea_pdf_reasons_export (CocreaDocument *document, const char *path, CocreaProgressFunc progress,
@@ -440,15 +509,8 @@ cocrea_pdf_reasons_export (CocreaDocument *document, const char *path, CocreaPro
   g_autoptr (CocreaProcessInfo) info = NULL;
   g_autoptr (CocreaCatalog) catalog = NULL;
   g_autoptr (CocreaPdfWriter) writer = NULL;
-  g_autoptr (CocreaRankingData) data = NULL;
-  g_autoptr (CocreaRanking) ranking = NULL;
-  g_autoptr (GHashTable) extras = NULL;
-  g_autoptr (GPtrArray) criteria = NULL;
-  sqlite3_stmt *mentions = NULL;
-  Report report;
   g_autoptr (CocreaDbRead) read = NULL;
-  sqlite3 *db;
-  gboolean ok = FALSE;
+  gboolean ok;
 
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -473,25 +535,11 @@ cocrea_pdf_reasons_export (CocreaDocument *document, const char *path, CocreaPro
   if (writer == NULL)
     return FALSE;
 
-  db = cocrea_document_get_db (document);
-  read = cocrea_db_read_begin (db, error);
+  read = cocrea_db_read_begin (cocrea_document_get_db (document), error);
   if (read == NULL)
     return FALSE;
-
-  data = cocrea_ranking_data_load (document, error);
-  if (data != NULL)
-    extras = read_extras (db, error);
-  if (extras != NULL)
-    mentions = cocrea_db_prepare (db, mentions_sql, error);
-  if (mentions != NULL)
-    {
-      ranking = cocrea_ranking_compute (data);
-      criteria = criteria_labels (catalog, db, data);
-      report = (Report) { catalog, writer, ranking, extras, criteria, db, mentions };
-      ok = write_report (document, &report, info->title, progress, user_data, error);
-    }
-  g_clear_pointer (&mentions, sqlite3_finalize);
-
+  write_title (catalog, writer, info->title);
+  ok = report_write (document, catalog, writer, 1, 0.1, 0.9, progress, user_data, error);
   g_clear_pointer (&read, cocrea_db_read_end);
   if (!ok)
     return FALSE;

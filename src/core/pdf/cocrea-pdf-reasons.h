@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "cocrea-catalog.h"
 #include "cocrea-document.h"
 #include "cocrea-pdf-writer.h"
 
@@ -14,6 +15,11 @@ gboolean cocrea_pdf_reasons_export (CocreaDocument     *document,
                                     CocreaProgressFunc  progress,
                                     gpointer            user_data,
                                     GStrv              *warnings,
+                                    GError            **error);
+gboolean cocrea_pdf_reasons_write  (CocreaDocument     *document,
+                                    CocreaCatalog      *catalog,
+                                    CocreaPdfWriter    *writer,
+                                    guint               level,
                                     GError            **error);
 
 G_END_DECLS
