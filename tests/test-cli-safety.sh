@@ -352,5 +352,48 @@ else
   ok "# SKIP class 9: read-only folders (root without setpriv)"
 fi
 chmod 755 "$ro"
+
+# Classes 7 and 8: `check` runs everything the other commands rely on, and
+# every write refuses what check calls damaged, with the same sentence in
+# Spanish; readers refuse values outside their domain.
+broken () { # NAME SQL: a copy of the demo another program broke
+  cp "$proc" "$work/$1.cocrea"
+  sqlite3 "$work/$1.cocrea" "$2"
+}
+broken roto-check "PRAGMA ignore_check_constraints = ON; UPDATE proposal SET axes = 99 WHERE id = 1;"
+broken roto-fk "PRAGMA foreign_keys = OFF; UPDATE score SET proposal_id = 9999 WHERE rowid = (SELECT min (rowid) FROM score);"
+broken roto-fts "UPDATE contribution_fts_data SET block = randomblob (length (block)) WHERE id > 10;"
+broken roto-fts-version "UPDATE contribution_fts_config SET v = 5 WHERE k = 'version';"
+broken roto-escala "UPDATE score SET value = 999999 WHERE rowid IN (SELECT rowid FROM score LIMIT 4);"
+cp "$proc" "$work/roto-indice.cocrea"
+python3 - "$work/roto-indice.cocrea" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+r = dict(db.execute("SELECT name, rootpage FROM sqlite_schema WHERE name IN ('contribution_activity', 'contribution_group')"))
+db.execute("PRAGMA writable_schema = ON")
+db.execute("UPDATE sqlite_schema SET rootpage = ? WHERE name = 'contribution_activity'", (r['contribution_group'],))
+db.execute("UPDATE sqlite_schema SET rootpage = ? WHERE name = 'contribution_group'", (r['contribution_activity'],))
+db.commit()
+PY
+printf 'texto\nUna más\n' >"$dir/una.csv"
+for f in roto-check:"incumple una regla" roto-fk:"remite a otro que no existe" roto-fts:"índice de sugerencias" \
+         roto-fts-version:"índice de sugerencias" roto-escala:"está fuera de su escala, de 1 a 5" roto-indice:"no coincide con su tabla"; do
+  name=${f%%:*}; fragment=${f#*:}; file="$work/$name.cocrea"
+  sha=$(sha256sum <"$file")
+  expect 1 "class 7: check finds $name" -- es "$bin" check "$file"
+  contains "class 7: check says what is wrong with $name" "$err" "$fragment"
+  said=$err
+  for cmd in "comment --text Hola --channel online" "import --csv $dir/una.csv" "decide 1 --shortlist --reason Viable" "score --evaluator Ana --proposal 1 --criterion technical --value 3"; do
+    set -- $cmd; c=$1; shift
+    expect 1 "class 8: $c refuses $name" -- es "$bin" "$c" "$file" "$@"
+    check "class 8: $c says what check says of $name" '[ "$err" = "$said" ]'
+  done
+  check "class 8: $name is unchanged, nothing beside it" '[ "$(sha256sum <"$file")" = "$sha" ] && [ -z "$(ls -A "$work" | grep "^\.*$name\.cocrea.")" ]'
+done
+expect 1 "class 7: rank refuses scores outside their scale" -- es "$bin" rank "$work/roto-escala.cocrea"
+contains "class 7: with check's sentence" "$err" "una puntuación de 999999 en “technical” está fuera de su escala"
+expect 1 "class 7: the viability chart refuses them too" -- es "$bin" chart "$work/roto-escala.cocrea" --viability "$work/v.png"
+check "class 7: and draws nothing" '[ ! -e "$work/v.png" ]'
+rm -f "$work"/roto-*.cocrea
 echo "1..$n"
 [ $failed -eq 0 ]

@@ -41,6 +41,8 @@
 #include "cocrea-pdf-plan.h"
 #include "cocrea-pdf-reasons.h"
 #include "cocrea-proposal.h"
+#include "cocrea-ranking.h"
+#include "cocrea-search-index.h"
 #include "cocrea-stats.h"
 #include "cocrea-suggest.h"
 #include "cocrea-tally.h"
@@ -76,18 +78,37 @@ copy_file (const char *from, const char *to)
   g_assert_true (g_file_set_contents (to, data, len, NULL));
 }
 
-/* Runs raw SQL on a file, as another program would (no defensive mode). */
+/* Runs raw SQL on a file, as another program would (no defensive mode);
+ * @indexed: then rebuilds the suggestion indexes over the texts, as a
+ * program that knows Cocrea's tokenizer would, so they still match. */
 static void
-raw_exec (const char *path, const char *sql)
+raw_exec_full (const char *path, const char *sql, gboolean indexed)
 {
   sqlite3 *db = NULL;
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 200 * 1024 * 1024);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+  if (indexed)
+    g_assert_true (cocrea_suggest_register_tokenizer (db, NULL));
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK ||
+      (indexed && sqlite3_exec (db, "INSERT INTO contribution_fts (contribution_fts) VALUES ('rebuild');"
+                                    "INSERT INTO proposal_fts (proposal_fts) VALUES ('rebuild');",
+                                NULL, NULL, &message) != SQLITE_OK))
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);
+}
+
+static void
+raw_exec (const char *path, const char *sql)
+{
+  raw_exec_full (path, sql, FALSE);
+}
+
+static void
+raw_exec_indexed (const char *path, const char *sql)
+{
+  raw_exec_full (path, sql, TRUE);
 }
 
 static void
@@ -547,7 +568,7 @@ huge_text (guint mb, gboolean expect_readable)
 
   g_unlink (path);
   copy_file (demo_path, path);
-  raw_exec (path, sql);
+  raw_exec_indexed (path, sql);
 
   if (!try_open (path, what, FALSE))
     {
@@ -596,7 +617,7 @@ test_invalid_utf8 (void)
   copy_file (demo_path, path);
   /* Latin-1 "Peñalolén", a lone continuation byte, a cut 3-byte sequence,
    * an overlong '/', a UTF-16 surrogate, and a NUL inside the text. */
-  raw_exec (path,
+  raw_exec_indexed (path,
             "UPDATE process SET title = CAST (x'506c616e2064652050656ef1616c6f6cc3e96e' AS TEXT),"
             " municipality = CAST (x'52656e6361ff' AS TEXT);"
             "UPDATE contribution SET text = CAST (x'41bf42' AS TEXT) WHERE id = 1;"
@@ -692,6 +713,154 @@ test_hot_journal (void)
   g_clear_object (&doc);
   cocrea_document_check_file (path, NULL, &error);
   g_assert_no_error (error);
+}
+
+/* Swaps the root pages of two indexes behind SQLite's back. */
+static void
+swap_index_roots (const char *path, const char *a, const char *b)
+{
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int root_a = 0, root_b = 0;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, rootpage FROM sqlite_schema"
+                                           " WHERE name IN (?1, ?2)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    *(g_str_equal ((const char *) sqlite3_column_text (stmt, 0), a) ? &root_a : &root_b) =
+      sqlite3_column_int (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_true (root_a > 0 && root_b > 0);
+
+  sql = g_strdup_printf ("PRAGMA writable_schema = ON;"
+                         "UPDATE sqlite_schema SET rootpage = %d WHERE name = '%s';"
+                         "UPDATE sqlite_schema SET rootpage = %d WHERE name = '%s';"
+                         "PRAGMA writable_schema = OFF;", root_b, a, root_a, b);
+  raw_exec (path, sql);
+}
+
+/*
+ * Issue 10, classes 7 and 8: files another program left broken in ways
+ * quick_check does not see. `cocrea check` finds each (integrity with
+ * CHECK constraints, foreign keys, the suggestion indexes, the rules of
+ * the process); opening for writing refuses it with the very same
+ * sentence, or opens it read-only with that sentence as the reason, so no
+ * write spreads the damage; the bytes stay as they were and nothing is
+ * left beside the file. The ranking refuses scores outside their scale.
+ */
+static void
+test_check_agrees (void)
+{
+  static const struct {
+    const char *what;
+    const char *sql;  /* run as another program would */
+    const char *fragment;
+  } cases[] = {
+    { "a CHECK constraint violated",
+      "PRAGMA ignore_check_constraints = ON; UPDATE proposal SET axes = 99 WHERE id = 1;",
+      "a record in “proposal” breaks a rule" },
+    { "a foreign key broken",
+      "PRAGMA foreign_keys = OFF;"
+      " UPDATE score SET proposal_id = 9999 WHERE rowid = (SELECT min (rowid) FROM score);",
+      "a record in “score” refers to one that does not exist" },
+    { "the suggestion index with random blocks",
+      "UPDATE contribution_fts_data SET block = randomblob (length (block)) WHERE id > 10;",
+      "index of suggestions" },
+    { "a contribution deleted without its index entry",
+      "DELETE FROM contribution WHERE id = 3;", "index of suggestions" },
+    { "the suggestion index's version changed",
+      "UPDATE proposal_fts_config SET v = 5 WHERE k = 'version';", "index of suggestions" },
+    { "scores far outside their scale",
+      "UPDATE score SET value = 999999 WHERE rowid IN (SELECT rowid FROM score LIMIT 4);",
+      "a score of 999999 on “technical” is outside its scale, 1 to 5" },
+    { "swapped index roots", NULL, "does not match its table" },
+    { "proposals merged into each other in a circle",
+      "UPDATE proposal SET merged_into_id = 2 WHERE id = 1;"
+      " UPDATE proposal SET merged_into_id = 1 WHERE id = 2;",
+      "merged into each other in a circle" },
+    { "a milestone date that is no date",
+      "UPDATE milestone SET starts_on = '2019-13-45' WHERE id = (SELECT min (id) FROM milestone);",
+      "“2019-13-45” in “milestone” is not a date" },
+    { "quotas that do not add up", "UPDATE process SET quota_municipal = 9;",
+      "quotas add up to more than its commitments" },
+    { "more women than attendees",
+      "UPDATE activity SET women = attendance + 1 WHERE id = (SELECT min (id) FROM activity);",
+      "counts more people of a group than attended it" },
+    { "a contribution in a group of another activity",
+      "UPDATE contribution SET activity_id = (SELECT max (id) FROM activity)"
+      " WHERE id = (SELECT min (id) FROM contribution WHERE group_id IS NOT NULL"
+      " AND activity_id <> (SELECT max (id) FROM activity));",
+      "belongs to a group of another activity" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = corpus_path ("broken.cocrea");
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *said = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CocreaDocument) doc = NULL;
+
+      g_unlink (path);
+      copy_file (demo_path, path);
+      if (cases[i].sql != NULL)
+        raw_exec (path, cases[i].sql);
+      else
+        swap_index_roots (path, "contribution_activity", "contribution_group");
+      before = file_sha256 (path);
+
+      /* `cocrea check` finds it. */
+      g_assert_false (cocrea_document_check_file (path, NULL, &error));
+      g_assert_error (error, COCREA_ERROR, COCREA_ERROR_DAMAGED);
+      if (strstr (error->message, cases[i].fragment) == NULL)
+        g_error ("%s: check said “%s”", cases[i].what, error->message);
+      g_test_message ("%s: %s", cases[i].what, error->message);
+      said = g_strdup (error->message);
+      g_clear_error (&error);
+
+      /* A command that writes refuses it, with the same sentence. */
+      doc = cocrea_document_open (path, COCREA_OPEN_WAIT_LOCK, &error);
+      g_assert_null (doc);
+      g_assert_error (error, COCREA_ERROR, COCREA_ERROR_DAMAGED);
+      g_assert_cmpstr (error->message, ==, said);
+      g_clear_error (&error);
+
+      /* The window opens it read-only at most, saying why; edits fail. */
+      doc = cocrea_document_open (path, COCREA_OPEN_FALLBACK_READ_ONLY, &error);
+      if (doc == NULL)
+        {
+          g_assert_error (error, COCREA_ERROR, COCREA_ERROR_DAMAGED);
+          g_assert_cmpstr (error->message, ==, said);
+          g_clear_error (&error);
+        }
+      else
+        {
+          g_assert_true (cocrea_document_is_read_only (doc));
+          g_assert_cmpstr (cocrea_document_get_read_only_reason (doc), ==, said);
+          g_assert_false (cocrea_document_begin_edit (doc, &error));
+          g_assert_error (error, COCREA_ERROR, COCREA_ERROR_READ_ONLY);
+          g_assert_nonnull (strstr (error->message, said));
+          g_clear_error (&error);
+          if (strstr (cases[i].what, "scores") != NULL)
+            {
+              g_autoptr (CocreaRankingData) data = cocrea_ranking_data_load (doc, &error);
+              g_assert_null (data);
+              g_assert_error (error, COCREA_ERROR, COCREA_ERROR_DAMAGED);
+              g_assert_cmpstr (error->message, ==, said);
+              g_clear_error (&error);
+            }
+          g_clear_object (&doc);
+        }
+
+      after = file_sha256 (path);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_true (no_leftovers (path));
+    }
 }
 
 /* Small hand-made seeds kept in the repository (and crashes found by the
@@ -962,6 +1131,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/hot-journal", test_hot_journal);
   g_test_add_func ("/hostile/seeds", test_seeds);
   g_test_add_func ("/hostile/output-destinations", test_output_destinations);
+  g_test_add_func ("/hostile/check-agrees", test_check_agrees);
   g_test_add_func ("/hostile/summary", test_summary);
   status = g_test_run ();
 

@@ -42,6 +42,7 @@
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
 #include "cocrea-ranking.h"
+#include "cocrea-verify.h"
 
 static void
 criterion_clear (gpointer data)
@@ -223,6 +224,14 @@ cocrea_ranking_data_load (CocreaDocument *document, GError **error)
   read = cocrea_db_read_begin (db, error);
   if (read == NULL)
     return NULL;
+
+  /* A score outside its scale (written by another program) would be
+   * averaged into nonsense: refused, as `cocrea check` refuses it. */
+  {
+    g_autofree char *name = g_filename_display_basename (cocrea_document_get_path (document));
+    if (!cocrea_verify_scores (db, name, error))
+      return NULL;
+  }
 
   criteria = cocrea_criterion_list (document, error);
   if (criteria == NULL)

@@ -31,10 +31,7 @@
 #include "cocrea-search-index.h"
 #include "cocrea-text.h"
 #include "cocrea-types.h"
-
-/* Text longer than this in a file is refused by SQLite instead of read:
- * no honest process holds a 64 MB field, a hostile file might. */
-#define MAX_TEXT_LENGTH (64 * 1024 * 1024)
+#include "cocrea-verify.h"
 
 struct _CocreaDocument {
   GObject parent_instance;
@@ -48,6 +45,7 @@ struct _CocreaDocument {
   guint edit_depth;
   gboolean read_only;
   gboolean lock_was_stale;
+  gboolean verified; /* passed cocrea_verify_file() (or its stamp) when opened to write */
 };
 
 G_DEFINE_FINAL_TYPE (CocreaDocument, cocrea_document, G_TYPE_OBJECT)
@@ -180,6 +178,40 @@ read_header (const char *path, int *version, gboolean *wal, GError **error)
   return TRUE;
 }
 
+/* Text longer than this in a file is refused by SQLite instead of read:
+ * no honest process holds a 64 MB field, a hostile file might. */
+#define MAX_TEXT_LENGTH (64 * 1024 * 1024)
+
+/*
+ * prepare_connection:
+ * Gives a new connection the defensive settings every one gets (no
+ * triggers, views or extensions; an untrusted schema; bounded texts) and
+ * registers what the schema names (the suggestion tokenizer, Cocrea's
+ * functions). Fails, leaving @db to be closed, when they cannot be
+ * registered.
+ */
+static gboolean
+prepare_connection (sqlite3 *db, GError **error)
+{
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, MAX_TEXT_LENGTH);
+  sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
+  sqlite3_busy_timeout (db, 2000);
+  /* A national process is ~30 MB; the default 2 MB page cache makes an
+   * import or a full listing reread the same pages from the OS. The cache
+   * grows only as pages are used, so small files pay nothing. */
+  sqlite3_exec (db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+
+  /* The full-text tables name this tokenizer: without it on every
+   * connection, even reading them (or migrating to them) would fail. */
+  return cocrea_suggest_register_tokenizer (db, error) && cocrea_db_register_functions (db, error);
+}
+
 /*
  * open_connection:
  * Opens @real_path (links already resolved: SQLite is told never to
@@ -216,24 +248,7 @@ open_connection (const char *real_path, const char *name, gboolean read_only, gb
       return NULL;
     }
 
-  sqlite3_extended_result_codes (db, 1);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
-  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, MAX_TEXT_LENGTH);
-  sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
-  sqlite3_busy_timeout (db, 2000);
-  /* A national process is ~30 MB; the default 2 MB page cache makes an
-   * import or a full listing reread the same pages from the OS. The cache
-   * grows only as pages are used, so small files pay nothing. */
-  sqlite3_exec (db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
-
-  /* The full-text tables name this tokenizer: without it on every
-   * connection, even reading them (or migrating to them) would fail. */
-  if (!cocrea_suggest_register_tokenizer (db, error) ||
-      !cocrea_db_register_functions (db, error))
+  if (!prepare_connection (db, error))
     {
       sqlite3_close (db);
       return NULL;
@@ -302,9 +317,9 @@ validate (sqlite3 *db, const char *path, GError **error)
     }
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
-      g_set_error_literal (&local_error, COCREA_ERROR, COCREA_ERROR_DAMAGED,
-                           (const char *) sqlite3_column_text (stmt, 0));
-      goto damaged;
+      /* Said as `cocrea check` says it: check finds the same thing. */
+      cocrea_verify_set_damaged (error, name, (const char *) sqlite3_column_text (stmt, 0));
+      return FALSE;
     }
 
   return TRUE;
@@ -347,6 +362,42 @@ apply_write_settings (sqlite3 *db, GError **error)
                          "PRAGMA journal_mode = DELETE;"
                          "PRAGMA synchronous = FULL;",
                          error);
+}
+
+/*
+ * verify_for_writing:
+ * Before anything is written, the file passes everything `cocrea check`
+ * verifies (cocrea_verify_file()), unless its stamp says it is the file
+ * that passed last time: a write to a damaged file spreads the damage.
+ * A file that fails is opened read-only with the reason check gives when
+ * @flags allow that, else refused with it. Fails only when @self cannot
+ * be opened at all.
+ */
+static gboolean
+verify_for_writing (CocreaDocument *self, CocreaOpenFlags flags, const char *name, GError **error)
+{
+  g_autoptr (GError) damage = NULL;
+
+  if (cocrea_verify_stamp_matches (self->real_path) ||
+      cocrea_verify_file (self->db, name, &damage))
+    {
+      self->verified = TRUE;
+      return TRUE;
+    }
+
+  if ((flags & COCREA_OPEN_FALLBACK_READ_ONLY) == 0 || damage->code != COCREA_ERROR_DAMAGED)
+    {
+      g_propagate_error (error, g_steal_pointer (&damage));
+      return FALSE;
+    }
+
+  /* Read-only from here on: no lock, a connection that cannot write. */
+  self->read_only = TRUE;
+  self->read_only_reason = g_strdup (damage->message);
+  g_clear_pointer (&self->lock, cocrea_lock_release);
+  sqlite3_close_v2 (self->db);
+  self->db = open_connection (self->real_path, name, TRUE, FALSE, FALSE, error);
+  return self->db != NULL;
 }
 
 /**
@@ -434,6 +485,9 @@ cocrea_document_open (const char *path, CocreaOpenFlags flags, GError **error)
     return NULL;
 
   if (!validate (self->db, self->path, error))
+    return NULL;
+
+  if (!self->read_only && !verify_for_writing (self, flags, name, error))
     return NULL;
 
   if (!self->read_only && !apply_write_settings (self->db, error))
@@ -629,6 +683,10 @@ cocrea_document_close (CocreaDocument *self)
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       sqlite3_close_v2 (self->db);
       self->db = NULL;
+      /* Verified when opened, written only by Cocrea since (it held the
+       * lock): the next opening need not read every page again. */
+      if (self->verified && !self->read_only)
+        cocrea_verify_stamp_write (self->real_path);
     }
   g_clear_pointer (&self->lock, cocrea_lock_release);
 }
@@ -1130,24 +1188,57 @@ cocrea_document_save_copy (CocreaDocument *self, const char *dest_path, GError *
 }
 
 /*
+ * memory_copy:
+ * Copies @db, page for page, into a new connection in memory that may
+ * write, with the same defensive settings, or returns NULL with @error
+ * set (damage when the pages cannot be read).
+ */
+static sqlite3 *
+memory_copy (sqlite3 *db, const char *name, GError **error)
+{
+  sqlite3_backup *backup;
+  sqlite3 *copy = NULL;
+  int rc;
+
+  if (sqlite3_open (":memory:", &copy) != SQLITE_OK || !prepare_connection (copy, error))
+    {
+      if (error != NULL && *error == NULL)
+        cocrea_db_set_error (error, copy, SQLITE_NOMEM, NULL);
+      sqlite3_close (copy);
+      return NULL;
+    }
+  backup = sqlite3_backup_init (copy, "main", db, "main");
+  rc = backup != NULL ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (copy);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *context = g_strdup_printf (_("Could not read “%s”"), name);
+      cocrea_db_set_error (error, db, rc, context);
+      sqlite3_close (copy);
+      return NULL;
+    }
+  return copy;
+}
+
+/*
  * cocrea_document_check_file:
- * Checks @path without locking or changing it: that it is a process of a
- * readable version, that SQLite's full integrity_check passes, that no
- * foreign key dangles and that it holds no foreign objects. Sets
- * *schema_version when the header could be read. Returns TRUE only when
- * the file is healthy.
+ * Checks @path without locking or changing it, nor leaving anything beside
+ * it: that it is a process of a readable version holding no foreign
+ * objects, and everything cocrea_verify_file() verifies (integrity, foreign
+ * keys, the suggestion indexes, the rules of the process); a write refuses
+ * a file that fails it with the same message. Sets *schema_version when
+ * the header could be read. Returns TRUE only when the file is healthy.
  */
 gboolean
 cocrea_document_check_file (const char *path, int *schema_version, GError **error)
 {
   g_autofree char *name = display_name (path);
   g_autofree char *real_path = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
   gboolean wal = FALSE;
   sqlite3 *db;
+  sqlite3 *copy = NULL;
   int version = 0;
-  int rc;
-  gboolean ok = FALSE;
+  gboolean ok;
 
   if (!read_header (path, &version, &wal, error))
     return FALSE;
@@ -1168,44 +1259,13 @@ cocrea_document_check_file (const char *path, int *schema_version, GError **erro
   if (db == NULL)
     return FALSE;
 
-  if (!validate (db, path, error))
-    goto out;
-
-  stmt = cocrea_db_prepare (db, "PRAGMA integrity_check", error);
-  if (stmt == NULL)
-    goto out;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    {
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_DAMAGED,
-                   _("“%s” is damaged: %s"), name,
-                   rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0)
-                                    : sqlite3_errmsg (db));
-      goto out;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = cocrea_db_prepare (db, "PRAGMA foreign_key_check", error);
-  if (stmt == NULL)
-    goto out;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_set_error (error, COCREA_ERROR, COCREA_ERROR_DAMAGED,
-                   _("“%s” is damaged: a record in “%s” refers to one that does not exist"),
-                   name, (const char *) sqlite3_column_text (stmt, 0));
-      goto out;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, db, rc, NULL);
-      goto out;
-    }
-
-  ok = TRUE;
-
-out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  /* A read-only connection skips part of the checks: integrity_check does
+   * not evaluate CHECK constraints there, and FTS5's integrity-check is an
+   * INSERT it refuses. They run on a copy in memory that may write, so the
+   * file itself is never opened for writing. */
+  ok = validate (db, path, error) && (copy = memory_copy (db, name, error)) != NULL &&
+       cocrea_verify_file (copy, name, error);
+  sqlite3_close (copy);
   sqlite3_close (db);
   return ok;
 }
