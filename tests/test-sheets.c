@@ -14,6 +14,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cocrea-csv-import.h"
 #include "cocrea-db.h"
 #include "cocrea-demo.h"
 #include "cocrea-document-private.h"
@@ -408,6 +409,64 @@ test_scoring_pdf (Fixture *f, gconstpointer data)
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
 }
 
+static guint
+count_in_group (Fixture *f, gint64 group, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM contribution WHERE group_id = %" G_GINT64_FORMAT
+                                          " AND text = '%s'", group, text);
+  gint64 n = -1;
+
+  g_assert_true (cocrea_db_query_int (cocrea_document_get_db (f->document), sql, &n, &error));
+  g_assert_no_error (error);
+  return (guint) n;
+}
+
+/* A spreadsheet typed from sheets: each row goes to its sheet's table,
+ * however the code was typed. A code of another process, or a row whose
+ * group cell says another table, fails the whole import, naming the line. */
+static void
+test_import (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "hojas.csv", NULL);
+  gint64 three = workshop_group (f, 3), five = workshop_group (f, 5);
+  g_autofree char *code3 = code_for_group (f, three);
+  g_autofree char *code5 = g_ascii_strdown (code_for_group (f, five), -1);
+  g_autofree char *content = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+
+  content = g_strdup_printf ("hoja;propuesta;mesa\n"
+                             "%s;Luminarias en la plaza del sector norte;\n"
+                             "%s;Un consejo de jóvenes con presupuesto;Mesa 5\n",
+                             code3, code5);
+  g_assert_true (g_file_set_contents (csv, content, -1, NULL));
+  g_assert_true (cocrea_csv_import (f->document, csv, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (count_in_group (f, three, "Luminarias en la plaza del sector norte"), ==, 1);
+  g_assert_cmpuint (count_in_group (f, five, "Un consejo de jóvenes con presupuesto"), ==, 1);
+
+  /* The group cell names another table than the sheet. */
+  g_clear_pointer (&content, g_free);
+  content = g_strdup_printf ("sheet,text,group\n%s,Otra propuesta,Mesa 4\n", code3);
+  g_assert_true (g_file_set_contents (csv, content, -1, NULL));
+  g_assert_false (cocrea_csv_import (f->document, csv, &n, NULL, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
+  g_assert_nonnull (strstr (error->message, "Mesa 3"));
+  g_clear_error (&error);
+
+  /* One code mistyped on line 3: nothing of the file is added. */
+  g_clear_pointer (&content, g_free);
+  content = g_strdup_printf ("hoja;propuesta\n%s;Primera\nC0000-3-1-1-0;Segunda\n", code3);
+  g_assert_true (g_file_set_contents (csv, content, -1, NULL));
+  g_assert_false (cocrea_csv_import (f->document, csv, &n, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "3: "));
+  g_assert_nonnull (strstr (error->message, "does not check out"));
+  g_assert_cmpuint (count_in_group (f, three, "Primera"), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -418,6 +477,7 @@ main (int argc, char *argv[])
   ADD ("/sheets/code/round-trip", test_round_trip);
   ADD ("/sheets/code/typos", test_typos);
   ADD ("/sheets/code/refused", test_refused);
+  ADD ("/sheets/import", test_import);
   ADD ("/sheets/pdf/capture", test_capture_pdf);
   ADD ("/sheets/pdf/attendance", test_attendance_pdf);
   ADD ("/sheets/pdf/scoring", test_scoring_pdf);

@@ -18,6 +18,7 @@
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
 #include "cocrea-search-index.h"
+#include "cocrea-sheet-code.h"
 #include "cocrea-text.h"
 #include "cocrea-types.h"
 #include "cocrea-undo-private.h"
@@ -31,6 +32,7 @@ typedef enum {
   COLUMN_AREA,
   COLUMN_AXES,
   COLUMN_PROPOSAL,
+  COLUMN_SHEET,
   N_COLUMNS
 } Column;
 
@@ -46,6 +48,7 @@ static const char *const column_aliases[N_COLUMNS][6] = {
   [COLUMN_AREA] = { "area", "tema", "topic", NULL },
   [COLUMN_AXES] = { "axes", "ejes", "eje", "axis", NULL },
   [COLUMN_PROPOSAL] = { "proposal", "propuesta consolidada", "consolidated proposal", NULL },
+  [COLUMN_SHEET] = { "sheet", "hoja", "sheet code", "codigo de hoja", NULL },
 };
 
 /* What each column holds, for a message naming two that collide. */
@@ -58,11 +61,29 @@ static const char *const column_labels[N_COLUMNS] = {
   [COLUMN_AREA] = N_("the area"),
   [COLUMN_AXES] = N_("the axes"),
   [COLUMN_PROPOSAL] = N_("the consolidated proposal"),
+  [COLUMN_SHEET] = N_("the sheet code"),
 };
 
 /* The state of one import: statements prepared once, and caches so that a
  * 100,000-row file does not look up the same activity 100,000 times. */
+/* Where a sheet code sends its rows, resolved once per code. */
 typedef struct {
+  gint64 activity_id;
+  gint64 group_id;
+  char *activity;
+  char *group; /* NULL: no group */
+} SheetPlace;
+
+static void
+sheet_place_free (SheetPlace *place)
+{
+  g_free (place->activity);
+  g_free (place->group);
+  g_free (place);
+}
+
+typedef struct {
+  CocreaDocument *document;
   sqlite3 *db;
   sqlite3_stmt *find_activity;
   sqlite3_stmt *insert_activity;
@@ -74,6 +95,7 @@ typedef struct {
   GHashTable *activities; /* name → gint64 id */
   GHashTable *groups;     /* "activity id:name" → gint64 id */
   GHashTable *proposals;  /* title → gint64 id */
+  GHashTable *sheets;     /* sheet code as written → SheetPlace */
   char *now;
   GString *key;           /* scratch for the groups' cache keys */
   CocreaUndo *undo;       /* every row the import adds, when asked for */
@@ -95,6 +117,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->activities, g_hash_table_unref);
   g_clear_pointer (&import->groups, g_hash_table_unref);
   g_clear_pointer (&import->proposals, g_hash_table_unref);
+  g_clear_pointer (&import->sheets, g_hash_table_unref);
   g_clear_pointer (&import->now, g_free);
   if (import->key != NULL)
     g_string_free (g_steal_pointer (&import->key), TRUE);
@@ -113,6 +136,8 @@ import_prepare (Import *import, GError **error)
   import->activities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->proposals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->sheets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) sheet_place_free);
   import->now = cocrea_db_now ();
   import->key = g_string_sized_new (64);
 
@@ -500,6 +525,71 @@ default_activity_name (const char *csv_path)
 }
 
 /*
+ * sheet_place:
+ * The activity and group of proposal sheet @code (as typed in a "sheet"
+ * or "hoja" cell), with their names. Fails as cocrea_sheet_code_resolve()
+ * does (a typo, another process's sheet), and for the code of an
+ * attendance or scoring sheet.
+ */
+static const SheetPlace *
+sheet_place (Import *import, const char *code_text, GError **error)
+{
+  SheetPlace *place = g_hash_table_lookup (import->sheets, code_text);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  CocreaSheetCode code;
+  int rc;
+
+  if (place != NULL)
+    return place;
+  if (!cocrea_sheet_code_resolve (import->document, code_text, &code, error))
+    return NULL;
+  if (code.kind != COCREA_SHEET_CAPTURE)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
+                   _("“%s” is the code of an attendance or scoring sheet, not of a proposal sheet"),
+                   code_text);
+      return NULL;
+    }
+  stmt = cocrea_db_prepare (import->db,
+                            "SELECT a.name, g.name FROM activity a"
+                            " LEFT JOIN table_group g ON g.id = ?2 WHERE a.id = ?1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, code.activity_id);
+  sqlite3_bind_int64 (stmt, 2, code.group_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      cocrea_db_set_error (error, import->db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, NULL);
+      return NULL;
+    }
+  place = g_new0 (SheetPlace, 1);
+  place->activity_id = code.activity_id;
+  place->group_id = code.group_id;
+  place->activity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+    place->group = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  g_hash_table_insert (import->sheets, g_strdup (code_text), place);
+  return place;
+}
+
+/* Whether a cell naming an activity or group agrees with @name (case
+ * and accents aside); an empty cell agrees with anything. */
+static gboolean
+cell_agrees (const char *cell_text, const char *name)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (*cell_text == '\0')
+    return TRUE;
+  a = cocrea_text_fold (cell_text);
+  b = cocrea_text_fold (name != NULL ? name : "");
+  return g_str_equal (a, b);
+}
+
+/*
  * import_record:
  * Stores one data row. Fails with COCREA_ERROR_CSV or COCREA_ERROR_INVALID
  * for bad cells, or with the SQLite error; the caller adds the line.
@@ -514,6 +604,7 @@ import_record (Import *import, const CocreaCsvRecord *record, const char *fallba
   g_autofree char *origin_text = cocrea_text_normalize (cell (import, record, COLUMN_ORIGIN));
   g_autofree char *area = cocrea_text_normalize (cell (import, record, COLUMN_AREA));
   g_autofree char *proposal = cocrea_text_normalize (cell (import, record, COLUMN_PROPOSAL));
+  g_autofree char *sheet = cocrea_text_normalize (cell (import, record, COLUMN_SHEET));
   CocreaOrigin origin = COCREA_ORIGIN_COMMUNITY;
   sqlite3_stmt *stmt = import->insert_contribution;
   gint64 activity_row, group_row = 0, proposal_row = 0;
@@ -538,11 +629,32 @@ import_record (Import *import, const CocreaCsvRecord *record, const char *fallba
   if (!cocrea_axes_from_text (cell (import, record, COLUMN_AXES), &axes, error))
     return FALSE;
 
-  if (!activity_id (import, *activity != '\0' ? activity : fallback_activity,
-                    &activity_row, error))
-    return FALSE;
-  if (*group != '\0' && !group_id (import, activity_row, group, &group_row, error))
-    return FALSE;
+  if (*sheet != '\0')
+    {
+      /* A sheet typed back: its code says where the row goes. */
+      const SheetPlace *place = sheet_place (import, sheet, error);
+
+      if (place == NULL)
+        return FALSE;
+      if (!cell_agrees (activity, place->activity) || !cell_agrees (group, place->group))
+        {
+          g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
+                       _("the sheet code “%s” is for “%s”, %s, but the row names another "
+                         "activity or group: leave them empty, or correct one of them"),
+                       sheet, place->activity, place->group != NULL ? place->group : _("no group"));
+          return FALSE;
+        }
+      activity_row = place->activity_id;
+      group_row = place->group_id;
+    }
+  else
+    {
+      if (!activity_id (import, *activity != '\0' ? activity : fallback_activity,
+                        &activity_row, error))
+        return FALSE;
+      if (*group != '\0' && !group_id (import, activity_row, group, &group_row, error))
+        return FALSE;
+    }
   if (*proposal != '\0' && !proposal_id (import, proposal, origin, &proposal_row, error))
     return FALSE;
 
@@ -648,6 +760,7 @@ cocrea_csv_import_full (CocreaDocument *document, const char *csv_path, guint *n
   if (edit == NULL)
     return FALSE;
 
+  import.document = document;
   import.db = cocrea_document_get_db (document);
   if (undo != NULL)
     {
