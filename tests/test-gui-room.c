@@ -10,14 +10,21 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <string.h>
 
 #include <adwaita.h>
 
 #include "cocrea-application.h"
+#include "cocrea-capture-page.h"
 #include "cocrea-chart-view.h"
+#include "cocrea-contribution-list.h"
+#include "cocrea-contribution.h"
+#include "cocrea-group.h"
 #include "cocrea-overview-page.h"
 #include "cocrea-process-settings-dialog.h"
 #include "cocrea-representation.h"
+#include "cocrea-sheet-code.h"
+#include "cocrea-stats.h"
 #include "cocrea-window.h"
 #include "gui-harness.h"
 
@@ -192,6 +199,128 @@ test_settings (void)
                    ==, "Not under-represented");
 }
 
+/* The code of the proposal sheet of the workshop's table called @name,
+ * made for the process on disk (or, with @other_process, for a process
+ * whose uuid differs). */
+static char *
+sheet_code (const char *name, gboolean other_process, gint64 *group_id)
+{
+  g_autoptr (CocreaDocument) reader = gui_read_demo ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) groups = cocrea_group_list (reader, 3, &error);
+  CocreaSheetCode code;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr (CocreaGroup) group = g_list_model_get_item (groups, i);
+      if (g_str_equal (cocrea_group_get_name (group), name))
+        *group_id = cocrea_group_get_id (group);
+    }
+  g_assert_true (cocrea_sheet_code_make (reader, COCREA_SHEET_CAPTURE, 3, *group_id, 1, &code, &error));
+  g_assert_no_error (error);
+  if (other_process)
+    code.tag[0] = code.tag[0] == 'F' ? 'E' : 'F';
+  return cocrea_sheet_code_format (&code);
+}
+
+static gint64
+stored_contributions (void)
+{
+  g_autoptr (CocreaDocument) reader = gui_read_demo ();
+  g_autoptr (GError) error = NULL;
+  CocreaStats stats = { 0 };
+
+  g_assert_true (cocrea_stats_load (reader, &stats, &error));
+  g_assert_no_error (error);
+  return stats.contributions;
+}
+
+/* A sheet code typed (or scanned) in the Sheet field picks its activity
+ * and table and gives the text the focus; scanned into the text itself it
+ * does the same instead of becoming a contribution; a code of another
+ * process is refused where it was typed, and nothing moves. */
+static void
+test_capture_sheet (void)
+{
+  CocreaCapturePage *page = COCREA_CAPTURE_PAGE (gui_show_page (window, "capture", COCREA_TYPE_CAPTURE_PAGE));
+  GtkWidget *entry = find_id (GTK_WIDGET (page), "sheet_entry");
+  GtkTextView *text = GTK_TEXT_VIEW (find_id (GTK_WIDGET (page), "text_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text);
+  gint64 five = 0, two = 0, seven = 0;
+  g_autofree char *code5 = sheet_code ("Mesa 5", FALSE, &five);
+  g_autofree char *code2 = sheet_code ("Mesa 2", FALSE, &two);
+  g_autofree char *foreign = sheet_code ("Mesa 7", TRUE, &seven);
+  g_autofree char *lower = g_ascii_strdown (code5, -1);
+  gint64 before = stored_contributions ();
+
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  /* Typed in the Sheet field, in lower case, then Enter. */
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), lower);
+  g_signal_emit_by_name (entry, "activate");
+  gui_settle ();
+  g_assert_cmpint (cocrea_capture_page_get_activity_id (page), ==, 3);
+  g_assert_cmpint (cocrea_capture_page_get_group_id (page), ==, five);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (text)));
+  gui_screenshot ("capture-sheet.png");
+
+  /* Scanned into the text: the page switches, nothing is saved. */
+  gtk_text_buffer_set_text (buffer, code2, -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "capture.save", NULL));
+  gui_settle ();
+  g_assert_cmpint (cocrea_capture_page_get_group_id (page), ==, two);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  g_assert_cmpint (stored_contributions (), ==, before);
+
+  /* What is typed next goes to that table. */
+  gtk_text_buffer_set_text (buffer, "Bancas y sombra en la plaza de la villa", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "capture.save", NULL));
+  gui_settle ();
+  g_assert_cmpint (stored_contributions (), ==, before + 1);
+  {
+    g_autoptr (CocreaDocument) reader = gui_read_demo ();
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GListModel) list = cocrea_contribution_list (reader, 3, two, &error);
+    gboolean found = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      {
+        g_autoptr (CocreaContribution) c = g_list_model_get_item (list, i);
+        found = found || g_str_equal (cocrea_contribution_get_text (c), "Bancas y sombra en la plaza de la villa");
+      }
+    g_assert_true (found);
+  }
+
+  /* Another process's sheet: refused, marked, kept; the table stays. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), foreign);
+  g_signal_emit_by_name (entry, "activate");
+  gui_settle ();
+  g_assert_cmpint (cocrea_capture_page_get_group_id (page), ==, two);
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, foreign);
+  gui_screenshot ("capture-sheet-refused.png");
+  /* Correcting it clears the mark. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+
+  /* Scanned into the text, refused: the text stays and says why. */
+  gtk_text_buffer_set_text (buffer, foreign, -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "capture.save", NULL));
+  gui_settle ();
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 0);
+  {
+    GtkLabel *why = GTK_LABEL (find_id (GTK_WIDGET (page), "text_error"));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (why)));
+    g_assert_nonnull (strstr (gtk_label_get_text (why), "another process"));
+  }
+  g_assert_cmpint (stored_contributions (), ==, before + 1);
+  gtk_text_buffer_set_text (buffer, "", -1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -201,6 +330,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-room/open", test_open);
   g_test_add_func ("/gui-room/representation", test_representation);
   g_test_add_func ("/gui-room/settings", test_settings);
+  g_test_add_func ("/gui-room/capture-sheet", test_capture_sheet);
 
   return gui_harness_run ();
 }

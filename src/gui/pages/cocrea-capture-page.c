@@ -18,8 +18,10 @@
 #include "cocrea-capture-page.h"
 #include "cocrea-contribution-list.h"
 #include "cocrea-contribution.h"
+#include "cocrea-error.h"
 #include "cocrea-group.h"
 #include "cocrea-proposal-merge.h"
+#include "cocrea-sheet-code.h"
 #include "cocrea-suggest.h"
 
 /* Long enough not to query on every key of a fast typist, short enough
@@ -52,6 +54,7 @@ struct _CocreaCapturePage
   AdwToastOverlay *toast_overlay;
   GtkDropDown *activity_dropdown;
   GtkDropDown *group_dropdown;
+  GtkEntry *sheet_entry;
   GtkWidget *text_frame;
   GtkTextView *text_view;
   GtkLabel *text_error;
@@ -70,6 +73,7 @@ struct _CocreaCapturePage
 
 G_DEFINE_FINAL_TYPE (CocreaCapturePage, cocrea_capture_page, COCREA_TYPE_PAGE)
 
+static void refresh_activities (CocreaCapturePage *self);
 static void refresh_groups (CocreaCapturePage *self);
 static void refresh_captured (CocreaCapturePage *self);
 static void suggest_now (CocreaCapturePage *self);
@@ -138,6 +142,93 @@ cocrea_capture_page_select (CocreaCapturePage *self, gint64 activity_id, gint64 
     return FALSE;
   select_id (self->group_dropdown, self->group_ids, group_id);
   return cocrea_capture_page_get_group_id (self) == group_id;
+}
+
+/*
+ * cocrea_capture_page_select_sheet:
+ * Reads @text as the code of a paper sheet of this process and shows its
+ * activity and group as the place being captured, so the sheet is typed
+ * at its own table. Returns FALSE with @error set for a code that is
+ * mistyped, of another process, of a place this process no longer has,
+ * or of an attendance or scoring sheet.
+ */
+gboolean
+cocrea_capture_page_select_sheet (CocreaCapturePage *self, const char *text, GError **error)
+{
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
+  CocreaSheetCode code;
+
+  g_return_val_if_fail (COCREA_IS_CAPTURE_PAGE (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (document == NULL)
+    return FALSE;
+  if (!cocrea_sheet_code_resolve (document, text, &code, error))
+    return FALSE;
+  if (code.kind != COCREA_SHEET_CAPTURE)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                   _("“%s” is the code of an attendance or scoring sheet, not of a proposal sheet"),
+                   text);
+      return FALSE;
+    }
+  /* The lists may not know a table added moments ago by another window. */
+  if (!cocrea_capture_page_select (self, code.activity_id, code.group_id))
+    {
+      refresh_activities (self);
+      if (!cocrea_capture_page_select (self, code.activity_id, code.group_id))
+        {
+          g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
+                       _("The table of sheet “%s” is not in the list; reopen the process"), text);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Says where the sheet was sent, for everyone and for screen readers. */
+static void
+announce_sheet (CocreaCapturePage *self, const char *code)
+{
+  g_autofree char *text = NULL;
+  GtkStringObject *activity = gtk_drop_down_get_selected_item (self->activity_dropdown);
+  GtkStringObject *group = gtk_drop_down_get_selected_item (self->group_dropdown);
+
+  /* TRANSLATORS: after a sheet code was typed, "Sheet C4F2A-3-12-1-K: Workshop (2019-03-26), Mesa 3" */
+  text = g_strdup_printf (_("Sheet %s: %s, %s"), code,
+                          activity != NULL ? gtk_string_object_get_string (activity) : "",
+                          group != NULL ? gtk_string_object_get_string (group) : "");
+  cocrea_page_add_toast (COCREA_PAGE (self), text);
+}
+
+static void
+sheet_changed_cb (CocreaCapturePage *self)
+{
+  cocrea_mark_invalid (GTK_WIDGET (self->sheet_entry), FALSE);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->sheet_entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* Enter in the sheet field (a scanner sends one after the code). */
+static void
+sheet_activated_cb (CocreaCapturePage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->sheet_entry))));
+  g_autoptr (GError) error = NULL;
+
+  if (*text == '\0')
+    return;
+  if (!cocrea_capture_page_select_sheet (self, text, &error))
+    {
+      /* The code stays as typed, to be corrected. */
+      cocrea_mark_invalid (GTK_WIDGET (self->sheet_entry), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->sheet_entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
+      cocrea_page_add_toast (COCREA_PAGE (self), error->message);
+      return;
+    }
+  announce_sheet (self, text);
+  gtk_editable_set_text (GTK_EDITABLE (self->sheet_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
 /* The text of the entry, without the blank lines around it. */
@@ -763,6 +854,23 @@ save_typed (CocreaCapturePage *self, gint64 *id)
       show_text_error (self, _("Type the contribution before saving it"));
       return FALSE;
     }
+  /* A scanner types into the focused text: a sheet code there is a sheet
+   * to switch to, never a contribution. */
+  if (cocrea_sheet_code_looks_like (text))
+    {
+      g_autoptr (GError) sheet_error = NULL;
+
+      if (!cocrea_capture_page_select_sheet (self, text, &sheet_error))
+        {
+          show_text_error (self, sheet_error->message);
+          return FALSE;
+        }
+      announce_sheet (self, text);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
+      clear_text_error (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+      return FALSE;
+    }
   fields.activity_id = cocrea_capture_page_get_activity_id (self);
   if (fields.activity_id == 0)
     {
@@ -1147,6 +1255,7 @@ cocrea_capture_page_class_init (CocreaCapturePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, activity_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, sheet_entry);
   gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, text_frame);
   gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, text_view);
   gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, text_error);
@@ -1162,6 +1271,8 @@ cocrea_capture_page_class_init (CocreaCapturePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, captured_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sheet_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sheet_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, suggestion_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "capture.save", NULL, save_action);

@@ -16,5 +16,8 @@ gboolean cocrea_capture_page_select          (CocreaCapturePage *self,
                                               gint64             group_id);
 gint64   cocrea_capture_page_get_activity_id (CocreaCapturePage *self);
 gint64   cocrea_capture_page_get_group_id    (CocreaCapturePage *self);
+gboolean cocrea_capture_page_select_sheet    (CocreaCapturePage *self,
+                                              const char        *text,
+                                              GError           **error);
 
 G_END_DECLS
