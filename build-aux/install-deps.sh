@@ -13,7 +13,7 @@ build_pkgs=(
   fonts-dejavu-core fontconfig
 )
 test_pkgs=(
-  xvfb xauth dbus dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
+  xvfb xauth dbus dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0 xdotool
   poppler-utils qpdf imagemagick desktop-file-utils appstream appstream-util zbar-tools
   fonts-dejavu-extra
   sqlite3 flatpak-builder libxml2-utils shared-mime-info libglib2.0-bin

@@ -60,6 +60,7 @@ GtkWidget *gui_show_page         (GtkWindow    *window,
                                   GType         type);
 
 CocreaDocument *gui_read_demo          (void);
+gboolean   gui_has_accessible_name     (gpointer    widget);
 void       gui_check_accessible_labels (GtkWidget  *root,
                                         guint       at_least);
 void       gui_screenshot              (const char *name);

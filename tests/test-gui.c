@@ -71,10 +71,10 @@ static void
 test_start_page (void)
 {
   CocreaWindow *window = cocrea_window_new (gui.app);
-  struct { const char *action; const char *label; } buttons[] = {
-    { "app.new", "New process" },
-    { "app.open", "Open a process" },
-    { "app.open-demo", "Open the demo" },
+  struct { const char *action; const char *label; const char *name; } buttons[] = {
+    { "app.new", "_New Process…", "New Process…" },
+    { "app.open", "_Open…", "Open…" },
+    { "app.open-demo", "Open the _Demo", "Open the Demo" },
   };
 
   gtk_window_present (GTK_WINDOW (window));
@@ -87,8 +87,12 @@ test_start_page (void)
 
       g_assert_nonnull (button);
       g_assert_true (gtk_widget_get_mapped (button));
+      /* Named by its visible text alone, once, without the underline (not
+       * "New process New Process…" nor "_New Process… New Process…"). */
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, buttons[i].label);
+      g_assert_true (gui_has_accessible_name (button));
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                           buttons[i].label);
+                                           buttons[i].name);
     }
 
   /* The primary menu button is icon-only: it needs a name of its own. */

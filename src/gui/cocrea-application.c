@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "cocrea-application.h"
+#include "cocrea-access.h"
 #include "cocrea-demo.h"
 #include "cocrea-error.h"
 #include "cocrea-resources.h"
@@ -415,6 +416,7 @@ cocrea_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  cocrea_access_watch_toplevels ();
 
   /* GtkApplication gives win.show-help-overlay the same accelerator;
    * app.shortcuts owns it so it also works from a dialog-less start. */

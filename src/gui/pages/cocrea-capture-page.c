@@ -665,6 +665,17 @@ bind_captured_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gp
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meta_text, -1);
+  /* Each row's buttons say which contribution they act on. */
+  {
+    long long id = (long long) cocrea_contribution_get_id (contribution);
+    g_autofree char *edit = g_strdup_printf (_("Edit contribution #%lld"), id);
+    g_autofree char *delete = g_strdup_printf (_("Delete contribution #%lld"), id);
+
+    gtk_accessible_update_property (g_object_get_data (G_OBJECT (box), "edit"),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, edit, -1);
+    gtk_accessible_update_property (g_object_get_data (G_OBJECT (box), "delete"),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, delete, -1);
+  }
 }
 
 /* ---- suggestions ---- */

@@ -224,6 +224,17 @@ show_milestone (CocreaMilestoneRow *self)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->up_button), "(xi)", id, position - 1);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->down_button), "(xi)", id, position + 1);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x", id);
+  /* The buttons say which milestone they act on; the tooltips need not. */
+  {
+    g_autofree char *up = g_strdup_printf (_("Move milestone %d up"), position);
+    g_autofree char *down = g_strdup_printf (_("Move milestone %d down"), position);
+    g_autofree char *delete = g_strdup_printf (_("Delete milestone %d"), position);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->up_button), GTK_ACCESSIBLE_PROPERTY_LABEL, up, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->down_button), GTK_ACCESSIBLE_PROPERTY_LABEL, down, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button), GTK_ACCESSIBLE_PROPERTY_LABEL, delete,
+                                    -1);
+  }
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->progress_button), "x", id);
 }
 

@@ -1,0 +1,219 @@
+# atspi_harness.py — drive Cocrea from outside, as a screen reader and a
+# keyboard do: the accessibility tree through AT-SPI, keys through XTEST
+# (xdotool). What the GUI tests in Python share.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import gi
+
+gi.require_version('Atspi', '2.0')
+from gi.repository import Atspi  # noqa: E402
+
+# A name GTK 4.8 falls back to when a widget has none of its own.
+CLASS_NAME = re.compile(r'^(Gtk|Adw|Cocrea)[A-Z][A-Za-z]+$')
+
+
+def skip_without_display():
+    """Exits 77 (skipped: the runner counts it as a failure) without a display or tools."""
+    if not os.environ.get('DISPLAY'):
+        print('No display: skipping', file=sys.stderr)
+        sys.exit(77)
+    if shutil.which('xdotool') is None:
+        print('xdotool is missing: skipping', file=sys.stderr)
+        sys.exit(77)
+
+
+class App:
+    """Cocrea running on @path (a fresh Renca demo unless @new), in its own temp dir."""
+
+    def __init__(self, name, demo=True, extra_env=None):
+        self.dir = tempfile.mkdtemp(prefix=name + '-')
+        self.bin = os.environ.get('COCREA_BIN', 'cocrea')
+        self.path = os.path.join(self.dir, 'renca.cocrea')
+        env = dict(os.environ)
+        env['XDG_DATA_HOME'] = os.path.join(self.dir, 'data')
+        env['XDG_CONFIG_HOME'] = os.path.join(self.dir, 'config')
+        env.setdefault('GSETTINGS_BACKEND', 'memory')
+        env.pop('GTK_A11Y', None)
+        if extra_env:
+            env.update(extra_env)
+        self.env = env
+        args = [self.bin]
+        if demo:
+            subprocess.run([self.bin, 'demo', self.path], check=True, env=env,
+                           stdout=subprocess.DEVNULL)
+            args.append(self.path)
+        self.log = open(os.path.join(self.dir, 'app.log'), 'w')
+        self.proc = subprocess.Popen(args, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.root = self.find_app()
+        self.window_id = self.find_window()
+
+    def find_app(self, timeout=30):
+        end = time.time() + timeout
+        while time.time() < end:
+            desktop = Atspi.get_desktop(0)
+            for i in range(desktop.get_child_count()):
+                a = desktop.get_child_at_index(i)
+                try:
+                    if a is not None and a.get_process_id() == self.proc.pid and a.get_child_count() > 0:
+                        return a
+                except Exception:
+                    pass
+            time.sleep(0.2)
+        self.fail('the application never showed on the accessibility bus')
+
+    def find_window(self, timeout=15):
+        end = time.time() + timeout
+        while time.time() < end:
+            out = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(self.proc.pid)],
+                                 capture_output=True, text=True).stdout.split()
+            if out:
+                subprocess.run(['xdotool', 'windowfocus', '--sync', out[-1]], capture_output=True)
+                return out[-1]
+            time.sleep(0.2)
+        self.fail('no window')
+
+    def fail(self, message):
+        print('FAIL: ' + message, file=sys.stderr)
+        self.close()
+        try:
+            with open(os.path.join(self.dir, 'app.log')) as log:
+                sys.stderr.write(log.read())
+        except OSError:
+            pass
+        sys.exit(1)
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self.log.close()
+
+    def remove(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    # ---- keys ----
+
+    def keys(self, *names, delay=0.15):
+        """Presses each key (xdotool names: Tab, shift+Tab, ctrl+z, Return…) in the focused window."""
+        for name in names:
+            subprocess.run(['xdotool', 'key', '--clearmodifiers', name], check=True)
+            time.sleep(delay)
+
+    def type(self, text):
+        subprocess.run(['xdotool', 'type', '--delay', '20', text], check=True)
+        time.sleep(0.2)
+
+    # ---- the tree ----
+
+    def frames(self):
+        return [self.root.get_child_at_index(i) for i in range(self.root.get_child_count())]
+
+    def focused(self):
+        for frame in self.frames():
+            found = find(frame, lambda o: o.get_state_set().contains(Atspi.StateType.FOCUSED))
+            if found is not None:
+                return found
+        return None
+
+    def wait(self, condition, what, timeout=8):
+        end = time.time() + timeout
+        while time.time() < end:
+            try:
+                value = condition()
+                if value:
+                    return value
+            except Exception:
+                pass
+            time.sleep(0.1)
+        self.fail('timed out waiting for ' + what)
+
+    def wait_focus(self, role=None, name=None, timeout=8):
+        """Waits until the focus is on an object of @role whose name contains @name."""
+        def ok():
+            f = self.focused()
+            return f if f is not None and (role is None or f.get_role_name() == role) and \
+                (name is None or name in (f.get_name() or '')) else None
+        end = time.time() + timeout
+        while time.time() < end:
+            f = ok()
+            if f:
+                return f
+            time.sleep(0.1)
+        f = self.focused()
+        self.fail(f'focus should be on {role} “{name}”, is on '
+                  f'{f.get_role_name() if f else None} “{f.get_name() if f else ""}”')
+
+    def tab_to(self, role=None, name=None, key='Tab', limit=40):
+        """Presses @key until the focus is on @role “@name”; returns it."""
+        for _ in range(limit):
+            f = self.focused()
+            if f is not None and (role is None or f.get_role_name() == role) and \
+                    (name is None or name in (f.get_name() or '')):
+                return f
+            self.keys(key)
+        f = self.focused()
+        self.fail(f'{key} never reached {role} “{name}” (focus on '
+                  f'{f.get_role_name() if f else None} “{f.get_name() if f else ""}”)')
+
+    def screenshot(self, name):
+        folder = os.environ.get('COCREA_SCREENSHOT_DIR')
+        if folder:
+            time.sleep(0.3)
+            subprocess.run(['/usr/bin/import', '-window', 'root', os.path.join(folder, name)])
+
+
+def find(o, pred, depth=0):
+    """The first object under @o (and @o) for which @pred holds, depth first."""
+    try:
+        if pred(o):
+            return o
+        n = o.get_child_count()
+    except Exception:
+        return None
+    if depth > 60:
+        return None
+    for i in range(n):
+        c = o.get_child_at_index(i)
+        if c is not None:
+            r = find(c, pred, depth + 1)
+            if r is not None:
+                return r
+    return None
+
+
+def find_all(o, pred, depth=0, out=None):
+    out = [] if out is None else out
+    try:
+        if pred(o):
+            out.append(o)
+        n = o.get_child_count()
+    except Exception:
+        return out
+    for i in range(n):
+        c = o.get_child_at_index(i)
+        if c is not None and depth < 60:
+            find_all(c, pred, depth + 1, out)
+    return out
+
+
+def showing(o):
+    return o.get_state_set().contains(Atspi.StateType.SHOWING)
+
+
+def text_of(o):
+    """The text of an entry or text view, or None."""
+    try:
+        return Atspi.Text.get_text(o, 0, Atspi.Text.get_character_count(o))
+    except Exception:
+        return None
