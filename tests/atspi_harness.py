@@ -58,6 +58,12 @@ class App:
     def find_app(self, timeout=30):
         end = time.time() + timeout
         while time.time() < end:
+            if self.proc.poll() is not None:
+                display = os.environ.get('DISPLAY', '')
+                socket = '/tmp/.X11-unix/X' + display.lstrip(':').split('.')[0]
+                self.fail(f'the application exited ({self.proc.returncode}); DISPLAY={display} '
+                          f'XAUTHORITY={os.environ.get("XAUTHORITY")} socket exists: '
+                          f'{os.path.exists(socket)}')
             desktop = Atspi.get_desktop(0)
             for i in range(desktop.get_child_count()):
                 a = desktop.get_child_at_index(i)

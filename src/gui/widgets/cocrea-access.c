@@ -373,6 +373,10 @@ name_all (GtkWidget *widget)
     name_column_view_parts (widget);
   if (is_row_parent (widget))
     name_rows (widget);
+  /* A boxed list holding one row (a card: "OGP completion") is named by it. */
+  if (GTK_IS_LIST_BOX (widget) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 1) == NULL &&
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    label_by_content (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (!is_row_parent (widget))
