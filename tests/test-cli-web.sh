@@ -117,5 +117,22 @@ contains "the final plan says what the comment asked" "$text" "Junta de Vecinos 
 contains "the final plan has the accountability part" "$text" "Rendición de cuentas"
 qpdf --check "$dir/final.pdf" >/dev/null 2>&1 && ok "the final plan passes qpdf --check" || not_ok "the final plan passes qpdf --check"
 
+# The history: who did what, and when.
+expect 0 "log" -- env COCREA_AUTHOR="Marta Díaz" "$bin" completion "$final" --commitment 5 --level limited --reason "Sesiones abiertas desde marzo"
+expect 0 "log" -- "$bin" log "$final"
+contains "log names who set the level" "$out" "Marta Díaz"
+contains "log says what was done" "$out" "Completion level set by hand: commitment 5"
+expect 0 "log --json" -- "$bin" log "$final" --json
+printf '%s' "$out" | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); e=d[-1]; assert e['action'] == 'set-completion' and e['author'] == 'Marta Díaz' and e['kind'] == 'plan' and e['detail']['level'] == 'limited', e; assert [x['id'] for x in d] == sorted(x['id'] for x in d)" \
+  && ok "log --json: oldest first, with author, kind and detail" || not_ok "log --json: oldest first, with author, kind and detail" "$out"
+expect 0 "log --since a day to come" -- "$bin" log "$final" --since 2999-01-01
+contains "nothing since a day to come" "$out" "Nothing was done on that day or since."
+before=$(sha256sum <"$final")
+expect 1 "log --since a day that is not one" -- "$bin" log "$final" --since 2020-02-30
+one_line "a bad day"
+expect 0 "Spanish: log" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" log "$final"
+contains "Spanish history" "$out" "Nivel de cumplimiento fijado a mano: compromiso 5"
+[ "$(sha256sum <"$final")" = "$before" ] && ok "log writes nothing" || not_ok "log writes nothing"
+
 echo "1..$n"
 [ $failed -eq 0 ]

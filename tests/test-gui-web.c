@@ -19,6 +19,8 @@
 #include "cocrea-decidim-import.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "cocrea-history-window.h"
+#include "cocrea-history.h"
 #include "cocrea-proposal-merge.h"
 #include "cocrea-merge-page.h"
 #include "cocrea-plan-page.h"
@@ -241,6 +243,79 @@ test_completion (void)
   gui_wait_for (shows_subtitle, follows);
 }
 
+static gboolean
+shows_one (gpointer history)
+{
+  return cocrea_history_window_get_n_shown (history) == 1;
+}
+
+static gboolean
+shows_all (gpointer history)
+{
+  g_autoptr (GPtrArray) entries = cocrea_history_list (window_document (), NULL, NULL);
+  return cocrea_history_window_get_n_shown (history) == entries->len;
+}
+
+static gboolean
+no_history_window (gpointer data)
+{
+  return !gui_has_toplevel (GSIZE_TO_POINTER (COCREA_TYPE_HISTORY_WINDOW));
+}
+
+/* The history from the primary menu (Ctrl+H): every edit, newest first,
+ * filtered by kind and by a search, following edits made while open. */
+static void
+test_history (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = cocrea_history_list (window_document (), NULL, &error);
+  CocreaHistoryWindow *history;
+  GtkDropDown *kinds;
+  GtkEditable *search;
+  guint imports = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    imports += cocrea_history_entry_kind (entries->pdata[i]) == COCREA_HISTORY_IMPORT;
+  g_assert_cmpuint (imports, ==, 2); /* the demo, then Decidim's export */
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL));
+  gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (COCREA_TYPE_HISTORY_WINDOW));
+  history = COCREA_HISTORY_WINDOW (gui_find_toplevel (COCREA_TYPE_HISTORY_WINDOW));
+  gtk_window_set_default_size (GTK_WINDOW (history), 900, 600);
+  gui_settle ();
+  gui_check_accessible_labels (GTK_WIDGET (history), 2);
+  g_assert_cmpuint (cocrea_history_window_get_n_shown (history), ==, entries->len);
+  gui_screenshot ("gui-web-history.png");
+
+  kinds = GTK_DROP_DOWN (gui_find_one_of_type (GTK_WIDGET (history), GTK_TYPE_DROP_DOWN));
+  /* Every kind, then the kinds in order from decisions: imports are 4th. */
+  gtk_drop_down_set_selected (kinds, COCREA_HISTORY_IMPORT);
+  g_assert_cmpuint (cocrea_history_window_get_n_shown (history), ==, imports);
+  search = GTK_EDITABLE (gui_find_one_of_type (GTK_WIDGET (history), GTK_TYPE_SEARCH_ENTRY));
+  /* A search entry waits a moment before it says it changed. */
+  gtk_editable_set_text (search, "decidim");
+  gui_wait_for (shows_one, history);
+
+  /* An edit while it is open shows at once. */
+  gtk_drop_down_set_selected (kinds, 0);
+  gtk_editable_set_text (search, "");
+  gui_wait_for (shows_all, history);
+  {
+    guint before = cocrea_history_window_get_n_shown (history);
+    g_auto (CocreaDecidimImport) again = { 0 };
+    g_autofree char *export = g_test_build_filename (G_TEST_DIST, "fixtures", "decidim",
+                                                     "proposals-0.27.csv", NULL);
+
+    g_assert_true (cocrea_decidim_import (window_document (), export, &again, NULL, &error));
+    g_assert_no_error (error);
+    gui_settle ();
+    g_assert_cmpuint (cocrea_history_window_get_n_shown (history), ==, before + 1);
+  }
+  gtk_window_close (GTK_WINDOW (history));
+  gui_wait_for (no_history_window, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -252,6 +327,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-web/merge-supports-after-merge", test_merge_supports_after_merge);
   g_test_add_func ("/gui-web/prioritise-supports", test_prioritise_supports);
   g_test_add_func ("/gui-web/completion", test_completion);
+  g_test_add_func ("/gui-web/history", test_history);
 
   return gui_harness_run ();
 }

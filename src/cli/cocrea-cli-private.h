@@ -39,6 +39,7 @@ int             cocrea_cli_consultation (int argc, char **argv);
 int             cocrea_cli_comment (int argc, char **argv);
 int             cocrea_cli_respond (int argc, char **argv);
 int             cocrea_cli_revise  (int argc, char **argv);
+int             cocrea_cli_log     (int argc, char **argv);
 int             cocrea_cli_progress (int argc, char **argv);
 int             cocrea_cli_follow_up (int argc, char **argv);
 int             cocrea_cli_completion (int argc, char **argv);

@@ -43,6 +43,7 @@ static const Command commands[] = {
   { "completion", N_("Show or set each commitment's completion on OGP's scale"), cocrea_cli_completion },
   { "chart",    N_("Draw a chart of the process as PNG"),             cocrea_cli_chart },
   { "copy",     N_("Save a copy of a process, even while it is being edited"), cocrea_cli_copy },
+  { "log",      N_("Show who did what, and when"),                    cocrea_cli_log },
   { "population", N_("Show or set the commune's population shares from a census"), cocrea_cli_population },
   { "representation", N_("Show who is under-represented against the commune's population"), cocrea_cli_representation },
   { "sheets",   N_("Print paper sheets: proposals per table, attendance, scoring"), cocrea_cli_sheets },

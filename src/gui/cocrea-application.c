@@ -410,6 +410,7 @@ cocrea_application_startup (GApplication *app)
     { "app.shortcuts", "<Ctrl>question" },
     { "win.save-copy", "<Ctrl><Shift>s" },
     { "win.close", "<Ctrl>w" },
+    { "win.history", "<Ctrl>h" },
   };
 
   G_APPLICATION_CLASS (cocrea_application_parent_class)->startup (app);

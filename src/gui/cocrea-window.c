@@ -6,6 +6,7 @@
 
 #include "cocrea-window.h"
 #include "cocrea-new-process-dialog.h"
+#include "cocrea-history-window.h"
 #include "cocrea-process-settings-dialog.h"
 #include "cocrea-process-view.h"
 #include "cocrea-start-page.h"
@@ -296,6 +297,17 @@ process_settings_action (GtkWidget *widget, const char *action_name, GVariant *p
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* win.history: who did what in the process, and when. */
+static void
+history_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaWindow *self = COCREA_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (cocrea_history_window_new (GTK_WINDOW (self), self->document)));
+}
+
 static void
 close_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -410,6 +422,7 @@ cocrea_window_class_init (CocreaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.process-settings", NULL,
                                    process_settings_action);
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
