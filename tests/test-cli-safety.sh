@@ -234,6 +234,19 @@ ln -s real/falta.cocrea "$work/q-roto.cocrea"
 expect 1 "class 2: a link to nothing is refused" -- es "$bin" info "$work/q-roto.cocrea"
 contains "class 2: the message names the link" "$err" "q-roto.cocrea"
 rm -rf "$work/real" "$work/carpeta" "$work/q-enlace.cocrea" "$work/roto.cocrea" "$work/q-roto.cocrea"
+# A lock or a journal planted as a link to another file: nothing is
+# written through it.
+cp "$proc" "$work/trampa.cocrea"
+echo "no tocar" >"$work/victima.txt"
+ln -s victima.txt "$work/.trampa.cocrea.lock"
+expect 1 "class 2: a write refuses a lock file that is a link" -- es "$bin" comment "$work/trampa.cocrea" --text Hola --channel online
+contains "class 2: it names the lock" "$err" "“.trampa.cocrea.lock”"
+rm "$work/.trampa.cocrea.lock"
+ln -s victima.txt "$work/trampa.cocrea-journal"
+expect 1 "class 2: a write refuses a journal that is a link" -- es "$bin" comment "$work/trampa.cocrea" --text Hola --channel online
+contains "class 2: it names the journal" "$err" "“trampa.cocrea-journal”"
+check "class 2: the file the links point to is untouched" '[ "$(cat "$work/victima.txt")" = "no tocar" ]'
+rm -f "$work/trampa.cocrea"* "$work/victima.txt"
 
 # Class 3: what is not a regular file is refused at once, never read
 # without a bound.

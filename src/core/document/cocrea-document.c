@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -365,6 +366,36 @@ apply_write_settings (sqlite3 *db, GError **error)
 }
 
 /*
+ * companions_are_files:
+ * SQLite writes its journal (and WAL) beside the file by name, following
+ * links: a "-journal" planted as a link to another file would have that
+ * file overwritten. Fails with COCREA_ERROR_UNSAFE when one of them is
+ * there and is not a regular file.
+ */
+static gboolean
+companions_are_files (const char *real_path, GError **error)
+{
+  static const char *const suffixes[] = { "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *companion = g_strconcat (real_path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_lstat (companion, &st) == 0 && !S_ISREG (st.st_mode))
+        {
+          g_autofree char *name = g_filename_display_basename (companion);
+          g_set_error (error, COCREA_ERROR, COCREA_ERROR_UNSAFE,
+                       _("“%s” beside the file is not a journal but a link or a device: Cocrea "
+                         "will not write through it. Remove it to edit the file."),
+                       name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/*
  * verify_for_writing:
  * Before anything is written, the file passes everything `cocrea check`
  * verifies (cocrea_verify_file()), unless its stamp says it is the file
@@ -443,6 +474,18 @@ cocrea_document_open (const char *path, CocreaOpenFlags flags, GError **error)
     {
       self->read_only = TRUE;
       self->read_only_reason = g_strdup (_("The file is write-protected"));
+    }
+
+  if (!self->read_only && !companions_are_files (self->real_path, &lock_error))
+    {
+      if ((flags & COCREA_OPEN_FALLBACK_READ_ONLY) == 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&lock_error));
+          return NULL;
+        }
+      self->read_only = TRUE;
+      self->read_only_reason = g_strdup (lock_error->message);
+      g_clear_error (&lock_error);
     }
 
   if (!self->read_only)

@@ -60,6 +60,14 @@ cocrea_lock_is_held (const char *file_path)
   return held;
 }
 
+static gboolean
+is_regular (int fd)
+{
+  struct stat st;
+
+  return fstat (fd, &st) == 0 && S_ISREG (st.st_mode);
+}
+
 /* Reads the holder recorded in an existing lock file: "host", "pid". */
 static void
 read_holder (int fd, char **host, gint64 *pid)
@@ -145,13 +153,35 @@ cocrea_lock_acquire (const char *file_path, guint wait_ms, GError **error)
 
   for (;;)
     {
-      fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+      /* Never through a link, nor into a pipe or a device: a lock file
+       * planted as a link to another file would have that file
+       * overwritten with the holder's name. */
+      fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644);
+      if (fd < 0 && errno == ELOOP)
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          g_set_error (error, COCREA_ERROR, COCREA_ERROR_READ_ONLY,
+                       _("The lock file “%s” beside this file is a link, not a lock: remove it "
+                         "to edit the file"),
+                       name);
+          return NULL;
+        }
       if (fd < 0)
         {
           int saved = errno;
           g_set_error (error, COCREA_ERROR, COCREA_ERROR_READ_ONLY,
                        _("The folder of this file cannot be written (%s)"),
                        g_strerror (saved));
+          return NULL;
+        }
+      if (!is_regular (fd))
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          close (fd);
+          g_set_error (error, COCREA_ERROR, COCREA_ERROR_READ_ONLY,
+                       _("The lock file “%s” beside this file is not a regular file: remove it "
+                         "to edit the file"),
+                       name);
           return NULL;
         }
 
