@@ -117,6 +117,21 @@ contains "the final plan says what the comment asked" "$text" "Junta de Vecinos 
 contains "the final plan has the accountability part" "$text" "Rendición de cuentas"
 qpdf --check "$dir/final.pdf" >/dev/null 2>&1 && ok "the final plan passes qpdf --check" || not_ok "the final plan passes qpdf --check"
 
+# The end-of-commitment report.
+expect 0 "export --commitment-report" -- "$bin" export "$final" --commitment-report 2 "$dir/cierre.pdf"
+text=$(pdftotext -q "$dir/cierre.pdf" - | tr '\n' ' ')
+contains "the report names the commitment" "$text" "Compromiso 2:"
+contains "the report has the evidence" "$text" "Avance y evidencia"
+contains "the report has the comments" "$text" "Lo que dijo la consulta pública"
+expect 1 "a commitment the plan does not have" -- "$bin" export "$final" --commitment-report 9 "$dir/nueve.pdf"
+one_line "an unknown commitment"
+[ -e "$dir/nueve.pdf" ] && not_ok "no report for an unknown commitment" || ok "no report for an unknown commitment"
+expect 2 "--commitment-report without OUT.pdf is a usage error" -- "$bin" export "$final" --commitment-report 2
+expect 2 "two exports at once is a usage error" -- "$bin" export "$final" --commitment-report 2 "$dir/x.pdf" --pdf "$dir/y.pdf"
+before=$(sha256sum <"$final")
+expect 1 "the report never replaces the process" -- "$bin" export "$final" --commitment-report 2 "$final"
+[ "$(sha256sum <"$final")" = "$before" ] && ok "the process is unchanged" || not_ok "the process is unchanged"
+
 # The history: who did what, and when.
 expect 0 "log" -- env COCREA_AUTHOR="Marta Díaz" "$bin" completion "$final" --commitment 5 --level limited --reason "Sesiones abiertas desde marzo"
 expect 0 "log" -- "$bin" log "$final"

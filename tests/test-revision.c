@@ -14,6 +14,7 @@
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
 #include "cocrea-milestone.h"
+#include "cocrea-pdf-commitment-report.h"
 #include "cocrea-pdf-plan.h"
 #include "cocrea-revision.h"
 #include "cocrea-undo.h"
@@ -269,6 +270,43 @@ test_final_pdf_unchanged (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (flat, "El plan no cambió después de la consulta pública."));
 }
 
+/* The end-of-commitment report: the template, milestones with their
+ * status, the evidence recorded, the completion level, and the comments
+ * with their answers and the changes they caused. */
+static void
+test_commitment_report (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "cierre.pdf", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "nueve.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+  g_assert_true (cocrea_revision_apply (f->document, 1, f->commitment2, f->milestone22,
+                                        "ends_on", "2020-03", NULL, NULL, &error));
+  g_assert_true (cocrea_pdf_commitment_report_export (f->document, 2, path, NULL, NULL, NULL,
+                                                      &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  g_assert_nonnull (strstr (flat, "Informe de cierre del compromiso"));
+  g_assert_nonnull (strstr (flat, "Compromiso 2:"));
+  g_assert_nonnull (strstr (flat, "Avance y evidencia"));
+  /* The demo's evidence for milestone 2.1. */
+  g_assert_nonnull (strstr (flat, "datos abiertos"));
+  g_assert_nonnull (strstr (flat, "Nivel de cumplimiento OGP"));
+  g_assert_nonnull (strstr (flat, "Lo que dijo la consulta pública"));
+  g_assert_nonnull (strstr (flat, "Junta de Vecinos Huamachuco"));
+  g_assert_nonnull (strstr (flat, "Cambios al plan"));
+  /* Only this commitment's comments: comment 3 is on commitment 3. */
+  g_assert_null (strstr (flat, "Comité de seguridad vecinal"));
+
+  g_assert_false (cocrea_pdf_commitment_report_export (f->document, 9, missing, NULL, NULL, NULL,
+                                                       &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -281,6 +319,7 @@ main (int argc, char *argv[])
   ADD ("/revision/delete-comment", test_delete_comment);
   ADD ("/revision/final-pdf", test_final_pdf);
   ADD ("/revision/final-pdf-unchanged", test_final_pdf_unchanged);
+  ADD ("/revision/commitment-report", test_commitment_report);
 #undef ADD
 
   return g_test_run ();

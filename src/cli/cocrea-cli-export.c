@@ -1,5 +1,6 @@
 /* cocrea-cli-export.c — cocrea export FILE (--csv | --json | --pdf | --reasons-pdf
  *                        | --commitments-csv | --decidim | --decidim-answers | --final-pdf) OUT
+ *                        | --commitment-report N OUT
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 #include "cocrea-decidim-answers.h"
 #include "cocrea-decidim-export.h"
 #include "cocrea-json-export.h"
+#include "cocrea-pdf-commitment-report.h"
 #include "cocrea-pdf-plan.h"
 #include "cocrea-pdf-reasons.h"
 
@@ -40,6 +42,7 @@ cocrea_cli_export (int argc, char **argv)
   g_autofree char *decidim_path = NULL;
   g_autofree char *answers_path = NULL;
   g_autofree char *final_path = NULL;
+  int report_number = 0;
   GOptionEntry entries[] = {
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
       N_("Write every contribution to a CSV file"), N_("OUT.csv") },
@@ -59,6 +62,9 @@ cocrea_cli_export (int argc, char **argv)
     { "final-pdf", 0, 0, G_OPTION_ARG_FILENAME, &final_path,
       N_("Write the final plan after the consultation, with what changed since the draft and "
          "the decision on every proposal (PDF)"), N_("OUT.pdf") },
+    { "commitment-report", 0, 0, G_OPTION_ARG_INT, &report_number,
+      N_("Write the end-of-commitment report of commitment number N (PDF): cocrea export FILE "
+         "--commitment-report N OUT.pdf"), N_("N") },
     { NULL }
   };
   g_autoptr (GOptionContext) context =
@@ -75,16 +81,25 @@ cocrea_cli_export (int argc, char **argv)
   int status;
   guint given;
 
-  if (!cocrea_cli_parse (context, &argc, &argv, 1, &status))
+  /* --commitment-report takes its number; the PDF follows FILE. */
+  if (!cocrea_cli_parse (context, &argc, &argv, -1, &status))
     return status;
 
   given = (csv_path != NULL) + (json_path != NULL) + (pdf_path != NULL) + (reasons_path != NULL) +
           (commitments_path != NULL) + (decidim_path != NULL) + (answers_path != NULL) +
-          (final_path != NULL);
+          (final_path != NULL) + (report_number != 0);
   if (given != 1)
     return cocrea_cli_usage (context, _("Give exactly one of --csv, --json, --pdf, --reasons-pdf, "
-                                        "--commitments-csv, --decidim, --decidim-answers and "
-                                        "--final-pdf"));
+                                        "--commitments-csv, --decidim, --decidim-answers, "
+                                        "--final-pdf and --commitment-report"));
+  if (report_number < 0)
+    return cocrea_cli_usage (context, _("--commitment-report takes a commitment's number in the "
+                                        "plan, from 1"));
+  if (argc != (report_number != 0 ? 3 : 2))
+    return cocrea_cli_usage (context, report_number != 0
+                                        ? _("Give FILE and OUT.pdf: cocrea export FILE "
+                                            "--commitment-report N OUT.pdf")
+                                        : _("Too many arguments"));
 
   document = cocrea_cli_open (argv[1], FALSE, &error);
   if (document == NULL)
@@ -93,7 +108,8 @@ cocrea_cli_export (int argc, char **argv)
   /* Never over the process itself, nor any other: said before the work. */
   out_path = csv_path ? csv_path : json_path ? json_path : pdf_path ? pdf_path
            : reasons_path ? reasons_path : commitments_path ? commitments_path
-           : decidim_path ? decidim_path : answers_path ? answers_path : final_path;
+           : decidim_path ? decidim_path : answers_path ? answers_path
+           : final_path ? final_path : argv[2];
   if (!cocrea_document_check_output (document, out_path, &error))
     return cocrea_cli_fail (error);
 
@@ -111,6 +127,9 @@ cocrea_cli_export (int argc, char **argv)
     ok = cocrea_decidim_export (document, decidim_path, &error);
   else if (final_path != NULL)
     ok = cocrea_pdf_plan_export_final (document, final_path, NULL, NULL, &warnings, &error);
+  else if (report_number != 0)
+    ok = cocrea_pdf_commitment_report_export (document, report_number, argv[2], NULL, NULL,
+                                              &warnings, &error);
   else
     {
       guint rows = 0, spaces = 0;

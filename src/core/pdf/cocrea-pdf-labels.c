@@ -104,6 +104,23 @@ lookup (CocreaCatalog *catalog, const Label *labels, guint n, const char *key)
   return key;
 }
 
+/* A milestone's status, "done", in the catalog's language (the same
+ * messages as the plan's milestone tables, context "milestone status"). */
+const char *
+cocrea_pdf_label_progress (CocreaCatalog *catalog, const char *key)
+{
+  static const Label statuses[] = {
+    { "not-started", NC_ ("milestone status", "Not started") },
+    { "in-progress", NC_ ("milestone status", "In progress") },
+    { "done", NC_ ("milestone status", "Done") },
+  };
+
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (statuses); i++)
+    if (g_str_equal (statuses[i].key, key))
+      return cocrea_catalog_pgettext (catalog, "milestone status", statuses[i].label);
+  return key != NULL ? key : "";
+}
+
 const char *
 cocrea_pdf_label_origin (CocreaCatalog *catalog, const char *key)
 {

@@ -30,6 +30,8 @@ const char *cocrea_pdf_label_decision      (CocreaCatalog *catalog,
                                             const char    *key);
 const char *cocrea_pdf_label_channel       (CocreaCatalog *catalog,
                                             const char    *key);
+const char *cocrea_pdf_label_progress      (CocreaCatalog *catalog,
+                                            const char    *key);
 const char *cocrea_pdf_label_response      (CocreaCatalog *catalog,
                                             const char    *key);
 const char *cocrea_pdf_label_criterion     (CocreaCatalog *catalog,

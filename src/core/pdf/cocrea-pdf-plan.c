@@ -22,6 +22,7 @@
 #include "cocrea-completion.h"
 #include "cocrea-milestone-progress.h"
 #include "cocrea-pdf-labels.h"
+#include "cocrea-pdf-plan-private.h"
 #include "cocrea-pdf-plan.h"
 #include "cocrea-pdf-reasons.h"
 #include "cocrea-pdf-revisions.h"
@@ -825,19 +826,78 @@ fail:
   return FALSE;
 }
 
+/* The columns write_commitment() reads, in its order. */
+#define COMMITMENT_COLUMNS                                                                  \
+  "id, name, note, origin, origin_detail, starts_on, ends_on, lead_unit, problem,"         \
+  " description, contribution, relevance, additional_info"
+
+/*
+ * write_commitment:
+ * One commitment in the OGP template, from a row of COMMITMENT_COLUMNS:
+ * its fields, milestones, completion, contact and other actors, under
+ * the heading "Commitment @number: name", on a page of its own when
+ * @new_page.
+ */
+static gboolean
+write_commitment (Plan *self, sqlite3_stmt *stmt, guint number, gboolean new_page, GError **error)
+{
+  CocreaPdfWriter *w = self->writer;
+  const double widths[] = { 0.3, 0.7 };
+
+  g_autofree char *heading = g_strdup_printf (T (N_("Commitment %u: %s")), number,
+                                              column_text (stmt, 1));
+  g_autofree char *origin = NULL;
+  g_autofree char *start = cocrea_pdf_format_date (self->catalog, column_text_or_null (stmt, 5));
+  g_autofree char *end = cocrea_pdf_format_date (self->catalog, column_text_or_null (stmt, 6));
+  g_autofree char *dates = g_strdup_printf ("%s – %s", start, end);
+  const char *origin_label = g_str_equal (column_text (stmt, 3), "municipal")
+                               ? T (N_("Municipal diagnosis"))
+                               : T (N_("Community co-creation"));
+
+  origin = *column_text (stmt, 4) != '\0'
+             ? g_strdup_printf ("%s\n%s", origin_label, column_text (stmt, 4))
+             : g_strdup (origin_label);
+
+  if (new_page)
+    cocrea_pdf_writer_new_page (w);
+  cocrea_pdf_writer_heading (w, 2, heading, TRUE);
+  cocrea_pdf_writer_table_begin (w, 2, widths, NULL, COCREA_PDF_TABLE_LABEL_COLUMN);
+  cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("Commitment name")), column_text (stmt, 1) });
+  if (*column_text (stmt, 2) != '\0')
+    cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("Note")), column_text (stmt, 2) });
+  cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("Origin")), origin });
+  cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("Start and end dates")), dates });
+  cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("Lead institution or unit")),
+                                                    column_text (stmt, 7) });
+  cocrea_pdf_writer_table_row (w, (const char *[]) {
+                                 T (N_("What is the public problem the commitment addresses?")),
+                                 column_text (stmt, 8) });
+  cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("What is the commitment?")),
+                                                    column_text (stmt, 9) });
+  cocrea_pdf_writer_table_row (w, (const char *[]) {
+                                 T (N_("How will the commitment contribute to solving the public "
+                                       "problem?")),
+                                 column_text (stmt, 10) });
+  cocrea_pdf_writer_table_row (w, (const char *[]) {
+                                 T (N_("Why is this commitment relevant to OGP values?")),
+                                 column_text (stmt, 11) });
+  cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("Additional information")),
+                                                    column_text (stmt, 12) });
+  cocrea_pdf_writer_table_end (w);
+
+  return write_commitment_parts (self, sqlite3_column_int64 (stmt, 0), error);
+}
+
 static gboolean
 write_commitments (Plan *self, GError **error)
 {
   CocreaPdfWriter *w = self->writer;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  const double widths[] = { 0.3, 0.7 };
   guint number = 0;
   int rc;
 
   stmt = cocrea_db_prepare (self->db,
-                            "SELECT id, name, note, origin, origin_detail, starts_on, ends_on, lead_unit,"
-                            " problem, description, contribution, relevance, additional_info"
-                            " FROM commitment ORDER BY position, id",
+                            "SELECT " COMMITMENT_COLUMNS " FROM commitment ORDER BY position, id",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -853,48 +913,8 @@ write_commitments (Plan *self, GError **error)
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *heading = g_strdup_printf (T (N_("Commitment %u: %s")), ++number,
-                                                  column_text (stmt, 1));
-      g_autofree char *origin = NULL;
-      g_autofree char *start = cocrea_pdf_format_date (self->catalog, column_text_or_null (stmt, 5));
-      g_autofree char *end = cocrea_pdf_format_date (self->catalog, column_text_or_null (stmt, 6));
-      g_autofree char *dates = g_strdup_printf ("%s – %s", start, end);
-      const char *origin_label = g_str_equal (column_text (stmt, 3), "municipal")
-                                   ? T (N_("Municipal diagnosis"))
-                                   : T (N_("Community co-creation"));
-
-      origin = *column_text (stmt, 4) != '\0'
-                 ? g_strdup_printf ("%s\n%s", origin_label, column_text (stmt, 4))
-                 : g_strdup (origin_label);
-
-      if (number > 1)
-        cocrea_pdf_writer_new_page (w);
-      cocrea_pdf_writer_heading (w, 2, heading, TRUE);
-      cocrea_pdf_writer_table_begin (w, 2, widths, NULL, COCREA_PDF_TABLE_LABEL_COLUMN);
-      cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("Commitment name")), column_text (stmt, 1) });
-      if (*column_text (stmt, 2) != '\0')
-        cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("Note")), column_text (stmt, 2) });
-      cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("Origin")), origin });
-      cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("Start and end dates")), dates });
-      cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("Lead institution or unit")),
-                                                        column_text (stmt, 7) });
-      cocrea_pdf_writer_table_row (w, (const char *[]) {
-                                     T (N_("What is the public problem the commitment addresses?")),
-                                     column_text (stmt, 8) });
-      cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("What is the commitment?")),
-                                                        column_text (stmt, 9) });
-      cocrea_pdf_writer_table_row (w, (const char *[]) {
-                                     T (N_("How will the commitment contribute to solving the public "
-                                           "problem?")),
-                                     column_text (stmt, 10) });
-      cocrea_pdf_writer_table_row (w, (const char *[]) {
-                                     T (N_("Why is this commitment relevant to OGP values?")),
-                                     column_text (stmt, 11) });
-      cocrea_pdf_writer_table_row (w, (const char *[]) { T (N_("Additional information")),
-                                                        column_text (stmt, 12) });
-      cocrea_pdf_writer_table_end (w);
-
-      if (!write_commitment_parts (self, sqlite3_column_int64 (stmt, 0), error))
+      number++;
+      if (!write_commitment (self, stmt, number, number > 1, error))
         return FALSE;
     }
 
@@ -1220,4 +1240,50 @@ cocrea_pdf_plan_export_final (CocreaDocument *document, const char *path,
                               GError **error)
 {
   return export_plan (document, path, TRUE, progress, user_data, warnings, error);
+}
+
+/**
+ * cocrea_pdf_plan_write_commitment:
+ * @document: an open process, inside a read transaction of the caller's
+ * @catalog: the process's language
+ * @writer: the document being written
+ * @commitment_id: the commitment
+ * @error: return location for a #CocreaError
+ *
+ * Writes one commitment as the plan does (its template, milestones with
+ * where each stands, completion, contact and actors), for other documents
+ * about it. The milestones' status is always shown: a document about one
+ * commitment is about how it went.
+ *
+ * Returns: %TRUE on success; %COCREA_ERROR_NOT_FOUND for an unknown
+ *   commitment
+ */
+gboolean
+cocrea_pdf_plan_write_commitment (CocreaDocument *document, CocreaCatalog *catalog,
+                                  CocreaPdfWriter *writer, gint64 commitment_id, GError **error)
+{
+  sqlite3 *db = cocrea_document_get_db (document);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  Plan plan = { document, db, catalog, writer };
+  int rc;
+
+  plan.n_progress = 1;
+  stmt = cocrea_db_prepare (db, "SELECT " COMMITMENT_COLUMNS ", position FROM commitment"
+                                " WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, commitment_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
+                   _("There is no commitment %lld"), (long long) commitment_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      cocrea_db_set_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  return write_commitment (&plan, stmt, sqlite3_column_int (stmt, 13), FALSE, error);
 }
