@@ -21,20 +21,35 @@
 #include "cocrea-search-index.h"
 #include "cocrea-undo-private.h"
 
-static const char *const table_names[COCREA_UNDO_N_TABLES] = {
-  [COCREA_UNDO_ACTIVITY] = "activity",
-  [COCREA_UNDO_GROUP] = "table_group",
-  [COCREA_UNDO_PROPOSAL] = "proposal",
-  [COCREA_UNDO_CONTRIBUTION] = "contribution",
-  [COCREA_UNDO_COMMITMENT] = "commitment",
-  [COCREA_UNDO_MILESTONE] = "milestone",
-  [COCREA_UNDO_CONTACT] = "contact",
-  [COCREA_UNDO_ACTOR] = "actor",
-  [COCREA_UNDO_MILESTONE_PROGRESS] = "milestone_progress",
-  [COCREA_UNDO_CONSULTATION_COMMENT] = "consultation_comment",
-  [COCREA_UNDO_CONTRIBUTION_SOURCE] = "contribution_source",
-  [COCREA_UNDO_COMMITMENT_COMPLETION] = "commitment_completion",
-  [COCREA_UNDO_PLAN_REVISION] = "plan_revision",
+/* How each table is reached: by its id, or (score) by its rowid, with the
+ * key an upsert finds an existing row by. */
+typedef struct {
+  const char *name;
+  const char *key;      /* the column a row is captured and deleted by */
+  const char *select;   /* what a capture reads: the whole row, its key first */
+  const char *conflict; /* the upsert's conflict target */
+} TableInfo;
+
+#define BY_ID(table) { table, "id", "*", "id" }
+
+static const TableInfo tables[COCREA_UNDO_N_TABLES] = {
+  [COCREA_UNDO_ACTIVITY] = BY_ID ("activity"),
+  [COCREA_UNDO_GROUP] = BY_ID ("table_group"),
+  [COCREA_UNDO_PROPOSAL] = BY_ID ("proposal"),
+  [COCREA_UNDO_CONTRIBUTION] = BY_ID ("contribution"),
+  [COCREA_UNDO_EVALUATOR] = BY_ID ("evaluator"),
+  [COCREA_UNDO_SCORE] = { "score", "rowid", "rowid, *", "evaluator_id, proposal_id, criterion_id" },
+  [COCREA_UNDO_COMMITMENT] = BY_ID ("commitment"),
+  [COCREA_UNDO_MILESTONE] = BY_ID ("milestone"),
+  [COCREA_UNDO_CONTACT] = BY_ID ("contact"),
+  [COCREA_UNDO_ACTOR] = BY_ID ("actor"),
+  [COCREA_UNDO_MILESTONE_PROGRESS] = BY_ID ("milestone_progress"),
+  [COCREA_UNDO_CONSULTATION_COMMENT] = BY_ID ("consultation_comment"),
+  [COCREA_UNDO_CONTRIBUTION_SOURCE] = BY_ID ("contribution_source"),
+  [COCREA_UNDO_COMMITMENT_COMPLETION] = BY_ID ("commitment_completion"),
+  [COCREA_UNDO_PLAN_REVISION] = BY_ID ("plan_revision"),
+  [COCREA_UNDO_SYNC_REPLICA] = BY_ID ("sync_replica"),
+  [COCREA_UNDO_SYNC_SEEN] = BY_ID ("sync_seen"),
 };
 
 /* Rows that belong to a row of another table and go with it (ON DELETE
@@ -212,7 +227,8 @@ cocrea_undo_capture (CocreaUndo *self, sqlite3 *db, CocreaUndoTable table, gint6
   if (g_hash_table_contains (self->index, &key))
     return TRUE;
 
-  sql = g_strdup_printf ("SELECT * FROM %s WHERE id = ?", table_names[table]);
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?", tables[table].select,
+                         tables[table].name, tables[table].key);
   stmt = cocrea_db_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -261,8 +277,9 @@ cocrea_undo_capture_where (CocreaUndo *self, sqlite3 *db, CocreaUndoTable table,
 
   g_return_val_if_fail (COCREA_IS_UNDO (self), FALSE);
 
-  /* id first, so it is column 0 whatever the table's layout. */
-  sql = g_strdup_printf ("SELECT id, * FROM %s WHERE %s", table_names[table], where);
+  /* The key first, so it is column 0 whatever the table's layout. */
+  sql = g_strdup_printf ("SELECT %s, %s FROM %s WHERE %s", tables[table].key,
+                         tables[table].select, tables[table].name, where);
   stmt = cocrea_db_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -318,7 +335,7 @@ capture_companions (CocreaUndo *self, sqlite3 *db, CocreaUndoTable table, const 
       if (companions[i].owner != table)
         continue;
       owned = g_strdup_printf ("%s IN (SELECT id FROM %s WHERE %s)", companions[i].column,
-                               table_names[table], where);
+                               tables[table].name, where);
       if (!cocrea_undo_capture_where (self, db, companions[i].table, owned, param, error))
         return FALSE;
     }
@@ -345,7 +362,12 @@ capture_dependents (CocreaUndo *inverse, sqlite3 *db, const Row *row, GError **e
       return cocrea_undo_capture_where (inverse, db, COCREA_UNDO_CONTRIBUTION,
                                         "proposal_id = ?1", row->id, error) &&
              cocrea_undo_capture_where (inverse, db, COCREA_UNDO_PROPOSAL,
-                                        "merged_into_id = ?1", row->id, error);
+                                        "merged_into_id = ?1", row->id, error) &&
+             cocrea_undo_capture_where (inverse, db, COCREA_UNDO_SCORE, "proposal_id = ?1",
+                                        row->id, error);
+    case COCREA_UNDO_EVALUATOR:
+      return cocrea_undo_capture_where (inverse, db, COCREA_UNDO_SCORE, "evaluator_id = ?1",
+                                        row->id, error);
     case COCREA_UNDO_COMMITMENT:
       return cocrea_undo_capture_where (inverse, db, COCREA_UNDO_MILESTONE,
                                         "commitment_id = ?1", row->id, error) &&
@@ -369,6 +391,9 @@ capture_dependents (CocreaUndo *inverse, sqlite3 *db, const Row *row, GError **e
     case COCREA_UNDO_CONTRIBUTION_SOURCE:
     case COCREA_UNDO_COMMITMENT_COMPLETION:
     case COCREA_UNDO_PLAN_REVISION:
+    case COCREA_UNDO_SCORE:
+    case COCREA_UNDO_SYNC_REPLICA:
+    case COCREA_UNDO_SYNC_SEEN:
     case COCREA_UNDO_N_TABLES:
     default:
       return TRUE;
@@ -389,7 +414,8 @@ index_row (sqlite3 *db, const Row *row, gboolean add, GError **error)
 static gboolean
 delete_row (sqlite3 *db, const Row *row, GError **error)
 {
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table_names[row->table]);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?", tables[row->table].name,
+                                          tables[row->table].key);
   g_autoptr (sqlite3_stmt) stmt = cocrea_db_prepare (db, sql, error);
 
   if (stmt == NULL)
@@ -403,18 +429,19 @@ delete_row (sqlite3 *db, const Row *row, GError **error)
 static gboolean
 write_row (sqlite3 *db, const Row *row, GError **error)
 {
+  const TableInfo *info = &tables[row->table];
   g_autoptr (GString) sql = g_string_new (NULL);
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
-  g_string_append_printf (sql, "INSERT INTO %s (", table_names[row->table]);
+  g_string_append_printf (sql, "INSERT INTO %s (", info->name);
   for (int i = 0; i < row->n_columns; i++)
     g_string_append_printf (sql, "%s\"%s\"", i > 0 ? ", " : "", row->names[i]);
   g_string_append (sql, ") VALUES (");
   for (int i = 0; i < row->n_columns; i++)
     g_string_append_printf (sql, "%s?%d", i > 0 ? ", " : "", i + 1);
-  g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET ");
+  g_string_append_printf (sql, ") ON CONFLICT (%s) DO UPDATE SET ", info->conflict);
   for (int i = 0, n = 0; i < row->n_columns; i++)
-    if (!g_str_equal (row->names[i], "id"))
+    if (!g_str_equal (row->names[i], info->key) && !g_str_equal (row->names[i], "id"))
       g_string_append_printf (sql, "%s\"%s\" = excluded.\"%s\"", n++ > 0 ? ", " : "",
                               row->names[i], row->names[i]);
 
