@@ -20,6 +20,7 @@
  *   S  evaluator  proposal  criterion  value   a score set
  *   I  marker count                   a CSV import of count rows
  *   X  evaluator count                merge-scores applied from REMOTE
+ *   Y  marker count                   a laptop's copy brought back (sync)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,6 +40,7 @@
 #include "cocrea-merge-scores.h"
 #include "cocrea-proposal-merge.h"
 #include "cocrea-score.h"
+#include "cocrea-sync.h"
 
 #include "crash-session.h"
 
@@ -180,6 +182,24 @@ run_session (const char *path, const char *remote, const char *csv_dir)
             die ("merge-scores apply", error);
           if (n != CRASH_REMOTE_SCORES)
             die ("merge-scores count", NULL);
+          ack_write ("A", edit, TRUE);
+        }
+
+      /* Bring a laptop's copy back, once: all its rows or none. */
+      if (r == CRASH_ROUNDS - 1)
+        {
+          g_autofree char *laptop = g_build_filename (csv_dir, "laptop.cocrea", NULL);
+          g_autofree char *edit = g_strdup_printf ("Y\tLAP\t%d", CRASH_LAPTOP_ROWS);
+          g_autoptr (CocreaSyncPlan) plan = NULL;
+
+          ack_write ("P", edit, FALSE);
+          plan = cocrea_sync_compare (doc, laptop, COCREA_SYNC_DEFAULT, &error);
+          if (plan == NULL)
+            die ("sync compare", error);
+          if (cocrea_sync_plan_get_n_unresolved (plan) != 0)
+            die ("sync conflicts", NULL);
+          if (!cocrea_sync_apply (doc, plan, NULL, &error))
+            die ("sync apply", error);
           ack_write ("A", edit, TRUE);
         }
 

@@ -10,7 +10,8 @@
  *  - every acknowledged edit is in the file;
  *  - the one edit that was under way is there whole or not at all: an
  *    import's rows all or none, a merge's contributions all or none,
- *    merge-scores' scores all or none.
+ *    merge-scores' scores all or none, a laptop's copy brought back whole
+ *    or not at all.
  *
  * Normal run: 200 kills. Long run: COCREA_CRASH_KILLS=10000 (or --long).
  * The seed is printed; COCREA_CRASH_SEED=N replays a run.
@@ -33,6 +34,7 @@
 #include "cocrea-document-private.h"
 #include "cocrea-proposal-merge.h"
 #include "cocrea-score.h"
+#include "cocrea-sync-copy.h"
 
 #include "crash-session.h"
 
@@ -65,6 +67,44 @@ write_csv (const char *path, int round)
     g_string_append_printf (s, "Taller;Mesa %d;IMP%d fila %d: más luminarias en la plaza\n",
                             1 + i % 8, round, i);
   g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+}
+
+/* A laptop's copy of the template: CRASH_LAPTOP_ROWS typed, five merged
+ * under a new proposal, and base contribution 5 corrected. */
+static void
+make_laptop (CocreaDocument *template)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (work_dir, "laptop.cocrea", NULL);
+  g_autoptr (CocreaDocument) laptop = NULL;
+  gint64 ids[CRASH_LAPTOP_MERGED];
+
+  g_assert_true (cocrea_sync_write_copy (template, path, NULL, &error));
+  g_assert_no_error (error);
+  laptop = cocrea_document_open (path, COCREA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < CRASH_LAPTOP_ROWS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("LAP %d bancas y sombra en la plaza", i);
+      CocreaContributionFields fields = {
+        .activity_id = CRASH_ACTIVITY_ID, .origin = COCREA_ORIGIN_COMMUNITY, .text = text,
+      };
+      gint64 id = 0;
+
+      g_assert_true (cocrea_contribution_add (laptop, &fields, &id, NULL, &error));
+      if (i < CRASH_LAPTOP_MERGED)
+        ids[i] = id;
+    }
+  g_assert_true (cocrea_merge_new_proposal (laptop, "Laptop-merge", ids, CRASH_LAPTOP_MERGED, NULL,
+                                            NULL, &error));
+  {
+    CocreaContributionFields fields = {
+      .activity_id = CRASH_ACTIVITY_ID, .origin = COCREA_ORIGIN_COMMUNITY,
+      .text = "base 5 alumbrado y veredas (mesa)",
+    };
+    g_assert_true (cocrea_contribution_update (laptop, CRASH_BASE_PROPOSALS, &fields, NULL, &error));
+  }
   g_assert_no_error (error);
 }
 
@@ -110,6 +150,7 @@ make_template (void)
 
   cocrea_document_save_copy (doc, setup.remote_path, &error);
   g_assert_no_error (error);
+  make_laptop (doc);
   g_clear_object (&doc);
 
   remote = cocrea_document_open (setup.remote_path, COCREA_OPEN_DEFAULT, &error);
@@ -471,6 +512,27 @@ verify (gboolean killed)
       g_assert_cmpint (n, ==, CRASH_REMOTE_SCORES);
     if (have_pending && pending.kind == 'X')
       pending_applied = n == CRASH_REMOTE_SCORES;
+  }
+
+  /* A laptop's copy: all its rows, its merge and its correction, or none. */
+  {
+    gint64 n = count_text (db, "LAP %");
+    gint64 merged = query_int (db, "SELECT count(*) FROM contribution c JOIN proposal p"
+                                   " ON p.id = c.proposal_id WHERE p.title = 'Laptop-merge'");
+    gint64 corrected = count_text (db, "base 5 alumbrado y veredas (mesa)");
+    gboolean was_acked = FALSE;
+
+    for (guint i = 0; i < acked->len; i++)
+      was_acked |= g_array_index (acked, Edit, i).kind == 'Y';
+    if (!((n == 0 && merged == 0 && corrected == 0) ||
+          (n == CRASH_LAPTOP_ROWS && merged == CRASH_LAPTOP_MERGED && corrected == 1)))
+      g_error ("seed %u: laptop copy half applied: %" G_GINT64_FORMAT " of %d rows, %"
+               G_GINT64_FORMAT " merged, %" G_GINT64_FORMAT " corrected",
+               seed, n, CRASH_LAPTOP_ROWS, merged, corrected);
+    if (was_acked)
+      g_assert_cmpint (n, ==, CRASH_LAPTOP_ROWS);
+    if (have_pending && pending.kind == 'Y')
+      pending_applied = n == CRASH_LAPTOP_ROWS;
   }
 
   g_clear_object (&doc);

@@ -49,6 +49,17 @@ gboolean  cocrea_document_commit_edit  (CocreaDocument *self,
                                         GError        **error);
 void      cocrea_document_rollback_edit (CocreaDocument *self);
 const char *cocrea_document_author   (void);
+
+/* Turns the temporary file of a copy being saved into what it should be. */
+typedef gboolean (*CocreaCopyPrepare) (const char *temp_path,
+                                       gpointer    user_data,
+                                       GError    **error);
+
+gboolean  cocrea_document_save_copy_full (CocreaDocument   *self,
+                                          const char       *dest_path,
+                                          CocreaCopyPrepare prepare,
+                                          gpointer          user_data,
+                                          GError          **error);
 gboolean  cocrea_document_log          (CocreaDocument *self,
                                         const char     *action,
                                         const char     *subject,

@@ -1181,6 +1181,20 @@ backup_into (CocreaDocument *self, sqlite3 *dest)
 gboolean
 cocrea_document_save_copy (CocreaDocument *self, const char *dest_path, GError **error)
 {
+  return cocrea_document_save_copy_full (self, dest_path, NULL, NULL, error);
+}
+
+/*
+ * cocrea_document_save_copy_full:
+ * cocrea_document_save_copy(), with @prepare (may be NULL) called on the
+ * copy's temporary file once it is written and before it is checked and
+ * takes its name: a capture copy for a laptop is made this way, whole or
+ * not at all, like any copy.
+ */
+gboolean
+cocrea_document_save_copy_full (CocreaDocument *self, const char *dest_path,
+                                CocreaCopyPrepare prepare, gpointer user_data, GError **error)
+{
   g_autoptr (CocreaOutput) output = NULL;
   g_autoptr (GError) check_error = NULL;
   g_autofree char *name = NULL;
@@ -1216,6 +1230,9 @@ cocrea_document_save_copy (CocreaDocument *self, const char *dest_path, GError *
       cocrea_db_set_error (error, NULL, rc, context);
       return FALSE;
     }
+
+  if (prepare != NULL && !prepare (cocrea_output_get_temp_path (output), user_data, error))
+    return FALSE;
 
   /* The backup API copies pages, whatever they hold: check what was
    * written before it replaces anything. */
@@ -1261,6 +1278,21 @@ memory_copy (sqlite3 *db, const char *name, GError **error)
       return NULL;
     }
   return copy;
+}
+
+/*
+ * cocrea_document_peek_version:
+ * Reads the schema version of the process file @path from its header,
+ * without SQLite and without changing it. Fails as opening would when the
+ * file is not a process, is empty or is too new for this build.
+ */
+gboolean
+cocrea_document_peek_version (const char *path, int *version, GError **error)
+{
+  gboolean wal = FALSE;
+
+  g_return_val_if_fail (path != NULL && version != NULL, FALSE);
+  return read_header (path, version, &wal, error);
 }
 
 /*

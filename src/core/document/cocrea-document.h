@@ -68,6 +68,9 @@ gboolean           cocrea_document_check_output      (CocreaDocument  *self,
                                                       const char      *dest,
                                                       GError         **error);
 
+gboolean           cocrea_document_peek_version      (const char      *path,
+                                                      int             *version,
+                                                      GError         **error);
 gboolean           cocrea_document_check_file        (const char      *path,
                                                       int             *schema_version,
                                                       GError         **error);

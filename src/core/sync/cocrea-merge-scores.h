@@ -2,7 +2,8 @@
  *
  * Two steps: plan (read both files, list new scores and conflicts, change
  * nothing), then apply (write the new scores, and the conflicts the caller
- * resolved as "take theirs", as one edit).
+ * resolved as "take theirs", as one edit). It is bringing a copy back
+ * (cocrea-sync.h) restricted to scores, seen as it always was.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,10 +38,12 @@ typedef struct {
 typedef struct {
   char *other_path;
   char *other_title;
-  GArray *new_scores;   /* CocreaScoreChange, not in this file */
+  GArray *new_scores;   /* CocreaScoreChange, not in this file (or changed there only) */
   GArray *conflicts;    /* CocreaScoreChange, differing from this file */
-  guint unchanged;      /* scores both files hold alike */
+  guint unchanged;      /* scores both files hold alike, or the copy did not touch */
   GPtrArray *skipped;   /* translated one-line reasons for what cannot be merged */
+  GObject *sync_plan;   /* private: the CocreaSyncPlan this is a view of */
+  GPtrArray *sync_conflicts; /* private: its CocreaSyncConflict of each conflict */
 } CocreaMergeScoresPlan;
 
 CocreaMergeScoresPlan *cocrea_merge_scores_plan        (CocreaDocument        *document,
