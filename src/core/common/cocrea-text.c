@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 /*
  * cocrea_text_fold:
  * Returns a newly allocated key for comparing text the way a Spanish speaker
@@ -133,4 +135,29 @@ cocrea_text_dup_valid (const char *text)
   if (text == NULL || g_utf8_validate (text, -1, NULL))
     return g_strdup (text);
   return g_utf8_make_valid (text, -1);
+}
+
+/**
+ * cocrea_text_first_line:
+ * The first line of @text, cut to at most @max characters and then
+ * ending in "…", for labels that show a long text in little room.
+ */
+char *
+cocrea_text_first_line (const char *text, glong max)
+{
+  const char *newline;
+  gsize bytes;
+  g_autofree char *line = NULL;
+  g_autofree char *cut = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  newline = strchr (text, '\n');
+  bytes = newline != NULL ? (gsize) (newline - text) : strlen (text);
+  line = g_strndup (text, bytes);
+  if (g_utf8_strlen (line, -1) <= max)
+    return g_steal_pointer (&line);
+  cut = g_utf8_substring (line, 0, max);
+  /* TRANSLATORS: a text cut short */
+  return g_strdup_printf (_("%s…"), cut);
 }

@@ -16,6 +16,7 @@
 
 #include "cocrea-activity.h"
 #include "cocrea-capture-page.h"
+#include "cocrea-captured-row.h"
 #include "cocrea-contribution-list.h"
 #include "cocrea-contribution.h"
 #include "cocrea-error.h"
@@ -23,6 +24,8 @@
 #include "cocrea-proposal-merge.h"
 #include "cocrea-sheet-code.h"
 #include "cocrea-suggest.h"
+#include "cocrea-suggestion-row.h"
+#include "cocrea-text.h"
 
 /* Long enough not to query on every key of a fast typist, short enough
  * to feel live. */
@@ -562,189 +565,7 @@ search_changed_cb (CocreaCapturePage *self)
   update_captured_label (self);
 }
 
-/* The action is set when the row is bound, together with its target. */
-static GtkWidget *
-icon_button (const char *icon_name, const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  return button;
-}
-
-static void
-setup_captured_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *text = gtk_label_new (NULL);
-  GtkWidget *meta = gtk_label_new (NULL);
-  GtkWidget *edit = icon_button ("document-edit-symbolic", _("Edit the contribution"));
-  GtkWidget *delete = icon_button ("user-trash-symbolic", _("Delete the contribution"));
-
-  gtk_widget_add_css_class (box, "captured-row");
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  /* A pasted report must not make a row a metre tall. */
-  gtk_label_set_lines (GTK_LABEL (text), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (meta), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (meta, "dim-label");
-  gtk_widget_add_css_class (meta, "caption");
-
-  gtk_box_append (GTK_BOX (texts), text);
-  gtk_box_append (GTK_BOX (texts), meta);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), edit);
-  gtk_box_append (GTK_BOX (box), delete);
-
-  g_object_set_data (G_OBJECT (box), "text", text);
-  g_object_set_data (G_OBJECT (box), "meta", meta);
-  g_object_set_data (G_OBJECT (box), "edit", edit);
-  g_object_set_data (G_OBJECT (box), "delete", delete);
-  gtk_list_item_set_child (list_item, box);
-}
-
-/* The first line of @text, at most @max characters, for labels. */
-static char *
-shorten (const char *text, glong max)
-{
-  const char *newline = strchr (text, '\n');
-  gsize bytes = newline != NULL ? (gsize) (newline - text) : strlen (text);
-  g_autofree char *line = g_strndup (text, bytes);
-  g_autofree char *cut = NULL;
-
-  if (g_utf8_strlen (line, -1) <= max)
-    return g_steal_pointer (&line);
-  cut = g_utf8_substring (line, 0, max);
-  /* TRANSLATORS: a text cut short */
-  return g_strdup_printf (_("%s…"), cut);
-}
-
-static void
-bind_captured_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  CocreaContribution *contribution = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GVariant *target = g_variant_new_int64 (cocrea_contribution_get_id (contribution));
-  g_autofree char *axes = cocrea_axes_to_labels (cocrea_contribution_get_axes (contribution));
-  g_autofree char *text = shorten (cocrea_contribution_get_text (contribution), 600);
-  const char *area = cocrea_contribution_get_area (contribution);
-  GString *meta = g_string_new (NULL);
-  g_autofree char *meta_text = NULL;
-
-  /* TRANSLATORS: the number of a contribution, "#42" */
-  g_string_append_printf (meta, _("#%lld"), (long long) cocrea_contribution_get_id (contribution));
-  g_string_append_printf (meta, " · %s", cocrea_origin_label (cocrea_contribution_get_origin (contribution)));
-  if (axes != NULL && *axes != '\0')
-    g_string_append_printf (meta, " · %s", axes);
-  if (area != NULL && *area != '\0')
-    g_string_append_printf (meta, " · %s", area);
-  if (cocrea_contribution_get_proposal_id (contribution) != 0)
-    /* TRANSLATORS: the contribution is merged under a proposal */
-    g_string_append_printf (meta, " · %s", _("merged"));
-  meta_text = g_string_free (meta, FALSE);
-
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "text"), text);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "meta"), meta_text);
-  g_variant_ref_sink (target);
-  gtk_actionable_set_action_target_value (g_object_get_data (G_OBJECT (box), "edit"), target);
-  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (box), "edit"),
-                                  "capture.edit-contribution");
-  gtk_actionable_set_action_target_value (g_object_get_data (G_OBJECT (box), "delete"), target);
-  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (box), "delete"),
-                                  "capture.delete-contribution");
-  g_variant_unref (target);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meta_text, -1);
-  /* Each row's buttons say which contribution they act on. */
-  {
-    long long id = (long long) cocrea_contribution_get_id (contribution);
-    g_autofree char *edit = g_strdup_printf (_("Edit contribution #%lld"), id);
-    g_autofree char *delete = g_strdup_printf (_("Delete contribution #%lld"), id);
-
-    gtk_accessible_update_property (g_object_get_data (G_OBJECT (box), "edit"),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, edit, -1);
-    gtk_accessible_update_property (g_object_get_data (G_OBJECT (box), "delete"),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, delete, -1);
-  }
-}
-
 /* ---- suggestions ---- */
-
-static void
-setup_suggestion_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *kind = gtk_label_new (NULL);
-  GtkWidget *score = gtk_label_new (NULL);
-  GtkWidget *text = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (box, "suggestion-row");
-  gtk_widget_add_css_class (kind, "suggestion-kind");
-  gtk_widget_add_css_class (kind, "caption");
-  gtk_widget_set_hexpand (kind, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (kind), 0);
-  gtk_widget_add_css_class (score, "caption");
-  gtk_widget_add_css_class (score, "dim-label");
-  gtk_widget_add_css_class (score, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (text), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-
-  gtk_box_append (GTK_BOX (header), kind);
-  gtk_box_append (GTK_BOX (header), score);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), text);
-  g_object_set_data (G_OBJECT (box), "kind", kind);
-  g_object_set_data (G_OBJECT (box), "score", score);
-  g_object_set_data (G_OBJECT (box), "text", text);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_suggestion_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  CocreaSuggestion *suggestion = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  gboolean proposal = cocrea_suggestion_get_kind (suggestion) == COCREA_SUGGESTION_PROPOSAL;
-  g_autofree char *kind = NULL;
-  g_autofree char *score = NULL;
-  g_autofree char *text = shorten (cocrea_suggestion_get_text (suggestion), 300);
-  g_autofree char *description = NULL;
-
-  if (gtk_list_item_get_position (list_item) == 0)
-    /* TRANSLATORS: the best suggestion, which Ctrl+M merges into */
-    kind = g_strdup_printf (_("%s · Ctrl+M"), proposal ? _("Proposal") : _("Contribution"));
-  else
-    kind = g_strdup (proposal ? _("Proposal") : _("Contribution"));
-  /* TRANSLATORS: how close a suggestion is, higher is closer */
-  score = g_strdup_printf (_("score %.1f"), cocrea_suggestion_get_score (suggestion));
-  /* TRANSLATORS: "Proposal, score 4.2" read by screen readers */
-  description = g_strdup_printf (_("%s, %s"), proposal ? _("Proposal") : _("Contribution"), score);
-
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "kind"), kind);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "score"), score);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "text"), text);
-  if (proposal)
-    gtk_widget_add_css_class (g_object_get_data (G_OBJECT (box), "kind"), "proposal");
-  else
-    gtk_widget_remove_css_class (g_object_get_data (G_OBJECT (box), "kind"), "proposal");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-}
 
 static void
 update_merge_action (CocreaCapturePage *self)
@@ -960,7 +781,7 @@ merge_into_suggestion (CocreaCapturePage *self, gint64 subject_id, CocreaSuggest
   else
     {
       gint64 ids[2] = { cocrea_suggestion_get_id (suggestion), subject_id };
-      g_autofree char *title = shorten (cocrea_suggestion_get_text (suggestion), 120);
+      g_autofree char *title = cocrea_text_first_line (cocrea_suggestion_get_text (suggestion), 120);
 
       ok = cocrea_merge_new_proposal (document, title, ids, 2, &target, &undo, &error);
     }
@@ -1049,6 +870,25 @@ delete_contribution_action (GtkWidget *widget, const char *action_name, GVariant
   suggest_now (self);
 }
 
+/* What the Edit Contribution dialog edits, owned by its response
+ * handler; the page may go while it is open. */
+typedef struct
+{
+  GWeakRef page;
+  CocreaContribution *contribution;
+  GtkTextBuffer *buffer; /* the dialog's, which outlives the handler */
+} EditDialog;
+
+static void
+edit_dialog_free (gpointer data, GClosure *closure)
+{
+  EditDialog *state = data;
+
+  g_weak_ref_clear (&state->page);
+  g_clear_object (&state->contribution);
+  g_free (state);
+}
+
 static void
 edit_buffer_changed_cb (GtkTextBuffer *buffer, AdwMessageDialog *dialog)
 {
@@ -1062,11 +902,12 @@ edit_buffer_changed_cb (GtkTextBuffer *buffer, AdwMessageDialog *dialog)
 }
 
 static void
-edit_response_cb (AdwMessageDialog *dialog, const char *response, CocreaCapturePage *self)
+edit_response_cb (AdwMessageDialog *dialog, const char *response, EditDialog *state)
 {
-  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
-  CocreaContribution *contribution = g_object_get_data (G_OBJECT (dialog), "contribution");
-  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
+  g_autoptr (CocreaCapturePage) self = g_weak_ref_get (&state->page);
+  CocreaDocument *document = self != NULL ? cocrea_page_get_document (COCREA_PAGE (self)) : NULL;
+  CocreaContribution *contribution = state->contribution;
+  GtkTextBuffer *buffer = state->buffer;
   g_autoptr (CocreaUndo) undo = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
@@ -1103,6 +944,7 @@ edit_contribution_action (GtkWidget *widget, const char *action_name, GVariant *
   GtkWidget *scroller;
   GtkWidget *view;
   GtkTextBuffer *buffer;
+  EditDialog *state;
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (document == NULL)
@@ -1143,11 +985,13 @@ edit_contribution_action (GtkWidget *widget, const char *action_name, GVariant *
   gtk_widget_add_css_class (scroller, "capture-entry");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
 
-  g_object_set_data_full (G_OBJECT (dialog), "contribution", g_steal_pointer (&contribution),
-                          g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "buffer", buffer);
+  state = g_new0 (EditDialog, 1);
+  g_weak_ref_init (&state->page, self);
+  state->contribution = g_steal_pointer (&contribution);
+  state->buffer = buffer;
   g_signal_connect (buffer, "changed", G_CALLBACK (edit_buffer_changed_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (edit_response_cb), self, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (edit_response_cb), state,
+                         edit_dialog_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (view);
 }
@@ -1261,6 +1105,8 @@ cocrea_capture_page_class_init (CocreaCapturePageClass *klass)
    * a reload that finds them unchanged rebuilds nothing. */
   page_class->reload_when_hidden = TRUE;
 
+  g_type_ensure (COCREA_TYPE_CAPTURED_ROW);
+  g_type_ensure (COCREA_TYPE_SUGGESTION_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-capture-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaCapturePage, toast_overlay);
@@ -1310,8 +1156,6 @@ cocrea_capture_page_class_init (CocreaCapturePageClass *klass)
 static void
 cocrea_capture_page_init (CocreaCapturePage *self)
 {
-  g_autoptr (GtkListItemFactory) captured_factory = gtk_signal_list_item_factory_new ();
-  g_autoptr (GtkListItemFactory) suggestion_factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkNoSelection) suggestion_selection = NULL;
   GtkFilterListModel *filtered;
   GtkEventController *keys;
@@ -1328,18 +1172,12 @@ cocrea_capture_page_init (CocreaCapturePage *self)
   self->captured_selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
   gtk_single_selection_set_autoselect (self->captured_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->captured_selection, TRUE);
-  g_signal_connect (captured_factory, "setup", G_CALLBACK (setup_captured_row), NULL);
-  g_signal_connect (captured_factory, "bind", G_CALLBACK (bind_captured_row), NULL);
-  gtk_list_view_set_factory (self->captured_view, captured_factory);
   gtk_list_view_set_model (self->captured_view, GTK_SELECTION_MODEL (self->captured_selection));
   g_signal_connect_object (self->captured_selection, "notify::selected",
                            G_CALLBACK (captured_selected_cb), self, G_CONNECT_SWAPPED);
 
   self->suggestions = g_list_store_new (COCREA_TYPE_SUGGESTION);
   suggestion_selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->suggestions)));
-  g_signal_connect (suggestion_factory, "setup", G_CALLBACK (setup_suggestion_row), NULL);
-  g_signal_connect (suggestion_factory, "bind", G_CALLBACK (bind_suggestion_row), NULL);
-  gtk_list_view_set_factory (self->suggestions_view, suggestion_factory);
   gtk_list_view_set_model (self->suggestions_view, GTK_SELECTION_MODEL (suggestion_selection));
 
   set_choice_factories (self->activity_dropdown);
