@@ -2,6 +2,10 @@
 # Installs the Debian 12 packages Cocrea needs to build, run and test.
 # Skips apt entirely when everything is already present, so repeated runs are fast.
 # Usage: build-aux/install-deps.sh [--test]
+#        build-aux/install-deps.sh --list build|test   (print one set, install nothing)
+# The build set is all that README command 1 (run-app.sh) installs: everything
+# `meson setup -Dtests=false` and the build of the app, its data and its help
+# need must be in it (tests/check-first-run.sh checks that in every test run).
 set -euo pipefail
 
 build_pkgs=(
@@ -20,6 +24,15 @@ test_pkgs=(
   python3 gettext
   clang libclang-rt-14-dev
 )
+
+if [ "${1:-}" = "--list" ]; then
+  case "${2:-}" in
+    build) printf '%s\n' "${build_pkgs[@]}" ;;
+    test) printf '%s\n' "${test_pkgs[@]}" ;;
+    *) echo "usage: $0 --list build|test" >&2; exit 2 ;;
+  esac
+  exit 0
+fi
 
 pkgs=("${build_pkgs[@]}")
 if [ "${1:-}" = "--test" ]; then

@@ -6,8 +6,11 @@ cd "$(dirname "$0")/.."
 
 bash build-aux/install-deps.sh
 
+# Only what running needs: the app, its data, translations and help. The
+# tests and benchmarks build with build-aux/run-tests.sh (in a directory of
+# its own), and their tools are not installed here.
 if [ ! -f build/meson-private/coredata.dat ]; then
-  meson setup build
+  meson setup build -Dtests=false
 fi
 meson compile -C build
 

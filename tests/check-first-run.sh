@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# check-first-run.sh SRCDIR: README command 1 (build-aux/run-app.sh) must work
+# on a machine that has only what it installs (the build set of
+# build-aux/install-deps.sh). Every machine that ever ran the tests also has the
+# test packages, so a build step that needs one of them (a validator, a cache
+# tool) would pass here and fail on a user's fresh laptop. This test hides the
+# programs of every test package that the build packages do not pull in, then
+# runs `meson setup -Dtests=false` and the build of the app, its data,
+# translations and help in a fresh directory, and runs the built binary.
+# TAP output; fails if setup, the build or the binary fails.
+set -uo pipefail
+src=${1:?usage: check-first-run.sh SRCDIR}
+deps="$src/build-aux/install-deps.sh"
+
+echo "1..5"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+mapfile -t build_pkgs < <(bash "$deps" --list build)
+mapfile -t test_pkgs < <(bash "$deps" --list test)
+
+missing=()
+for p in "${build_pkgs[@]}"; do
+  [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "not ok 1 - build packages installed (missing: ${missing[*]})"
+  exit 1
+fi
+echo "ok 1 - all ${#build_pkgs[@]} build packages are installed"
+
+# What the build packages pull in (Depends and Pre-Depends, recursively, among
+# installed packages). An alternative "a | b" counts both, so the closure may
+# be a little larger than apt's choice: never smaller.
+apt-cache depends --recurse --installed --no-recommends --no-suggests \
+    --no-conflicts --no-breaks --no-replaces --no-enhances "${build_pkgs[@]}" 2>/dev/null |
+  grep -v '^ ' | tr -d '<>' | sed 's/:.*//' | sort -u >"$tmp/closure"
+
+hidden_pkgs=()
+: >"$tmp/hidden"
+for p in "${test_pkgs[@]}"; do
+  grep -qx "$p" "$tmp/closure" && continue
+  hidden_pkgs+=("$p")
+  dpkg -L "$p" 2>/dev/null | grep -E '^(/usr)?/s?bin/[^/]+$' | xargs -r -n1 basename >>"$tmp/hidden"
+done
+sort -u -o "$tmp/hidden" "$tmp/hidden"
+echo "# test-only packages hidden: ${hidden_pkgs[*]}"
+echo "# their programs: $(tr '\n' ' ' <"$tmp/hidden")"
+
+# A PATH of one folder: every program on the real PATH except the hidden ones.
+mkdir "$tmp/bin"
+IFS=: read -r -a path_dirs <<<"$PATH"
+for d in "${path_dirs[@]}"; do
+  [ -d "$d" ] || continue
+  for f in "$d"/*; do
+    name=${f##*/}
+    [ -x "$f" ] && [ ! -d "$f" ] || continue
+    [ -e "$tmp/bin/$name" ] && continue
+    grep -qxF "$name" "$tmp/hidden" && continue
+    ln -s "$f" "$tmp/bin/$name"
+  done
+done
+
+# The hiding must work, or this test proves nothing: none of the hidden
+# programs (desktop-file-validate, xvfb-run, xmllint...) may be found.
+still=()
+while read -r name; do
+  PATH="$tmp/bin" command -v "$name" >/dev/null && still+=("$name")
+done <"$tmp/hidden"
+if [ -s "$tmp/hidden" ] && [ ${#still[@]} -eq 0 ]; then
+  echo "ok 2 - $(wc -l <"$tmp/hidden") test-only programs are off the PATH"
+else
+  echo "not ok 2 - test-only programs off the PATH (still there: ${still[*]:-none hidden})"
+  exit 1
+fi
+
+export PATH="$tmp/bin"
+if meson setup "$tmp/build" "$src" -Dtests=false >"$tmp/setup.log" 2>&1; then
+  echo "ok 3 - meson setup -Dtests=false with the build packages only"
+else
+  echo "not ok 3 - meson setup -Dtests=false with the build packages only"
+  sed 's/^/# /' "$tmp/setup.log"
+  exit 1
+fi
+
+if meson compile -C "$tmp/build" >"$tmp/compile.log" 2>&1; then
+  echo "ok 4 - the app, its data, translations and help build"
+else
+  echo "not ok 4 - the app, its data, translations and help build"
+  tail -n 40 "$tmp/compile.log" | sed 's/^/# /'
+  exit 1
+fi
+
+# Nothing of the tests was built: command 1 builds only what running needs.
+if [ -e "$tmp/build/tests" ] || [ -e "$tmp/build/bench" ]; then
+  echo "not ok 5 - a run-only build has no tests or benchmarks"
+  exit 1
+fi
+if "$tmp/build/src/cocrea" --help >/dev/null &&
+   "$tmp/build/src/cocrea" demo "$tmp/demo.cocrea" >/dev/null &&
+   "$tmp/build/src/cocrea" check "$tmp/demo.cocrea" >/dev/null; then
+  echo "ok 5 - the built cocrea writes and checks the demo; no tests or benchmarks were built"
+else
+  echo "not ok 5 - the built cocrea writes and checks the demo"
+  exit 1
+fi
