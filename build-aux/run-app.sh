@@ -17,7 +17,7 @@ meson compile -C build
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "run-app.sh: Cocrea is built (build/src/cocrea), but there is no display to show it on:" >&2
   echo "  neither DISPLAY nor WAYLAND_DISPLAY is set." >&2
-  echo "  Run this from a desktop session, or try it on a virtual display:" >&2
+  echo "  Run this from a desktop session, or try it on a virtual display (package xvfb):" >&2
   echo "    xvfb-run -a ./build-aux/run-app.sh" >&2
   exit 1
 fi
