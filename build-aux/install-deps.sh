@@ -6,6 +6,9 @@
 # The build set is all that README command 1 (run-app.sh) installs: everything
 # `meson setup -Dtests=false` and the build of the app, its data and its help
 # need must be in it (tests/check-first-run.sh checks that in every test run).
+# itstool merges the Spanish user guide; desktop-file-utils refreshes the
+# launchers' MIME cache after `meson install`, without which a .cocrea file
+# installed into /usr/local does not open with Cocrea on a double click.
 set -euo pipefail
 
 build_pkgs=(
@@ -14,15 +17,17 @@ build_pkgs=(
   libsqlite3-dev libcairo2-dev libjson-glib-dev
   libharfbuzz-dev libfribidi-dev zlib1g-dev libqrencode-dev
   libcsv-dev libstemmer-dev
+  itstool desktop-file-utils
   fonts-dejavu-core fontconfig
 )
 test_pkgs=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0 xdotool
-  poppler-utils qpdf imagemagick desktop-file-utils appstream appstream-util zbar-tools
+  poppler-utils qpdf imagemagick appstream appstream-util zbar-tools
   fonts-dejavu-extra
   sqlite3 flatpak-builder libxml2-utils shared-mime-info libglib2.0-bin
   python3 gettext
   clang libclang-rt-14-dev
+  yelp-tools debhelper lintian
 )
 
 if [ "${1:-}" = "--list" ]; then

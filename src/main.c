@@ -10,7 +10,7 @@
 #include "cocrea-cli.h"
 
 /* The folder holding this executable, so an uninstalled build finds its
- * translations and settings schema without any environment set up. */
+ * translations, settings schema and guide without any environment set up. */
 static char *
 executable_dir (void)
 {
@@ -34,6 +34,20 @@ setup_uninstalled (void)
       g_autofree char *po = g_build_filename (dir, "..", "po", NULL);
       g_autofree char *canonical = g_canonicalize_filename (po, NULL);
       g_setenv ("COCREA_LOCALEDIR", canonical, TRUE);
+    }
+
+  /* The guide in the first of the user's languages that the build has
+   * (help/es, then help/C): F1 shows it without an install. */
+  for (const char * const *lang = g_get_language_names (); *lang != NULL; lang++)
+    {
+      g_autofree char *page = g_build_filename (dir, "..", "help", *lang, "index.page", NULL);
+
+      if (g_getenv ("COCREA_HELP_DIR") == NULL && g_file_test (page, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *help = g_build_filename (dir, "..", "help", *lang, NULL);
+          g_autofree char *canonical = g_canonicalize_filename (help, NULL);
+          g_setenv ("COCREA_HELP_DIR", canonical, TRUE);
+        }
     }
 
   schemas = g_build_filename (dir, "..", "data", "gschemas.compiled", NULL);

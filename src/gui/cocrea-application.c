@@ -374,6 +374,72 @@ shortcuts_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+/*
+ * help_uri:
+ * Where the user guide is: the installed one (help:org.cocrea.Cocrea, which
+ * the help viewer looks up in the user's language), or, for a build run
+ * from its folder, the pages main.c found there (COCREA_HELP_DIR).
+ */
+static char *
+help_uri (void)
+{
+  const char *dir = g_getenv ("COCREA_HELP_DIR");
+
+  if (dir != NULL && *dir != '\0')
+    return g_strconcat ("ghelp:", dir, NULL);
+  return g_strdup ("help:" COCREA_APPLICATION_ID);
+}
+
+/* Says why the guide did not open; @error (may be NULL) gives the detail. */
+static void
+show_help_error (CocreaApplication *self, const GError *error)
+{
+  CocreaWindow *window = get_any_window (self);
+  g_autoptr (GError) message = NULL;
+
+  if (error == NULL)
+    message = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                   _("The guide opens in Help, GNOME’s help viewer, which is not "
+                                     "installed on this computer. Install the “yelp” package "
+                                     "(for example with “sudo apt install yelp”) and press F1 again."));
+  else
+    message = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("The help viewer could not show the guide: %s"), error->message);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cocrea_window_show_error (window, _("Could Not Open the Help"), message);
+}
+
+static void
+help_shown_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CocreaApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_help_error (self, error);
+}
+
+static void
+help_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  CocreaApplication *self = user_data;
+  CocreaWindow *window = get_any_window (self);
+  g_autofree char *uri = help_uri ();
+  g_autofree char *scheme = g_uri_parse_scheme (uri);
+  g_autoptr (GAppInfo) viewer = g_app_info_get_default_for_uri_scheme (scheme);
+
+  /* Without a viewer GTK would only log a warning: say it to the user. */
+  if (viewer == NULL)
+    {
+      show_help_error (self, NULL);
+      return;
+    }
+  gtk_show_uri_full (GTK_WINDOW (window), uri, GDK_CURRENT_TIME, NULL, help_shown_cb,
+                     g_object_ref (self));
+}
+
 static void
 quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
@@ -394,6 +460,7 @@ static const GActionEntry app_actions[] = {
   { "open-demo", open_demo_activated },
   { "about", about_activated },
   { "shortcuts", shortcuts_activated },
+  { "help", help_activated },
   { "quit", quit_activated },
 };
 
@@ -408,6 +475,7 @@ cocrea_application_startup (GApplication *app)
     { "app.open", "<Ctrl>o" },
     { "app.quit", "<Ctrl>q" },
     { "app.shortcuts", "<Ctrl>question" },
+    { "app.help", "F1" },
     { "win.save-copy", "<Ctrl><Shift>s" },
     { "win.close", "<Ctrl>w" },
     { "win.history", "<Ctrl>h" },
