@@ -7,12 +7,16 @@
 # programs of every test package that the build packages do not pull in, then
 # runs `meson setup -Dtests=false` and the build of the app, its data,
 # translations and help in a fresh directory, and runs the built binary.
-# TAP output; fails if setup, the build or the binary fails.
+# Then `meson install` into a prefix (its post-install hooks included) and
+# checks what a desktop needs from it: the launcher with its file type, the
+# icon, compiled settings, the MIME database, the translations and the guide
+# found from the prefix, and .cocrea files opening with the app.
+# TAP output; fails if setup, the build, the install or the binary fails.
 set -uo pipefail
 src=${1:?usage: check-first-run.sh SRCDIR}
 deps="$src/build-aux/install-deps.sh"
 
-echo "1..5"
+echo "1..6"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -75,7 +79,7 @@ else
 fi
 
 export PATH="$tmp/bin"
-if meson setup "$tmp/build" "$src" -Dtests=false >"$tmp/setup.log" 2>&1; then
+if meson setup "$tmp/build" "$src" -Dtests=false --prefix "$tmp/prefix" >"$tmp/setup.log" 2>&1; then
   echo "ok 3 - meson setup -Dtests=false with the build packages only"
 else
   echo "not ok 3 - meson setup -Dtests=false with the build packages only"
@@ -102,5 +106,46 @@ if "$tmp/build/src/cocrea" --help >/dev/null &&
   echo "ok 5 - the built cocrea writes and checks the demo; no tests or benchmarks were built"
 else
   echo "not ok 5 - the built cocrea writes and checks the demo"
+  exit 1
+fi
+
+# An install into a prefix, as a user without root would do it.
+prefix="$tmp/prefix"
+if ! meson install -C "$tmp/build" >"$tmp/install.log" 2>&1; then
+  echo "not ok 6 - meson install into a prefix"
+  tail -n 30 "$tmp/install.log" | sed 's/^/# /'
+  exit 1
+fi
+problems=()
+share="$prefix/share"
+desktop="$share/applications/org.cocrea.Cocrea.desktop"
+grep -qx 'Exec=cocrea %f' "$desktop" 2>/dev/null || problems+=("launcher: no Exec=cocrea %f")
+grep -qx 'MimeType=application/x-cocrea;' "$desktop" 2>/dev/null || problems+=("launcher: no MimeType")
+for f in bin/cocrea share/icons/hicolor/scalable/apps/org.cocrea.Cocrea.svg \
+         share/glib-2.0/schemas/gschemas.compiled share/mime/packages/org.cocrea.Cocrea.xml \
+         share/metainfo/org.cocrea.Cocrea.metainfo.xml share/locale/es/LC_MESSAGES/cocrea.mo \
+         share/help/C/org.cocrea.Cocrea/index.page share/help/es/org.cocrea.Cocrea/index.page \
+         share/help/es/org.cocrea.Cocrea/figures/capture.png share/man/man1/cocrea.1; do
+  [ -e "$prefix/$f" ] || problems+=("missing $f")
+done
+# The installed binary finds its catalog under the prefix (LOCALEDIR).
+out=$(env -u COCREA_LOCALEDIR LANGUAGE=es LC_ALL=C.UTF-8 "$prefix/bin/cocrea" demo "$tmp/installed.cocrea" 2>&1)
+grep -q "demostración" <<<"$out" || problems+=("installed cocrea not in Spanish: $out")
+# The desktop sees the prefix's file type and the app that opens it
+# (update-mime-database ran as a post-install hook; gio reads the launchers).
+if command -v update-mime-database >/dev/null && command -v gio >/dev/null; then
+  type=$(XDG_DATA_HOME="$tmp/nohome" XDG_DATA_DIRS="$share" \
+         gio info -a standard::content-type "$tmp/installed.cocrea" | sed -n 's/.*content-type: //p')
+  [ "$type" = application/x-cocrea ] || problems+=("a .cocrea file is '$type'")
+  # GIO ignores a launcher whose program is not on the PATH.
+  apps=$(PATH="$prefix/bin:$PATH" XDG_DATA_HOME="$tmp/nohome" XDG_CONFIG_HOME="$tmp/nohome" \
+         XDG_DATA_DIRS="$share" gio mime application/x-cocrea 2>&1)
+  grep -q 'org.cocrea.Cocrea.desktop' <<<"$apps" || problems+=("no app for application/x-cocrea: $apps")
+fi
+if [ ${#problems[@]} -eq 0 ]; then
+  echo "ok 6 - meson install into a prefix: launcher, icon, settings, file type, translations, guide"
+else
+  echo "not ok 6 - meson install into a prefix"
+  printf '# %s\n' "${problems[@]}"
   exit 1
 fi
