@@ -8,9 +8,16 @@
 # Build-Depends must name every package of install-deps.sh's build set.
 # TAP output.
 set -uo pipefail
-src=$(cd "${1:?usage: check-deb.sh SRCDIR}" && pwd)
+src=$(cd "${1:?usage: check-deb.sh SRCDIR [WORKDIR]}" && pwd)
 echo "1..7"
-tmp=$(mktemp -d)
+# WORKDIR (emptied first) is a fixed place in meson's build folder: the
+# package's compiler flags name the source folder, so only a fixed one lets
+# ccache reuse the previous run's objects. Else a temporary folder.
+if [ -n "${2:-}" ]; then
+  tmp=$2; rm -rf "$tmp"; mkdir -p "$tmp"
+else
+  tmp=$(mktemp -d)
+fi
 trap 'rm -rf "$tmp"' EXIT
 
 fail () { echo "not ok $1"; shift; for line in "$@"; do echo "# $line"; done; exit 1; }
@@ -83,7 +90,7 @@ echo "ok 3 - dpkg-deb -c: $(grep -c . "$tmp/contents") entries, the app and all 
 # 4. Library dependencies come from shlibs (no hand-written versions).
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "# Depends: $depends"
-for lib in libgtk-4-1 libadwaita-1-0 libsqlite3-0 libharfbuzz libfribidi0 zlib1g libjson-glib libcsv3 libstemmer0d fonts-dejavu-core; do
+for lib in libgtk-4-1 libadwaita-1-0 libsqlite3-0 libharfbuzz libfribidi0 zlib1g libqrencode4 libjson-glib libcsv3 libstemmer0d fonts-dejavu-core; do
   grep -q "$lib" <<<"$depends" || fail "4 - Depends from shlibs" "no $lib in Depends"
 done
 echo "ok 4 - Depends names the libraries through shlibs, and the fonts"

@@ -13,11 +13,17 @@
 # found from the prefix, and .cocrea files opening with the app.
 # TAP output; fails if setup, the build, the install or the binary fails.
 set -uo pipefail
-src=${1:?usage: check-first-run.sh SRCDIR}
+src=${1:?usage: check-first-run.sh SRCDIR [WORKDIR]}
 deps="$src/build-aux/install-deps.sh"
 
 echo "1..6"
-tmp=$(mktemp -d)
+# WORKDIR (emptied first) is a fixed place in meson's build folder, so that
+# ccache finds the objects of the previous run; else a temporary folder.
+if [ -n "${2:-}" ]; then
+  tmp=$2; rm -rf "$tmp"; mkdir -p "$tmp"
+else
+  tmp=$(mktemp -d)
+fi
 trap 'rm -rf "$tmp"' EXIT
 
 mapfile -t build_pkgs < <(bash "$deps" --list build)
