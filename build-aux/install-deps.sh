@@ -15,7 +15,7 @@ build_pkgs=(
   build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libcairo2-dev libjson-glib-dev
-  libharfbuzz-dev libfribidi-dev zlib1g-dev libqrencode-dev
+  libharfbuzz-dev libfribidi-dev zlib1g-dev libqrencode-dev libarchive-dev
   libcsv-dev libstemmer-dev
   itstool desktop-file-utils
   fonts-dejavu-core fontconfig
@@ -25,7 +25,7 @@ test_pkgs=(
   poppler-utils qpdf imagemagick appstream appstream-util zbar-tools
   fonts-dejavu-extra
   sqlite3 flatpak-builder libxml2-utils shared-mime-info libglib2.0-bin
-  python3 gettext
+  python3 gettext unzip
   clang libclang-rt-14-dev
   yelp-tools debhelper lintian
 )

@@ -48,7 +48,7 @@ fi
 meson compile -C "$builddir" cocrea-core >/dev/null || fail_all "the core did not build"
 
 deps=$(pkg-config --cflags --libs glib-2.0 gio-2.0 gobject-2.0 sqlite3 json-glib-1.0 cairo fontconfig \
-  harfbuzz harfbuzz-subset fribidi zlib)
+  harfbuzz harfbuzz-subset fribidi zlib libqrencode libarchive)
 for h in "${harnesses[@]}"; do
   clang -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
     $(for d in src/core/*/; do printf -- "-I%s " "$d"; done) "fuzz/fuzz-$h.c" "$builddir/src/libcocrea-core.a" \

@@ -132,6 +132,38 @@ before=$(sha256sum <"$final")
 expect 1 "the report never replaces the process" -- "$bin" export "$final" --commitment-report 2 "$final"
 [ "$(sha256sum <"$final")" = "$before" ] && ok "the process is unchanged" || not_ok "the process is unchanged"
 
+# The repository pack, checked by independent readers (unzip, sha256sum).
+expect 0 "export --pack" -- "$bin" export "$final" --pack "$dir/pack.zip"
+names=$(unzip -Z1 "$dir/pack.zip" | sort | tr '\n' ' ')
+for f in plan-de-accion.pdf plan-de-accion-final.pdf informe-de-razones.pdf respuestas-consulta-publica.csv compromisos.csv propuestas-decidim.json proceso.json historial.json MANIFEST.json MANIFEST.txt; do
+  contains "the pack holds $f" "$names" "$f"
+done
+unzip -p "$dir/pack.zip" MANIFEST.json >"$dir/manifest.json"
+bad=$(/usr/bin/python3 - "$dir/pack.zip" "$dir/manifest.json" <<'PY'
+import hashlib, json, subprocess, sys
+zip_path, manifest = sys.argv[1], json.load(open(sys.argv[2], encoding="utf-8"))
+bad = []
+for f in manifest["files"]:
+    data = subprocess.run(["unzip", "-p", zip_path, f["name"]], capture_output=True, check=True).stdout
+    if hashlib.sha256(data).hexdigest() != f["sha256"] or len(data) != f["size"]:
+        bad.append(f["name"])
+if manifest["process"] != "Plan de Acción Comunal de Gobierno Abierto de Renca" or not manifest["generator"].startswith("Cocrea "):
+    bad.append("header")
+print(" ".join(bad))
+PY
+)
+[ -z "$bad" ] && ok "every file's SHA-256 and size match MANIFEST.json" || not_ok "every file's SHA-256 and size match MANIFEST.json" "$bad"
+( mkdir -p "$dir/unpacked" && cd "$dir/unpacked" && unzip -q "$dir/pack.zip" && sha256sum -c --quiet MANIFEST.txt ) \
+  && ok "sha256sum -c MANIFEST.txt passes" || not_ok "sha256sum -c MANIFEST.txt passes"
+qpdf --check "$dir/unpacked/plan-de-accion.pdf" >/dev/null 2>&1 && ok "the pack's plan passes qpdf --check" || not_ok "the pack's plan passes qpdf --check"
+expect 0 "a pack with Decidim's proposals" -- "$bin" export "$plan" --pack "$dir/pack-decidim.zip"
+contains "the pack holds the answers to Decidim" "$(unzip -Z1 "$dir/pack-decidim.zip")" "respuestas-decidim.csv"
+before=$(sha256sum <"$final")
+expect 1 "the pack never replaces the process" -- "$bin" export "$final" --pack "$final"
+one_line "a pack over the process"
+[ "$(sha256sum <"$final")" = "$before" ] && ok "the process is unchanged" || not_ok "the process is unchanged"
+ls -a "$dir" | grep -q "cocrea-part" && not_ok "no temporary file left" || ok "no temporary file left"
+
 # The history: who did what, and when.
 expect 0 "log" -- env COCREA_AUTHOR="Marta Díaz" "$bin" completion "$final" --commitment 5 --level limited --reason "Sesiones abiertas desde marzo"
 expect 0 "log" -- "$bin" log "$final"

@@ -1,6 +1,6 @@
 /* cocrea-cli-export.c — cocrea export FILE (--csv | --json | --pdf | --reasons-pdf
  *                        | --commitments-csv | --decidim | --decidim-answers | --final-pdf) OUT
- *                        | --commitment-report N OUT
+ *                        | --commitment-report N OUT | --pack OUT.zip
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 #include "cocrea-decidim-answers.h"
 #include "cocrea-decidim-export.h"
 #include "cocrea-json-export.h"
+#include "cocrea-pack.h"
 #include "cocrea-pdf-commitment-report.h"
 #include "cocrea-pdf-plan.h"
 #include "cocrea-pdf-reasons.h"
@@ -43,6 +44,7 @@ cocrea_cli_export (int argc, char **argv)
   g_autofree char *answers_path = NULL;
   g_autofree char *final_path = NULL;
   int report_number = 0;
+  g_autofree char *pack_path = NULL;
   GOptionEntry entries[] = {
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
       N_("Write every contribution to a CSV file"), N_("OUT.csv") },
@@ -65,6 +67,9 @@ cocrea_cli_export (int argc, char **argv)
     { "commitment-report", 0, 0, G_OPTION_ARG_INT, &report_number,
       N_("Write the end-of-commitment report of commitment number N (PDF): cocrea export FILE "
          "--commitment-report N OUT.pdf"), N_("N") },
+    { "pack", 0, 0, G_OPTION_ARG_FILENAME, &pack_path,
+      N_("Write the public record for the OGP repository: every document in one ZIP, with a "
+         "manifest of their SHA-256"), N_("OUT.zip") },
     { NULL }
   };
   g_autoptr (GOptionContext) context =
@@ -87,11 +92,11 @@ cocrea_cli_export (int argc, char **argv)
 
   given = (csv_path != NULL) + (json_path != NULL) + (pdf_path != NULL) + (reasons_path != NULL) +
           (commitments_path != NULL) + (decidim_path != NULL) + (answers_path != NULL) +
-          (final_path != NULL) + (report_number != 0);
+          (final_path != NULL) + (report_number != 0) + (pack_path != NULL);
   if (given != 1)
     return cocrea_cli_usage (context, _("Give exactly one of --csv, --json, --pdf, --reasons-pdf, "
                                         "--commitments-csv, --decidim, --decidim-answers, "
-                                        "--final-pdf and --commitment-report"));
+                                        "--final-pdf, --commitment-report and --pack"));
   if (report_number < 0)
     return cocrea_cli_usage (context, _("--commitment-report takes a commitment's number in the "
                                         "plan, from 1"));
@@ -109,7 +114,7 @@ cocrea_cli_export (int argc, char **argv)
   out_path = csv_path ? csv_path : json_path ? json_path : pdf_path ? pdf_path
            : reasons_path ? reasons_path : commitments_path ? commitments_path
            : decidim_path ? decidim_path : answers_path ? answers_path
-           : final_path ? final_path : argv[2];
+           : final_path ? final_path : pack_path ? pack_path : argv[2];
   if (!cocrea_document_check_output (document, out_path, &error))
     return cocrea_cli_fail (error);
 
@@ -127,6 +132,8 @@ cocrea_cli_export (int argc, char **argv)
     ok = cocrea_decidim_export (document, decidim_path, &error);
   else if (final_path != NULL)
     ok = cocrea_pdf_plan_export_final (document, final_path, NULL, NULL, &warnings, &error);
+  else if (pack_path != NULL)
+    ok = cocrea_pack_export (document, pack_path, NULL, NULL, NULL, &warnings, &error);
   else if (report_number != 0)
     ok = cocrea_pdf_commitment_report_export (document, report_number, argv[2], NULL, NULL,
                                               &warnings, &error);

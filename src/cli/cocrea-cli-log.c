@@ -10,55 +10,17 @@
 #include "cocrea-cli-private.h"
 #include "cocrea-history.h"
 
-/* The detail as JSON when it is a JSON object, else as a string. */
-static void
-add_detail (JsonBuilder *b, const char *detail)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-
-  json_builder_set_member_name (b, "detail");
-  if (detail != NULL && detail[0] == '{' && json_parser_load_from_data (parser, detail, -1, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    json_builder_add_value (b, json_node_copy (json_parser_get_root (parser)));
-  else
-    json_builder_add_string_value (b, detail != NULL ? detail : "");
-}
-
-static void
-add_string_or_null (JsonBuilder *b, const char *member, const char *value)
-{
-  json_builder_set_member_name (b, member);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 static void
 print_json (GPtrArray *entries)
 {
-  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = cocrea_history_to_json (entries);
+  g_autofree char *text = NULL;
 
-  json_builder_begin_array (b);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      const CocreaHistoryEntry *e = g_ptr_array_index (entries, i);
-      g_autofree char *description = cocrea_history_entry_describe (e);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, e->id);
-      add_string_or_null (b, "at", e->at);
-      add_string_or_null (b, "author", e->author);
-      add_string_or_null (b, "action", e->action);
-      add_string_or_null (b, "kind", cocrea_history_kind_to_key (cocrea_history_entry_kind (e)));
-      add_string_or_null (b, "subject", e->subject);
-      add_detail (b, e->detail);
-      add_string_or_null (b, "description", description);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  cocrea_cli_print_json (b);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
 }
 
 /*

@@ -358,3 +358,64 @@ cocrea_history_list (CocreaDocument *document, const char *since, GError **error
   return cocrea_db_collect (db, stmt, entry_from_row, NULL,
                             (GDestroyNotify) cocrea_history_entry_free, error);
 }
+
+/* The detail as JSON when it is a JSON object, else as a string. */
+static void
+add_detail (JsonBuilder *b, const char *detail)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  json_builder_set_member_name (b, "detail");
+  if (detail != NULL && detail[0] == '{' && json_parser_load_from_data (parser, detail, -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    json_builder_add_value (b, json_node_copy (json_parser_get_root (parser)));
+  else
+    json_builder_add_string_value (b, detail != NULL ? detail : "");
+}
+
+static void
+add_string_or_null (JsonBuilder *b, const char *member, const char *value)
+{
+  json_builder_set_member_name (b, member);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+/**
+ * cocrea_history_to_json:
+ * @entries: (element-type CocreaHistoryEntry): entries of the history
+ *
+ * The entries as a JSON array of objects: id, at, author, action, kind,
+ * subject, detail (an object when the detail is JSON) and description
+ * (in the user's language).
+ *
+ * Returns: (transfer full): the array
+ */
+JsonNode *
+cocrea_history_to_json (GPtrArray *entries)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const CocreaHistoryEntry *e = g_ptr_array_index (entries, i);
+      g_autofree char *description = cocrea_history_entry_describe (e);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_int_value (b, e->id);
+      add_string_or_null (b, "at", e->at);
+      add_string_or_null (b, "author", e->author);
+      add_string_or_null (b, "action", e->action);
+      add_string_or_null (b, "kind", cocrea_history_kind_to_key (cocrea_history_entry_kind (e)));
+      add_string_or_null (b, "subject", e->subject);
+      add_detail (b, e->detail);
+      add_string_or_null (b, "description", description);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  return json_builder_get_root (b);
+}

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "cocrea-document.h"
 
@@ -51,6 +52,7 @@ const char        *cocrea_history_kind_to_key   (CocreaHistoryKind         kind)
 const char        *cocrea_history_kind_label    (CocreaHistoryKind         kind);
 char              *cocrea_history_entry_describe (const CocreaHistoryEntry *entry);
 char              *cocrea_history_entry_when    (const CocreaHistoryEntry *entry);
+JsonNode          *cocrea_history_to_json       (GPtrArray                *entries);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CocreaHistoryEntry, cocrea_history_entry_free)
 
