@@ -69,7 +69,10 @@ asan_test () {
 }
 if meson setup "$asandir" -Db_sanitize=address,undefined -Db_lundef=false >/dev/null &&
    meson compile -C "$asandir" >/dev/null; then
-  asan_test lsan.supp "" --no-suite gui --timeout-multiplier 3
+  # The first-run and package checks build with their own compilers and
+  # settings: nothing of theirs runs sanitized, so they run once, above.
+  asan_test lsan.supp "" --no-suite gui --no-suite firstrun --no-suite package \
+    --timeout-multiplier 3
   # GUI tests: the full unwinder, so that lsan-gui.supp can name the one
   # GLib leak it needs (the fast one stops at g_malloc). ~10x slower; a
   # hang would end at the plain 300 s timeout.
