@@ -28,6 +28,7 @@
 #include "cocrea-file.h"
 #include "cocrea-lock.h"
 #include "cocrea-output.h"
+#include "cocrea-record-changes.h"
 #include "cocrea-schema.h"
 #include "cocrea-search-index.h"
 #include "cocrea-text.h"
@@ -47,12 +48,30 @@ struct _CocreaDocument {
   gboolean read_only;
   gboolean lock_was_stale;
   gboolean verified; /* passed cocrea_verify_file() (or its stamp) when opened to write */
+
+  /* What the open edit wrote, as SQLite reported it row by row (Event),
+   * and where each inner edit (savepoint) began in it, so rolling one
+   * back forgets exactly its rows. Turned into CocreaRecordChanges when
+   * the outermost edit commits. */
+  GArray *events;
+  GArray *savepoint_marks; /* guint: events->len when each inner edit began */
+  gboolean stamping;       /* the commit's own modified_at is no one's change */
+  GHashTable *table_kinds; /* table name → kind + 1, or 0 when not reported */
 };
+
+/* One row written inside an edit. */
+typedef struct {
+  gint64 id;
+  guint32 seq;  /* order of writing, to fold a row's writes in order */
+  guint8 kind;  /* CocreaRecordKind */
+  guint8 op;    /* CocreaChange: insert, update, delete */
+} Event;
 
 G_DEFINE_FINAL_TYPE (CocreaDocument, cocrea_document, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  RECORDS_CHANGED,
   N_SIGNALS
 };
 
@@ -82,6 +101,9 @@ cocrea_document_finalize (GObject *object)
   g_free (self->path);
   g_free (self->real_path);
   g_free (self->read_only_reason);
+  g_array_unref (self->events);
+  g_array_unref (self->savepoint_marks);
+  g_hash_table_unref (self->table_kinds);
 
   G_OBJECT_CLASS (cocrea_document_parent_class)->finalize (object);
 }
@@ -95,16 +117,198 @@ cocrea_document_class_init (CocreaDocumentClass *klass)
 
   /**
    * CocreaDocument::changed:
-   * Emitted after an edit has been committed to the file.
+   * Emitted after an edit has been committed to the file, once per edit,
+   * after the edit's #CocreaDocument::records-changed signals.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
+
+  /**
+   * CocreaDocument::records-changed:
+   * @document: the document
+   * @changes: the ids of the records of one kind the edit added, changed
+   *   and removed (a #CocreaRecordChanges; keep a reference to keep it)
+   *
+   * Emitted after an edit (an undo and a redo too) has been committed,
+   * once for each kind of record it touched, in the order of
+   * #CocreaRecordKind, with the kind's nick as the detail: connect to
+   * "records-changed::contribution" to hear of contributions only. The
+   * file already holds the whole edit when the first one is emitted, so
+   * what a handler reads is the state after the edit, whatever the kind.
+   * Writes that no edit made (opening migrates a file) are not reported.
+   */
+  signals[RECORDS_CHANGED] = g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL,
+                                           NULL, G_TYPE_NONE, 1,
+                                           COCREA_TYPE_RECORD_CHANGES | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
 cocrea_document_init (CocreaDocument *self)
 {
+  self->events = g_array_new (FALSE, FALSE, sizeof (Event));
+  self->savepoint_marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->table_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* The tables whose rows are reported, and as what. Others (the audit
+ * log, the search index's, the sync bookkeeping, what a later schema step
+ * adds) are not: a page that must follow one adds it here and to
+ * CocreaRecordKind. */
+static const struct {
+  const char *table;
+  CocreaRecordKind kind;
+} reported_tables[] = {
+  { "process", COCREA_RECORD_PROCESS },
+  { "stage", COCREA_RECORD_STAGE },
+  { "activity", COCREA_RECORD_ACTIVITY },
+  { "table_group", COCREA_RECORD_GROUP },
+  { "proposal", COCREA_RECORD_PROPOSAL },
+  { "contribution", COCREA_RECORD_CONTRIBUTION },
+  { "criterion", COCREA_RECORD_CRITERION },
+  { "evaluator", COCREA_RECORD_EVALUATOR },
+  { "score", COCREA_RECORD_SCORE },
+  { "decision", COCREA_RECORD_DECISION },
+  { "commitment", COCREA_RECORD_COMMITMENT },
+  { "milestone", COCREA_RECORD_MILESTONE },
+  { "contact", COCREA_RECORD_CONTACT },
+  { "actor", COCREA_RECORD_ACTOR },
+  { "milestone_progress", COCREA_RECORD_PROGRESS },
+  { "consultation_comment", COCREA_RECORD_COMMENT },
+};
+
+/* The kind of @table's rows, or -1 when they are not reported. */
+static int
+kind_of_table (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reported_tables); i++)
+    if (strcmp (reported_tables[i].table, table) == 0)
+      return reported_tables[i].kind;
+  return -1;
+}
+
+/*
+ * update_hook_cb:
+ * SQLite's report of every row an INSERT, UPDATE or DELETE writes, foreign
+ * key actions included (deleting an activity reports its groups and
+ * contributions), on the document's connection. Only noted here: nothing
+ * may touch the connection inside the hook. An import writes 100,000 rows,
+ * so a row costs a table lookup and an append.
+ */
+static void
+update_hook_cb (void *data, int op, const char *database, const char *table, sqlite3_int64 rowid)
+{
+  CocreaDocument *self = data;
+  gpointer found;
+  int kind;
+  Event event;
+
+  if (self->edit_depth == 0 || self->stamping)
+    return;
+  /* One hash lookup per row: the full-text index writes rows of its own
+   * tables between the contributions'. */
+  if (!g_hash_table_lookup_extended (self->table_kinds, table, NULL, &found))
+    {
+      found = GINT_TO_POINTER (kind_of_table (table) + 1);
+      g_hash_table_insert (self->table_kinds, g_strdup (table), found);
+    }
+  kind = GPOINTER_TO_INT (found) - 1;
+  if (kind < 0)
+    return;
+
+  event.id = rowid;
+  event.seq = self->events->len;
+  event.kind = kind;
+  event.op = op == SQLITE_INSERT ? COCREA_CHANGE_ADDED
+             : op == SQLITE_DELETE ? COCREA_CHANGE_REMOVED
+                                   : COCREA_CHANGE_CHANGED;
+  g_array_append_val (self->events, event);
+}
+
+static int
+compare_events (gconstpointer a, gconstpointer b)
+{
+  const Event *x = a, *y = b;
+
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  if (x->id != y->id)
+    return x->id < y->id ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* The net effect of a row's writes, in order, starting from @state (-1:
+ * nothing yet). Added then removed is nothing (-1); removed then added
+ * back is changed. */
+static int
+fold_write (int state, int op)
+{
+  switch (state)
+    {
+    case -1:
+      return op;
+    case COCREA_CHANGE_ADDED:
+      return op == COCREA_CHANGE_REMOVED ? -1 : COCREA_CHANGE_ADDED;
+    case COCREA_CHANGE_CHANGED:
+      return op == COCREA_CHANGE_REMOVED ? COCREA_CHANGE_REMOVED : COCREA_CHANGE_CHANGED;
+    case COCREA_CHANGE_REMOVED:
+    default:
+      return op == COCREA_CHANGE_ADDED ? COCREA_CHANGE_CHANGED : COCREA_CHANGE_REMOVED;
+    }
+}
+
+/*
+ * take_changes:
+ * Turns the events of the committed edit into one #CocreaRecordChanges
+ * per kind touched (NULL for the others) and forgets the events.
+ */
+static void
+take_changes (CocreaDocument *self, CocreaRecordChanges *changes[COCREA_N_RECORD_KINDS])
+{
+  GArray *events = self->events;
+  guint i = 0;
+
+  memset (changes, 0, COCREA_N_RECORD_KINDS * sizeof changes[0]);
+  g_array_sort (events, compare_events);
+  while (i < events->len)
+    {
+      const Event *first = &g_array_index (events, Event, i);
+      int state = -1;
+      guint j = i;
+
+      for (; j < events->len && g_array_index (events, Event, j).kind == first->kind &&
+             g_array_index (events, Event, j).id == first->id;
+           j++)
+        state = fold_write (state, g_array_index (events, Event, j).op);
+      if (state >= 0)
+        {
+          if (changes[first->kind] == NULL)
+            changes[first->kind] = cocrea_record_changes_new (first->kind);
+          cocrea_record_changes_add (changes[first->kind], state, first->id);
+        }
+      i = j;
+    }
+  g_array_set_size (events, 0);
+}
+
+/* Says what the committed edit changed: records-changed per kind, then changed. */
+static void
+emit_changes (CocreaDocument *self)
+{
+  CocreaRecordChanges *changes[COCREA_N_RECORD_KINDS];
+
+  take_changes (self, changes);
+  g_object_ref (self);
+  for (guint k = 0; k < COCREA_N_RECORD_KINDS; k++)
+    if (changes[k] != NULL)
+      {
+        g_signal_emit (self, signals[RECORDS_CHANGED],
+                       g_quark_from_static_string (cocrea_record_kind_to_nick (k)), changes[k]);
+        cocrea_record_changes_unref (changes[k]);
+      }
+  g_signal_emit (self, signals[CHANGED], 0);
+  g_object_unref (self);
 }
 
 static char *
@@ -551,6 +755,8 @@ cocrea_document_open (const char *path, CocreaOpenFlags flags, GError **error)
       self->migrated_from = version;
     }
 
+  if (!self->read_only)
+    sqlite3_update_hook (self->db, update_hook_cb, self);
   return g_steal_pointer (&self);
 }
 
@@ -724,7 +930,10 @@ cocrea_document_close (CocreaDocument *self)
     {
       if (self->edit_depth > 0)
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_update_hook (self->db, NULL, NULL);
       sqlite3_close_v2 (self->db);
+      g_array_set_size (self->events, 0);
+      g_array_set_size (self->savepoint_marks, 0);
       self->db = NULL;
       /* Verified when opened, written only by Cocrea since (it held the
        * lock): the next opening need not read every page again. */
@@ -813,6 +1022,10 @@ cocrea_document_begin_edit (CocreaDocument *self, GError **error)
   if (!cocrea_db_exec (self->db, sql, error))
     return FALSE;
 
+  if (self->edit_depth == 0)
+    g_array_set_size (self->events, 0);
+  else
+    g_array_append_val (self->savepoint_marks, self->events->len);
   self->edit_depth++;
   return TRUE;
 }
@@ -836,6 +1049,8 @@ cocrea_document_commit_edit (CocreaDocument *self, GError **error)
 
   if (self->edit_depth > 0)
     {
+      /* The inner edit's rows are the outer edit's now. */
+      g_array_set_size (self->savepoint_marks, self->savepoint_marks->len - 1);
       sql = g_strdup_printf ("RELEASE edit%u", self->edit_depth);
       return cocrea_db_exec (self->db, sql, error);
     }
@@ -843,15 +1058,20 @@ cocrea_document_commit_edit (CocreaDocument *self, GError **error)
   {
     g_autofree char *now = cocrea_db_now ();
     g_autofree char *stamp = g_strdup_printf ("UPDATE process SET modified_at = '%s'", now);
+    gboolean ok;
 
-    if (!cocrea_db_exec (self->db, stamp, error) || !cocrea_db_exec (self->db, "COMMIT", error))
+    self->stamping = TRUE;
+    ok = cocrea_db_exec (self->db, stamp, error);
+    self->stamping = FALSE;
+    if (!ok || !cocrea_db_exec (self->db, "COMMIT", error))
       {
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+        g_array_set_size (self->events, 0);
         return FALSE;
       }
   }
 
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changes (self);
   return TRUE;
 }
 
@@ -867,10 +1087,20 @@ cocrea_document_rollback_edit (CocreaDocument *self)
   self->edit_depth--;
 
   if (self->edit_depth == 0)
-    sql = g_strdup ("ROLLBACK");
+    {
+      sql = g_strdup ("ROLLBACK");
+      g_array_set_size (self->events, 0);
+    }
   else
-    sql = g_strdup_printf ("ROLLBACK TO edit%u; RELEASE edit%u",
-                           self->edit_depth, self->edit_depth);
+    {
+      guint mark = g_array_index (self->savepoint_marks, guint, self->savepoint_marks->len - 1);
+
+      sql = g_strdup_printf ("ROLLBACK TO edit%u; RELEASE edit%u",
+                             self->edit_depth, self->edit_depth);
+      /* What the inner edit wrote is undone, so it is no one's change. */
+      g_array_set_size (self->events, mark);
+      g_array_set_size (self->savepoint_marks, self->savepoint_marks->len - 1);
+    }
 
   sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 }
