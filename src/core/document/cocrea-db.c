@@ -241,6 +241,24 @@ cocrea_db_bind_text (sqlite3_stmt *stmt, int index, const char *text)
 }
 
 /*
+ * cocrea_db_bind_ids:
+ * Binds @n_ids ids as one JSON array, for a query that reads a set of
+ * rows by id in one statement: "WHERE id IN (SELECT value FROM json_each
+ * (?))", which SQLite answers with one lookup per id.
+ */
+void
+cocrea_db_bind_ids (sqlite3_stmt *stmt, int index, const gint64 *ids, guint n_ids)
+{
+  GString *json = g_string_sized_new (2 + n_ids * 8);
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+  sqlite3_bind_text (stmt, index, g_string_free (json, FALSE), -1, g_free);
+}
+
+/*
  * cocrea_db_bind_static_text:
  * Binds @length bytes of @text (-1: up to its NUL) without SQLite copying
  * them: for bulk inserts, where the copy of every cell was a tenth of the

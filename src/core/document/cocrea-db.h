@@ -40,6 +40,10 @@ void          cocrea_db_bind_static_text (sqlite3_stmt *stmt,
                                           int           index,
                                           const char   *text,
                                           int           length);
+void          cocrea_db_bind_ids   (sqlite3_stmt *stmt,
+                                    int           index,
+                                    const gint64 *ids,
+                                    guint         n_ids);
 void          cocrea_db_configure_library (void);
 
 /*

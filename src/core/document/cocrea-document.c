@@ -166,6 +166,7 @@ static const struct {
   { "table_group", COCREA_RECORD_GROUP },
   { "proposal", COCREA_RECORD_PROPOSAL },
   { "contribution", COCREA_RECORD_CONTRIBUTION },
+  { "contribution_source", COCREA_RECORD_SOURCE },
   { "criterion", COCREA_RECORD_CRITERION },
   { "evaluator", COCREA_RECORD_EVALUATOR },
   { "score", COCREA_RECORD_SCORE },

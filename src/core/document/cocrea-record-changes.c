@@ -5,6 +5,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "cocrea-ids.h"
 #include "cocrea-record-changes.h"
 
 struct _CocreaRecordChanges {
@@ -23,6 +24,7 @@ static const char *const nicks[COCREA_N_RECORD_KINDS] = {
   [COCREA_RECORD_GROUP] = "group",
   [COCREA_RECORD_PROPOSAL] = "proposal",
   [COCREA_RECORD_CONTRIBUTION] = "contribution",
+  [COCREA_RECORD_SOURCE] = "source",
   [COCREA_RECORD_CRITERION] = "criterion",
   [COCREA_RECORD_EVALUATOR] = "evaluator",
   [COCREA_RECORD_SCORE] = "score",
@@ -78,24 +80,6 @@ cocrea_record_changes_unref (CocreaRecordChanges *self)
   g_free (self);
 }
 
-/* Index of the first id in @ids not below @id. */
-static guint
-lower_bound (GArray *ids, gint64 id)
-{
-  guint lo = 0, hi = ids->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (ids, gint64, mid) < id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 /*
  * cocrea_record_changes_add:
  * Notes that record @id had @change. For the document, which builds the
@@ -118,7 +102,7 @@ cocrea_record_changes_add (CocreaRecordChanges *self, CocreaChange change, gint6
       g_array_append_val (ids, id);
       return;
     }
-  at = lower_bound (ids, id);
+  at = cocrea_ids_lower_bound ((const gint64 *) ids->data, ids->len, id);
   if (at < ids->len && g_array_index (ids, gint64, at) == id)
     return;
   g_array_insert_val (ids, at, id);
@@ -168,13 +152,9 @@ cocrea_record_changes_get_n_ids (const CocreaRecordChanges *self)
 gboolean
 cocrea_record_changes_has (const CocreaRecordChanges *self, CocreaChange change, gint64 id)
 {
-  GArray *ids;
-  guint at;
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail ((guint) change < COCREA_N_CHANGES, FALSE);
 
-  ids = self->ids[change];
-  at = lower_bound (ids, id);
-  return at < ids->len && g_array_index (ids, gint64, at) == id;
+  return cocrea_ids_find ((const gint64 *) self->ids[change]->data, self->ids[change]->len, id) !=
+         G_MAXUINT;
 }

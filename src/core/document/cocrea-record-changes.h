@@ -31,6 +31,8 @@ typedef enum {
   COCREA_RECORD_GROUP,        /* "group": table groups */
   COCREA_RECORD_PROPOSAL,     /* "proposal": merged_into_id changes are reported here */
   COCREA_RECORD_CONTRIBUTION, /* "contribution": a merge changes contributions' proposal_id */
+  COCREA_RECORD_SOURCE,       /* "source": where a contribution came from online (Decidim),
+                               * with its supports; ids are the source rows' own */
   COCREA_RECORD_CRITERION,    /* "criterion" */
   COCREA_RECORD_EVALUATOR,    /* "evaluator" */
   COCREA_RECORD_SCORE,        /* "score" */

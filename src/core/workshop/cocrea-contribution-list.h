@@ -8,6 +8,7 @@
 
 #include "cocrea-contribution.h"
 #include "cocrea-document.h"
+#include "cocrea-record-changes.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,15 @@ guint                   cocrea_contribution_list_filter (CocreaContributionList 
                                                          guint                  *positions);
 gint64                  cocrea_contribution_list_get_id (CocreaContributionList *self,
                                                          guint                   position);
+gboolean                cocrea_contribution_list_matches (CocreaContributionList *self,
+                                                          guint                   position,
+                                                          const char * const     *words);
+gboolean                cocrea_contribution_list_apply  (CocreaContributionList    *self,
+                                                         CocreaDocument            *document,
+                                                         const CocreaRecordChanges *changes,
+                                                         GError                   **error);
+void                    cocrea_contribution_list_renew_proposals (CocreaContributionList *self,
+                                                                  const gint64           *proposal_ids,
+                                                                  guint                   n_ids);
 
 G_END_DECLS

@@ -44,6 +44,11 @@ gboolean                 cocrea_contribution_store_load_names (CocreaContributio
                                                                GError                 **error);
 void                     cocrea_contribution_store_fill_names (CocreaContributionStore *store,
                                                                CocreaContributionRow   *row);
+gboolean                 cocrea_contribution_store_reload_name (CocreaContributionStore *store,
+                                                                sqlite3                 *db,
+                                                                gboolean                 group,
+                                                                gint64                   id,
+                                                                GError                 **error);
 const char              *cocrea_contribution_store_intern_area (CocreaContributionStore *store,
                                                                 const char              *area);
 void                     cocrea_contribution_store_add_text   (CocreaContributionStore *store,

@@ -39,6 +39,7 @@ struct _CocreaContributionStore {
   Names activities;
   Names groups;
   GHashTable *areas;  /* GRefString → itself */
+  GPtrArray *retired; /* GRefString names replaced by a rename, still pointed at */
 };
 
 static void
@@ -73,6 +74,7 @@ cocrea_contribution_store_new (void)
                                                 (GDestroyNotify) g_ref_string_release);
   store->areas = g_hash_table_new_full (g_str_hash, g_str_equal,
                                         (GDestroyNotify) g_ref_string_release, NULL);
+  store->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ref_string_release);
   return store;
 }
 
@@ -92,6 +94,7 @@ cocrea_contribution_store_unref (CocreaContributionStore *store)
   names_clear (&store->activities);
   names_clear (&store->groups);
   g_hash_table_unref (store->areas);
+  g_ptr_array_unref (store->retired);
   g_free (store);
 }
 
@@ -180,6 +183,65 @@ cocrea_contribution_store_load_names (CocreaContributionStore *store, sqlite3 *d
 
   return load_names (db, "activity", &store->activities, error) &&
          load_names (db, "table_group", &store->groups, error);
+}
+
+/* Sets @names' entry for @id to @name (taken), keeping the old string
+ * alive: rows and items may still point at it. */
+static void
+names_set (CocreaContributionStore *store, Names *names, gint64 id, char *name)
+{
+  gpointer old_key, old_name;
+
+  if (id >= 0 && (guint64) id < names->n_dense)
+    {
+      if (names->dense[id] != NULL)
+        g_ptr_array_add (store->retired, (char *) names->dense[id]);
+      names->dense[id] = name;
+      return;
+    }
+  if (g_hash_table_steal_extended (names->sparse, &id, &old_key, &old_name))
+    {
+      g_free (old_key);
+      g_ptr_array_add (store->retired, old_name);
+    }
+  g_hash_table_insert (names->sparse, g_memdup2 (&id, sizeof id), name);
+}
+
+/*
+ * cocrea_contribution_store_reload_name:
+ * Reads the name of activity (or, with @group, table group) @id again,
+ * after an edit added or renamed it; a row filled after this shows the
+ * new name. FALSE with @error set on a database failure; an id that is
+ * gone keeps its old name (its rows are gone too).
+ */
+gboolean
+cocrea_contribution_store_reload_name (CocreaContributionStore *store, sqlite3 *db,
+                                       gboolean group, gint64 id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = cocrea_db_prepare (db, group ? "SELECT name FROM table_group WHERE id = ?"
+                                      : "SELECT name FROM activity WHERE id = ?",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *valid = cocrea_text_dup_valid ((const char *) sqlite3_column_text (stmt, 0));
+
+      names_set (store, group ? &store->groups : &store->activities, id,
+                 g_ref_string_new (valid != NULL ? valid : ""));
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cocrea_db_set_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Points @row's activity and group names at the store's, from its ids. */

@@ -9,10 +9,16 @@
  * (cocrea_contribution_list_filter()), so items are made only for the
  * rows a list view shows.
  *
+ * When the list follows an edit (cocrea_contribution_list_apply()), the
+ * view passes on what changed at the positions it shows, so a merge of
+ * five rows is five small changes here too, not a new list.
+ *
  * It has no GTK in it: any GListModel consumer can use it, the tests too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "cocrea-contribution-view.h"
 
 #include "cocrea-contribution.h"
@@ -21,6 +27,7 @@ struct _CocreaContributionView {
   GObject parent_instance;
 
   CocreaContributionList *list; /* or NULL: no items */
+  gulong items_changed_id;
   char *search;
   char **words;                 /* from @search; NULL when it has none: every row */
   guint *positions;             /* the matching positions in @list, when @words */
@@ -111,11 +118,78 @@ refilter (CocreaContributionView *self, guint removed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* The first index of @self->positions holding a list position not below @position. */
+static guint
+positions_lower_bound (CocreaContributionView *self, guint position)
+{
+  guint lo = 0, hi = self->n_positions;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->positions[mid] < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/*
+ * list_items_changed_cb:
+ * The list changed @removed rows at @position into @added: without a
+ * search the view shows the same change; with one, the rows that matched
+ * in that range go, the new rows that match come, and the positions after
+ * move by the difference.
+ */
+static void
+list_items_changed_cb (CocreaContributionList *list, guint position, guint removed, guint added,
+                       CocreaContributionView *self)
+{
+  guint first, last, n_new = 0;
+  g_autofree guint *positions = NULL;
+  guint n = 0;
+
+  if (self->words == NULL)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      if (removed != added)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      return;
+    }
+
+  first = positions_lower_bound (self, position);
+  last = positions_lower_bound (self, position + removed);
+  positions = g_new (guint, self->n_positions - (last - first) + added + 1);
+  memcpy (positions, self->positions, first * sizeof (guint));
+  n = first;
+  for (guint p = position; p < position + added; p++)
+    if (cocrea_contribution_list_matches (list, p, (const char * const *) self->words))
+      {
+        positions[n++] = p;
+        n_new++;
+      }
+  for (guint i = last; i < self->n_positions; i++)
+    positions[n++] = self->positions[i] + added - removed;
+
+  g_free (self->positions);
+  self->positions = g_steal_pointer (&positions);
+  self->n_positions = n;
+  if (last - first == 0 && n_new == 0)
+    return;
+  g_list_model_items_changed (G_LIST_MODEL (self), first, last - first, n_new);
+  if (last - first != n_new)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
 static void
 cocrea_contribution_view_finalize (GObject *object)
 {
   CocreaContributionView *self = COCREA_CONTRIBUTION_VIEW (object);
 
+  if (self->list != NULL)
+    g_clear_signal_handler (&self->items_changed_id, self->list);
   g_clear_object (&self->list);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->words, g_strfreev);
@@ -201,9 +275,9 @@ cocrea_contribution_view_new (void)
 /**
  * cocrea_contribution_view_set_list:
  * @self: a view
- * @list: (nullable): the contributions to show, a fresh snapshot after an edit
+ * @list: (nullable): the contributions to show
  *
- * Shows @list, filtered by the current search.
+ * Shows @list, filtered by the current search, and follows its changes.
  */
 void
 cocrea_contribution_view_set_list (CocreaContributionView *self, CocreaContributionList *list)
@@ -216,7 +290,12 @@ cocrea_contribution_view_set_list (CocreaContributionView *self, CocreaContribut
   if (self->list == list)
     return;
   removed = n_items (self);
+  if (self->list != NULL)
+    g_clear_signal_handler (&self->items_changed_id, self->list);
   g_set_object (&self->list, list);
+  if (list != NULL)
+    self->items_changed_id = g_signal_connect (list, "items-changed",
+                                               G_CALLBACK (list_items_changed_cb), self);
   refilter (self, removed);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIST]);
 }

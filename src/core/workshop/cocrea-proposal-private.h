@@ -16,12 +16,17 @@ G_BEGIN_DECLS
   " coalesce (p.merged_into_id, 0)"
 #define COCREA_PROPOSAL_N_COLUMNS 8
 
-CocreaProposal *cocrea_proposal_new_from_row (sqlite3_stmt   *stmt);
+gpointer        cocrea_proposal_new_from_row (sqlite3_stmt   *stmt,
+                                              gpointer        user_data,
+                                              GError        **error);
+CocreaProposal *cocrea_proposal_copy         (CocreaProposal *self);
 void            cocrea_proposal_set_counts   (CocreaProposal *self,
                                               guint           n_contributions,
                                               guint           n_groups,
                                               guint           n_activities);
 void            cocrea_proposal_add_supports (CocreaProposal *self,
+                                              guint           n_supports);
+void            cocrea_proposal_set_supports (CocreaProposal *self,
                                               guint           n_supports);
 
 G_END_DECLS

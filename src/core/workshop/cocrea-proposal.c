@@ -143,9 +143,11 @@ cocrea_proposal_init (CocreaProposal *self)
 {
 }
 
-/* Builds a proposal, without counts, from a row starting with COCREA_PROPOSAL_COLUMNS. */
-CocreaProposal *
-cocrea_proposal_new_from_row (sqlite3_stmt *stmt)
+/* Builds a proposal, without counts, from a row starting with
+ * COCREA_PROPOSAL_COLUMNS (a CocreaDbRowFunc: @user_data and @error are
+ * not used). */
+gpointer
+cocrea_proposal_new_from_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
 {
   CocreaProposal *self = g_object_new (COCREA_TYPE_PROPOSAL, NULL);
 
@@ -159,6 +161,28 @@ cocrea_proposal_new_from_row (sqlite3_stmt *stmt)
     self->origin = COCREA_ORIGIN_COMMUNITY;
   self->merged_into_id = sqlite3_column_int64 (stmt, 7);
   return self;
+}
+
+/* A new proposal holding what @self holds, counts included: the tally
+ * gives a list a new item when the counts change, as items do not. */
+CocreaProposal *
+cocrea_proposal_copy (CocreaProposal *self)
+{
+  CocreaProposal *copy = g_object_new (COCREA_TYPE_PROPOSAL, NULL);
+
+  copy->id = self->id;
+  copy->merged_into_id = self->merged_into_id;
+  copy->title = g_strdup (self->title);
+  copy->description = g_strdup (self->description);
+  copy->area = g_strdup (self->area);
+  copy->axes = self->axes;
+  copy->inclusion = self->inclusion;
+  copy->origin = self->origin;
+  copy->n_contributions = self->n_contributions;
+  copy->n_groups = self->n_groups;
+  copy->n_activities = self->n_activities;
+  copy->n_supports = self->n_supports;
+  return copy;
 }
 
 void
@@ -259,6 +283,12 @@ cocrea_proposal_get_n_supports (CocreaProposal *self)
 }
 
 void
+cocrea_proposal_set_supports (CocreaProposal *self, guint n_supports)
+{
+  self->n_supports = n_supports;
+}
+
+void
 cocrea_proposal_add_supports (CocreaProposal *self, guint n_supports)
 {
   self->n_supports = n_supports > G_MAXUINT - self->n_supports ? G_MAXUINT
@@ -279,13 +309,6 @@ cocrea_proposal_get_fields (CocreaProposal *self, CocreaProposalFields *fields)
   fields->origin = self->origin;
 }
 
-/* cocrea_proposal_new_from_row() as a CocreaDbRowFunc. */
-static gpointer
-proposal_from_row (sqlite3_stmt *stmt, gpointer user_data, GError **error)
-{
-  return cocrea_proposal_new_from_row (stmt);
-}
-
 /*
  * cocrea_proposal_list:
  * Returns every proposal, merged-away ones included, by id, as a list of
@@ -302,7 +325,8 @@ cocrea_proposal_list (CocreaDocument *document, GError **error)
                             error);
   if (stmt == NULL)
     return NULL;
-  return cocrea_db_collect_model (db, stmt, COCREA_TYPE_PROPOSAL, proposal_from_row, NULL, error);
+  return cocrea_db_collect_model (db, stmt, COCREA_TYPE_PROPOSAL, cocrea_proposal_new_from_row,
+                                  NULL, error);
 }
 
 /*
@@ -324,7 +348,7 @@ cocrea_proposal_lookup (CocreaDocument *document, gint64 id, GError **error)
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return cocrea_proposal_new_from_row (stmt);
+    return cocrea_proposal_new_from_row (stmt, NULL, NULL);
   if (rc == SQLITE_DONE)
     g_set_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND,
                  _("There is no proposal %lld"), (long long) id);
