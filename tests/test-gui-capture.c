@@ -30,6 +30,7 @@
 #include "cocrea-application.h"
 #include "cocrea-capture-page.h"
 #include "cocrea-contribution-list.h"
+#include "cocrea-contribution-view.h"
 #include "cocrea-contribution.h"
 #include "cocrea-group.h"
 #include "cocrea-merge-page.h"
@@ -39,6 +40,7 @@
 #include "gui-harness.h"
 
 static GtkWindow *window;
+static GListModel *choices[2]; /* the capture page's dropdown models, compared by address */
 static gint64 activity_id;
 static gint64 group_id;
 static gint64 captured_ids[3];
@@ -182,6 +184,16 @@ test_capture (void)
   g_assert_true (gtk_widget_has_focus (text_view));
 
   before = count_contributions (activity_id, group_id);
+  /* Typing never builds the activity and group choices again (that would
+   * move them under the typist's hands): the page hears that only
+   * contributions changed. */
+  {
+    g_autoptr (GPtrArray) dropdowns = gui_find_all_of_type (page, GTK_TYPE_DROP_DOWN);
+
+    g_assert_cmpuint (dropdowns->len, ==, 2);
+    choices[0] = gtk_drop_down_get_model (dropdowns->pdata[0]);
+    choices[1] = gtk_drop_down_get_model (dropdowns->pdata[1]);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
       g_autofree char *left = NULL;
@@ -196,6 +208,12 @@ test_capture (void)
       g_assert_cmpstr (left, ==, "");
       g_assert_true (gtk_widget_has_focus (text_view));
     }
+  {
+    g_autoptr (GPtrArray) dropdowns = gui_find_all_of_type (page, GTK_TYPE_DROP_DOWN);
+
+    g_assert_true (gtk_drop_down_get_model (dropdowns->pdata[0]) == choices[0]);
+    g_assert_true (gtk_drop_down_get_model (dropdowns->pdata[1]) == choices[1]);
+  }
 
   /* They are in the file, as typed, emoji included. */
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
@@ -301,6 +319,12 @@ tally_row (GtkWidget *page, const char *title)
   return NULL;
 }
 
+static gboolean
+shows_one_row (gpointer view)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))) == 1;
+}
+
 static void
 test_merge (void)
 {
@@ -309,6 +333,7 @@ test_merge (void)
   g_autoptr (CocreaContribution) first = NULL;
   g_autoptr (GError) error = NULL;
   GtkSelectionModel *selection;
+  CocreaContributionList *list;
   CocreaProposal *row;
   GtkWidget *page;
   GtkWidget *dialog;
@@ -327,6 +352,10 @@ test_merge (void)
   gtk_selection_model_select_item (selection, find_position (G_LIST_MODEL (selection), captured_ids[0]), TRUE);
   gtk_selection_model_select_item (selection, find_position (G_LIST_MODEL (selection), captured_ids[1]), FALSE);
   gui_settle ();
+  /* What the page shows, read once: a merge must not make it read again. */
+  list = cocrea_contribution_view_get_list (
+    COCREA_CONTRIBUTION_VIEW (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (selection))));
+  g_assert_nonnull (list);
 
   g_assert_true (gtk_widget_activate_action (page, "merge.new-proposal", NULL));
   gui_wait_for (gui_has_toplevel, GUI_TYPE_DATA (ADW_TYPE_MESSAGE_DIALOG));
@@ -349,6 +378,26 @@ test_merge (void)
   first = cocrea_contribution_lookup (document (), captured_ids[0], &error);
   g_assert_no_error (error);
   g_assert_cmpint (cocrea_contribution_get_proposal_id (first), !=, 0);
+  /* Followed, not read again: the same list, the two rows still selected,
+   * and their Proposal column names the new proposal. */
+  g_assert_true (cocrea_contribution_view_get_list (
+                   COCREA_CONTRIBUTION_VIEW (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (selection)))) == list);
+  {
+    g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (selection);
+
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 2);
+    g_assert_true (gtk_bitset_contains (selected, find_position (G_LIST_MODEL (selection), captured_ids[0])));
+  }
+  {
+    GtkWidget *search = gui_find_one_of_type (page, GTK_TYPE_SEARCH_ENTRY);
+
+    gtk_editable_set_text (GTK_EDITABLE (search), "Huamachuco");
+    gui_wait_for (shows_one_row, views->pdata[0]);
+    gui_settle ();
+    g_assert_nonnull (gui_find_one (views->pdata[0], match_label_text, title));
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+    gui_settle ();
+  }
 
   /* Ctrl+Z takes the merge back: the proposal is gone from the tally. */
   g_assert_true (gtk_widget_activate_action (page, "merge.undo-last", NULL));
@@ -463,11 +512,6 @@ drag_and_drop (GtkWidget *from, GtkWidget *to)
   return handled;
 }
 
-static gboolean
-shows_one_row (gpointer view)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))) == 1;
-}
 
 static void
 test_drag_and_drop (void)

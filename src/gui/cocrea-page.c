@@ -4,7 +4,10 @@
  * When the document changes (an edit on any page, or a merge of scores),
  * the page reads it again through its reload() method: at once while the
  * page shows, else when it is next shown, so that typing on the capture
- * page does not re-read 100,000 rows on a page out of sight.
+ * page does not re-read 100,000 rows on a page out of sight. A page that
+ * implements records_changed() instead hears what each edit changed and
+ * updates just that (Merge & tally after a merge of 100,000 rows), so
+ * it is read once, when it gets its document.
  *
  * A page that edits keeps its own undo history: each edit is remembered
  * with a toast whose "Undo" button takes back that edit, and
@@ -23,6 +26,7 @@ typedef struct
 {
   CocreaDocument *document;
   gulong changed_id;
+  gulong records_changed_id;
   /* The document changed since the page last read it. */
   gboolean stale;
   guint reload_id;
@@ -60,6 +64,17 @@ document_changed_cb (CocreaPage *self)
   priv->stale = TRUE;
   if (COCREA_PAGE_GET_CLASS (self)->reload_when_hidden || gtk_widget_get_mapped (GTK_WIDGET (self)))
     reload (self);
+}
+
+/* A page that follows records updates what changed, shown or not; one
+ * that has not read its document yet has nothing to update. */
+static void
+records_changed_cb (CocreaPage *self, CocreaRecordChanges *changes)
+{
+  CocreaPagePrivate *priv = cocrea_page_get_instance_private (self);
+
+  if (!priv->stale)
+    COCREA_PAGE_GET_CLASS (self)->records_changed (self, changes);
 }
 
 static gboolean
@@ -118,7 +133,10 @@ cocrea_page_set_document (CocreaPage *self, CocreaDocument *document)
 
   klass = COCREA_PAGE_GET_CLASS (self);
   if (priv->document != NULL)
-    g_clear_signal_handler (&priv->changed_id, priv->document);
+    {
+      g_clear_signal_handler (&priv->changed_id, priv->document);
+      g_clear_signal_handler (&priv->records_changed_id, priv->document);
+    }
   g_set_object (&priv->document, document);
   cocrea_undo_stack_clear (priv->undo_stack);
   if (klass->document_set != NULL)
@@ -127,7 +145,11 @@ cocrea_page_set_document (CocreaPage *self, CocreaDocument *document)
    * document there (the plan's editor) hears of a change first. */
   if (klass->reload != NULL)
     {
-      if (document != NULL)
+      if (document != NULL && klass->records_changed != NULL)
+        priv->records_changed_id = g_signal_connect_object (document, "records-changed",
+                                                            G_CALLBACK (records_changed_cb),
+                                                            self, G_CONNECT_SWAPPED);
+      else if (document != NULL)
         priv->changed_id = g_signal_connect_object (document, "changed",
                                                     G_CALLBACK (document_changed_cb), self,
                                                     G_CONNECT_SWAPPED);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "cocrea-document.h"
+#include "cocrea-record-changes.h"
 #include "cocrea-undo-stack.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,13 @@ struct _CocreaPageClass
   /* Reads the document again into the page. NULL: the page shows nothing
    * that the document's "changed" signal can make out of date. */
   void (*reload)       (CocreaPage *self);
+  /* Set by a page that follows edits record by record: called with each
+   * CocreaDocument::records-changed of its document (every kind; look at
+   * cocrea_record_changes_get_kind()), shown or hidden, so its work must
+   * be as small as the change. Such a page is reloaded only when it gets
+   * a document, never on "changed", and switching to it reads nothing. */
+  void (*records_changed) (CocreaPage          *self,
+                           CocreaRecordChanges *changes);
   /* Before an undo or redo: write out an edit still in progress. */
   void (*before_undo)  (CocreaPage *self);
   /* After an undo (@redone FALSE) or a redo was applied and announced. */

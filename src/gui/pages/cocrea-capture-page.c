@@ -39,8 +39,7 @@ struct _CocreaCapturePage
   /* The dropdowns show names; these hold the ids, in the same order. */
   GArray *activity_ids;
   GArray *group_ids;
-  char *activities_signature;
-  char *groups_signature;
+  gint64 groups_activity_id; /* whose groups group_ids holds */
   gboolean rebuilding;
 
   GListStore *captured; /* CocreaContribution of the group, newest first */
@@ -303,29 +302,9 @@ set_choice_factories (GtkDropDown *dropdown)
   gtk_drop_down_set_list_factory (dropdown, popup);
 }
 
-/* A line per item, so an unchanged list is not rebuilt (which would move
- * the selection and the focus under the typist's hands). */
-static char *
-signature_of (GListModel *model, gboolean activities)
-{
-  GString *signature = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (model, i);
-
-      if (activities)
-        g_string_append_printf (signature, "%" G_GINT64_FORMAT ":%s\n",
-                                cocrea_activity_get_id (COCREA_ACTIVITY (item)),
-                                cocrea_activity_get_name (COCREA_ACTIVITY (item)));
-      else
-        g_string_append_printf (signature, "%" G_GINT64_FORMAT ":%s\n",
-                                cocrea_group_get_id (COCREA_GROUP (item)),
-                                cocrea_group_get_name (COCREA_GROUP (item)));
-    }
-  return g_string_free (signature, FALSE);
-}
-
+/* The dropdowns are rebuilt only when an edit changed activities or
+ * groups (records-changed), never as contributions are typed: a rebuild
+ * would move the selection and the focus under the typist's hands. */
 static void
 refresh_activities (CocreaCapturePage *self)
 {
@@ -333,7 +312,6 @@ refresh_activities (CocreaCapturePage *self)
   g_autoptr (GListModel) activities = NULL;
   g_autoptr (GtkStringList) names = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *signature = NULL;
   gint64 current = cocrea_capture_page_get_activity_id (self);
 
   if (document == NULL)
@@ -345,12 +323,6 @@ refresh_activities (CocreaCapturePage *self)
       cocrea_page_add_toast (COCREA_PAGE (self), error->message);
       return;
     }
-
-  signature = signature_of (activities, TRUE);
-  if (g_strcmp0 (signature, self->activities_signature) == 0)
-    return;
-  g_free (self->activities_signature);
-  self->activities_signature = g_steal_pointer (&signature);
 
   names = gtk_string_list_new (NULL);
   g_array_set_size (self->activity_ids, 0);
@@ -395,8 +367,6 @@ refresh_groups (CocreaCapturePage *self)
   g_autoptr (GListModel) groups = NULL;
   g_autoptr (GtkStringList) names = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *list_signature = NULL;
-  g_autofree char *signature = NULL;
   gint64 activity_id = cocrea_capture_page_get_activity_id (self);
   gint64 current = cocrea_capture_page_get_group_id (self);
   gint64 none = 0;
@@ -411,38 +381,32 @@ refresh_groups (CocreaCapturePage *self)
       return;
     }
 
-  list_signature = signature_of (groups, FALSE);
-  signature = g_strdup_printf ("%" G_GINT64_FORMAT "\n%s", activity_id, list_signature);
-  if (g_strcmp0 (signature, self->groups_signature) != 0)
+  names = gtk_string_list_new (NULL);
+  g_array_set_size (self->group_ids, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
     {
-      g_free (self->groups_signature);
-      self->groups_signature = g_steal_pointer (&signature);
+      g_autoptr (CocreaGroup) group = g_list_model_get_item (groups, i);
+      gint64 id = cocrea_group_get_id (group);
 
-      names = gtk_string_list_new (NULL);
-      g_array_set_size (self->group_ids, 0);
-      for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
-        {
-          g_autoptr (CocreaGroup) group = g_list_model_get_item (groups, i);
-          gint64 id = cocrea_group_get_id (group);
-
-          gtk_string_list_append (names, cocrea_group_get_name (group));
-          g_array_append_val (self->group_ids, id);
-        }
-      /* Surveys and interviews have no table groups. */
-      if (activity_id != 0)
-        {
-          gtk_string_list_append (names, _("No group"));
-          g_array_append_val (self->group_ids, none);
-        }
-
-      self->rebuilding = TRUE;
-      gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (names));
-      /* A workshop's first table, rather than "No group", to start with. */
-      if (current == 0 && self->group_ids->len > 0)
-        current = g_array_index (self->group_ids, gint64, 0);
-      select_id (self->group_dropdown, self->group_ids, current);
-      self->rebuilding = FALSE;
+      gtk_string_list_append (names, cocrea_group_get_name (group));
+      g_array_append_val (self->group_ids, id);
     }
+  /* Surveys and interviews have no table groups. */
+  if (activity_id != 0)
+    {
+      gtk_string_list_append (names, _("No group"));
+      g_array_append_val (self->group_ids, none);
+    }
+
+  self->rebuilding = TRUE;
+  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (names));
+  /* A workshop's first table, rather than "No group", to start with; the
+   * same activity's groups built again keep what was chosen. */
+  if (activity_id != self->groups_activity_id && current == 0 && self->group_ids->len > 0)
+    current = g_array_index (self->group_ids, gint64, 0);
+  self->groups_activity_id = activity_id;
+  select_id (self->group_dropdown, self->group_ids, current);
+  self->rebuilding = FALSE;
 
   refresh_captured (self);
 }
@@ -1015,11 +979,146 @@ cocrea_capture_page_after_undo (CocreaPage *page, gboolean redone)
 static void
 cocrea_capture_page_reload (CocreaPage *page)
 {
+  /* The groups and the contributions follow. */
+  refresh_activities (COCREA_CAPTURE_PAGE (page));
+}
+
+/* Whether contribution @c is listed under what is being captured: the
+ * activity, and the group, or no group for "No group". */
+static gboolean
+is_captured_here (CocreaCapturePage *self, CocreaContribution *c)
+{
+  return cocrea_contribution_get_activity_id (c) == cocrea_capture_page_get_activity_id (self) &&
+         cocrea_contribution_get_group_id (c) == cocrea_capture_page_get_group_id (self);
+}
+
+/* The position of contribution @id in the captured list, or G_MAXUINT. */
+static guint
+captured_position (CocreaCapturePage *self, gint64 id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->captured));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CocreaContribution) c = g_list_model_get_item (G_LIST_MODEL (self->captured), i);
+
+      if (cocrea_contribution_get_id (c) == id)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* Above this many contributions changed at once (an import), the group's
+ * list is read again rather than each one looked up. */
+#define MAX_FOLLOWED 64
+
+/*
+ * follow_contributions:
+ * Takes into the captured list what an edit did to contributions: those
+ * removed or moved elsewhere go, those added or changed here are looked
+ * up and take their place, newest first; the selected one stays selected.
+ */
+static void
+follow_contributions (CocreaCapturePage *self, CocreaRecordChanges *changes)
+{
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
+  CocreaContribution *selected = gtk_single_selection_get_selected_item (self->captured_selection);
+  gint64 selected_id = selected != NULL ? cocrea_contribution_get_id (selected) : 0;
+  const gint64 *ids;
+  guint n;
+
+  if (cocrea_capture_page_get_activity_id (self) == 0)
+    return;
+  if (cocrea_record_changes_get_n_ids (changes) > MAX_FOLLOWED)
+    {
+      refresh_captured (self);
+      return;
+    }
+
+  ids = cocrea_record_changes_get_ids (changes, COCREA_CHANGE_REMOVED, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint at = captured_position (self, ids[i]);
+
+      if (at != G_MAXUINT)
+        g_list_store_remove (self->captured, at);
+    }
+  for (CocreaChange change = COCREA_CHANGE_ADDED; change <= COCREA_CHANGE_CHANGED; change++)
+    {
+      ids = cocrea_record_changes_get_ids (changes, change, &n);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (CocreaContribution) c = cocrea_contribution_lookup (document, ids[i], NULL);
+          guint at = captured_position (self, ids[i]);
+
+          if (c != NULL && is_captured_here (self, c))
+            {
+              guint to = 0;
+
+              if (at != G_MAXUINT)
+                {
+                  g_list_store_splice (self->captured, at, 1, (gpointer *) &c, 1);
+                  continue;
+                }
+              /* Newest first: before the first older one. */
+              while (to < g_list_model_get_n_items (G_LIST_MODEL (self->captured)))
+                {
+                  g_autoptr (CocreaContribution) other =
+                    g_list_model_get_item (G_LIST_MODEL (self->captured), to);
+
+                  if (cocrea_contribution_get_id (other) < ids[i])
+                    break;
+                  to++;
+                }
+              g_list_store_insert (self->captured, to, c);
+            }
+          else if (at != G_MAXUINT)
+            g_list_store_remove (self->captured, at);
+        }
+    }
+
+  if (selected_id != 0)
+    {
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->captured_selection));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (CocreaContribution) item =
+            g_list_model_get_item (G_LIST_MODEL (self->captured_selection), i);
+
+          if (cocrea_contribution_get_id (item) == selected_id)
+            {
+              gtk_single_selection_set_selected (self->captured_selection, i);
+              break;
+            }
+        }
+    }
+  update_captured_label (self);
+}
+
+/*
+ * cocrea_capture_page_records_changed:
+ * Activities and groups changed: their dropdowns are built again (the
+ * choices kept); contributions: the captured list takes just those.
+ */
+static void
+cocrea_capture_page_records_changed (CocreaPage *page, CocreaRecordChanges *changes)
+{
   CocreaCapturePage *self = COCREA_CAPTURE_PAGE (page);
 
-  refresh_activities (self);
-  /* An unchanged activity list does not rebuild the groups by itself. */
-  refresh_groups (self);
+  switch (cocrea_record_changes_get_kind (changes))
+    {
+    case COCREA_RECORD_ACTIVITY:
+      refresh_activities (self);
+      break;
+    case COCREA_RECORD_GROUP:
+      refresh_groups (self);
+      break;
+    case COCREA_RECORD_CONTRIBUTION:
+      follow_contributions (self, changes);
+      break;
+    default:
+      break;
+    }
 }
 
 /* Starts afresh on another document: nothing chosen, nothing typed. */
@@ -1029,9 +1128,8 @@ cocrea_capture_page_document_set (CocreaPage *page)
   CocreaCapturePage *self = COCREA_CAPTURE_PAGE (page);
   gboolean writable = cocrea_page_is_writable (page);
 
-  g_clear_pointer (&self->activities_signature, g_free);
-  g_clear_pointer (&self->groups_signature, g_free);
   self->last_saved_id = 0;
+  self->groups_activity_id = 0;
   gtk_drop_down_set_selected (self->activity_dropdown, GTK_INVALID_LIST_POSITION);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
 
@@ -1080,8 +1178,6 @@ cocrea_capture_page_finalize (GObject *object)
 
   g_array_unref (self->activity_ids);
   g_array_unref (self->group_ids);
-  g_free (self->activities_signature);
-  g_free (self->groups_signature);
   g_strfreev (self->filter_words);
 
   G_OBJECT_CLASS (cocrea_capture_page_parent_class)->finalize (object);
@@ -1099,10 +1195,12 @@ cocrea_capture_page_class_init (CocreaCapturePageClass *klass)
   widget_class->grab_focus = cocrea_capture_page_grab_focus;
   page_class->document_set = cocrea_capture_page_document_set;
   page_class->reload = cocrea_capture_page_reload;
+  page_class->records_changed = cocrea_capture_page_records_changed;
   page_class->after_undo = cocrea_capture_page_after_undo;
   /* cocrea_capture_page_select() reads the dropdowns, which must hold the
-   * activities and groups of now also while the page is out of sight;
-   * a reload that finds them unchanged rebuilds nothing. */
+   * activities and groups of now also while the page is out of sight:
+   * read when the page gets its document, shown or not, and followed
+   * record by record after that. */
   page_class->reload_when_hidden = TRUE;
 
   g_type_ensure (COCREA_TYPE_CAPTURED_ROW);

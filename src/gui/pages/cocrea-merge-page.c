@@ -8,8 +8,12 @@
  * toast, and Ctrl+Z / Ctrl+Shift+Z walk this page's history.
  *
  * A process may hold 100,000 contributions: the lists are column views
- * that recycle their rows, and a page out of sight only notes that the
- * document changed and reads it again when it is shown.
+ * that recycle their rows, and the page reads the document once, when it
+ * gets it. After that it follows what each edit changed (records-changed):
+ * the contribution list reads the rows an edit touched, the tally counts
+ * again the proposals they left and joined, and only those rows change on
+ * screen, whether the page shows or not, so a merge at national size
+ * costs a few milliseconds here and switching to the page reads nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +26,7 @@
 
 #include "cocrea-contribution-view.h"
 #include "cocrea-contribution.h"
+#include "cocrea-ids.h"
 #include "cocrea-merge-page.h"
 #include "cocrea-proposal-merge.h"
 #include "cocrea-proposal-dialog.h"
@@ -50,12 +55,16 @@ struct _CocreaMergePage
 
   /* Every contribution, filtered by the search without making an item per
    * row: at national size that is 100,000 of them (see the view). */
+  CocreaContributionList *list;
   CocreaContributionView *contributions;
   GtkMultiSelection *contribution_selection;
-  GHashTable *proposal_titles; /* proposal id → title of the proposal it ends in */
 
-  GListStore *tally;
+  /* The top-level proposals with their counts; it also knows where each
+   * proposal ends up, for the contributions' Proposal column. */
+  CocreaTally *tally;
+  GtkSortListModel *tally_sorted;
   GtkMultiSelection *tally_selection;
+  gboolean following;          /* inside records_changed: one label update at the end */
 
   /* template children */
   AdwToastOverlay *toast_overlay;
@@ -135,7 +144,7 @@ update_labels (CocreaMergePage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->contributions));
   guint all = cocrea_contribution_view_get_n_total (self->contributions);
-  guint proposals = g_list_model_get_n_items (G_LIST_MODEL (self->tally));
+  guint proposals = g_list_model_get_n_items (G_LIST_MODEL (self->tally_selection));
   g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->contribution_selection));
   guint n_selected = (guint) gtk_bitset_get_size (selected);
   g_autofree char *count = NULL;
@@ -164,6 +173,8 @@ update_labels (CocreaMergePage *self)
 static void
 selection_changed_cb (CocreaMergePage *self)
 {
+  if (self->following)
+    return;
   update_actions (self);
   update_labels (self);
 }
@@ -173,9 +184,7 @@ selection_changed_cb (CocreaMergePage *self)
 static const char *
 proposal_title (CocreaMergePage *self, gint64 id)
 {
-  return id != 0 && self->proposal_titles != NULL
-           ? g_hash_table_lookup (self->proposal_titles, &id)
-           : NULL;
+  return id != 0 && self->tally != NULL ? cocrea_tally_get_top_title (self->tally, id) : NULL;
 }
 
 /* The list item a cell's widget shows, for drag and drop. */
@@ -483,71 +492,43 @@ restore_selection (CocreaMergePage *self, GtkMultiSelection *selection, GHashTab
   gtk_selection_model_set_selection (GTK_SELECTION_MODEL (selection), wanted, mask);
 }
 
-/* Maps each proposal id to the title of the proposal it ends in: a
- * contribution of a proposal merged into another shows where it went. */
-static GHashTable *
-build_titles (GListModel *proposals)
+/* Supports online only in a process with a Decidim phase. */
+static void
+update_supports_column (CocreaMergePage *self)
 {
-  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                        g_object_unref);
-  GHashTable *titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  GHashTableIter iter;
-  gpointer key, value;
+  GListModel *tally = G_LIST_MODEL (self->tally_selection);
+  gboolean with_supports = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (proposals); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (tally) && !with_supports; i++)
     {
-      CocreaProposal *proposal = g_list_model_get_item (proposals, i);
-      gint64 id = cocrea_proposal_get_id (proposal);
+      g_autoptr (CocreaProposal) proposal = g_list_model_get_item (tally, i);
 
-      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), proposal);
+      with_supports = cocrea_proposal_get_n_supports (proposal) > 0;
     }
-
-  g_hash_table_iter_init (&iter, by_id);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      CocreaProposal *top = value;
-
-      /* Bounded: a hand-edited file may hold a loop. */
-      for (guint depth = 0; depth < 64 && cocrea_proposal_get_merged_into_id (top) != 0; depth++)
-        {
-          gint64 next = cocrea_proposal_get_merged_into_id (top);
-          CocreaProposal *parent = g_hash_table_lookup (by_id, &next);
-
-          if (parent == NULL)
-            break;
-          top = parent;
-        }
-      g_hash_table_insert (titles, g_memdup2 (key, sizeof (gint64)),
-                           g_strdup (cocrea_proposal_get_title (top)));
-    }
-  return titles;
+  gtk_column_view_column_set_visible (self->n_supports_column, with_supports);
 }
 
-/* Reads contributions and tally again, keeping the selections. */
+/* Reads contributions and tally afresh (a new document), keeping the
+ * selections. */
 static void
 cocrea_merge_page_reload (CocreaPage *page)
 {
   CocreaMergePage *self = COCREA_MERGE_PAGE (page);
   CocreaDocument *document = cocrea_page_get_document (page);
-  g_autoptr (GListModel) contributions = NULL;
-  g_autoptr (GListModel) proposals = NULL;
-  g_autoptr (GListModel) tally = NULL;
+  g_autoptr (CocreaContributionList) list = NULL;
+  g_autoptr (CocreaTally) tally = NULL;
   g_autoptr (GHashTable) selected_contributions_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr (GHashTable) selected_proposal_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GError) error = NULL;
-  gboolean with_supports = FALSE;
 
   remember_selection (self, self->contribution_selection, selected_contributions_ids);
   remember_selection (self, self->tally_selection, selected_proposal_ids);
 
   if (document != NULL)
     {
-      contributions = cocrea_contribution_list (document, 0, 0, &error);
-      if (contributions != NULL)
-        proposals = cocrea_proposal_list (document, &error);
-      if (proposals != NULL)
-        tally = cocrea_tally (document, &error);
+      list = cocrea_contribution_list_new (document, 0, 0, &error);
+      if (list != NULL)
+        tally = cocrea_tally_new (document, &error);
       if (tally == NULL)
         {
           cocrea_page_add_toast (COCREA_PAGE (self), error->message);
@@ -555,29 +536,66 @@ cocrea_merge_page_reload (CocreaPage *page)
         }
     }
 
-  g_clear_pointer (&self->proposal_titles, g_hash_table_unref);
-  if (proposals != NULL)
-    self->proposal_titles = build_titles (proposals);
-
-  cocrea_contribution_view_set_list (self->contributions,
-                                     contributions != NULL ? COCREA_CONTRIBUTION_LIST (contributions)
-                                                           : NULL);
-
-  if (tally != NULL)
-    for (guint i = 0; i < g_list_model_get_n_items (tally); i++)
-      {
-        CocreaProposal *proposal = g_list_model_get_item (tally, i);
-
-        with_supports = with_supports || cocrea_proposal_get_n_supports (proposal) > 0;
-        g_ptr_array_add (items, proposal);
-      }
-  /* Supports online only in a process with a Decidim phase. */
-  gtk_column_view_column_set_visible (self->n_supports_column, with_supports);
-  g_list_store_splice (self->tally, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tally)),
-                       items->pdata, items->len);
+  /* The tally first: the contributions' Proposal column asks it. */
+  g_set_object (&self->tally, tally);
+  gtk_sort_list_model_set_model (self->tally_sorted, G_LIST_MODEL (tally));
+  g_set_object (&self->list, list);
+  cocrea_contribution_view_set_list (self->contributions, list);
+  update_supports_column (self);
 
   restore_selection (self, self->contribution_selection, selected_contributions_ids);
   restore_selection (self, self->tally_selection, selected_proposal_ids);
+  update_actions (self);
+  update_labels (self);
+}
+
+/*
+ * cocrea_merge_page_records_changed:
+ * Follows one kind of record an edit changed: the contribution list
+ * takes contributions, activities and groups, the tally proposals and
+ * contributions (and supports), and the rows whose proposal's title may
+ * read differently now are shown anew. Selections are kept by id: a row
+ * that changed is a new item. A failure reads everything again.
+ */
+static void
+cocrea_merge_page_records_changed (CocreaPage *page, CocreaRecordChanges *changes)
+{
+  CocreaMergePage *self = COCREA_MERGE_PAGE (page);
+  CocreaDocument *document = cocrea_page_get_document (page);
+  g_autoptr (GHashTable) selected_contributions_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GHashTable) selected_proposal_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GArray) retitled = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
+  CocreaRecordKind kind = cocrea_record_changes_get_kind (changes);
+
+  if (self->list == NULL || self->tally == NULL ||
+      (kind != COCREA_RECORD_CONTRIBUTION && kind != COCREA_RECORD_PROPOSAL &&
+       kind != COCREA_RECORD_ACTIVITY && kind != COCREA_RECORD_GROUP &&
+       kind != COCREA_RECORD_SOURCE))
+    return;
+
+  remember_selection (self, self->contribution_selection, selected_contributions_ids);
+  remember_selection (self, self->tally_selection, selected_proposal_ids);
+  self->following = TRUE;
+  if (!cocrea_tally_apply (self->tally, document, changes, retitled, &error) ||
+      !cocrea_contribution_list_apply (self->list, document, changes, &error))
+    {
+      self->following = FALSE;
+      g_debug ("Merge & tally reads everything again: %s", error->message);
+      cocrea_merge_page_reload (page);
+      return;
+    }
+  if (retitled->len > 0)
+    {
+      g_array_sort (retitled, cocrea_ids_compare);
+      cocrea_contribution_list_renew_proposals (self->list, (const gint64 *) retitled->data,
+                                                retitled->len);
+    }
+  if (kind == COCREA_RECORD_SOURCE)
+    update_supports_column (self);
+  restore_selection (self, self->contribution_selection, selected_contributions_ids);
+  restore_selection (self, self->tally_selection, selected_proposal_ids);
+  self->following = FALSE;
   update_actions (self);
   update_labels (self);
 }
@@ -862,9 +880,10 @@ cocrea_merge_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_MERGE_PAGE);
   g_clear_object (&self->contribution_selection);
   g_clear_object (&self->tally_selection);
+  g_clear_object (&self->tally_sorted);
   g_clear_object (&self->contributions);
   g_clear_object (&self->tally);
-  g_clear_pointer (&self->proposal_titles, g_hash_table_unref);
+  g_clear_object (&self->list);
 
   G_OBJECT_CLASS (cocrea_merge_page_parent_class)->dispose (object);
 }
@@ -879,6 +898,7 @@ cocrea_merge_page_class_init (CocreaMergePageClass *klass)
   object_class->dispose = cocrea_merge_page_dispose;
   page_class->document_set = cocrea_merge_page_document_set;
   page_class->reload = cocrea_merge_page_reload;
+  page_class->records_changed = cocrea_merge_page_records_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-merge-page.ui");
@@ -922,8 +942,6 @@ cocrea_merge_page_class_init (CocreaMergePageClass *klass)
 static void
 cocrea_merge_page_init (CocreaMergePage *self)
 {
-  GtkSortListModel *sorted;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   cocrea_page_set_toast_overlay (COCREA_PAGE (self), self->toast_overlay);
 
@@ -936,7 +954,6 @@ cocrea_merge_page_init (CocreaMergePage *self)
   set_column_factory (self, self->proposal_column, CELL_PROPOSAL);
   gtk_column_view_set_model (self->contributions_view, GTK_SELECTION_MODEL (self->contribution_selection));
 
-  self->tally = g_list_store_new (COCREA_TYPE_PROPOSAL);
   set_column_factory (self, self->title_column, CELL_TITLE);
   set_column_factory (self, self->n_contributions_column, CELL_N_CONTRIBUTIONS);
   set_column_factory (self, self->n_groups_column, CELL_N_GROUPS);
@@ -948,9 +965,8 @@ cocrea_merge_page_init (CocreaMergePage *self)
   set_column_sorter (self->n_activities_column, compare_n_activities);
   set_column_sorter (self->n_supports_column, compare_n_supports);
   /* Unsorted, the tally keeps the core's order: most contributions first. */
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->tally)),
-                                    g_object_ref (gtk_column_view_get_sorter (self->tally_view)));
-  self->tally_selection = gtk_multi_selection_new (G_LIST_MODEL (sorted));
+  self->tally_sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->tally_view)));
+  self->tally_selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->tally_sorted)));
   gtk_column_view_set_model (self->tally_view, GTK_SELECTION_MODEL (self->tally_selection));
   g_signal_connect_object (self->tally_view, "activate", G_CALLBACK (tally_activated_cb), self,
                            G_CONNECT_SWAPPED);
