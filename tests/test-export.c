@@ -1,7 +1,10 @@
-/* test-export.c — the JSON export of a process
+/* test-export.c — the JSON export of a process, and the one entry point of every export
  *
  * The export is open data for others to read, so it is checked by reading
- * it back with a JSON parser, not by comparing text.
+ * it back with a JSON parser, not by comparing text. cocrea_export(),
+ * which the command line and the Export page both call, writes every
+ * kind, checks the destination before anything, stops when cancelled and
+ * passes progress on.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +15,7 @@
 
 #include "cocrea-demo.h"
 #include "cocrea-error.h"
+#include "cocrea-export.h"
 #include "cocrea-json-export.h"
 #include "cocrea-schema.h"
 
@@ -289,6 +293,93 @@ test_replace (Fixture *f, gconstpointer data)
                                                   "format"), ==, "cocrea");
 }
 
+/* Every kind writes a file with its extension, through the one entry point. */
+static void
+test_every_kind (Fixture *f, gconstpointer data)
+{
+  for (CocreaExportKind kind = 0; kind < COCREA_N_EXPORTS; kind++)
+    {
+      g_autofree char *name = g_strdup_printf ("export-%d.%s", kind,
+                                               cocrea_export_kind_get_extension (kind));
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autoptr (GError) error = NULL;
+      g_auto (GStrv) warnings = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      CocreaExportOptions options = { .commitment = 1 };
+
+      g_assert_true (cocrea_export (f->document, kind, &options, path, NULL, NULL, NULL, &warnings,
+                                    &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 0);
+      if (g_str_equal (cocrea_export_kind_get_extension (kind), "pdf"))
+        g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+      /* The demo has no proposal from Decidim: the answers file says so. */
+      if (kind == COCREA_EXPORT_DECIDIM_ANSWERS_CSV)
+        {
+          g_assert_nonnull (warnings);
+          g_assert_cmpuint (g_strv_length (warnings), ==, 1);
+        }
+      g_unlink (path);
+    }
+}
+
+static gboolean
+count_progress (double fraction, const char *phase, gpointer data)
+{
+  (*(guint *) data)++;
+  return TRUE;
+}
+
+static gboolean
+cancel_at_first_progress (double fraction, const char *phase, gpointer data)
+{
+  g_cancellable_cancel (data);
+  return TRUE;
+}
+
+/* The process itself is refused before anything is written; a cancelled
+ * export fails as cancelled and leaves no file; the PDFs say how far they are. */
+static void
+test_entry_point (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *pdf = g_build_filename (f->dir, "plan.pdf", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "aportes.csv", NULL);
+  guint reports = 0;
+
+  g_assert_false (cocrea_export_check (f->document, f->path, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (cocrea_export (f->document, COCREA_EXPORT_CONTRIBUTIONS_CSV, NULL, f->path, NULL,
+                                 NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (cocrea_document_check_file (f->path, NULL, NULL));
+
+  g_assert_true (cocrea_export (f->document, COCREA_EXPORT_PLAN_PDF, NULL, pdf, NULL, count_progress,
+                                &reports, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports, >, 1);
+  g_assert_true (cocrea_export_kind_reports_progress (COCREA_EXPORT_PLAN_PDF));
+  g_assert_false (cocrea_export_kind_reports_progress (COCREA_EXPORT_PROCESS_JSON));
+  g_unlink (pdf);
+
+  g_assert_false (cocrea_export (f->document, COCREA_EXPORT_PLAN_PDF, NULL, pdf, cancellable,
+                                 cancel_at_first_progress, cancellable, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* Already cancelled: nothing starts. */
+  g_assert_false (cocrea_export (f->document, COCREA_EXPORT_CONTRIBUTIONS_CSV, NULL, csv, cancellable,
+                                 NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -303,6 +394,10 @@ main (int argc, char **argv)
   ADD ("missing-folder", test_missing_folder);
   ADD ("replace", test_replace);
 #undef ADD
+  g_test_add ("/export/entry-point/every-kind", Fixture, NULL, fixture_set_up, test_every_kind,
+              fixture_tear_down);
+  g_test_add ("/export/entry-point/check-cancel-progress", Fixture, NULL, fixture_set_up,
+              test_entry_point, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -7,15 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cocrea-cli-private.h"
-#include "cocrea-commitments-csv.h"
-#include "cocrea-csv-export.h"
-#include "cocrea-decidim-answers.h"
-#include "cocrea-decidim-export.h"
-#include "cocrea-json-export.h"
-#include "cocrea-pack.h"
-#include "cocrea-pdf-commitment-report.h"
-#include "cocrea-pdf-plan.h"
-#include "cocrea-pdf-reasons.h"
+#include "cocrea-export.h"
 
 /* Prints each warning on stderr, as "cocrea: warning: …". */
 static void
@@ -27,9 +19,10 @@ print_warnings (GStrv warnings)
 
 /*
  * cocrea_cli_export:
- * Writes the one export its single option names; the process is only
- * read. Warnings (characters a PDF font cannot show) go to stderr and do
- * not fail the command. Returns 0, 1 when the export failed (no file is
+ * Writes the one export its single option names, through cocrea_export()
+ * as the Export page does; the process is only read. Warnings
+ * (characters a PDF font cannot show, an answers file for several
+ * spaces) go to stderr and do not fail the command. Returns 0, 1 when the export failed (no file is
  * left half-written), or 2 for a usage error.
  */
 int
@@ -80,7 +73,9 @@ cocrea_cli_export (int argc, char **argv)
                         entries);
   g_autoptr (CocreaDocument) document = NULL;
   g_auto (GStrv) warnings = NULL;
-  const char *out_path;
+  CocreaExportKind kind = COCREA_EXPORT_CONTRIBUTIONS_CSV;
+  CocreaExportOptions options = { 0 };
+  const char *out_path = NULL;
   GError *error = NULL;
   gboolean ok;
   int status;
@@ -90,9 +85,35 @@ cocrea_cli_export (int argc, char **argv)
   if (!cocrea_cli_parse (context, &argc, &argv, -1, &status))
     return status;
 
-  given = (csv_path != NULL) + (json_path != NULL) + (pdf_path != NULL) + (reasons_path != NULL) +
-          (commitments_path != NULL) + (decidim_path != NULL) + (answers_path != NULL) +
-          (final_path != NULL) + (report_number != 0) + (pack_path != NULL);
+  {
+    /* Each option and the export it names. */
+    const struct {
+      const char *path;
+      CocreaExportKind kind;
+    } chosen[] = {
+      { csv_path, COCREA_EXPORT_CONTRIBUTIONS_CSV },
+      { json_path, COCREA_EXPORT_PROCESS_JSON },
+      { pdf_path, COCREA_EXPORT_PLAN_PDF },
+      { reasons_path, COCREA_EXPORT_REASONS_PDF },
+      { commitments_path, COCREA_EXPORT_COMMITMENTS_CSV },
+      { decidim_path, COCREA_EXPORT_DECIDIM_JSON },
+      { answers_path, COCREA_EXPORT_DECIDIM_ANSWERS_CSV },
+      { final_path, COCREA_EXPORT_FINAL_PLAN_PDF },
+      /* Its OUT.pdf follows FILE; checked below. */
+      { report_number != 0 ? (argc > 2 ? argv[2] : "") : NULL,
+        COCREA_EXPORT_COMMITMENT_REPORT_PDF },
+      { pack_path, COCREA_EXPORT_PACK_ZIP },
+    };
+
+    given = 0;
+    for (guint i = 0; i < G_N_ELEMENTS (chosen); i++)
+      if (chosen[i].path != NULL)
+        {
+          given++;
+          out_path = chosen[i].path;
+          kind = chosen[i].kind;
+        }
+  }
   if (given != 1)
     return cocrea_cli_usage (context, _("Give exactly one of --csv, --json, --pdf, --reasons-pdf, "
                                         "--commitments-csv, --decidim, --decidim-answers, "
@@ -110,56 +131,10 @@ cocrea_cli_export (int argc, char **argv)
   if (document == NULL)
     return cocrea_cli_fail (error);
 
-  /* Never over the process itself, nor any other: said before the work. */
-  out_path = csv_path ? csv_path : json_path ? json_path : pdf_path ? pdf_path
-           : reasons_path ? reasons_path : commitments_path ? commitments_path
-           : decidim_path ? decidim_path : answers_path ? answers_path
-           : final_path ? final_path : pack_path ? pack_path : argv[2];
-  if (!cocrea_document_check_output (document, out_path, &error))
-    return cocrea_cli_fail (error);
-
-  if (csv_path != NULL)
-    ok = cocrea_csv_export (document, csv_path, &error);
-  else if (json_path != NULL)
-    ok = cocrea_json_export (document, json_path, &error);
-  else if (pdf_path != NULL)
-    ok = cocrea_pdf_plan_export (document, pdf_path, NULL, NULL, &warnings, &error);
-  else if (reasons_path != NULL)
-    ok = cocrea_pdf_reasons_export (document, reasons_path, NULL, NULL, &warnings, &error);
-  else if (commitments_path != NULL)
-    ok = cocrea_commitments_csv_export (document, commitments_path, &error);
-  else if (decidim_path != NULL)
-    ok = cocrea_decidim_export (document, decidim_path, &error);
-  else if (final_path != NULL)
-    ok = cocrea_pdf_plan_export_final (document, final_path, NULL, NULL, &warnings, &error);
-  else if (pack_path != NULL)
-    ok = cocrea_pack_export (document, pack_path, NULL, NULL, NULL, &warnings, &error);
-  else if (report_number != 0)
-    ok = cocrea_pdf_commitment_report_export (document, report_number, argv[2], NULL, NULL,
-                                              &warnings, &error);
-  else
-    {
-      guint rows = 0, spaces = 0;
-
-      ok = cocrea_decidim_answers_export (document, answers_path, &rows, &spaces, &error);
-      /* Decidim imports answers per proposals component. */
-      if (ok && spaces > 1)
-        {
-          g_autofree char *warning =
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "the answers are for proposals of %u participatory "
-                                          "space: import the file into each one's proposals",
-                                          "the answers are for proposals of %u participatory "
-                                          "spaces: import the file into each one's proposals",
-                                          spaces),
-                             spaces);
-          g_printerr ("cocrea: %s: %s\n", _("warning"), warning);
-        }
-      if (ok && rows == 0)
-        g_printerr ("cocrea: %s: %s\n", _("warning"),
-                    _("no proposal that came from Decidim is in a proposal of the process yet: "
-                      "the file has only its header"));
-    }
+  /* The destination is checked before the work (never the process itself
+   * nor any other), as the window does. */
+  options.commitment = report_number;
+  ok = cocrea_export (document, kind, &options, out_path, NULL, NULL, NULL, &warnings, &error);
 
   print_warnings (warnings);
   if (!ok)

@@ -1,11 +1,13 @@
 /* cocrea-export-page.c — every export of a process, in one place
  *
- * Each export asks where to save, then runs in a worker thread on the
- * thread's own read-only opening of the file: an export reads in one
- * transaction, and a SQLite connection must not be shared with the window,
- * which may keep editing meanwhile. Progress comes back to the main loop
- * with g_main_context_invoke(). The core writes to a temporary file and
- * renames it at the end, so a failed export leaves nothing behind.
+ * Each export asks where to save, then runs cocrea_export() (the command
+ * line's entry point too) in a worker thread on the thread's own
+ * read-only opening of the file: an export reads in one transaction, and
+ * a SQLite connection must not be shared with the window, which may keep
+ * editing meanwhile. Progress comes back to the main loop with
+ * g_main_context_invoke(); Cancel is the job's GCancellable. The core
+ * writes to a temporary file and renames it at the end, so a failed
+ * export leaves nothing behind.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,19 +15,13 @@
 
 #include <adwaita.h>
 
-#include "cocrea-commitments-csv.h"
-#include "cocrea-csv-export.h"
-#include "cocrea-decidim-export.h"
 #include "cocrea-export-page.h"
-#include "cocrea-json-export.h"
-#include "cocrea-pdf-plan.h"
-#include "cocrea-pdf-reasons.h"
 
+/* How the page offers an export; the kinds it does not offer have none. */
 typedef struct {
   const char *title;
   const char *subtitle;
   const char *file_name;   /* after the process title and a dash */
-  const char *extension;
   const char *done;
   gboolean document;       /* a PDF, else open data */
 } ExportInfo;
@@ -34,27 +30,27 @@ static const ExportInfo exports[COCREA_N_EXPORTS] = {
   [COCREA_EXPORT_PLAN_PDF] = {
     N_("Draft Plan (PDF)"),
     N_("Cover, contents, the process, prioritisation, viability, every commitment in the OGP template and the annex of contributions"),
-    N_("Draft Plan"), "pdf", N_("Draft plan exported"), TRUE },
+    N_("Draft Plan"), N_("Draft plan exported"), TRUE },
   [COCREA_EXPORT_REASONS_PDF] = {
     N_("Reasons Report (PDF)"),
     N_("Every proposal with its mentions, scores, decision and reason: the reasoned response"),
-    N_("Reasons Report"), "pdf", N_("Reasons report exported"), TRUE },
+    N_("Reasons Report"), N_("Reasons report exported"), TRUE },
   [COCREA_EXPORT_CONTRIBUTIONS_CSV] = {
     N_("Contributions (CSV)"),
     N_("Every contribution with its activity, group and proposal"),
-    N_("Contributions"), "csv", N_("Contributions exported"), FALSE },
+    N_("Contributions"), N_("Contributions exported"), FALSE },
   [COCREA_EXPORT_PROCESS_JSON] = {
     N_("Whole Process (JSON)"),
     N_("Activities, groups, contributions, proposals, scores, decisions and commitments"),
-    N_("Process"), "json", N_("Process exported"), FALSE },
+    N_("Process"), N_("Process exported"), FALSE },
   [COCREA_EXPORT_COMMITMENTS_CSV] = {
     N_("Commitments (CSV)"),
     N_("The commitments and their milestones"),
-    N_("Commitments"), "csv", N_("Commitments exported"), FALSE },
+    N_("Commitments"), N_("Commitments exported"), FALSE },
   [COCREA_EXPORT_DECIDIM_JSON] = {
     N_("Decidim Proposals (JSON)"),
     N_("The proposals as Decidim's proposal import reads them, to continue online"),
-    N_("Decidim Proposals"), "json", N_("Decidim proposals exported"), FALSE },
+    N_("Decidim Proposals"), N_("Decidim proposals exported"), FALSE },
 };
 
 struct _CocreaExportPage
@@ -143,7 +139,8 @@ progress_main_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Called on the worker thread; FALSE stops the export (Cancel). */
+/* Called on the worker thread: hands the progress to the main loop. The
+ * job's cancellable, not this, stops the export. */
 static gboolean
 progress_thread_cb (double fraction, const char *phase, gpointer user_data)
 {
@@ -155,7 +152,7 @@ progress_thread_cb (double fraction, const char *phase, gpointer user_data)
   progress->fraction = fraction;
   progress->phase = g_strdup (phase);
   g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_main_cb, progress, progress_free);
-  return !g_cancellable_is_cancelled (job->cancellable);
+  return TRUE;
 }
 
 static void
@@ -168,32 +165,8 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 
   document = cocrea_document_open (job->source, COCREA_OPEN_READ_ONLY, &error);
   if (document != NULL)
-    switch (job->kind)
-      {
-      case COCREA_EXPORT_PLAN_PDF:
-        ok = cocrea_pdf_plan_export (document, job->path, progress_thread_cb, job, &job->warnings,
-                                     &error);
-        break;
-      case COCREA_EXPORT_REASONS_PDF:
-        ok = cocrea_pdf_reasons_export (document, job->path, progress_thread_cb, job,
-                                        &job->warnings, &error);
-        break;
-      case COCREA_EXPORT_CONTRIBUTIONS_CSV:
-        ok = cocrea_csv_export (document, job->path, &error);
-        break;
-      case COCREA_EXPORT_PROCESS_JSON:
-        ok = cocrea_json_export (document, job->path, &error);
-        break;
-      case COCREA_EXPORT_COMMITMENTS_CSV:
-        ok = cocrea_commitments_csv_export (document, job->path, &error);
-        break;
-      case COCREA_EXPORT_DECIDIM_JSON:
-        ok = cocrea_decidim_export (document, job->path, &error);
-        break;
-      case COCREA_N_EXPORTS:
-      default:
-        g_assert_not_reached ();
-      }
+    ok = cocrea_export (document, job->kind, NULL, job->path, job->cancellable,
+                        progress_thread_cb, job, &job->warnings, &error);
 
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -310,7 +283,7 @@ cocrea_export_page_export_to (CocreaExportPage *self, CocreaExportKind kind, con
 
   /* The process file itself, another process, a read-only folder: said
    * at once, before the work starts (the export checks again). */
-  if (!cocrea_document_check_output (document, path, &error))
+  if (!cocrea_export_check (document, path, &error))
     {
       show_message (self, _("Could Not Export"), error->message);
       return;
@@ -329,7 +302,7 @@ cocrea_export_page_export_to (CocreaExportPage *self, CocreaExportKind kind, con
   /* Only the PDFs report progress, and with it take a Cancel; the other
    * exports take a second or two at national size. */
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button),
-                          kind == COCREA_EXPORT_PLAN_PDF || kind == COCREA_EXPORT_REASONS_PDF);
+                          cocrea_export_kind_reports_progress (kind));
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   {
     /* TRANSLATORS: shown while an export runs, "Exporting Draft Plan (PDF)…" */
@@ -379,7 +352,7 @@ suggested_name (CocreaExportPage *self, CocreaExportKind kind)
 
   g_strdelimit (title, "/\\:*?\"<>|", '-');
   return g_strdup_printf ("%s — %s.%s", title, _(exports[kind].file_name),
-                          exports[kind].extension);
+                          cocrea_export_kind_get_extension (kind));
 }
 
 static void
@@ -392,8 +365,8 @@ start_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autofree char *name = NULL;
   g_autofree char *pattern = NULL;
 
-  if (kind >= COCREA_N_EXPORTS || cocrea_page_get_document (COCREA_PAGE (self)) == NULL ||
-      self->busy)
+  if (kind >= COCREA_N_EXPORTS || exports[kind].title == NULL ||
+      cocrea_page_get_document (COCREA_PAGE (self)) == NULL || self->busy)
     return;
 
   g_clear_object (&self->chooser);
@@ -404,7 +377,7 @@ start_action (GtkWidget *widget, const char *action_name, GVariant *param)
   self->chooser_kind = kind;
   name = suggested_name (self, kind);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  pattern = g_strdup_printf ("*.%s", exports[kind].extension);
+  pattern = g_strdup_printf ("*.%s", cocrea_export_kind_get_extension (kind));
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_filter_set_name (filter, _(exports[kind].title));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
@@ -519,9 +492,14 @@ cocrea_export_page_init (CocreaExportPage *self)
 
   for (int kind = 0; kind < COCREA_N_EXPORTS; kind++)
     {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Export…"));
-      g_autofree char *label = g_strdup_printf (_("Export %s"), _(exports[kind].title));
+      GtkWidget *row, *button;
+      g_autofree char *label = NULL;
+
+      if (exports[kind].title == NULL)
+        continue;
+      row = adw_action_row_new ();
+      button = gtk_button_new_with_mnemonic (_("_Export…"));
+      label = g_strdup_printf (_("Export %s"), _(exports[kind].title));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(exports[kind].title));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(exports[kind].subtitle));

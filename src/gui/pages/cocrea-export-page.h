@@ -4,19 +4,10 @@
  */
 #pragma once
 
+#include "cocrea-export.h"
 #include "cocrea-page.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  COCREA_EXPORT_PLAN_PDF,
-  COCREA_EXPORT_REASONS_PDF,
-  COCREA_EXPORT_CONTRIBUTIONS_CSV,
-  COCREA_EXPORT_PROCESS_JSON,
-  COCREA_EXPORT_COMMITMENTS_CSV,
-  COCREA_EXPORT_DECIDIM_JSON,
-  COCREA_N_EXPORTS
-} CocreaExportKind;
 
 #define COCREA_TYPE_EXPORT_PAGE (cocrea_export_page_get_type ())
 G_DECLARE_FINAL_TYPE (CocreaExportPage, cocrea_export_page, COCREA, EXPORT_PAGE, CocreaPage)
