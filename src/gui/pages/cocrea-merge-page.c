@@ -496,10 +496,10 @@ restore_selection (CocreaMergePage *self, GtkMultiSelection *selection, GHashTab
 static void
 update_supports_column (CocreaMergePage *self)
 {
-  GListModel *tally = G_LIST_MODEL (self->tally_selection);
+  GListModel *tally = G_LIST_MODEL (self->tally);
   gboolean with_supports = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (tally) && !with_supports; i++)
+  for (guint i = 0; tally != NULL && i < g_list_model_get_n_items (tally) && !with_supports; i++)
     {
       g_autoptr (CocreaProposal) proposal = g_list_model_get_item (tally, i);
 
@@ -591,7 +591,9 @@ cocrea_merge_page_records_changed (CocreaPage *page, CocreaRecordChanges *change
       cocrea_contribution_list_renew_proposals (self->list, (const gint64 *) retitled->data,
                                                 retitled->len);
     }
-  if (kind == COCREA_RECORD_SOURCE)
+  /* A merge can bring the first supports into the tally, an unmerge take
+   * the last away. */
+  if (kind != COCREA_RECORD_ACTIVITY && kind != COCREA_RECORD_GROUP)
     update_supports_column (self);
   restore_selection (self, self->contribution_selection, selected_contributions_ids);
   restore_selection (self, self->tally_selection, selected_proposal_ids);
