@@ -16,46 +16,21 @@
 #include "cocrea-milestone.h"
 #include "cocrea-proposal.h"
 #include "cocrea-selection.h"
+#include "test-process.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  CocreaDocument *document;
-} Fixture;
+typedef TestProcess Fixture;
 
 /* The Renca demo: 5 commitments, each from a selected proposal. */
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cocrea-commitment-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "renca.cocrea", NULL);
-  cocrea_demo_write (f->path, &error);
-  g_assert_no_error (error);
-  f->document = cocrea_document_open (f->path, COCREA_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  test_process_demo (f, "renca.cocrea", COCREA_OPEN_DEFAULT);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->document);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-query_int (Fixture *f, const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 value = -1;
-  cocrea_db_query_int (cocrea_document_get_db (f->document), sql, &value, &error);
-  g_assert_no_error (error);
-  return value;
+  test_process_clear (f);
 }
 
 static CocreaCommitment *
@@ -122,7 +97,7 @@ test_from_proposal (Fixture *f, gconstpointer unused)
   g_clear_error (&error);
 
   /* Select another proposal: it becomes a candidate and then commitment 6. */
-  other = query_int (f, "SELECT min (p.id) FROM proposal p WHERE p.merged_into_id IS NULL"
+  other = test_process_query_int (f, "SELECT min (p.id) FROM proposal p WHERE p.merged_into_id IS NULL"
                         " AND p.id NOT IN (SELECT proposal_id FROM commitment"
                         " WHERE proposal_id IS NOT NULL)");
   g_assert_true (cocrea_selection_decide (f->document, other, COCREA_DECISION_SELECTED,
@@ -141,7 +116,7 @@ test_from_proposal (Fixture *f, gconstpointer unused)
   g_assert_cmpstr (cocrea_commitment_get_name (made), ==, cocrea_proposal_get_title (proposal));
   g_assert_cmpint (cocrea_commitment_get_origin (made), ==, cocrea_proposal_get_origin (proposal));
   g_assert_cmpint (cocrea_commitment_get_position (made), ==, 6);
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit_log WHERE action = 'add-commitment'"),
+  g_assert_cmpint (test_process_query_int (f, "SELECT count (*) FROM audit_log WHERE action = 'add-commitment'"),
                    ==, 1);
 
   g_assert_false (cocrea_commitment_add_from_proposal (f->document, 99999, NULL, &error));
@@ -169,7 +144,7 @@ test_reorder (Fixture *f, gconstpointer unused)
   last = nth (f, 4);
   g_assert_cmpint (cocrea_commitment_get_id (last), ==, cocrea_commitment_get_id (first));
   assert_numbered (f);
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit_log WHERE action = 'move-commitment'"),
+  g_assert_cmpint (test_process_query_int (f, "SELECT count (*) FROM audit_log WHERE action = 'move-commitment'"),
                    ==, 2);
 
   g_assert_false (cocrea_commitment_move (f->document, 99999, 1, &error));
@@ -184,7 +159,7 @@ test_update_and_dates (Fixture *f, gconstpointer unused)
   g_autoptr (CocreaCommitment) after = NULL;
   CocreaCommitmentFields fields;
   gint64 id = cocrea_commitment_get_id (c);
-  gint64 edits = query_int (f, "SELECT count (*) FROM audit_log");
+  gint64 edits = test_process_query_int (f, "SELECT count (*) FROM audit_log");
 
   cocrea_commitment_get_fields (c, &fields);
   fields.lead_unit = "Dirección de Desarrollo Comunitario (DIDECO)";
@@ -199,7 +174,7 @@ test_update_and_dates (Fixture *f, gconstpointer unused)
   g_assert_cmpstr (cocrea_commitment_get_starts_on (after), ==, "2019-09");
   g_assert_cmpstr (cocrea_commitment_get_ends_on (after), ==, "2021");
   g_assert_cmpint (cocrea_commitment_get_origin (after), ==, COCREA_ORIGIN_MUNICIPAL);
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit_log"), ==, edits + 1);
+  g_assert_cmpint (test_process_query_int (f, "SELECT count (*) FROM audit_log"), ==, edits + 1);
 
   /* Each refusal names its field and changes nothing. */
   fields.starts_on = "2019-13";
@@ -227,7 +202,7 @@ test_update_and_dates (Fixture *f, gconstpointer unused)
   g_assert_true (g_str_has_prefix (error->message, "Name"));
   g_clear_error (&error);
 
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit_log"), ==, edits + 1);
+  g_assert_cmpint (test_process_query_int (f, "SELECT count (*) FROM audit_log"), ==, edits + 1);
   g_clear_object (&after);
   after = cocrea_commitment_lookup (f->document, id, &error);
   g_assert_cmpstr (cocrea_commitment_get_starts_on (after), ==, "2019-09");
@@ -346,7 +321,7 @@ test_delete_undo (Fixture *f, gconstpointer unused)
   gint64 id = cocrea_commitment_get_id (second);
   g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM milestone WHERE commitment_id = %"
                                           G_GINT64_FORMAT, id);
-  gint64 milestones = query_int (f, sql);
+  gint64 milestones = test_process_query_int (f, sql);
   CocreaContactFields contact = { 0 };
 
   g_assert_cmpint (milestones, >, 0);
@@ -355,7 +330,7 @@ test_delete_undo (Fixture *f, gconstpointer unused)
   list = cocrea_commitment_list (f->document, &error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
   assert_numbered (f);
-  g_assert_cmpint (query_int (f, sql), ==, 0);
+  g_assert_cmpint (test_process_query_int (f, sql), ==, 0);
   g_clear_object (&list);
 
   g_assert_true (cocrea_undo_apply (f->document, undo, &redo, &error));
@@ -366,7 +341,7 @@ test_delete_undo (Fixture *f, gconstpointer unused)
   g_assert_cmpint (cocrea_commitment_get_id (back), ==, id);
   g_assert_cmpstr (cocrea_commitment_get_name (back), ==, cocrea_commitment_get_name (second));
   assert_numbered (f);
-  g_assert_cmpint (query_int (f, sql), ==, milestones);
+  g_assert_cmpint (test_process_query_int (f, sql), ==, milestones);
   g_assert_true (cocrea_commitment_get_contact (f->document, id, &contact, &error));
   g_assert_cmpstr (contact.name, !=, "");
   cocrea_contact_fields_clear (&contact);
@@ -374,7 +349,7 @@ test_delete_undo (Fixture *f, gconstpointer unused)
   /* And redo deletes it again. */
   g_assert_true (cocrea_undo_apply (f->document, redo, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM commitment"), ==, 4);
+  g_assert_cmpint (test_process_query_int (f, "SELECT count (*) FROM commitment"), ==, 4);
   assert_numbered (f);
 }
 
@@ -401,7 +376,7 @@ test_contact_and_actors (Fixture *f, gconstpointer unused)
   g_assert_no_error (error);
   contact.phone = "+56 9 1234 5678";
   g_assert_true (cocrea_commitment_set_contact (f->document, cid, &contact, &error));
-  g_assert_cmpint (query_int (f, count_contacts), ==, 1);
+  g_assert_cmpint (test_process_query_int (f, count_contacts), ==, 1);
   g_assert_true (cocrea_commitment_get_contact (f->document, cid, &read, &error));
   g_assert_cmpstr (read.name, ==, "María José Peña");
   g_assert_cmpstr (read.phone, ==, "+56 9 1234 5678");

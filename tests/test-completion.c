@@ -14,12 +14,9 @@
 #include "cocrea-milestone-progress.h"
 #include "cocrea-milestone.h"
 #include "cocrea-undo.h"
+#include "test-process.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  CocreaDocument *document;
-} Fixture;
+typedef TestProcess Fixture;
 
 /* The Renca demo without its illustrative follow-up records, so every
  * commitment starts with no evidence. */
@@ -28,13 +25,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("cocrea-completion-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "renca.cocrea", NULL);
-  cocrea_demo_write (f->path, &error);
-  g_assert_no_error (error);
-  f->document = cocrea_document_open (f->path, COCREA_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  test_process_demo (f, "renca.cocrea", COCREA_OPEN_DEFAULT);
   cocrea_db_exec (cocrea_document_get_db (f->document), "DELETE FROM milestone_progress", &error);
   g_assert_no_error (error);
 }
@@ -42,11 +33,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->document);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_process_clear (f);
 }
 
 /* The rule of cocrea-completion.c, case by case. */

@@ -13,11 +13,10 @@
 #include "cocrea-demo.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "test-process.h"
 
 typedef struct {
-  char *dir;
-  char *path;
-  CocreaDocument *document;
+  TEST_PROCESS_FIELDS;
   gint64 commitments[5]; /* ids, by plan number - 1 */
 } Fixture;
 
@@ -29,13 +28,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GListModel) commitments = NULL;
 
-  f->dir = g_dir_make_tmp ("cocrea-consultation-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "renca.cocrea", NULL);
-  cocrea_demo_write (f->path, &error);
-  g_assert_no_error (error);
-  f->document = cocrea_document_open (f->path, COCREA_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  test_process_demo (TEST_PROCESS (f), "renca.cocrea", COCREA_OPEN_DEFAULT);
 
   cocrea_db_exec (cocrea_document_get_db (f->document),
                   "DELETE FROM consultation_comment;"
@@ -56,11 +49,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->document);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_process_clear (TEST_PROCESS (f));
 }
 
 static gint64

@@ -8,11 +8,10 @@
 #include "cocrea-contribution.h"
 #include "cocrea-demo.h"
 #include "cocrea-proposal-merge.h"
+#include "test-process.h"
 
 typedef struct {
-  char *dir;
-  char *path;
-  CocreaDocument *doc;
+  TEST_PROCESS_FIELDS;
   guint n_signals;
   guint last_position, last_removed, last_added;
 } Fixture;
@@ -22,23 +21,13 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("cocrea-view-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "renca.cocrea", NULL);
-  g_assert_true (cocrea_demo_write (f->path, &error));
-  g_assert_no_error (error);
-  f->doc = cocrea_document_open (f->path, COCREA_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  test_process_demo (TEST_PROCESS (f), "renca.cocrea", COCREA_OPEN_DEFAULT);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->doc);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_process_clear (TEST_PROCESS (f));
 }
 
 static void
@@ -54,7 +43,7 @@ static CocreaContributionList *
 list_all (Fixture *f)
 {
   g_autoptr (GError) error = NULL;
-  CocreaContributionList *list = cocrea_contribution_list_new (f->doc, 0, 0, &error);
+  CocreaContributionList *list = cocrea_contribution_list_new (f->document, 0, 0, &error);
 
   g_assert_no_error (error);
   return list;
@@ -175,7 +164,7 @@ test_new_list (Fixture *f, gconstpointer data)
   ids[0] = cocrea_contribution_view_get_id (view, 0);
   ids[1] = cocrea_contribution_view_get_id (view, 1);
 
-  g_assert_true (cocrea_merge_new_proposal (f->doc, "Una propuesta nueva", ids, 2, &proposal, NULL,
+  g_assert_true (cocrea_merge_new_proposal (f->document, "Una propuesta nueva", ids, 2, &proposal, NULL,
                                             &error));
   g_assert_no_error (error);
   after = list_all (f);

@@ -12,29 +12,9 @@
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "test-process.h"
 
-typedef struct {
-  char *dir;
-  CocreaDocument *document;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
+typedef TestProcess Fixture;
 
 static CocreaDocument *
 new_process (const char *dir, const char *name)
@@ -52,19 +32,13 @@ new_process (const char *dir, const char *name)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("test-csv-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->document = new_process (f->dir, "plan.cocrea");
+  test_process_empty (f, "plan.cocrea");
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->document);
-  remove_tree (f->dir);
-  g_free (f->dir);
+  test_process_clear (f);
 }
 
 static char *

@@ -23,21 +23,16 @@
 #include "cocrea-selection.h"
 #include "cocrea-tally.h"
 #include "cocrea-undo.h"
+#include "test-process.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  CocreaDocument *document;
-} Fixture;
+typedef TestProcess Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("cocrea-decidim-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "proceso.cocrea", NULL);
+  test_process_folder (f, "proceso.cocrea");
   f->document = cocrea_document_create (f->path, "Plan de gobierno abierto", "Renca", 2019,
                                         2021, &error);
   g_assert_no_error (error);
@@ -46,13 +41,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autofree char *lock = NULL;
-
-  g_clear_object (&f->document);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_process_clear (f);
 }
 
 static char *

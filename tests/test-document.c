@@ -18,42 +18,20 @@
 #include "cocrea-stats.h"
 #include "cocrea-text.h"
 #include "cocrea-types.h"
+#include "test-process.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
+typedef TestProcess Fixture; /* a folder and a path: each test makes its own file */
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cocrea-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "plan.cocrea", NULL);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  test_process_folder (f, "plan.cocrea");
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  test_process_clear (f);
 }
 
 static CocreaDocument *

@@ -18,12 +18,11 @@
 #include "cocrea-export.h"
 #include "cocrea-json-export.h"
 #include "cocrea-schema.h"
+#include "test-process.h"
 
 typedef struct {
-  char *dir;
-  char *path;
+  TEST_PROCESS_FIELDS;
   char *json_path;
-  CocreaDocument *document;
 } Fixture;
 
 /* Writes the demo into a fresh temporary folder and opens it read-only,
@@ -31,30 +30,15 @@ typedef struct {
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cocrea-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "renca.cocrea", NULL);
-  f->json_path = g_build_filename (f->dir, "renca.json", NULL);
-
-  cocrea_demo_write (f->path, &error);
-  g_assert_no_error (error);
-
-  f->document = cocrea_document_open (f->path, COCREA_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
+  test_process_demo (TEST_PROCESS (f), "renca.cocrea", COCREA_OPEN_READ_ONLY);
+  f->json_path = test_process_file (TEST_PROCESS (f), "renca.json");
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->document);
-  g_unlink (f->json_path);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
+  test_process_clear (TEST_PROCESS (f));
   g_free (f->json_path);
-  g_free (f->path);
-  g_free (f->dir);
 }
 
 /* Exports the fixture's process and parses the file back. */

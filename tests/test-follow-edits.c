@@ -10,8 +10,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gstdio.h>
-
 #include "cocrea-activity.h"
 #include "cocrea-contribution-list.h"
 #include "cocrea-contribution-view.h"
@@ -23,6 +21,7 @@
 #include "cocrea-record-changes.h"
 #include "cocrea-tally.h"
 #include "cocrea-undo.h"
+#include "test-process.h"
 
 /* A copy of a list rebuilt from its "items-changed" alone: it holds the
  * same items as the list only if every change was reported right. */
@@ -59,8 +58,7 @@ mirror_clear (Mirror *m)
 }
 
 typedef struct {
-  char *dir;
-  CocreaDocument *doc;
+  TEST_PROCESS_FIELDS;
   CocreaContributionList *list;
   CocreaContributionView *view;
   CocreaTally *tally;
@@ -86,20 +84,13 @@ static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("cocrea-follow-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "renca.cocrea", NULL);
-  g_assert_true (cocrea_demo_write (path, &error));
-  g_assert_no_error (error);
-  f->doc = cocrea_document_open (path, COCREA_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  test_process_demo (TEST_PROCESS (f), "renca.cocrea", COCREA_OPEN_DEFAULT);
 
   /* More rows than the demo's thirty, so that deleting an activity takes
    * dozens out of the middle of the list at once. */
   {
-    g_autoptr (GListModel) demo = cocrea_contribution_list (f->doc, 0, 0, &error);
+    g_autoptr (GListModel) demo = cocrea_contribution_list (f->document, 0, 0, &error);
     guint n = g_list_model_get_n_items (demo);
 
     g_assert_no_error (error);
@@ -111,23 +102,23 @@ fixture_setup (Fixture *f, gconstpointer data)
 
         cocrea_contribution_get_fields (like, &fields);
         fields.text = text;
-        g_assert_true (cocrea_contribution_add (f->doc, &fields, NULL, NULL, &error));
+        g_assert_true (cocrea_contribution_add (f->document, &fields, NULL, NULL, &error));
         g_assert_no_error (error);
       }
   }
 
-  f->list = cocrea_contribution_list_new (f->doc, 0, 0, &error);
+  f->list = cocrea_contribution_list_new (f->document, 0, 0, &error);
   g_assert_no_error (error);
   f->view = cocrea_contribution_view_new ();
   cocrea_contribution_view_set_list (f->view, f->list);
   /* A search that some rows match and others do not. */
   cocrea_contribution_view_set_search (f->view, "a");
-  f->tally = cocrea_tally_new (f->doc, &error);
+  f->tally = cocrea_tally_new (f->document, &error);
   g_assert_no_error (error);
   mirror_init (&f->list_mirror, G_LIST_MODEL (f->list));
   mirror_init (&f->view_mirror, G_LIST_MODEL (f->view));
   mirror_init (&f->tally_mirror, G_LIST_MODEL (f->tally));
-  g_signal_connect (f->doc, "records-changed", G_CALLBACK (records_changed_cb), f);
+  g_signal_connect (f->document, "records-changed", G_CALLBACK (records_changed_cb), f);
 
   f->undos = g_ptr_array_new_with_free_func (g_object_unref);
   f->rand = g_rand_new_with_seed (GPOINTER_TO_UINT (data));
@@ -136,25 +127,15 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   mirror_clear (&f->list_mirror);
   mirror_clear (&f->view_mirror);
   mirror_clear (&f->tally_mirror);
   g_clear_object (&f->view);
   g_clear_object (&f->list);
   g_clear_object (&f->tally);
-  g_clear_object (&f->doc);
   g_ptr_array_unref (f->undos);
   g_rand_free (f->rand);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  test_process_clear (TEST_PROCESS (f));
 }
 
 /* A line per contribution, as a list shows it. */
@@ -220,9 +201,9 @@ static void
 check (Fixture *f)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CocreaContributionList) fresh = cocrea_contribution_list_new (f->doc, 0, 0, &error);
+  g_autoptr (CocreaContributionList) fresh = cocrea_contribution_list_new (f->document, 0, 0, &error);
   g_autoptr (CocreaContributionView) fresh_view = cocrea_contribution_view_new ();
-  g_autoptr (GListModel) tally = cocrea_tally (f->doc, &error);
+  g_autoptr (GListModel) tally = cocrea_tally (f->document, &error);
   g_autofree char *expected = NULL, *got = NULL, *mirrored = NULL;
   g_autofree char *expected_view = NULL, *got_view = NULL, *mirrored_view = NULL;
   g_autofree char *expected_tally = NULL, *got_tally = NULL, *mirrored_tally = NULL;
@@ -262,7 +243,7 @@ check (Fixture *f)
       for (guint depth = 0; depth < 64; depth++)
         {
           g_clear_object (&top);
-          top = cocrea_proposal_lookup (f->doc, top_id, &error);
+          top = cocrea_proposal_lookup (f->document, top_id, &error);
           g_assert_no_error (error);
           if (cocrea_proposal_get_merged_into_id (top) == 0)
             break;
@@ -319,24 +300,24 @@ random_edit (Fixture *f, guint step)
   switch (what)
     {
     case 0:
-      cocrea_merge_into (f->doc, random_top_proposal (f), ids, n_ids, &undo, NULL);
+      cocrea_merge_into (f->document, random_top_proposal (f), ids, n_ids, &undo, NULL);
       break;
     case 1:
       {
         g_autofree char *title = g_strdup_printf ("Propuesta %u", step);
-        cocrea_merge_new_proposal (f->doc, title, ids, n_ids, NULL, &undo, NULL);
+        cocrea_merge_new_proposal (f->document, title, ids, n_ids, NULL, &undo, NULL);
       }
       break;
     case 2:
-      cocrea_unmerge (f->doc, ids, n_ids, &undo, NULL);
+      cocrea_unmerge (f->document, ids, n_ids, &undo, NULL);
       break;
     case 3:
-      cocrea_merge_proposal (f->doc, random_top_proposal (f), random_top_proposal (f), &undo, NULL);
+      cocrea_merge_proposal (f->document, random_top_proposal (f), random_top_proposal (f), &undo, NULL);
       break;
     case 4:
     case 5:
       {
-        g_autoptr (CocreaContribution) c = cocrea_contribution_lookup (f->doc, ids[0], NULL);
+        g_autoptr (CocreaContribution) c = cocrea_contribution_lookup (f->document, ids[0], NULL);
         CocreaContributionFields fields;
         g_autofree char *text = g_strdup_printf ("Aporte nuevo %u, más árboles", step);
 
@@ -345,46 +326,46 @@ random_edit (Fixture *f, guint step)
         cocrea_contribution_get_fields (c, &fields);
         fields.text = text;
         if (what == 4)
-          cocrea_contribution_add (f->doc, &fields, NULL, &undo, NULL);
+          cocrea_contribution_add (f->document, &fields, NULL, &undo, NULL);
         else
-          cocrea_contribution_update (f->doc, ids[0], &fields, &undo, NULL);
+          cocrea_contribution_update (f->document, ids[0], &fields, &undo, NULL);
       }
       break;
     case 6:
-      cocrea_contribution_delete (f->doc, ids[0], &undo, NULL);
+      cocrea_contribution_delete (f->document, ids[0], &undo, NULL);
       break;
     case 7:
       {
-        g_autoptr (CocreaContribution) c = cocrea_contribution_lookup (f->doc, ids[0], NULL);
+        g_autoptr (CocreaContribution) c = cocrea_contribution_lookup (f->document, ids[0], NULL);
         g_autoptr (CocreaActivity) a = NULL;
         CocreaActivityFields fields;
         g_autofree char *name = g_strdup_printf ("Actividad %u", step);
 
         if (c == NULL)
           break;
-        a = cocrea_activity_lookup (f->doc, cocrea_contribution_get_activity_id (c), NULL);
+        a = cocrea_activity_lookup (f->document, cocrea_contribution_get_activity_id (c), NULL);
         cocrea_activity_get_fields (a, &fields);
         fields.name = name;
-        cocrea_activity_update (f->doc, cocrea_activity_get_id (a), &fields, &undo, NULL);
+        cocrea_activity_update (f->document, cocrea_activity_get_id (a), &fields, &undo, NULL);
       }
       break;
     case 8:
       {
-        g_autoptr (CocreaContribution) c = cocrea_contribution_lookup (f->doc, ids[0], NULL);
+        g_autoptr (CocreaContribution) c = cocrea_contribution_lookup (f->document, ids[0], NULL);
         g_autofree char *name = g_strdup_printf ("Mesa %u", step);
 
         if (c == NULL || cocrea_contribution_get_group_id (c) == 0)
           break;
         if (step % 5 == 0)
-          cocrea_group_delete (f->doc, cocrea_contribution_get_group_id (c), &undo, NULL);
+          cocrea_group_delete (f->document, cocrea_contribution_get_group_id (c), &undo, NULL);
         else
-          cocrea_group_update (f->doc, cocrea_contribution_get_group_id (c), name, 9, &undo, NULL);
+          cocrea_group_update (f->document, cocrea_contribution_get_group_id (c), name, 9, &undo, NULL);
       }
       break;
     case 9:
       {
         gint64 id = random_top_proposal (f);
-        g_autoptr (CocreaProposal) p = id != 0 ? cocrea_proposal_lookup (f->doc, id, NULL) : NULL;
+        g_autoptr (CocreaProposal) p = id != 0 ? cocrea_proposal_lookup (f->document, id, NULL) : NULL;
         CocreaProposalFields fields;
         g_autofree char *title = g_strdup_printf ("Título %u", step);
 
@@ -392,7 +373,7 @@ random_edit (Fixture *f, guint step)
           break;
         cocrea_proposal_get_fields (p, &fields);
         fields.title = title;
-        cocrea_proposal_update (f->doc, id, &fields, &undo, NULL);
+        cocrea_proposal_update (f->document, id, &fields, &undo, NULL);
       }
       break;
     case 10:
@@ -400,10 +381,10 @@ random_edit (Fixture *f, guint step)
        * rows out of the middle of the list at once. */
       if (step % 3 == 0)
         {
-          g_autoptr (CocreaContribution) c = cocrea_contribution_lookup (f->doc, ids[0], NULL);
+          g_autoptr (CocreaContribution) c = cocrea_contribution_lookup (f->document, ids[0], NULL);
 
           if (c != NULL)
-            cocrea_activity_delete (f->doc, cocrea_contribution_get_activity_id (c), &undo, NULL);
+            cocrea_activity_delete (f->document, cocrea_contribution_get_activity_id (c), &undo, NULL);
           break;
         }
       G_GNUC_FALLTHROUGH;
@@ -416,12 +397,12 @@ random_edit (Fixture *f, guint step)
           g_autoptr (CocreaUndo) redo = NULL;
           g_autoptr (GError) error = NULL;
 
-          g_assert_true (cocrea_undo_apply (f->doc, last, &redo, &error));
+          g_assert_true (cocrea_undo_apply (f->document, last, &redo, &error));
           g_assert_no_error (error);
           if (step % 2 == 0)
             {
               check (f);
-              g_assert_true (cocrea_undo_apply (f->doc, redo, &undo, &error));
+              g_assert_true (cocrea_undo_apply (f->document, redo, &undo, &error));
               g_assert_no_error (error);
             }
         }
@@ -445,7 +426,7 @@ test_random_edits (Fixture *f, gconstpointer data)
       g_autoptr (CocreaUndo) last = g_ptr_array_steal_index (f->undos, f->undos->len - 1);
       g_autoptr (GError) error = NULL;
 
-      g_assert_true (cocrea_undo_apply (f->doc, last, NULL, &error));
+      g_assert_true (cocrea_undo_apply (f->document, last, NULL, &error));
       g_assert_no_error (error);
       check (f);
     }
@@ -468,7 +449,7 @@ test_bulk_middle (Fixture *f, gconstpointer data)
   gint64 activity;
   guint n;
 
-  g_assert_true (cocrea_activity_add (f->doc, &meeting, &activity, NULL, &error));
+  g_assert_true (cocrea_activity_add (f->document, &meeting, &activity, NULL, &error));
   g_assert_no_error (error);
   cocrea_contribution_get_fields (like, &fields);
   for (guint i = 0; i < 60; i++)
@@ -482,14 +463,14 @@ test_bulk_middle (Fixture *f, gconstpointer data)
           these.activity_id = activity;
           these.group_id = 0;
         }
-      g_assert_true (cocrea_contribution_add (f->doc, &these, NULL, NULL, &error));
+      g_assert_true (cocrea_contribution_add (f->document, &these, NULL, NULL, &error));
       g_assert_no_error (error);
     }
   check (f);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (f->list));
   last_before = g_list_model_get_item (G_LIST_MODEL (f->list), n - 1);
-  g_assert_true (cocrea_activity_delete (f->doc, activity, &undo, &error));
+  g_assert_true (cocrea_activity_delete (f->document, activity, &undo, &error));
   g_assert_no_error (error);
   check (f);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, n - 40);
@@ -497,7 +478,7 @@ test_bulk_middle (Fixture *f, gconstpointer data)
   last_after = g_list_model_get_item (G_LIST_MODEL (f->list), n - 41);
   g_assert_true (last_after == last_before);
 
-  g_assert_true (cocrea_undo_apply (f->doc, undo, &redo, &error));
+  g_assert_true (cocrea_undo_apply (f->document, undo, &redo, &error));
   g_assert_no_error (error);
   check (f);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, n);

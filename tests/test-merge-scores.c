@@ -12,12 +12,11 @@
 #include "cocrea-error.h"
 #include "cocrea-merge-scores.h"
 #include "cocrea-score.h"
+#include "test-process.h"
 
 typedef struct {
-  char *dir;
-  char *path;
+  TEST_PROCESS_FIELDS;
   char *copy;
-  CocreaDocument *document;
 } Fixture;
 
 static gint64
@@ -54,14 +53,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (CocreaDocument) copy = NULL;
   gint64 current;
 
-  f->dir = g_dir_make_tmp ("cocrea-merge-scores-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "main.cocrea", NULL);
-  f->copy = g_build_filename (f->dir, "laptop.cocrea", NULL);
-  cocrea_demo_write (f->path, &error);
-  g_assert_no_error (error);
-  f->document = cocrea_document_open (f->path, COCREA_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  test_process_demo (TEST_PROCESS (f), "main.cocrea", COCREA_OPEN_DEFAULT);
+  f->copy = test_process_file (TEST_PROCESS (f), "laptop.cocrea");
   g_assert_true (cocrea_document_save_copy (f->document, f->copy, &error));
   g_assert_no_error (error);
 
@@ -80,13 +73,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->document);
-  g_unlink (f->path);
-  g_unlink (f->copy);
-  g_rmdir (f->dir);
-  g_free (f->path);
+  test_process_clear (TEST_PROCESS (f));
   g_free (f->copy);
-  g_free (f->dir);
 }
 
 #define OUR_TECHNICAL \

@@ -18,11 +18,10 @@
 #include "cocrea-suggest.h"
 #include "cocrea-tally.h"
 #include "cocrea-undo.h"
+#include "test-process.h"
 
 typedef struct {
-  char *dir;
-  char *path;
-  CocreaDocument *doc;
+  TEST_PROCESS_FIELDS;
   gint64 activity;
   gint64 groups[3];
   gint64 other_activity;
@@ -35,7 +34,7 @@ add_contribution (Fixture *f, gint64 activity, gint64 group, const char *text)
   CocreaContributionFields fields = { activity, group, COCREA_ORIGIN_COMMUNITY, text, NULL, 0 };
   gint64 id = 0;
 
-  g_assert_true (cocrea_contribution_add (f->doc, &fields, &id, NULL, &error));
+  g_assert_true (cocrea_contribution_add (f->document, &fields, &id, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
@@ -50,41 +49,25 @@ fixture_setup (Fixture *f, gconstpointer data)
   CocreaActivityFields online = { COCREA_ACTIVITY_ONLINE, "Consulta en línea", NULL, NULL, 0,
                                   { 0 } };
 
-  f->dir = g_dir_make_tmp ("cocrea-merge-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "plan.cocrea", NULL);
-  f->doc = cocrea_document_create (f->path, "Plan", "Renca", 2019, 2021, &error);
-  g_assert_no_error (error);
+  test_process_empty (TEST_PROCESS (f), "plan.cocrea");
 
-  g_assert_true (cocrea_activity_add (f->doc, &workshop, &f->activity, NULL, &error));
+  g_assert_true (cocrea_activity_add (f->document, &workshop, &f->activity, NULL, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *name = g_strdup_printf ("Mesa %u", i + 1);
-      g_assert_true (cocrea_group_add (f->doc, f->activity, name, 8 + i, &f->groups[i], NULL,
+      g_assert_true (cocrea_group_add (f->document, f->activity, name, 8 + i, &f->groups[i], NULL,
                                        &error));
       g_assert_no_error (error);
     }
-  g_assert_true (cocrea_activity_add (f->doc, &online, &f->other_activity, NULL, &error));
+  g_assert_true (cocrea_activity_add (f->document, &online, &f->other_activity, NULL, &error));
   g_assert_no_error (error);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) d = NULL;
-  const char *name;
-
-  g_clear_object (&f->doc);
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  test_process_clear (TEST_PROCESS (f));
 }
 
 static gint64
@@ -93,7 +76,7 @@ query_int (Fixture *f, const char *sql)
   g_autoptr (GError) error = NULL;
   gint64 value = -1;
 
-  g_assert_true (cocrea_db_query_int (cocrea_document_get_db (f->doc), sql, &value, &error));
+  g_assert_true (cocrea_db_query_int (cocrea_document_get_db (f->document), sql, &value, &error));
   g_assert_no_error (error);
   return value;
 }
@@ -103,7 +86,7 @@ static void
 assert_tally (Fixture *f, gint64 proposal, int n, guint groups, guint activities)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) tally = cocrea_tally (f->doc, &error);
+  g_autoptr (GListModel) tally = cocrea_tally (f->document, &error);
   gboolean found = FALSE;
   guint previous = G_MAXUINT;
 
@@ -131,7 +114,7 @@ static void
 assert_index_ok (Fixture *f)
 {
   g_autoptr (GError) error = NULL;
-  sqlite3 *db = cocrea_document_get_db (f->doc);
+  sqlite3 *db = cocrea_document_get_db (f->document);
 
   g_assert_true (cocrea_db_exec (db,
                                  "INSERT INTO contribution_fts (contribution_fts, rank)"
@@ -153,44 +136,44 @@ test_validation (Fixture *f, gconstpointer data)
   g_autoptr (CocreaContribution) back = NULL;
   gint64 id = 0;
 
-  g_assert_false (cocrea_activity_add (f->doc, &activity, NULL, NULL, &error));
+  g_assert_false (cocrea_activity_add (f->document, &activity, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
   g_clear_error (&error);
 
   activity.name = "Encuesta";
   activity.attendance = -1;
-  g_assert_false (cocrea_activity_add (f->doc, &activity, NULL, NULL, &error));
+  g_assert_false (cocrea_activity_add (f->document, &activity, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
   g_clear_error (&error);
 
   activity.attendance = 10;
   activity.inclusion[1] = 11;
-  g_assert_false (cocrea_activity_add (f->doc, &activity, NULL, NULL, &error));
+  g_assert_false (cocrea_activity_add (f->document, &activity, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
   g_clear_error (&error);
 
   activity.inclusion[1] = -2;
-  g_assert_false (cocrea_activity_add (f->doc, &activity, NULL, NULL, &error));
+  g_assert_false (cocrea_activity_add (f->document, &activity, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
   g_clear_error (&error);
 
   activity.inclusion[1] = 10;
   activity.held_on = "2019-02-30";
-  g_assert_false (cocrea_activity_add (f->doc, &activity, NULL, NULL, &error));
+  g_assert_false (cocrea_activity_add (f->document, &activity, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_false (cocrea_group_add (f->doc, f->activity, "", -1, NULL, NULL, &error));
+  g_assert_false (cocrea_group_add (f->document, f->activity, "", -1, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (cocrea_group_add (f->doc, f->activity, "Mesa 1", -1, NULL, NULL, &error));
+  g_assert_false (cocrea_group_add (f->document, f->activity, "Mesa 1", -1, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (cocrea_group_add (f->doc, 999, "Mesa 9", -1, NULL, NULL, &error));
+  g_assert_false (cocrea_group_add (f->document, 999, "Mesa 9", -1, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_false (cocrea_contribution_add (f->doc, &contribution, NULL, NULL, &error));
+  g_assert_false (cocrea_contribution_add (f->document, &contribution, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -198,7 +181,7 @@ test_validation (Fixture *f, gconstpointer data)
   contribution.text = "Algo";
   contribution.activity_id = f->other_activity;
   contribution.group_id = f->groups[0];
-  g_assert_false (cocrea_contribution_add (f->doc, &contribution, NULL, NULL, &error));
+  g_assert_false (cocrea_contribution_add (f->document, &contribution, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -206,14 +189,14 @@ test_validation (Fixture *f, gconstpointer data)
   while (big->len < 100 * 1024)
     g_string_append (big, "Queremos más participación ciudadana en el presupuesto. ");
   id = add_contribution (f, f->activity, f->groups[0], big->str);
-  back = cocrea_contribution_lookup (f->doc, id, &error);
+  back = cocrea_contribution_lookup (f->document, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (strlen (cocrea_contribution_get_text (back)), ==, big->len - 1);
   g_clear_object (&back);
 
   /* Emoji are kept as typed. */
   id = add_contribution (f, f->activity, 0, "Más árboles 🌳 en la plaza 👍");
-  back = cocrea_contribution_lookup (f->doc, id, &error);
+  back = cocrea_contribution_lookup (f->document, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cocrea_contribution_get_text (back), ==, "Más árboles 🌳 en la plaza 👍");
   g_assert_null (cocrea_contribution_get_group_name (back));
@@ -243,46 +226,46 @@ test_tally_chain (Fixture *f, gconstpointer data)
   c[5] = add_contribution (f, f->activity, f->groups[2], "Rendición de cuentas abierta");
   c[6] = add_contribution (f, f->other_activity, 0, "Presupuesto municipal abierto");
 
-  g_assert_true (cocrea_merge_new_proposal (f->doc, "Presupuestos participativos",
+  g_assert_true (cocrea_merge_new_proposal (f->document, "Presupuestos participativos",
                                             (gint64[]) { c[0], c[1] }, 2, &first, NULL, &error));
   g_assert_no_error (error);
   assert_tally (f, first, 2, 2, 1);
 
-  g_assert_true (cocrea_merge_new_proposal (f->doc, "Decidir el presupuesto",
+  g_assert_true (cocrea_merge_new_proposal (f->document, "Decidir el presupuesto",
                                             (gint64[]) { c[2], c[3] }, 2, &second, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (cocrea_merge_new_proposal (f->doc, "Cuenta pública",
+  g_assert_true (cocrea_merge_new_proposal (f->document, "Cuenta pública",
                                             (gint64[]) { c[4], c[5] }, 2, &third, NULL, &error));
   g_assert_no_error (error);
   assert_tally (f, second, 2, 1, 2);
 
   /* A proposal into another: its contributions move, it is marked and leaves the tally. */
-  g_assert_true (cocrea_merge_proposal (f->doc, second, first, &undo, &error));
+  g_assert_true (cocrea_merge_proposal (f->document, second, first, &undo, &error));
   g_assert_no_error (error);
   assert_tally (f, first, 4, 2, 2);
   assert_tally (f, second, -1, 0, 0);
-  p2 = cocrea_proposal_lookup (f->doc, second, &error);
+  p2 = cocrea_proposal_lookup (f->document, second, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cocrea_proposal_get_merged_into_id (p2), ==, first);
 
   /* A loop is refused. */
-  g_assert_false (cocrea_merge_proposal (f->doc, first, second, NULL, &error));
+  g_assert_false (cocrea_merge_proposal (f->document, first, second, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (cocrea_merge_proposal (f->doc, first, first, NULL, &error));
+  g_assert_false (cocrea_merge_proposal (f->document, first, first, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
   g_clear_error (&error);
 
   /* Undo separates them again; redo joins them; undoing the redo separates. */
-  g_assert_true (cocrea_undo_apply (f->doc, undo, &redo, &error));
+  g_assert_true (cocrea_undo_apply (f->document, undo, &redo, &error));
   g_assert_no_error (error);
   assert_tally (f, first, 2, 2, 1);
   assert_tally (f, second, 2, 1, 2);
-  g_assert_true (cocrea_undo_apply (f->doc, redo, &again, &error));
+  g_assert_true (cocrea_undo_apply (f->document, redo, &again, &error));
   g_assert_no_error (error);
   assert_tally (f, first, 4, 2, 2);
   g_clear_object (&undo);
-  g_assert_true (cocrea_undo_apply (f->doc, again, &undo, &error));
+  g_assert_true (cocrea_undo_apply (f->document, again, &undo, &error));
   g_assert_no_error (error);
   assert_tally (f, second, 2, 1, 2);
   g_clear_object (&undo);
@@ -291,38 +274,38 @@ test_tally_chain (Fixture *f, gconstpointer data)
 
   /* Chains: third into second into first, and a contribution linked to the
    * merged-away third still counts for first, at the top of the chain. */
-  g_assert_true (cocrea_merge_proposal (f->doc, third, second, NULL, &error));
+  g_assert_true (cocrea_merge_proposal (f->document, third, second, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (cocrea_merge_proposal (f->doc, second, first, NULL, &error));
+  g_assert_true (cocrea_merge_proposal (f->document, second, first, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (cocrea_merge_into (f->doc, third, (gint64[]) { c[6] }, 1, &undo, &error));
+  g_assert_true (cocrea_merge_into (f->document, third, (gint64[]) { c[6] }, 1, &undo, &error));
   g_assert_no_error (error);
   assert_tally (f, first, 7, 3, 2);
-  g_assert_true (cocrea_undo_apply (f->doc, undo, &redo, &error));
+  g_assert_true (cocrea_undo_apply (f->document, undo, &redo, &error));
   g_assert_no_error (error);
   assert_tally (f, first, 6, 3, 2);
   g_clear_object (&undo);
 
   /* Unmerge, undo, redo. */
-  g_assert_true (cocrea_unmerge (f->doc, (gint64[]) { c[0], c[4] }, 2, &undo, &error));
+  g_assert_true (cocrea_unmerge (f->document, (gint64[]) { c[0], c[4] }, 2, &undo, &error));
   g_assert_no_error (error);
   assert_tally (f, first, 4, 2, 2);
-  g_assert_true (cocrea_undo_apply (f->doc, undo, &again, &error));
+  g_assert_true (cocrea_undo_apply (f->document, undo, &again, &error));
   g_assert_no_error (error);
   assert_tally (f, first, 6, 3, 2);
   g_clear_object (&undo);
-  g_assert_true (cocrea_undo_apply (f->doc, again, &undo, &error));
+  g_assert_true (cocrea_undo_apply (f->document, again, &undo, &error));
   g_assert_no_error (error);
   assert_tally (f, first, 4, 2, 2);
 
   /* Bad ids change nothing. */
-  g_assert_false (cocrea_merge_into (f->doc, first, (gint64[]) { c[0], 4242 }, 2, NULL, &error));
+  g_assert_false (cocrea_merge_into (f->document, first, (gint64[]) { c[0], 4242 }, 2, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (cocrea_merge_into (f->doc, 4242, (gint64[]) { c[0] }, 1, NULL, &error));
+  g_assert_false (cocrea_merge_into (f->document, 4242, (gint64[]) { c[0] }, 1, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (cocrea_merge_new_proposal (f->doc, "  ", (gint64[]) { c[0] }, 1, NULL, NULL,
+  g_assert_false (cocrea_merge_new_proposal (f->document, "  ", (gint64[]) { c[0] }, 1, NULL, NULL,
                                              &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
   g_clear_error (&error);
@@ -348,31 +331,31 @@ test_undo_delete_activity (Fixture *f, gconstpointer data)
   c[1] = add_contribution (f, f->activity, f->groups[1], "Luminarias en los pasajes");
   c[2] = add_contribution (f, f->activity, f->groups[2], "Cámaras de seguridad");
   c[3] = add_contribution (f, f->other_activity, 0, "Más luz en la plaza");
-  g_assert_true (cocrea_merge_new_proposal (f->doc, "Iluminación", (gint64[]) { c[0], c[1], c[3] },
+  g_assert_true (cocrea_merge_new_proposal (f->document, "Iluminación", (gint64[]) { c[0], c[1], c[3] },
                                             3, &proposal, NULL, &error));
   g_assert_no_error (error);
   assert_tally (f, proposal, 3, 2, 2);
-  before = cocrea_contribution_list (f->doc, 0, 0, &error);
+  before = cocrea_contribution_list (f->document, 0, 0, &error);
   g_assert_no_error (error);
 
-  g_assert_true (cocrea_activity_delete (f->doc, f->activity, &undo, &error));
+  g_assert_true (cocrea_activity_delete (f->document, f->activity, &undo, &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int (f, "SELECT count (*) FROM contribution"), ==, 1);
   g_assert_cmpint (query_int (f, "SELECT count (*) FROM table_group"), ==, 0);
   assert_tally (f, proposal, 1, 0, 1);
-  found = cocrea_suggest (f->doc, "cámaras", 5, 0, &error);
+  found = cocrea_suggest (f->document, "cámaras", 5, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
   g_clear_object (&found);
   assert_index_ok (f);
 
-  g_assert_true (cocrea_undo_apply (f->doc, undo, &redo, &error));
+  g_assert_true (cocrea_undo_apply (f->document, undo, &redo, &error));
   g_assert_no_error (error);
   assert_tally (f, proposal, 3, 2, 2);
-  groups = cocrea_group_list (f->doc, f->activity, &error);
+  groups = cocrea_group_list (f->document, f->activity, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 3);
-  after = cocrea_contribution_list (f->doc, 0, 0, &error);
+  after = cocrea_contribution_list (f->document, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
   for (guint i = 0; i < g_list_model_get_n_items (before); i++)
@@ -386,22 +369,22 @@ test_undo_delete_activity (Fixture *f, gconstpointer data)
                        cocrea_contribution_get_proposal_id (b));
       g_assert_cmpstr (cocrea_contribution_get_text (a), ==, cocrea_contribution_get_text (b));
     }
-  found = cocrea_suggest (f->doc, "cámaras", 5, 0, &error);
+  found = cocrea_suggest (f->document, "cámaras", 5, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
   assert_index_ok (f);
 
   /* Redo deletes again, and its undo restores again. */
-  g_assert_true (cocrea_undo_apply (f->doc, redo, &again, &error));
+  g_assert_true (cocrea_undo_apply (f->document, redo, &again, &error));
   g_assert_no_error (error);
   assert_tally (f, proposal, 1, 0, 1);
   g_clear_object (&undo);
-  g_assert_true (cocrea_undo_apply (f->doc, again, &undo, &error));
+  g_assert_true (cocrea_undo_apply (f->document, again, &undo, &error));
   g_assert_no_error (error);
   assert_tally (f, proposal, 3, 2, 2);
   assert_index_ok (f);
 
-  g_assert_false (cocrea_activity_delete (f->doc, 4242, NULL, &error));
+  g_assert_false (cocrea_activity_delete (f->document, 4242, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND);
 }
 
@@ -417,43 +400,43 @@ test_undo_edits (Fixture *f, gconstpointer data)
   gint64 id, group;
 
   id = add_contribution (f, f->activity, f->groups[0], "Huertos comunitarios");
-  c = cocrea_contribution_lookup (f->doc, id, &error);
+  c = cocrea_contribution_lookup (f->document, id, &error);
   g_assert_no_error (error);
   cocrea_contribution_get_fields (c, &fields);
   fields.text = "Reciclaje en los colegios";
-  g_assert_true (cocrea_contribution_update (f->doc, id, &fields, &undo, &error));
+  g_assert_true (cocrea_contribution_update (f->document, id, &fields, &undo, &error));
   g_assert_no_error (error);
   g_clear_object (&c);
 
-  found = cocrea_suggest (f->doc, "reciclaje", 5, 0, &error);
+  found = cocrea_suggest (f->document, "reciclaje", 5, 0, &error);
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
   g_clear_object (&found);
 
-  g_assert_true (cocrea_undo_apply (f->doc, undo, &redo, &error));
+  g_assert_true (cocrea_undo_apply (f->document, undo, &redo, &error));
   g_assert_no_error (error);
-  c = cocrea_contribution_lookup (f->doc, id, &error);
+  c = cocrea_contribution_lookup (f->document, id, &error);
   g_assert_cmpstr (cocrea_contribution_get_text (c), ==, "Huertos comunitarios");
-  found = cocrea_suggest (f->doc, "reciclaje", 5, 0, &error);
+  found = cocrea_suggest (f->document, "reciclaje", 5, 0, &error);
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
   g_clear_object (&found);
-  found = cocrea_suggest (f->doc, "huerto", 5, 0, &error);
+  found = cocrea_suggest (f->document, "huerto", 5, 0, &error);
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
   g_clear_object (&found);
   g_clear_object (&undo);
   g_clear_object (&redo);
 
   /* Deleting a contribution, and adding one, undo too. */
-  g_assert_true (cocrea_contribution_delete (f->doc, id, &undo, &error));
+  g_assert_true (cocrea_contribution_delete (f->document, id, &undo, &error));
   g_assert_no_error (error);
-  g_assert_true (cocrea_undo_apply (f->doc, undo, NULL, &error));
+  g_assert_true (cocrea_undo_apply (f->document, undo, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int (f, "SELECT count (*) FROM contribution"), ==, 1);
   g_clear_object (&undo);
   {
     CocreaContributionFields added = { f->activity, 0, COCREA_ORIGIN_MUNICIPAL, "Otra cosa", NULL, 0 };
-    g_assert_true (cocrea_contribution_add (f->doc, &added, NULL, &undo, &error));
+    g_assert_true (cocrea_contribution_add (f->document, &added, NULL, &undo, &error));
     g_assert_no_error (error);
-    g_assert_true (cocrea_undo_apply (f->doc, undo, NULL, &error));
+    g_assert_true (cocrea_undo_apply (f->document, undo, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpint (query_int (f, "SELECT count (*) FROM contribution"), ==, 1);
     g_clear_object (&undo);
@@ -461,17 +444,17 @@ test_undo_edits (Fixture *f, gconstpointer data)
 
   /* A deleted group comes back, and its contributions with it. */
   group = f->groups[0];
-  g_assert_true (cocrea_group_delete (f->doc, group, &undo, &error));
+  g_assert_true (cocrea_group_delete (f->document, group, &undo, &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int (f, "SELECT count (*) FROM contribution WHERE group_id IS NULL"), ==, 1);
-  g_assert_true (cocrea_undo_apply (f->doc, undo, NULL, &error));
+  g_assert_true (cocrea_undo_apply (f->document, undo, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int (f, "SELECT count (*) FROM contribution WHERE group_id IS NULL"), ==, 0);
   g_clear_object (&undo);
 
-  g_assert_true (cocrea_group_update (f->doc, group, "Mesa uno", 9, &undo, &error));
+  g_assert_true (cocrea_group_update (f->document, group, "Mesa uno", 9, &undo, &error));
   g_assert_no_error (error);
-  g_assert_true (cocrea_undo_apply (f->doc, undo, NULL, &error));
+  g_assert_true (cocrea_undo_apply (f->document, undo, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int (f, "SELECT count (*) FROM table_group WHERE name = 'Mesa 1'"), ==, 1);
   assert_index_ok (f);
@@ -486,12 +469,12 @@ test_audit_log (Fixture *f, gconstpointer data)
   gint64 b = add_contribution (f, f->activity, 0, "Dos");
   gint64 proposal;
 
-  g_assert_true (cocrea_merge_new_proposal (f->doc, "Título", (gint64[]) { a }, 1, &proposal, NULL,
+  g_assert_true (cocrea_merge_new_proposal (f->document, "Título", (gint64[]) { a }, 1, &proposal, NULL,
                                             &error));
-  g_assert_true (cocrea_merge_into (f->doc, proposal, (gint64[]) { b }, 1, NULL, &error));
-  g_assert_true (cocrea_unmerge (f->doc, (gint64[]) { a }, 1, &undo, &error));
+  g_assert_true (cocrea_merge_into (f->document, proposal, (gint64[]) { b }, 1, NULL, &error));
+  g_assert_true (cocrea_unmerge (f->document, (gint64[]) { a }, 1, &undo, &error));
   g_assert_cmpstr (cocrea_undo_get_label (undo), ==, "Unmerge 1 contribution");
-  g_assert_true (cocrea_undo_apply (f->doc, undo, NULL, &error));
+  g_assert_true (cocrea_undo_apply (f->document, undo, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit_log WHERE action = 'merge'"), ==, 2);
@@ -510,7 +493,7 @@ test_filter (Fixture *f, gconstpointer data)
 
   add_contribution (f, f->activity, 0, "Más PARTICIPACIÓN de jóvenes");
   add_contribution (f, f->activity, 0, "Ciclovías seguras");
-  list = cocrea_contribution_list (f->doc, f->activity, 0, &error);
+  list = cocrea_contribution_list (f->document, f->activity, 0, &error);
   g_assert_no_error (error);
 
   words = cocrea_contribution_filter_words ("  Partic  jovenes ");
@@ -545,7 +528,7 @@ test_list_filter_fast (Fixture *f, gconstpointer data)
 
   add_contribution (f, f->activity, 0, "Más PARTICIPACIÓN de jóvenes");
   add_contribution (f, f->activity, 0, "Ciclovías seguras");
-  list = cocrea_contribution_list (f->doc, 0, 0, &error);
+  list = cocrea_contribution_list (f->document, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_true (COCREA_IS_CONTRIBUTION_LIST (list));
   n_items = g_list_model_get_n_items (list);

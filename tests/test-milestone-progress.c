@@ -14,11 +14,10 @@
 #include "cocrea-error.h"
 #include "cocrea-milestone.h"
 #include "cocrea-milestone-progress.h"
+#include "test-process.h"
 
 typedef struct {
-  char *dir;
-  char *path;
-  CocreaDocument *document;
+  TEST_PROCESS_FIELDS;
   gint64 commitment;  /* the plan's first commitment */
   gint64 milestones[2]; /* its first two milestones */
 } Fixture;
@@ -33,13 +32,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GListModel) milestones = NULL;
   g_autoptr (CocreaCommitment) first = NULL;
 
-  f->dir = g_dir_make_tmp ("cocrea-progress-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "renca.cocrea", NULL);
-  cocrea_demo_write (f->path, &error);
-  g_assert_no_error (error);
-  f->document = cocrea_document_open (f->path, COCREA_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  test_process_demo (TEST_PROCESS (f), "renca.cocrea", COCREA_OPEN_DEFAULT);
   cocrea_db_exec (cocrea_document_get_db (f->document), "DELETE FROM milestone_progress", &error);
   g_assert_no_error (error);
 
@@ -60,11 +53,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->document);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_process_clear (TEST_PROCESS (f));
 }
 
 static gint64

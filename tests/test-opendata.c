@@ -12,35 +12,25 @@
 #include "cocrea-decidim-export.h"
 #include "cocrea-demo.h"
 #include "cocrea-error.h"
+#include "test-process.h"
 
 typedef struct {
-  char *dir;
-  char *path;
+  TEST_PROCESS_FIELDS; /* the demo, not opened: each test opens it as a command would */
   char *out_path;
 } Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cocrea-opendata-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "renca.cocrea", NULL);
-  f->out_path = g_build_filename (f->dir, "out", NULL);
-  cocrea_demo_write (f->path, &error);
-  g_assert_no_error (error);
+  test_process_demo_file (TEST_PROCESS (f), "renca.cocrea");
+  f->out_path = test_process_file (TEST_PROCESS (f), "out");
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_unlink (f->out_path);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
+  test_process_clear (TEST_PROCESS (f));
   g_free (f->out_path);
-  g_free (f->path);
-  g_free (f->dir);
 }
 
 static gint64

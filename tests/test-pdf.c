@@ -23,10 +23,10 @@
 #include "cocrea-error.h"
 #include "cocrea-pdf-plan.h"
 #include "cocrea-pdf-reasons.h"
+#include "test-process.h"
 
 typedef struct {
-  char *dir;
-  char *path;
+  TEST_PROCESS_FIELDS; /* the demo, not opened */
   char *pdf_path;
   CocreaCatalog *catalog;
 } Fixture;
@@ -34,33 +34,17 @@ typedef struct {
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cocrea-pdf-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "renca.cocrea", NULL);
-  f->pdf_path = g_build_filename (f->dir, "plan.pdf", NULL);
-  cocrea_demo_write (f->path, &error);
-  g_assert_no_error (error);
+  test_process_demo_file (TEST_PROCESS (f), "renca.cocrea");
+  f->pdf_path = test_process_file (TEST_PROCESS (f), "plan.pdf");
   f->catalog = cocrea_catalog_new_for_language ("es");
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  test_process_clear (TEST_PROCESS (f));
   cocrea_catalog_free (f->catalog);
   g_free (f->pdf_path);
-  g_free (f->path);
-  g_free (f->dir);
 }
 
 /* Runs SQL on the process file directly, before it is opened. */

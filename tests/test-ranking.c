@@ -17,6 +17,7 @@
 #include "cocrea-evaluator.h"
 #include "cocrea-ranking.h"
 #include "cocrea-score.h"
+#include "test-process.h"
 
 #define EPS 1e-9
 
@@ -234,39 +235,22 @@ test_priority_sensitivity (void)
   g_assert_cmpuint (c->new_rank, ==, 3);
 }
 
-typedef struct {
-  char *dir;
-  char *path;
-  CocreaDocument *document;
-} Fixture;
+typedef TestProcess Fixture;
 
+/* The demo when @data is set, else an empty process. */
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cocrea-ranking-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "p.cocrea", NULL);
   if (data != NULL)
-    {
-      cocrea_demo_write (f->path, &error);
-      g_assert_no_error (error);
-      f->document = cocrea_document_open (f->path, COCREA_OPEN_DEFAULT, &error);
-    }
+    test_process_demo (f, "p.cocrea", COCREA_OPEN_DEFAULT);
   else
-    f->document = cocrea_document_create (f->path, "Plan", "Renca", 2019, 2021, &error);
-  g_assert_no_error (error);
+    test_process_empty (f, "p.cocrea");
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->document);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_process_clear (f);
 }
 
 static void

@@ -6,8 +6,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gstdio.h>
-
 #include "cocrea-activity.h"
 #include "cocrea-contribution.h"
 #include "cocrea-document-private.h"
@@ -16,10 +14,10 @@
 #include "cocrea-proposal-merge.h"
 #include "cocrea-record-changes.h"
 #include "cocrea-undo.h"
+#include "test-process.h"
 
 typedef struct {
-  char *dir;
-  CocreaDocument *doc;
+  TEST_PROCESS_FIELDS;
   gint64 activity;
   gint64 group;
   GPtrArray *heard;   /* CocreaRecordChanges, in the order emitted */
@@ -97,7 +95,7 @@ add_contribution (Fixture *f, const char *text)
                                       0 };
   gint64 id = 0;
 
-  g_assert_true (cocrea_contribution_add (f->doc, &fields, &id, NULL, &error));
+  g_assert_true (cocrea_contribution_add (f->document, &fields, &id, NULL, &error));
   g_assert_no_error (error);
   return id;
 }
@@ -106,39 +104,24 @@ static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
   CocreaActivityFields workshop = { COCREA_ACTIVITY_WORKSHOP, "Taller", "2019-03-26", "Sede", 20,
                                     { 0 } };
 
-  f->dir = g_dir_make_tmp ("cocrea-changes-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "plan.cocrea", NULL);
-  f->doc = cocrea_document_create (path, "Plan", "Renca", 2019, 2021, &error);
-  g_assert_no_error (error);
-  g_assert_true (cocrea_activity_add (f->doc, &workshop, &f->activity, NULL, &error));
-  g_assert_true (cocrea_group_add (f->doc, f->activity, "Mesa 1", 8, &f->group, NULL, &error));
+  test_process_empty (TEST_PROCESS (f), "plan.cocrea");
+  g_assert_true (cocrea_activity_add (f->document, &workshop, &f->activity, NULL, &error));
+  g_assert_true (cocrea_group_add (f->document, f->activity, "Mesa 1", 8, &f->group, NULL, &error));
   g_assert_no_error (error);
 
   f->heard = g_ptr_array_new_with_free_func ((GDestroyNotify) cocrea_record_changes_unref);
   f->order = g_string_new (NULL);
-  g_signal_connect (f->doc, "records-changed", G_CALLBACK (records_changed_cb), f);
-  g_signal_connect (f->doc, "changed", G_CALLBACK (changed_cb), f);
+  g_signal_connect (f->document, "records-changed", G_CALLBACK (records_changed_cb), f);
+  g_signal_connect (f->document, "changed", G_CALLBACK (changed_cb), f);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  g_clear_object (&f->doc);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  test_process_clear (TEST_PROCESS (f));
   g_ptr_array_unref (f->heard);
   g_string_free (f->order, TRUE);
 }
@@ -151,9 +134,9 @@ test_add_contribution (Fixture *f, gconstpointer data)
   g_autofree char *expected = NULL;
   guint n_detailed = 0;
 
-  g_signal_connect (f->doc, "records-changed::contribution", G_CALLBACK (count_cb),
+  g_signal_connect (f->document, "records-changed::contribution", G_CALLBACK (count_cb),
                     &n_detailed);
-  g_signal_connect (f->doc, "records-changed::activity", G_CALLBACK (count_cb), &n_detailed);
+  g_signal_connect (f->document, "records-changed::activity", G_CALLBACK (count_cb), &n_detailed);
   id = add_contribution (f, "Más luminarias en la plaza");
 
   g_assert_cmpstr (f->order->str, ==, "contribution changed ");
@@ -185,7 +168,7 @@ test_merge_undo_redo (Fixture *f, gconstpointer data)
   g_autofree char *proposal_text = NULL;
 
   forget (f);
-  g_assert_true (cocrea_merge_new_proposal (f->doc, "Plazas iluminadas", merged, 2, &proposal,
+  g_assert_true (cocrea_merge_new_proposal (f->document, "Plazas iluminadas", merged, 2, &proposal,
                                             &undo, &error));
   g_assert_no_error (error);
   proposal_text = g_strdup_printf ("%" G_GINT64_FORMAT, proposal);
@@ -194,14 +177,14 @@ test_merge_undo_redo (Fixture *f, gconstpointer data)
   assert_ids (f, COCREA_RECORD_CONTRIBUTION, COCREA_CHANGE_CHANGED, both);
 
   forget (f);
-  g_assert_true (cocrea_undo_apply (f->doc, undo, &redo, &error));
+  g_assert_true (cocrea_undo_apply (f->document, undo, &redo, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (f->order->str, ==, "proposal contribution changed ");
   assert_ids (f, COCREA_RECORD_PROPOSAL, COCREA_CHANGE_REMOVED, proposal_text);
   assert_ids (f, COCREA_RECORD_CONTRIBUTION, COCREA_CHANGE_CHANGED, both);
 
   forget (f);
-  g_assert_true (cocrea_undo_apply (f->doc, redo, &again, &error));
+  g_assert_true (cocrea_undo_apply (f->document, redo, &again, &error));
   g_assert_no_error (error);
   assert_ids (f, COCREA_RECORD_PROPOSAL, COCREA_CHANGE_ADDED, proposal_text);
   assert_ids (f, COCREA_RECORD_CONTRIBUTION, COCREA_CHANGE_CHANGED, both);
@@ -218,7 +201,7 @@ test_cascade (Fixture *f, gconstpointer data)
   g_autofree char *contribution = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
   forget (f);
-  g_assert_true (cocrea_activity_delete (f->doc, f->activity, NULL, &error));
+  g_assert_true (cocrea_activity_delete (f->document, f->activity, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (f->order->str, ==, "activity group contribution changed ");
   assert_ids (f, COCREA_RECORD_ACTIVITY, COCREA_CHANGE_REMOVED, activity);
@@ -235,7 +218,7 @@ test_failed_edit (Fixture *f, gconstpointer data)
                                       0 };
 
   forget (f);
-  g_assert_false (cocrea_contribution_add (f->doc, &fields, NULL, NULL, &error));
+  g_assert_false (cocrea_contribution_add (f->document, &fields, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_NOT_FOUND);
   g_assert_cmpstr (f->order->str, ==, "");
 }
@@ -252,14 +235,14 @@ test_nested (Fixture *f, gconstpointer data)
   g_autofree char *expected = NULL;
 
   forget (f);
-  g_assert_true (cocrea_document_begin_edit (f->doc, &error));
+  g_assert_true (cocrea_document_begin_edit (f->document, &error));
   kept = add_contribution (f, "Se queda");
-  g_assert_false (cocrea_contribution_add (f->doc, &bad, NULL, NULL, NULL));
+  g_assert_false (cocrea_contribution_add (f->document, &bad, NULL, NULL, NULL));
   dropped = add_contribution (f, "Se va");
-  g_assert_true (cocrea_contribution_delete (f->doc, dropped, NULL, &error));
+  g_assert_true (cocrea_contribution_delete (f->document, dropped, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (f->order->str, ==, "");
-  g_assert_true (cocrea_document_commit_edit (f->doc, &error));
+  g_assert_true (cocrea_document_commit_edit (f->document, &error));
   g_assert_no_error (error);
 
   g_assert_cmpstr (f->order->str, ==, "contribution changed ");
@@ -276,9 +259,9 @@ test_rolled_back (Fixture *f, gconstpointer data)
   g_autofree char *expected = NULL;
 
   forget (f);
-  g_assert_true (cocrea_document_begin_edit (f->doc, &error));
+  g_assert_true (cocrea_document_begin_edit (f->document, &error));
   add_contribution (f, "No queda");
-  cocrea_document_rollback_edit (f->doc);
+  cocrea_document_rollback_edit (f->document);
   g_assert_cmpstr (f->order->str, ==, "");
   expected = g_strdup_printf ("%" G_GINT64_FORMAT, add_contribution (f, "Esta sí"));
   g_assert_cmpstr (f->order->str, ==, "contribution changed ");
@@ -290,13 +273,13 @@ static void
 test_process (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CocreaProcessInfo) info = cocrea_document_get_process (f->doc, &error);
+  g_autoptr (CocreaProcessInfo) info = cocrea_document_get_process (f->document, &error);
 
   g_assert_no_error (error);
   g_free (info->title);
   info->title = g_strdup ("Plan de Acción");
   forget (f);
-  g_assert_true (cocrea_document_update_process (f->doc, info, &error));
+  g_assert_true (cocrea_document_update_process (f->document, info, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (f->order->str, ==, "process changed ");
   assert_ids (f, COCREA_RECORD_PROCESS, COCREA_CHANGE_CHANGED, "1");

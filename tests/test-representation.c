@@ -16,33 +16,22 @@
 #include "cocrea-process-charts.h"
 #include "cocrea-error.h"
 #include "cocrea-representation.h"
+#include "test-process.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  CocreaDocument *document;
-} Fixture;
+typedef TestProcess Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("cocrea-representation-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "p.cocrea", NULL);
-  f->document = cocrea_document_create (f->path, "Plan", "Renca", 2019, 2021, &error);
-  g_assert_no_error (error);
+  test_process_empty (f, "p.cocrea");
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->document);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_process_clear (f);
 }
 
 static void

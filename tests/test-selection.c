@@ -10,42 +10,26 @@
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
 #include "cocrea-selection.h"
+#include "test-process.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  CocreaDocument *document;
-} Fixture;
+typedef TestProcess Fixture;
 
 /* A new process (quotas 5: 2 municipal, 3 community) with municipal
  * proposals 1–3 and community proposals 4–7. */
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cocrea-selection-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "p.cocrea", NULL);
-  f->document = cocrea_document_create (f->path, "Plan", "Renca", 2019, 2021, &error);
-  g_assert_no_error (error);
-  cocrea_db_exec (cocrea_document_get_db (f->document),
-                  "INSERT INTO proposal (id, title, origin, created_at) VALUES"
-                  " (1, 'M1', 'municipal', 'x'), (2, 'M2', 'municipal', 'x'), (3, 'M3', 'municipal', 'x'),"
-                  " (4, 'C1', 'community', 'x'), (5, 'C2', 'community', 'x'),"
-                  " (6, 'C3', 'community', 'x'), (7, 'C4', 'community', 'x');",
-                  &error);
-  g_assert_no_error (error);
+  test_process_empty (f, "p.cocrea");
+  test_process_exec (f, "INSERT INTO proposal (id, title, origin, created_at) VALUES"
+                        " (1, 'M1', 'municipal', 'x'), (2, 'M2', 'municipal', 'x'), (3, 'M3', 'municipal', 'x'),"
+                        " (4, 'C1', 'community', 'x'), (5, 'C2', 'community', 'x'),"
+                        " (6, 'C3', 'community', 'x'), (7, 'C4', 'community', 'x');");
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->document);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_process_clear (f);
 }
 
 static gint64

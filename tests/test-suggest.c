@@ -14,11 +14,10 @@
 #include "cocrea-error.h"
 #include "cocrea-proposal-merge.h"
 #include "cocrea-suggest.h"
+#include "test-process.h"
 
 typedef struct {
-  char *dir;
-  char *path;
-  CocreaDocument *doc;
+  TEST_PROCESS_FIELDS;
   gint64 activity;
 } Fixture;
 
@@ -40,7 +39,7 @@ add (Fixture *f, const char *text)
   CocreaContributionFields fields = { f->activity, 0, COCREA_ORIGIN_COMMUNITY, text, NULL, 0 };
   gint64 id = 0;
 
-  g_assert_true (cocrea_contribution_add (f->doc, &fields, &id, NULL, &error));
+  g_assert_true (cocrea_contribution_add (f->document, &fields, &id, NULL, &error));
   g_assert_no_error (error);
   return id;
 }
@@ -51,12 +50,8 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   CocreaActivityFields workshop = { COCREA_ACTIVITY_WORKSHOP, "Taller", NULL, NULL, 0, { 0 } };
 
-  f->dir = g_dir_make_tmp ("cocrea-suggest-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "plan.cocrea", NULL);
-  f->doc = cocrea_document_create (f->path, "Plan", "Renca", 2019, 2021, &error);
-  g_assert_no_error (error);
-  g_assert_true (cocrea_activity_add (f->doc, &workshop, &f->activity, NULL, &error));
+  test_process_empty (TEST_PROCESS (f), "plan.cocrea");
+  g_assert_true (cocrea_activity_add (f->document, &workshop, &f->activity, NULL, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     g_assert_cmpint (add (f, texts[i]), ==, i + 1);
@@ -65,26 +60,14 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) d = NULL;
-  const char *name;
-
-  g_clear_object (&f->doc);
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  test_process_clear (TEST_PROCESS (f));
 }
 
 static GListModel *
 suggest (Fixture *f, const char *text)
 {
   g_autoptr (GError) error = NULL;
-  GListModel *found = cocrea_suggest (f->doc, text, 10, 0, &error);
+  GListModel *found = cocrea_suggest (f->document, text, 10, 0, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (found);
@@ -158,9 +141,9 @@ test_proposals_rank (Fixture *f, gconstpointer data)
   gint64 lonely, popular;
 
   /* Two proposals with the same words: the one with more mentions wins. */
-  g_assert_true (cocrea_merge_new_proposal (f->doc, "Presupuesto participativo vecinal",
+  g_assert_true (cocrea_merge_new_proposal (f->document, "Presupuesto participativo vecinal",
                                             (gint64[]) { 2 }, 1, &lonely, NULL, &error));
-  g_assert_true (cocrea_merge_new_proposal (f->doc, "Presupuesto participativo vecinal",
+  g_assert_true (cocrea_merge_new_proposal (f->document, "Presupuesto participativo vecinal",
                                             (gint64[]) { 7, 1, 6 }, 3, &popular, NULL, &error));
   g_assert_no_error (error);
 
@@ -174,7 +157,7 @@ test_proposals_rank (Fixture *f, gconstpointer data)
   g_clear_object (&best);
 
   /* A merged-away proposal is not suggested; its successor is. */
-  g_assert_true (cocrea_merge_proposal (f->doc, lonely, popular, NULL, &error));
+  g_assert_true (cocrea_merge_proposal (f->document, lonely, popular, NULL, &error));
   g_assert_no_error (error);
   found = suggest (f, "presupuesto participativo vecinal");
   g_assert_cmpint (rank_of (found, COCREA_SUGGESTION_PROPOSAL, lonely), ==, -1);
@@ -182,7 +165,7 @@ test_proposals_rank (Fixture *f, gconstpointer data)
   g_clear_object (&found);
 
   /* The contribution being edited is not suggested to itself; the limit holds. */
-  found = cocrea_suggest (f->doc, texts[0], 2, 1, &error);
+  found = cocrea_suggest (f->document, texts[0], 2, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (RANK (found, 1), ==, -1);
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 2);
@@ -250,7 +233,7 @@ test_import_and_demo (Fixture *f, gconstpointer data)
                                       "Reciclaje en los colegios,Mesa 1,Reciclaje escolar\n"
                                       "Puntos limpios en cada barrio,Mesa 2,\n",
                                       -1, &error));
-  g_assert_true (cocrea_csv_import (f->doc, csv, &n, NULL, &error));
+  g_assert_true (cocrea_csv_import (f->document, csv, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
 
@@ -272,7 +255,7 @@ test_import_and_demo (Fixture *f, gconstpointer data)
   g_clear_object (&found);
 
   /* Rebuilding from the tables gives the same answers. */
-  g_assert_true (cocrea_suggest_rebuild_index (f->doc, &error));
+  g_assert_true (cocrea_suggest_rebuild_index (f->document, &error));
   g_assert_no_error (error);
   found = suggest (f, "punto limpio");
   g_assert_cmpint (RANK (found, 10), ==, 0);
