@@ -23,6 +23,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "bench-figures.h"
 #include "bench-generate.h"
 #include "cocrea-document.h"
 #include "cocrea-merge-page.h"
@@ -74,25 +75,13 @@ settle (void)
       ;
 }
 
-typedef struct {
-  const char *what;
-  GArray *samples;
-} Row;
-
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static void
 print_row (const char *what, const char *target, GArray *samples)
 {
-  g_array_sort (samples, compare_double);
+  BenchFigures figures = bench_figures (samples);
+
   printf ("| %s | %s | %u | %.1f ms | %.1f ms | %.1f ms |\n", what, target, samples->len,
-          g_array_index (samples, double, 0), g_array_index (samples, double, samples->len / 2),
-          g_array_index (samples, double, MIN (samples->len - 1, samples->len * 95 / 100)));
+          figures.best, figures.median, figures.p95);
 }
 
 /* Merges 5 random contributions into a random proposal, as the page's

@@ -16,6 +16,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-figures.h"
 #include "bench-generate.h"
 #include "cocrea-contribution.h"
 #include "cocrea-contribution-view.h"
@@ -36,22 +37,12 @@ typedef struct {
   double p95_ms;
 } Row;
 
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static void
 record (GArray *rows, const char *what, const char *target, GArray *samples)
 {
-  Row row = { what, target, samples->len, 0, 0, 0 };
+  BenchFigures figures = bench_figures (samples);
+  Row row = { what, target, samples->len, figures.best, figures.median, figures.p95 };
 
-  g_array_sort (samples, compare_double);
-  row.best_ms = g_array_index (samples, double, 0);
-  row.median_ms = g_array_index (samples, double, samples->len / 2);
-  row.p95_ms = g_array_index (samples, double, MIN (samples->len - 1, samples->len * 95 / 100));
   g_array_append_val (rows, row);
 }
 

@@ -17,6 +17,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-figures.h"
 #include "bench-generate.h"
 #include "cocrea-csv-export.h"
 #include "cocrea-document.h"
@@ -31,20 +32,12 @@ typedef struct {
   double median_ms;
 } Row;
 
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static void
 record (GArray *rows, const char *what, const char *target, GArray *samples)
 {
-  Row row = { what, target, 0, 0 };
-  g_array_sort (samples, compare_double);
-  row.best_ms = g_array_index (samples, double, 0);
-  row.median_ms = g_array_index (samples, double, samples->len / 2);
+  BenchFigures figures = bench_figures (samples);
+  Row row = { what, target, figures.best, figures.median };
+
   g_array_append_val (rows, row);
 }
 

@@ -12,26 +12,9 @@
 
 #include "cocrea-demo.h"
 #include "gui-harness.h"
+#include "test-process.h"
 
 GuiHarness gui;
-
-static gboolean
-rm_rf (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  return g_rmdir (path) == 0;
-}
 
 /**
  * gui_harness_init:
@@ -60,7 +43,7 @@ gui_harness_init (int *argc, char ***argv, const char *name, const char *applica
   if (!gtk_init_check ())
     {
       g_printerr ("No display: skipping the GUI tests\n");
-      rm_rf (gui.tmp_dir);
+      test_remove_tree (gui.tmp_dir);
       g_clear_pointer (&gui.tmp_dir, g_free);
       return FALSE;
     }
@@ -94,7 +77,7 @@ gui_harness_run (void)
                     (GDestroyNotify) gtk_window_destroy);
   gui_settle ();
   g_clear_object (&gui.app);
-  rm_rf (gui.tmp_dir);
+  test_remove_tree (gui.tmp_dir);
   g_clear_pointer (&gui.tmp_dir, g_free);
   g_clear_pointer (&gui.demo_path, g_free);
   return status;

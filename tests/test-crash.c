@@ -37,6 +37,7 @@
 #include "cocrea-sync-copy.h"
 
 #include "crash-session.h"
+#include "test-process.h"
 
 static guint n_kills_wanted = 200;
 static guint32 seed;
@@ -642,20 +643,6 @@ test_crash (void)
   g_hash_table_unref (pending_kinds);
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -698,7 +685,7 @@ main (int argc, char **argv)
   g_test_add_func ("/crash/kill", test_crash);
   status = g_test_run ();
 
-  remove_tree (work_dir);
+  test_remove_tree (work_dir);
   g_free (work_dir);
   g_free (setup.template_path);
   g_free (setup.remote_path);

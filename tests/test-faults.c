@@ -31,6 +31,7 @@
 #include "cocrea-lock.h"
 
 #include "fault-vfs.h"
+#include "test-process.h"
 
 #define IMPORT_ROWS 300
 #define NEW_TEXT "nueva aportación sobre ciclovías"
@@ -473,20 +474,6 @@ test_create (void)
     report ("create a process", f, step_create (f));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -508,7 +495,7 @@ main (int argc, char **argv)
   g_test_add_func ("/faults/create", test_create);
   status = g_test_run ();
 
-  remove_tree (dir);
+  test_remove_tree (dir);
   g_free (dir);
   g_free (template_path);
   g_free (csv_path);

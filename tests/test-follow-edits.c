@@ -158,14 +158,14 @@ describe_contributions (GListModel *model)
   return g_string_free (text, FALSE);
 }
 
-/* The same, of the items a mirror holds. */
-static char *
-describe_mirror (Mirror *m)
+/* The items a mirror holds, as a list to describe. */
+static GListModel *
+mirror_items (Mirror *m)
 {
-  g_autoptr (GListStore) store = g_list_store_new (G_TYPE_OBJECT);
+  GListStore *store = g_list_store_new (G_TYPE_OBJECT);
 
   g_list_store_splice (store, 0, 0, m->items->pdata, m->items->len);
-  return describe_contributions (G_LIST_MODEL (store));
+  return G_LIST_MODEL (store);
 }
 
 static char *
@@ -187,15 +187,6 @@ describe_tally (GListModel *model)
   return g_string_free (text, FALSE);
 }
 
-static char *
-describe_tally_mirror (Mirror *m)
-{
-  g_autoptr (GListStore) store = g_list_store_new (G_TYPE_OBJECT);
-
-  g_list_store_splice (store, 0, 0, m->items->pdata, m->items->len);
-  return describe_tally (G_LIST_MODEL (store));
-}
-
 /* What followed the edits is what a fresh read gives. */
 static void
 check (Fixture *f)
@@ -207,6 +198,9 @@ check (Fixture *f)
   g_autofree char *expected = NULL, *got = NULL, *mirrored = NULL;
   g_autofree char *expected_view = NULL, *got_view = NULL, *mirrored_view = NULL;
   g_autofree char *expected_tally = NULL, *got_tally = NULL, *mirrored_tally = NULL;
+  g_autoptr (GListModel) mirrored_list = NULL;
+  g_autoptr (GListModel) mirrored_view_list = NULL;
+  g_autoptr (GListModel) mirrored_tally_list = NULL;
 
   g_assert_no_error (error);
   cocrea_contribution_view_set_list (fresh_view, fresh);
@@ -214,19 +208,22 @@ check (Fixture *f)
 
   expected = describe_contributions (G_LIST_MODEL (fresh));
   got = describe_contributions (G_LIST_MODEL (f->list));
-  mirrored = describe_mirror (&f->list_mirror);
+  mirrored_list = mirror_items (&f->list_mirror);
+  mirrored = describe_contributions (mirrored_list);
   g_assert_cmpstr (got, ==, expected);
   g_assert_cmpstr (mirrored, ==, expected);
 
   expected_view = describe_contributions (G_LIST_MODEL (fresh_view));
   got_view = describe_contributions (G_LIST_MODEL (f->view));
-  mirrored_view = describe_mirror (&f->view_mirror);
+  mirrored_view_list = mirror_items (&f->view_mirror);
+  mirrored_view = describe_contributions (mirrored_view_list);
   g_assert_cmpstr (got_view, ==, expected_view);
   g_assert_cmpstr (mirrored_view, ==, expected_view);
 
   expected_tally = describe_tally (tally);
   got_tally = describe_tally (G_LIST_MODEL (f->tally));
-  mirrored_tally = describe_tally_mirror (&f->tally_mirror);
+  mirrored_tally_list = mirror_items (&f->tally_mirror);
+  mirrored_tally = describe_tally (mirrored_tally_list);
   g_assert_cmpstr (got_tally, ==, expected_tally);
   g_assert_cmpstr (mirrored_tally, ==, expected_tally);
 

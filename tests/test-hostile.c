@@ -46,6 +46,7 @@
 #include "cocrea-stats.h"
 #include "cocrea-suggest.h"
 #include "cocrea-tally.h"
+#include "test-process.h"
 
 static char *dir;
 static char *demo_path;
@@ -1085,23 +1086,6 @@ test_summary (void)
     g_test_message ("hands back invalid UTF-8 as found in the file: %s", (char *) key);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -1135,7 +1119,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/summary", test_summary);
   status = g_test_run ();
 
-  remove_tree (dir);
+  test_remove_tree (dir);
   g_free (dir);
   g_free (demo_path);
   g_hash_table_unref (raw_readers);

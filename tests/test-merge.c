@@ -30,14 +30,7 @@ typedef struct {
 static gint64
 add_contribution (Fixture *f, gint64 activity, gint64 group, const char *text)
 {
-  g_autoptr (GError) error = NULL;
-  CocreaContributionFields fields = { activity, group, COCREA_ORIGIN_COMMUNITY, text, NULL, 0 };
-  gint64 id = 0;
-
-  g_assert_true (cocrea_contribution_add (f->document, &fields, &id, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return test_process_add_contribution (TEST_PROCESS (f), activity, group, text);
 }
 
 static void

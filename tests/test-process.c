@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cocrea-contribution.h"
 #include "cocrea-db.h"
 #include "cocrea-demo.h"
 #include "cocrea-document-private.h"
@@ -100,9 +101,27 @@ test_process_exec (TestProcess *self, const char *sql)
   g_assert_no_error (error);
 }
 
-/* Removes @path, a folder with everything in it, or a file. */
-static void
-remove_tree (const char *path)
+/* Adds a community contribution saying @text to activity @activity_id
+ * and group @group_id (0 for none), as one edit; its id. */
+gint64
+test_process_add_contribution (TestProcess *self, gint64 activity_id, gint64 group_id,
+                               const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  CocreaContributionFields fields = { activity_id, group_id, COCREA_ORIGIN_COMMUNITY, text, NULL,
+                                      0 };
+  gint64 id = 0;
+
+  g_assert_true (cocrea_contribution_add (self->document, &fields, &id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* Removes @path, a folder with everything in it (links are not
+ * followed), or a file. */
+void
+test_remove_tree (const char *path)
 {
   g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -112,7 +131,7 @@ remove_tree (const char *path)
       g_autofree char *child = g_build_filename (path, name, NULL);
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
+        test_remove_tree (child);
       else
         g_unlink (child);
     }
@@ -126,7 +145,7 @@ test_process_clear (TestProcess *self)
 {
   g_clear_object (&self->document);
   if (self->dir != NULL)
-    remove_tree (self->dir);
+    test_remove_tree (self->dir);
   g_clear_pointer (&self->dir, g_free);
   g_clear_pointer (&self->path, g_free);
 }

@@ -52,6 +52,12 @@ gint64  test_process_query_int (TestProcess    *self,
                                 const char     *sql);
 void    test_process_exec      (TestProcess    *self,
                                 const char     *sql);
+gint64  test_process_add_contribution (TestProcess *self,
+                                       gint64       activity_id,
+                                       gint64       group_id,
+                                       const char  *text);
 void    test_process_clear     (TestProcess    *self);
+
+void    test_remove_tree       (const char     *path);
 
 G_END_DECLS

@@ -90,14 +90,7 @@ ids (Fixture *f, CocreaRecordKind kind, CocreaChange change)
 static gint64
 add_contribution (Fixture *f, const char *text)
 {
-  g_autoptr (GError) error = NULL;
-  CocreaContributionFields fields = { f->activity, f->group, COCREA_ORIGIN_COMMUNITY, text, NULL,
-                                      0 };
-  gint64 id = 0;
-
-  g_assert_true (cocrea_contribution_add (f->document, &fields, &id, NULL, &error));
-  g_assert_no_error (error);
-  return id;
+  return test_process_add_contribution (TEST_PROCESS (f), f->activity, f->group, text);
 }
 
 static void

@@ -23,51 +23,23 @@
 #include "cocrea-pdf-sheets.h"
 #include "cocrea-sheet-code.h"
 #include "test-tools.h"
+#include "test-process.h"
 
 #define WORKSHOP 3 /* the demo's workshop: 82 people at 8 tables */
 #define SURVEY 2   /* no table groups */
 
-typedef struct {
-  char *dir;
-  char *path;
-  CocreaDocument *document;
-} Fixture;
+typedef TestProcess Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cocrea-sheets-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "renca.cocrea", NULL);
-  cocrea_demo_write (f->path, &error);
-  g_assert_no_error (error);
-  f->document = cocrea_document_open (f->path, COCREA_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_all (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (dir);
+  test_process_demo (f, "renca.cocrea", COCREA_OPEN_DEFAULT);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->document);
-  remove_all (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_process_clear (f);
 }
 
 /* The id of group number @position (from 1) of the workshop. */

@@ -481,9 +481,9 @@ top_of (CocreaTally *self, gint64 id)
   return g_array_index (self->ids, gint64, self->top[at]);
 }
 
-/* The position of @item among the items, which must hold it. */
+/* The first position among the items, in tally order, not before @item. */
 static guint
-item_position (CocreaTally *self, CocreaProposal *item)
+items_lower_bound (CocreaTally *self, CocreaProposal *item)
 {
   guint lo = 0, hi = self->items->len;
 
@@ -496,8 +496,17 @@ item_position (CocreaTally *self, CocreaProposal *item)
       else
         hi = mid;
     }
-  g_assert (lo < self->items->len && self->items->pdata[lo] == item);
   return lo;
+}
+
+/* The position of @item among the items, which must hold it. */
+static guint
+item_position (CocreaTally *self, CocreaProposal *item)
+{
+  guint at = items_lower_bound (self, item);
+
+  g_assert (at < self->items->len && self->items->pdata[at] == item);
+  return at;
 }
 
 /* Takes @item out of the list, saying so. */
@@ -507,26 +516,17 @@ remove_item (CocreaTally *self, CocreaProposal *item)
   guint at = item_position (self, item);
 
   g_ptr_array_remove_index (self->items, at);
-  g_list_model_items_changed (G_LIST_MODEL (self), at, 0 + 1, 0);
+  g_list_model_items_changed (G_LIST_MODEL (self), at, 1, 0);
 }
 
 /* Puts @item (taken) in its place in the list, saying so. */
 static void
 insert_item (CocreaTally *self, CocreaProposal *item)
 {
-  guint lo = 0, hi = self->items->len;
+  guint at = items_lower_bound (self, item);
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (compare_tally (&self->items->pdata[mid], &item) < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  g_ptr_array_insert (self->items, lo, item);
-  g_list_model_items_changed (G_LIST_MODEL (self), lo, 0, 1);
+  g_ptr_array_insert (self->items, at, item);
+  g_list_model_items_changed (G_LIST_MODEL (self), at, 0, 1);
 }
 
 /* Proposal at index @at becomes @item (taken; NULL: it is no longer

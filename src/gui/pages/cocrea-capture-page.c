@@ -450,6 +450,26 @@ update_captured_label (CocreaCapturePage *self)
   gtk_label_set_text (self->captured_label, text);
 }
 
+/* Selects contribution @id in the captured list again, if it shows
+ * (0: nothing to select). */
+static void
+select_captured (CocreaCapturePage *self, gint64 id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->captured_selection));
+
+  for (guint i = 0; id != 0 && i < n; i++)
+    {
+      g_autoptr (CocreaContribution) item =
+        g_list_model_get_item (G_LIST_MODEL (self->captured_selection), i);
+
+      if (cocrea_contribution_get_id (item) == id)
+        {
+          gtk_single_selection_set_selected (self->captured_selection, i);
+          return;
+        }
+    }
+}
+
 /* Reads the contributions of the current activity and group again,
  * keeping the selected one selected. */
 static void
@@ -492,21 +512,7 @@ refresh_captured (CocreaCapturePage *self)
   g_list_store_splice (self->captured, 0, g_list_model_get_n_items (G_LIST_MODEL (self->captured)),
                        items->pdata, items->len);
 
-  if (selected_contribution != 0)
-    {
-      n = g_list_model_get_n_items (G_LIST_MODEL (self->captured_selection));
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr (CocreaContribution) item =
-            g_list_model_get_item (G_LIST_MODEL (self->captured_selection), i);
-
-          if (cocrea_contribution_get_id (item) == selected_contribution)
-            {
-              gtk_single_selection_set_selected (self->captured_selection, i);
-              break;
-            }
-        }
-    }
+  select_captured (self, selected_contribution);
 
   update_captured_label (self);
 }
@@ -1077,21 +1083,7 @@ follow_contributions (CocreaCapturePage *self, CocreaRecordChanges *changes)
         }
     }
 
-  if (selected_id != 0)
-    {
-      n = g_list_model_get_n_items (G_LIST_MODEL (self->captured_selection));
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr (CocreaContribution) item =
-            g_list_model_get_item (G_LIST_MODEL (self->captured_selection), i);
-
-          if (cocrea_contribution_get_id (item) == selected_id)
-            {
-              gtk_single_selection_set_selected (self->captured_selection, i);
-              break;
-            }
-        }
-    }
+  select_captured (self, selected_id);
   update_captured_label (self);
 }
 
