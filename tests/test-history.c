@@ -13,35 +13,22 @@
 #include "cocrea-history.h"
 #include "cocrea-proposal-merge.h"
 #include "cocrea-selection.h"
+#include "test-process.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  CocreaDocument *document;
-} Fixture;
+typedef TestProcess Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("cocrea-history-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "renca.cocrea", NULL);
-  cocrea_demo_write (f->path, &error);
-  g_assert_no_error (error);
-  f->document = cocrea_document_open (f->path, COCREA_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  test_process_demo (f, "renca.cocrea", COCREA_OPEN_DEFAULT);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->document);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_process_clear (f);
 }
 
 /* Edits leave entries with who made them; each reads as a sentence and

@@ -18,11 +18,10 @@
 #include "cocrea-pdf-plan.h"
 #include "cocrea-revision.h"
 #include "cocrea-undo.h"
+#include "test-process.h"
 
 typedef struct {
-  char *dir;
-  char *path;
-  CocreaDocument *document;
+  TEST_PROCESS_FIELDS;
   gint64 commitment2;
   gint64 milestone22;
 } Fixture;
@@ -37,13 +36,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (CocreaCommitment) c2 = NULL;
   g_autoptr (CocreaMilestone) m2 = NULL;
 
-  f->dir = g_dir_make_tmp ("cocrea-revision-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "renca.cocrea", NULL);
-  cocrea_demo_write (f->path, &error);
-  g_assert_no_error (error);
-  f->document = cocrea_document_open (f->path, COCREA_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  test_process_demo (TEST_PROCESS (f), "renca.cocrea", COCREA_OPEN_DEFAULT);
 
   commitments = cocrea_commitment_list (f->document, &error);
   c2 = g_list_model_get_item (commitments, 1);
@@ -56,11 +49,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->document);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_process_clear (TEST_PROCESS (f));
 }
 
 static char *
