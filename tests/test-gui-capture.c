@@ -395,6 +395,7 @@ test_merge (void)
     gui_wait_for (shows_one_row, views->pdata[0]);
     gui_settle ();
     g_assert_nonnull (gui_find_one (views->pdata[0], match_label_text, title));
+    gui_screenshot ("merge-followed.png");
     gtk_editable_set_text (GTK_EDITABLE (search), "");
     gui_settle ();
   }
