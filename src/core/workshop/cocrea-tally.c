@@ -663,7 +663,7 @@ static gboolean
 apply_proposals (CocreaTally *self, sqlite3 *db, const CocreaRecordChanges *changes,
                  GArray *retitled, GError **error)
 {
-  g_autoptr (GHashTable) fresh = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+  g_autoptr (GHashTable) fresh = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         g_object_unref);
   g_autoptr (GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) tops = g_array_new (FALSE, FALSE, sizeof (gint64));
