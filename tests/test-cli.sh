@@ -294,5 +294,23 @@ open('$dir/cp1252.csv', 'wb').write(('\n'.join(rows) + '\n').encode('cp1252'))"
 expect 0 "class 5: a whole Windows-1252 file still imports" -- "$bin" import "$hoja" --csv "$dir/cp1252.csv"
 [ "$(sqlite3 "$hoja" "SELECT count(*) FROM contribution WHERE text = 'Participación ciudadana 7'")" = 1 ] \
   && ok "class 5: with its accents right" || not_ok "class 5: with its accents right"
+
+# Class 9: titles and texts over their limit are refused where they enter
+# (the command line, the CSV import), saying the length and the limit.
+largo=$(python3 -c "print('x' * 100000)")
+expect 1 "class 9: new with a 100,000-character title is refused" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" new "$dir/largo.cocrea" --title "$largo" --municipality Renca
+contains "class 9: it says the length and the limit" "$err" "es demasiado largo: 100000 caracteres, donde caben como mucho 300"
+[ ! -e "$dir/largo.cocrea" ] && ok "class 9: no file is left" || not_ok "class 9: no file is left"
+before=$(sha256sum <"$hoja")
+expect 1 "class 9: a score by an evaluator with a 100,000-character name is refused" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" score "$hoja" --evaluator "$largo" --proposal 1 --criterion technical --value 3
+contains "class 9: an evaluator's name has the limit of names" "$err" "donde caben como mucho 300"
+{ echo "texto"; python3 -c "print('palabra ' * 20000)"; } >"$dir/texto-largo.csv"
+expect 1 "class 9: an imported text over 150,000 characters is refused" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" import "$hoja" --csv "$dir/texto-largo.csv"
+contains "class 9: naming the line and the limit" "$err" "Línea 2: “palabra palabra"
+contains "class 9: with the limit of texts" "$err" "donde caben como mucho 150000"
+{ echo "actividad;texto"; echo "Taller;corto"; echo "$largo;largo"; } >"$dir/actividad-larga.csv"
+expect 1 "class 9: an import with an over-long activity is refused" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" import "$hoja" --csv "$dir/actividad-larga.csv"
+contains "class 9: naming the line" "$err" "Línea 3: “xxxxxxxxxx"
+[ "$(sha256sum <"$hoja")" = "$before" ] && ok "class 9: the process is unchanged" || not_ok "class 9: the process is unchanged"
 echo "1..$n"
 [ $failed -eq 0 ]

@@ -28,6 +28,11 @@
 #include "cocrea-commitments-csv.h"
 #include "cocrea-contribution-list.h"
 #include "cocrea-contribution.h"
+#include "cocrea-consultation.h"
+#include "cocrea-evaluator.h"
+#include "cocrea-group.h"
+#include "cocrea-selection.h"
+#include "cocrea-text.h"
 #include "cocrea-csv-export.h"
 #include "cocrea-csv-import.h"
 #include "cocrea-csv-reader.h"
@@ -864,6 +869,106 @@ test_check_agrees (void)
     }
 }
 
+/* Tries one entry point of the core with @text; TRUE when it was taken. */
+static gboolean
+enter_text (CocreaDocument *doc, guint which, const char *text, GError **error)
+{
+  switch (which)
+    {
+    case 0:
+      {
+        g_autoptr (CocreaProcessInfo) info = cocrea_document_get_process (doc, error);
+        g_free (info->title);
+        info->title = g_strdup (text);
+        return cocrea_document_update_process (doc, info, error);
+      }
+    case 1:
+      {
+        CocreaContributionFields fields = {
+          .activity_id = 1, .origin = COCREA_ORIGIN_COMMUNITY, .text = text, .area = "",
+        };
+        return cocrea_contribution_add (doc, &fields, NULL, NULL, error);
+      }
+    case 2:
+      return cocrea_group_add (doc, 1, text, 8, NULL, NULL, error);
+    case 3:
+      return cocrea_evaluator_add (doc, text, "", error) > 0;
+    case 4:
+      return cocrea_selection_decide (doc, 1, COCREA_DECISION_NOT_SHORTLISTED, text, TRUE, error);
+    case 5:
+      {
+        CocreaCommentFields fields = { .channel = COCREA_CHANNEL_EMAIL, .text = text };
+        return cocrea_consultation_add_comment (doc, &fields, NULL, NULL, error);
+      }
+    case 6:
+      {
+        CocreaActivityFields fields = { .kind = COCREA_ACTIVITY_WORKSHOP, .name = text };
+        return cocrea_activity_add (doc, &fields, NULL, NULL, error);
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/*
+ * Issue 10, class 9: a title or a text over its limit (a 100 KB title was
+ * accepted, and broke the PDF) is refused where it is entered, saying its
+ * length and the limit; one at the limit is taken. The CLI, the window's
+ * dialogs and the CSV import all enter through these functions.
+ */
+static void
+test_text_limits (void)
+{
+  static const struct { const char *what; guint max; } entries[] = {
+    { "process title", COCREA_TEXT_MAX_NAME },
+    { "contribution", COCREA_TEXT_MAX_LONG },
+    { "group name", COCREA_TEXT_MAX_NAME },
+    { "evaluator", COCREA_TEXT_MAX_NAME },
+    { "decision reason", COCREA_TEXT_MAX_LONG },
+    { "consultation comment", COCREA_TEXT_MAX_LONG },
+    { "activity name", COCREA_TEXT_MAX_NAME },
+  };
+  g_autofree char *path = corpus_path ("limits.cocrea");
+  g_autofree char *created = corpus_path ("largo.cocrea");
+  g_autofree char *long_name = g_strnfill (COCREA_TEXT_MAX_NAME + 1, 'x');
+  g_autoptr (CocreaDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+
+  copy_file (demo_path, path);
+  doc = cocrea_document_open (path, COCREA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      /* At the limit, half of it "ñ" (two bytes): the limit counts characters. */
+      g_autofree char *over = g_strnfill (entries[i].max + 1, 'n');
+      g_autoptr (GString) at = g_string_new (NULL);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *have = g_strdup_printf ("%u characters", entries[i].max + 1);
+
+      for (guint k = 0; k < entries[i].max; k++)
+        g_string_append (at, k % 2 ? "ñ" : "a");
+
+      before = file_sha256 (path);
+      g_assert_false (enter_text (doc, i, over, &error));
+      g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
+      if (strstr (error->message, "is too long") == NULL || strstr (error->message, have) == NULL)
+        g_error ("%s: %s", entries[i].what, error->message);
+      g_test_message ("%s: %s", entries[i].what, error->message);
+      g_clear_error (&error);
+      after = file_sha256 (path);
+      g_assert_cmpstr (after, ==, before);
+
+      if (!enter_text (doc, i, at->str, &error))
+        g_error ("%s at its limit was refused: %s", entries[i].what, error->message);
+    }
+
+  g_assert_null (cocrea_document_create (created, "Plan", long_name, 2019, 2021, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
+  g_assert_false (g_file_test (created, G_FILE_TEST_EXISTS));
+}
+
 /* Small hand-made seeds kept in the repository (and crashes found by the
  * fuzzers, in tests/regressions/): each is refused or opened safely. */
 static void
@@ -1116,6 +1221,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/seeds", test_seeds);
   g_test_add_func ("/hostile/output-destinations", test_output_destinations);
   g_test_add_func ("/hostile/check-agrees", test_check_agrees);
+  g_test_add_func ("/hostile/text-limits", test_text_limits);
   g_test_add_func ("/hostile/summary", test_summary);
   status = g_test_run ();
 

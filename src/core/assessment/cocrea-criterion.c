@@ -337,6 +337,9 @@ cocrea_criterion_update (CocreaDocument *document, const char *key, const char *
 
   g_return_val_if_fail (key != NULL, FALSE);
 
+  if (!cocrea_text_check_length (clean_name, COCREA_TEXT_MAX_NAME, error) ||
+      !cocrea_text_check_length (clean_description, COCREA_TEXT_MAX_LONG, error))
+    return FALSE;
   if (scale_max <= scale_min)
     {
       g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,

@@ -203,7 +203,7 @@ check_name (const char *name, char **clean, GError **error)
                            _("An evaluator needs a name"));
       return FALSE;
     }
-  return TRUE;
+  return cocrea_text_check_length (*clean, COCREA_TEXT_MAX_NAME, error);
 }
 
 /* Turns a UNIQUE violation on the name into a message that names it. */
@@ -235,7 +235,8 @@ cocrea_evaluator_add (CocreaDocument *document, const char *name, const char *de
   g_autoptr (sqlite3_stmt) stmt = NULL;
   gint64 id;
 
-  if (!check_name (name, &clean, error))
+  if (!check_name (name, &clean, error) ||
+      !cocrea_text_check_length (clean_department, COCREA_TEXT_MAX_NAME, error))
     return 0;
   edit = cocrea_edit_begin (document, error);
   if (edit == NULL)
@@ -277,7 +278,8 @@ cocrea_evaluator_update (CocreaDocument *document, gint64 id, const char *name,
   g_autofree char *subject = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
-  if (!check_name (name, &clean, error))
+  if (!check_name (name, &clean, error) ||
+      !cocrea_text_check_length (clean_department, COCREA_TEXT_MAX_NAME, error))
     return FALSE;
   edit = cocrea_edit_begin (document, error);
   if (edit == NULL)

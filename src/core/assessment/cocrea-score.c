@@ -264,6 +264,8 @@ cocrea_score_set (CocreaDocument *document, gint64 evaluator_id, gint64 proposal
 
   g_return_val_if_fail (criterion != NULL, FALSE);
 
+  if (!cocrea_text_check_length (clean_note, COCREA_TEXT_MAX_LONG, error))
+    return FALSE;
   c = cocrea_criterion_lookup (document, criterion, error);
   if (c == NULL)
     return FALSE;

@@ -187,6 +187,8 @@ cocrea_selection_decide (CocreaDocument *document, gint64 proposal_id, CocreaDec
                            _("Every decision needs a written reason"));
       return FALSE;
     }
+  if (!cocrea_text_check_length (clean_reason, COCREA_TEXT_MAX_LONG, error))
+    return FALSE;
 
   edit = cocrea_edit_begin (document, error);
   if (edit == NULL)

@@ -2,11 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "cocrea-text.h"
-
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
+
+#include "cocrea-error.h"
+#include "cocrea-text.h"
 
 /*
  * cocrea_text_fold:
@@ -160,4 +161,33 @@ cocrea_text_first_line (const char *text, glong max)
   cut = g_utf8_substring (line, 0, max);
   /* TRANSLATORS: a text cut short */
   return g_strdup_printf (_("%s…"), cut);
+}
+
+/*
+ * cocrea_text_check_length:
+ * Fails with COCREA_ERROR_INVALID when @text (UTF-8, NULL is empty) has
+ * more than @max characters (COCREA_TEXT_MAX_NAME, COCREA_TEXT_MAX_LONG),
+ * naming the text by its start and saying both lengths, so that whoever
+ * typed or imported it knows which one and by how much.
+ */
+gboolean
+cocrea_text_check_length (const char *text, guint max, GError **error)
+{
+  glong length;
+  g_autofree char *start = NULL;
+  g_autofree char *have = NULL;
+  g_autofree char *most = NULL;
+
+  if (text == NULL || strlen (text) <= max) /* a byte is at most a character */
+    return TRUE;
+  length = g_utf8_strlen (text, -1);
+  if (length <= (glong) max)
+    return TRUE;
+
+  start = g_utf8_substring (text, 0, 30);
+  have = g_strdup_printf ("%'ld", length);
+  most = g_strdup_printf ("%'u", max);
+  g_set_error (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+               _("“%s…” is too long: %s characters, where at most %s fit"), start, have, most);
+  return FALSE;
 }

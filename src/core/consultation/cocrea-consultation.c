@@ -508,6 +508,9 @@ begin_comment_edit (CocreaDocument *document, const CocreaCommentFields *fields,
   g_autoptr (CocreaEdit) edit = NULL;
   sqlite3 *db;
 
+  if (!cocrea_text_check_length (clean.author, COCREA_TEXT_MAX_NAME, error) ||
+      !cocrea_text_check_length (clean.text, COCREA_TEXT_MAX_LONG, error))
+    return NULL;
   edit = cocrea_edit_begin (document, error);
   if (edit == NULL)
     return NULL;
@@ -758,6 +761,8 @@ cocrea_consultation_respond (CocreaDocument *document, gint64 id, CocreaResponse
                              "reason why"));
       return FALSE;
     }
+  if (!cocrea_text_check_length (clean, COCREA_TEXT_MAX_LONG, error))
+    return FALSE;
 
   edit = cocrea_edit_begin (document, error);
   if (edit == NULL)

@@ -867,6 +867,9 @@ cocrea_document_create (const char *path, const char *title, const char *municip
                            _("The process needs a municipality"));
       return NULL;
     }
+  if (!cocrea_text_check_length (clean_title, COCREA_TEXT_MAX_NAME, error) ||
+      !cocrea_text_check_length (clean_municipality, COCREA_TEXT_MAX_NAME, error))
+    return NULL;
   if (period_start > 0 && period_end > 0 && period_end < period_start)
     {
       g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,
@@ -1301,6 +1304,10 @@ cocrea_document_update_process (CocreaDocument *self, const CocreaProcessInfo *i
                            _("The process needs a title and a municipality"));
       return FALSE;
     }
+  if (!cocrea_text_check_length (title, COCREA_TEXT_MAX_NAME, error) ||
+      !cocrea_text_check_length (municipality, COCREA_TEXT_MAX_NAME, error) ||
+      !cocrea_text_check_length (info->partners, COCREA_TEXT_MAX_LONG, error))
+    return FALSE;
   if (info->period_start > 0 && info->period_end > 0 && info->period_end < info->period_start)
     {
       g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,

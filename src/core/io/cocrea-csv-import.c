@@ -617,6 +617,14 @@ import_record (Import *import, const CocreaCsvRecord *record, const char *fallba
                            _("the text of the contribution is empty"));
       return FALSE;
     }
+  /* The limits of typing them in (cocrea-text.h), so that no import
+   * stores what the window would refuse. */
+  if (!cocrea_text_check_length (text, COCREA_TEXT_MAX_LONG, error) ||
+      !cocrea_text_check_length (activity, COCREA_TEXT_MAX_NAME, error) ||
+      !cocrea_text_check_length (group, COCREA_TEXT_MAX_NAME, error) ||
+      !cocrea_text_check_length (area, COCREA_TEXT_MAX_NAME, error) ||
+      !cocrea_text_check_length (proposal, COCREA_TEXT_MAX_NAME, error))
+    return FALSE;
 
   if (*origin_text != '\0' && !cocrea_origin_from_text (origin_text, &origin))
     {

@@ -517,7 +517,9 @@ import_record (Import *import, Record *record, GError **error)
       category = field (record, "category/name");
     }
   if (!parse_count (supports_text, "supports", &supports, error) ||
-      !parse_count (comments_text, "comments", &comments, error))
+      !parse_count (comments_text, "comments", &comments, error) ||
+      !cocrea_text_check_length (title, COCREA_TEXT_MAX_LONG, error) ||
+      !cocrea_text_check_length (category, COCREA_TEXT_MAX_NAME, error))
     return FALSE;
 
   space = *space_url != '\0' ? g_strdup (space_url)

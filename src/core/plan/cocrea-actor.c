@@ -199,6 +199,8 @@ cocrea_actor_add (CocreaDocument *document, gint64 commitment_id, CocreaActorKin
                            _("Actor: write the name of the actor"));
       return FALSE;
     }
+  if (!cocrea_text_check_length (clean, COCREA_TEXT_MAX_NAME, error))
+    return FALSE;
   edit = cocrea_edit_begin (document, error);
   if (edit == NULL)
     return FALSE;

@@ -517,8 +517,12 @@ cocrea_commitment_update (CocreaDocument *document, gint64 id,
                            _("Name: a commitment needs a name"));
       return FALSE;
     }
-  if (!cocrea_plan_dates_validate (starts_on, ends_on, error))
+  if (!cocrea_plan_dates_validate (starts_on, ends_on, error) ||
+      !cocrea_text_check_length (name, COCREA_TEXT_MAX_NAME, error))
     return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (!cocrea_text_check_length (values[i], COCREA_TEXT_MAX_LONG, error))
+      return FALSE;
 
   edit = cocrea_edit_begin (document, error);
   if (edit == NULL)
@@ -805,6 +809,9 @@ cocrea_commitment_set_contact (CocreaDocument *document, gint64 id,
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (contact != NULL, FALSE);
 
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (!cocrea_text_check_length (values[i], COCREA_TEXT_MAX_NAME, error))
+      return FALSE;
   edit = cocrea_edit_begin (document, error);
   if (edit == NULL)
     return FALSE;

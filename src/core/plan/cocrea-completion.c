@@ -294,6 +294,8 @@ cocrea_completion_set (CocreaDocument *document, gint64 commitment_id, CocreaCom
                            _("Reason: say why the commitment stands at this level"));
       return FALSE;
     }
+  if (!cocrea_text_check_length (text, COCREA_TEXT_MAX_LONG, error))
+    return FALSE;
   current = cocrea_completion_get (document, commitment_id, error);
   if (current == NULL)
     return FALSE;

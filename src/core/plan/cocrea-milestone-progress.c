@@ -44,6 +44,8 @@ check_record (CocreaProgress status, char **recorded_on, const char *evidence, G
                            _("Status: not started, in progress or done"));
       return FALSE;
     }
+  if (!cocrea_text_check_length (evidence, COCREA_TEXT_MAX_LONG, error))
+    return FALSE;
   if (**recorded_on == '\0')
     {
       g_free (*recorded_on);

@@ -195,7 +195,8 @@ validate (const char *deliverable, const char *starts_on, const char *ends_on, G
                            _("Deliverable: a milestone needs an activity or deliverable"));
       return FALSE;
     }
-  return cocrea_plan_dates_validate (starts_on, ends_on, error);
+  return cocrea_text_check_length (deliverable, COCREA_TEXT_MAX_NAME, error) &&
+         cocrea_plan_dates_validate (starts_on, ends_on, error);
 }
 
 /**

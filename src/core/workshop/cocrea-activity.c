@@ -286,6 +286,9 @@ validate (const CocreaActivityFields *fields, const char *name, GError **error)
                            _("The activity needs a name"));
       return FALSE;
     }
+  if (!cocrea_text_check_length (name, COCREA_TEXT_MAX_NAME, error) ||
+      !cocrea_text_check_length (fields->place, COCREA_TEXT_MAX_NAME, error))
+    return FALSE;
   if ((guint) fields->kind >= COCREA_N_ACTIVITY_KINDS)
     {
       g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,

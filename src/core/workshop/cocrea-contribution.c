@@ -385,6 +385,9 @@ validate (sqlite3 *db, const CocreaContributionFields *fields, const char *text,
                            _("The contribution has no text"));
       return FALSE;
     }
+  if (!cocrea_text_check_length (text, COCREA_TEXT_MAX_LONG, error) ||
+      !cocrea_text_check_length (fields->area, COCREA_TEXT_MAX_NAME, error))
+    return FALSE;
   if ((guint) fields->origin >= COCREA_N_ORIGINS)
     {
       g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID, _("Unknown origin"));

@@ -190,6 +190,8 @@ validate (const char *name, int size, GError **error)
                            _("The group needs a name"));
       return FALSE;
     }
+  if (!cocrea_text_check_length (name, COCREA_TEXT_MAX_NAME, error))
+    return FALSE;
   if (size < -1)
     {
       g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,

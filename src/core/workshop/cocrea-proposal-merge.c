@@ -190,6 +190,8 @@ cocrea_merge_new_proposal (CocreaDocument *document, const char *title,
                            _("The proposal needs a title"));
       return FALSE;
     }
+  if (!cocrea_text_check_length (clean, COCREA_TEXT_MAX_NAME, error))
+    return FALSE;
 
   edit = cocrea_edit_begin (document, error);
   if (edit == NULL)

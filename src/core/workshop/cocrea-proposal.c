@@ -393,6 +393,10 @@ cocrea_proposal_update (CocreaDocument *document, gint64 id, const CocreaProposa
                            _("The proposal needs a title"));
       return FALSE;
     }
+  if (!cocrea_text_check_length (title, COCREA_TEXT_MAX_NAME, error) ||
+      !cocrea_text_check_length (description, COCREA_TEXT_MAX_LONG, error) ||
+      !cocrea_text_check_length (area, COCREA_TEXT_MAX_NAME, error))
+    return FALSE;
   if (fields->axes > COCREA_AXES_ALL || fields->inclusion > 31 ||
       (guint) fields->origin >= COCREA_N_ORIGINS)
     {

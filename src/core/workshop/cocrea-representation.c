@@ -178,6 +178,8 @@ cocrea_population_set (CocreaDocument *document, const CocreaPopulation *populat
   if (!cocrea_population_validate (population, NULL, error))
     return FALSE;
   source = cocrea_text_normalize (population->source != NULL ? population->source : "");
+  if (!cocrea_text_check_length (source, COCREA_TEXT_MAX_LONG, error))
+    return FALSE;
 
   edit = cocrea_edit_begin (document, error);
   if (edit == NULL)
