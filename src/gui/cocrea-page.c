@@ -264,6 +264,62 @@ cocrea_page_get_window (CocreaPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* A dialog's answer on its way to a page that may have gone meanwhile. */
+typedef struct
+{
+  GWeakRef page;
+  CocreaPageResponseFunc callback;
+  gpointer data;
+  GDestroyNotify destroy;
+} Response;
+
+static void
+response_free (gpointer user_data, GClosure *closure)
+{
+  Response *response = user_data;
+
+  g_weak_ref_clear (&response->page);
+  if (response->destroy != NULL)
+    response->destroy (response->data);
+  g_free (response);
+}
+
+static void
+response_cb (AdwMessageDialog *dialog, const char *answer, Response *response)
+{
+  g_autoptr (CocreaPage) page = g_weak_ref_get (&response->page);
+
+  if (page != NULL)
+    response->callback (page, answer, response->data);
+}
+
+/**
+ * cocrea_page_connect_response:
+ * Calls @callback with the page, the response and @data when @dialog (a
+ * dialog the page opened) is answered, unless the page is gone by then.
+ * @data belongs to the dialog: @destroy frees it when the dialog goes.
+ * So a dialog carries what it is about without tags on it.
+ */
+void
+cocrea_page_connect_response (CocreaPage *self, AdwMessageDialog *dialog,
+                              CocreaPageResponseFunc callback, gpointer data,
+                              GDestroyNotify destroy)
+{
+  Response *response;
+
+  g_return_if_fail (COCREA_IS_PAGE (self));
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_return_if_fail (callback != NULL);
+
+  response = g_new0 (Response, 1);
+  g_weak_ref_init (&response->page, self);
+  response->callback = callback;
+  response->data = data;
+  response->destroy = destroy;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), response, response_free,
+                         0);
+}
+
 /**
  * cocrea_mark_invalid:
  * Marks @widget, a field of a page or of its dialogs, as holding a value

@@ -69,6 +69,18 @@ void            cocrea_page_remember          (CocreaPage      *self,
                                                const char      *text);
 GtkWindow      *cocrea_page_get_window        (CocreaPage      *self);
 
+/* Hears @response of a message dialog of @page, with what the page gave
+ * cocrea_page_connect_response(). */
+typedef void (*CocreaPageResponseFunc) (CocreaPage *page,
+                                        const char *response,
+                                        gpointer    data);
+
+void            cocrea_page_connect_response  (CocreaPage             *self,
+                                               AdwMessageDialog       *dialog,
+                                               CocreaPageResponseFunc  callback,
+                                               gpointer                data,
+                                               GDestroyNotify          destroy);
+
 void            cocrea_mark_invalid           (GtkWidget       *widget,
                                                gboolean         invalid);
 

@@ -265,41 +265,31 @@ delete_group (CocreaActivitiesPage *self, gint64 id)
 
 /* What a message dialog of the page is about; its response handler owns
  * it. The page is held weakly: it may go while the dialog is open. */
+/* What a message dialog of the page is about; the dialog owns it. */
 typedef struct
 {
-  GWeakRef page;
   gint64 id;
-  gboolean group;       /* deleting: a group, not an activity */
-  GtkWidget *name_entry; /* the group dialog's fields */
+  gboolean group;        /* deleting: a group, not an activity */
+  GtkWidget *name_entry; /* the group dialog's fields, its children */
   GtkWidget *size_spin;
 } DialogState;
 
 static DialogState *
-dialog_state_new (CocreaActivitiesPage *self, gint64 id)
+dialog_state_new (gint64 id)
 {
   DialogState *state = g_new0 (DialogState, 1);
 
-  g_weak_ref_init (&state->page, self);
   state->id = id;
   return state;
 }
 
 static void
-dialog_state_free (gpointer data, GClosure *closure)
+confirm_response_cb (CocreaPage *page, const char *response, gpointer data)
 {
+  CocreaActivitiesPage *self = COCREA_ACTIVITIES_PAGE (page);
   DialogState *state = data;
 
-  g_weak_ref_clear (&state->page);
-  g_free (state);
-}
-
-static void
-confirm_response_cb (AdwMessageDialog *dialog, const char *response, DialogState *state)
-{
-  g_autoptr (CocreaActivitiesPage) self = g_weak_ref_get (&state->page);
-
-  if (self == NULL || g_strcmp0 (response, "delete") != 0 ||
-      !cocrea_page_is_writable (COCREA_PAGE (self)))
+  if (g_strcmp0 (response, "delete") != 0 || !cocrea_page_is_writable (page))
     return;
   if (state->group)
     delete_group (self, state->id);
@@ -314,7 +304,7 @@ confirm_delete (CocreaActivitiesPage *self, const char *heading, guint n_contrib
                 gboolean group)
 {
   g_autofree char *body = NULL;
-  DialogState *state = dialog_state_new (self, id);
+  DialogState *state = dialog_state_new (id);
   GtkWidget *dialog;
 
   state->group = group;
@@ -339,8 +329,8 @@ confirm_delete (CocreaActivitiesPage *self, const char *heading, guint n_contrib
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb), state,
-                         dialog_state_free, 0);
+  cocrea_page_connect_response (COCREA_PAGE (self), ADW_MESSAGE_DIALOG (dialog),
+                                confirm_response_cb, state, g_free);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -369,9 +359,10 @@ static void open_group_dialog (CocreaActivitiesPage *self, gint64 group_id, cons
                                int size, const char *problem);
 
 static void
-group_response_cb (AdwMessageDialog *dialog, const char *response, DialogState *state)
+group_response_cb (CocreaPage *page, const char *response, gpointer data)
 {
-  g_autoptr (CocreaActivitiesPage) self = g_weak_ref_get (&state->page);
+  CocreaActivitiesPage *self = COCREA_ACTIVITIES_PAGE (page);
+  DialogState *state = data;
   gint64 group_id = state->id;
   g_autofree char *name =
     g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (state->name_entry))));
@@ -383,10 +374,9 @@ group_response_cb (AdwMessageDialog *dialog, const char *response, DialogState *
   gint64 id = 0;
   gboolean ok;
 
-  if (self == NULL || g_strcmp0 (response, "save") != 0 ||
-      !cocrea_page_is_writable (COCREA_PAGE (self)))
+  if (g_strcmp0 (response, "save") != 0 || !cocrea_page_is_writable (page))
     return;
-  document = cocrea_page_get_document (COCREA_PAGE (self));
+  document = cocrea_page_get_document (page);
   activity = selected_activity (self);
 
   if (group_id == 0)
@@ -421,7 +411,7 @@ static void
 open_group_dialog (CocreaActivitiesPage *self, gint64 group_id, const char *name, int size,
                    const char *problem)
 {
-  DialogState *state = dialog_state_new (self, group_id);
+  DialogState *state = dialog_state_new (group_id);
   GtkWidget *dialog;
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *name_label = gtk_label_new_with_mnemonic (_("_Name"));
@@ -463,8 +453,8 @@ open_group_dialog (CocreaActivitiesPage *self, gint64 group_id, const char *name
   state->name_entry = name_entry;
   state->size_spin = size_spin;
   g_signal_connect (name_entry, "activate", G_CALLBACK (group_entry_activated_cb), dialog);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (group_response_cb), state,
-                         dialog_state_free, 0);
+  cocrea_page_connect_response (COCREA_PAGE (self), ADW_MESSAGE_DIALOG (dialog), group_response_cb,
+                                state, g_free);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (name_entry);
 }

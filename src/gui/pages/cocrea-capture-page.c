@@ -844,17 +844,15 @@ delete_contribution_action (GtkWidget *widget, const char *action_name, GVariant
  * handler; the page may go while it is open. */
 typedef struct
 {
-  GWeakRef page;
   CocreaContribution *contribution;
   GtkTextBuffer *buffer; /* the dialog's, which outlives the handler */
 } EditDialog;
 
 static void
-edit_dialog_free (gpointer data, GClosure *closure)
+edit_dialog_free (gpointer data)
 {
   EditDialog *state = data;
 
-  g_weak_ref_clear (&state->page);
   g_clear_object (&state->contribution);
   g_free (state);
 }
@@ -872,10 +870,11 @@ edit_buffer_changed_cb (GtkTextBuffer *buffer, AdwMessageDialog *dialog)
 }
 
 static void
-edit_response_cb (AdwMessageDialog *dialog, const char *response, EditDialog *state)
+edit_response_cb (CocreaPage *page, const char *response, gpointer data)
 {
-  g_autoptr (CocreaCapturePage) self = g_weak_ref_get (&state->page);
-  CocreaDocument *document = self != NULL ? cocrea_page_get_document (COCREA_PAGE (self)) : NULL;
+  CocreaCapturePage *self = COCREA_CAPTURE_PAGE (page);
+  EditDialog *state = data;
+  CocreaDocument *document = cocrea_page_get_document (page);
   CocreaContribution *contribution = state->contribution;
   GtkTextBuffer *buffer = state->buffer;
   g_autoptr (CocreaUndo) undo = NULL;
@@ -956,12 +955,11 @@ edit_contribution_action (GtkWidget *widget, const char *action_name, GVariant *
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
 
   state = g_new0 (EditDialog, 1);
-  g_weak_ref_init (&state->page, self);
   state->contribution = g_steal_pointer (&contribution);
   state->buffer = buffer;
   g_signal_connect (buffer, "changed", G_CALLBACK (edit_buffer_changed_cb), dialog);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (edit_response_cb), state,
-                         edit_dialog_free, 0);
+  cocrea_page_connect_response (COCREA_PAGE (self), ADW_MESSAGE_DIALOG (dialog), edit_response_cb,
+                                state, edit_dialog_free);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (view);
 }

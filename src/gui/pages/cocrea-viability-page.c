@@ -293,20 +293,12 @@ cocrea_viability_page_reload (CocreaPage *page)
 /* Evaluator dialog: name and department, with the name required. */
 
 typedef struct {
-  CocreaViabilityPage *page;
   GtkWidget *dialog;   /* not a reference: the dialog owns the state */
   gint64 evaluator_id; /* 0: a new evaluator */
   GtkWidget *name;
   GtkWidget *department;
   GtkWidget *name_error;
 } EvaluatorDialog;
-
-/* A GClosureNotify: the response handler owns the state. */
-static void
-evaluator_dialog_free (gpointer data, GClosure *closure)
-{
-  g_free (data);
-}
 
 static void
 evaluator_name_changed_cb (GtkEditable *name, EvaluatorDialog *state)
@@ -319,9 +311,10 @@ evaluator_name_changed_cb (GtkEditable *name, EvaluatorDialog *state)
 }
 
 static void
-evaluator_response_cb (AdwMessageDialog *dialog, const char *response, EvaluatorDialog *state)
+evaluator_response_cb (CocreaPage *page, const char *response, gpointer data)
 {
-  CocreaViabilityPage *self = state->page;
+  CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (page);
+  EvaluatorDialog *state = data;
   CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
   g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL;
@@ -373,7 +366,6 @@ open_evaluator_dialog (CocreaViabilityPage *self, CocreaEvaluator *evaluator)
   GtkWidget *dialog;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  state->page = self;
   state->evaluator_id = evaluator != NULL ? cocrea_evaluator_get_id (evaluator) : 0;
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    evaluator != NULL ? _("Rename Evaluator") : _("Add Evaluator"),
@@ -397,10 +389,9 @@ open_evaluator_dialog (CocreaViabilityPage *self, CocreaEvaluator *evaluator)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   state->dialog = dialog;
-  /* The state lives as long as the handler, that is as long as the dialog. */
   g_signal_connect (state->name, "changed", G_CALLBACK (evaluator_name_changed_cb), state);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (evaluator_response_cb), state,
-                         evaluator_dialog_free, 0);
+  cocrea_page_connect_response (COCREA_PAGE (self), ADW_MESSAGE_DIALOG (dialog),
+                                evaluator_response_cb, state, g_free);
   evaluator_name_changed_cb (GTK_EDITABLE (state->name), state);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -421,28 +412,13 @@ rename_evaluator_action (GtkWidget *widget, const char *action_name, GVariant *p
     open_evaluator_dialog (self, evaluator);
 }
 
-/* The evaluator a Delete dialog asks about, and the page it belongs to
- * (which may go while the dialog is open). */
-typedef struct {
-  GWeakRef page;
-  gint64 evaluator_id;
-} DeleteDialog;
-
+/* @data: the id of the evaluator the dialog asks about. */
 static void
-delete_dialog_free (gpointer data, GClosure *closure)
+delete_response_cb (CocreaPage *page, const char *response, gpointer data)
 {
-  DeleteDialog *state = data;
-
-  g_weak_ref_clear (&state->page);
-  g_free (state);
-}
-
-static void
-delete_response_cb (AdwMessageDialog *dialog, const char *response, DeleteDialog *state)
-{
-  g_autoptr (CocreaViabilityPage) self = g_weak_ref_get (&state->page);
-  CocreaDocument *document = self != NULL ? cocrea_page_get_document (COCREA_PAGE (self)) : NULL;
-  gint64 id = state->evaluator_id;
+  CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (page);
+  CocreaDocument *document = cocrea_page_get_document (page);
+  gint64 id = *(gint64 *) data;
   g_autoptr (GError) error = NULL;
 
   if (g_strcmp0 (response, "delete") != 0 || document == NULL)
@@ -462,7 +438,7 @@ delete_evaluator_action (GtkWidget *widget, const char *action_name, GVariant *p
   CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (widget);
   CocreaEvaluator *evaluator = gtk_drop_down_get_selected_item (self->evaluator_dropdown);
   g_autofree char *heading = NULL;
-  DeleteDialog *state;
+  gint64 *id;
   GtkWidget *dialog;
 
   if (evaluator == NULL)
@@ -478,11 +454,10 @@ delete_evaluator_action (GtkWidget *widget, const char *action_name, GVariant *p
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  state = g_new0 (DeleteDialog, 1);
-  g_weak_ref_init (&state->page, self);
-  state->evaluator_id = cocrea_evaluator_get_id (evaluator);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), state,
-                         delete_dialog_free, 0);
+  id = g_new (gint64, 1);
+  *id = cocrea_evaluator_get_id (evaluator);
+  cocrea_page_connect_response (COCREA_PAGE (self), ADW_MESSAGE_DIALOG (dialog), delete_response_cb,
+                                id, g_free);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -511,27 +486,26 @@ edit_criteria_action (GtkWidget *widget, const char *action_name, GVariant *para
 /* The Merge Scores dialog's plan and the user's choices on its conflicts
  * (CocreaConflictItem, in the order of plan->conflicts). */
 typedef struct {
-  GWeakRef page;
   CocreaMergeScoresPlan *plan;
   GListStore *conflicts;
 } MergeDialog;
 
 static void
-merge_dialog_free (gpointer data, GClosure *closure)
+merge_dialog_free (gpointer data)
 {
   MergeDialog *state = data;
 
-  g_weak_ref_clear (&state->page);
   g_clear_pointer (&state->plan, cocrea_merge_scores_plan_free);
   g_clear_object (&state->conflicts);
   g_free (state);
 }
 
 static void
-merge_response_cb (AdwMessageDialog *dialog, const char *response, MergeDialog *state)
+merge_response_cb (CocreaPage *page, const char *response, gpointer data)
 {
-  g_autoptr (CocreaViabilityPage) self = g_weak_ref_get (&state->page);
-  CocreaDocument *document = self != NULL ? cocrea_page_get_document (COCREA_PAGE (self)) : NULL;
+  CocreaViabilityPage *self = COCREA_VIABILITY_PAGE (page);
+  MergeDialog *state = data;
+  CocreaDocument *document = cocrea_page_get_document (page);
   CocreaMergeScoresPlan *plan = state->plan;
   g_autoptr (GError) error = NULL;
   guint n_written = 0;
@@ -615,7 +589,6 @@ cocrea_viability_page_merge_from (CocreaViabilityPage *self, const char *path)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   state = g_new0 (MergeDialog, 1);
-  g_weak_ref_init (&state->page, self);
   state->conflicts = g_list_store_new (COCREA_TYPE_CONFLICT_ITEM);
   for (guint i = 0; i < plan->conflicts->len; i++)
     {
@@ -651,9 +624,8 @@ cocrea_viability_page_merge_from (CocreaViabilityPage *self, const char *path)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   state->plan = g_steal_pointer (&plan);
-  /* The state lives as long as the handler, that is as long as the dialog. */
-  g_signal_connect_data (dialog, "response", G_CALLBACK (merge_response_cb), state,
-                         merge_dialog_free, 0);
+  cocrea_page_connect_response (COCREA_PAGE (self), ADW_MESSAGE_DIALOG (dialog), merge_response_cb,
+                                state, merge_dialog_free);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
