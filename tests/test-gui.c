@@ -6,10 +6,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <signal.h>
+
 #include <adwaita.h>
 
 #include "cocrea-application.h"
 #include "cocrea-error.h"
+#include "cocrea-lock.h"
 #include "cocrea-new-process-dialog.h"
 #include "cocrea-process-settings-dialog.h"
 #include "cocrea-stage.h"
@@ -360,6 +363,42 @@ test_about_and_shortcuts (void)
   gui_settle ();
 }
 
+static gboolean
+no_windows_left (gpointer unused)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (gui.app)) == NULL;
+}
+
+static gboolean
+lock_file_gone (gpointer lock_path)
+{
+  return !g_file_test (lock_path, G_FILE_TEST_EXISTS);
+}
+
+/* Runs last: the signal closes every window. A SIGTERM (logout, `kill`)
+ * closes the files cleanly, so no lock file stays behind, even with a
+ * dialog open over the window. */
+static void
+test_quit_on_sigterm (void)
+{
+  g_autofree char *lock_path = cocrea_lock_path_for (gui.demo_path);
+
+  g_assert_nonnull (demo_window);
+  g_assert_nonnull (cocrea_window_get_document (COCREA_WINDOW (demo_window)));
+  g_assert_true (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+  g_assert_true (cocrea_lock_is_held (gui.demo_path));
+
+  /* A dialog holding the document open as well. */
+  gtk_widget_activate_action (GTK_WIDGET (demo_window), "win.process-settings", NULL);
+  gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (COCREA_TYPE_PROCESS_SETTINGS_DIALOG));
+  gui_settle ();
+
+  g_assert_cmpint (raise (SIGTERM), ==, 0);
+  gui_wait_for (no_windows_left, NULL);
+  gui_wait_for (lock_file_gone, lock_path);
+  g_assert_false (cocrea_lock_is_held (gui.demo_path));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -373,6 +412,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/new-process", test_new_process);
   g_test_add_func ("/gui/process-settings", test_process_settings);
   g_test_add_func ("/gui/about-and-shortcuts", test_about_and_shortcuts);
+  g_test_add_func ("/gui/quit-on-sigterm", test_quit_on_sigterm);
 
   return gui_harness_run ();
 }

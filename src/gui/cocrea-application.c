@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "cocrea-application.h"
 #include "cocrea-access.h"
@@ -440,17 +442,41 @@ help_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
                      g_object_ref (self));
 }
 
+/* Closes every window, then ends the application. Closing the process
+ * windows first lets each store its size and release its file; any other
+ * window left (a dialog) is destroyed so that nothing still holds a
+ * document, whose lock file would otherwise stay behind. */
+static void
+quit_application (CocreaApplication *self)
+{
+  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  g_autoptr (GList) left = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (COCREA_IS_WINDOW (l->data))
+      gtk_window_close (l->data);
+  left = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = left; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
 static void
 quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
-  CocreaApplication *self = user_data;
-  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  quit_application (COCREA_APPLICATION (user_data));
+}
 
-  /* Closing each window first lets it store its size and release its file. */
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
-
-  g_application_quit (G_APPLICATION (self));
+/* SIGTERM (a logout, `kill`), SIGINT (Ctrl+C in a terminal) and SIGHUP (the
+ * terminal closed) end the application the way Ctrl+Q does, so the file is
+ * closed cleanly and its lock file goes. Every edit is already in the file:
+ * nothing needs saving. */
+static gboolean
+quit_on_signal (gpointer user_data)
+{
+  quit_application (COCREA_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
 }
 
 static const GActionEntry app_actions[] = {
@@ -486,6 +512,9 @@ cocrea_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   cocrea_access_watch_toplevels ();
+  g_unix_signal_add (SIGTERM, quit_on_signal, self);
+  g_unix_signal_add (SIGINT, quit_on_signal, self);
+  g_unix_signal_add (SIGHUP, quit_on_signal, self);
 
   /* GtkApplication gives win.show-help-overlay the same accelerator;
    * app.shortcuts owns it so it also works from a dialog-less start. */
