@@ -404,7 +404,10 @@ group_response_cb (CocreaPage *page, const char *response, gpointer data)
 static void
 group_entry_activated_cb (GtkEntry *entry, AdwMessageDialog *dialog)
 {
+  /* As the Save button does: answer, then close (a second Enter would
+   * otherwise add the group again). */
   adw_message_dialog_response (dialog, "save");
+  gtk_window_close (GTK_WINDOW (dialog));
 }
 
 static void

@@ -411,13 +411,27 @@ refresh_groups (CocreaCapturePage *self)
   refresh_captured (self);
 }
 
+static void reset_fields (CocreaCapturePage *self);
+static void suggest_now (CocreaCapturePage *self);
+
+/* Another place: what was said at the last one (its fields, its "Similar"
+ * suggestions and what Merge into Top Suggestion would act on) goes. */
+static void
+place_changed (CocreaCapturePage *self)
+{
+  self->last_saved_id = 0;
+  reset_fields (self);
+  suggest_now (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 static void
 activity_selected_cb (CocreaCapturePage *self)
 {
   if (self->rebuilding)
     return;
   refresh_groups (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  place_changed (self);
 }
 
 static void
@@ -426,7 +440,7 @@ group_selected_cb (CocreaCapturePage *self)
   if (self->rebuilding)
     return;
   refresh_captured (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  place_changed (self);
 }
 
 /* ---- what was captured ---- */
@@ -639,6 +653,16 @@ captured_selected_cb (CocreaCapturePage *self)
 
 /* ---- saving ---- */
 
+/* Origin back to the community, no axes, no area. */
+static void
+reset_fields (CocreaCapturePage *self)
+{
+  gtk_toggle_button_set_active (self->origin_button, FALSE);
+  for (guint i = 0; i < COCREA_N_AXES; i++)
+    gtk_toggle_button_set_active (axis_button (self, i), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->area_entry), "");
+}
+
 static gboolean
 save_typed (CocreaCapturePage *self, gint64 *id)
 {
@@ -698,10 +722,11 @@ save_typed (CocreaCapturePage *self, gint64 *id)
   cocrea_page_remember (COCREA_PAGE (self), undo, _("Contribution saved"));
   self->last_saved_id = *id;
 
-  /* Ready for the next one: the same place and origin, a fresh text. */
+  /* Ready for the next one, as the page says under the fields: the same
+   * place (activity, group); origin, axes and area afresh, so nothing is
+   * saved as municipal or under an area without being asked for. */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
-  for (guint i = 0; i < COCREA_N_AXES; i++)
-    gtk_toggle_button_set_active (axis_button (self, i), FALSE);
+  reset_fields (self);
   gtk_single_selection_set_selected (self->captured_selection, GTK_INVALID_LIST_POSITION);
   clear_text_error (self);
   show_suggestions (self, text, *id);
@@ -718,17 +743,53 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *param)
   save_typed (self, &id);
 }
 
-/* Enter saves; Shift+Enter is a new line inside the contribution. */
+/* Enter saves; Shift+Enter is a new line inside the contribution;
+ * Alt+Enter merges into the top suggestion (the text view would take it
+ * for a new line before the page's shortcut). */
 static gboolean
 text_key_pressed_cb (CocreaCapturePage *self, guint keyval, guint keycode, GdkModifierType state)
 {
   if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
     return FALSE;
+  if ((state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == GDK_ALT_MASK)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "capture.merge-suggestion", NULL);
+      return TRUE;
+    }
   if (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
 
   gtk_widget_activate_action (GTK_WIDGET (self), "capture.save", NULL);
   return TRUE;
+}
+
+/* Alt+1…4 toggle an axis and Alt+O the origin, leaving the focus where it
+ * is (the text): taken before the window's mnemonics, which would move the
+ * focus onto the toggle so that the next Enter toggles it back. */
+static gboolean
+page_key_pressed_cb (CocreaCapturePage *self, guint keyval, guint keycode, GdkModifierType state)
+{
+  GtkToggleButton *toggle = NULL;
+
+  if ((state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != GDK_ALT_MASK)
+    return FALSE;
+  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_4)
+    toggle = axis_button (self, keyval - GDK_KEY_1);
+  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_4)
+    toggle = axis_button (self, keyval - GDK_KEY_KP_1);
+  else if (keyval == GDK_KEY_o || keyval == GDK_KEY_O)
+    toggle = self->origin_button;
+  if (toggle == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (toggle)))
+    return FALSE;
+  gtk_toggle_button_set_active (toggle, !gtk_toggle_button_get_active (toggle));
+  return TRUE;
+}
+
+/* Enter in the area saves, as in the text. */
+static void
+area_activated_cb (CocreaCapturePage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "capture.save", NULL);
 }
 
 /* Merges contribution @subject_id into @suggestion: into its proposal,
@@ -1284,6 +1345,15 @@ cocrea_capture_page_init (CocreaCapturePage *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (text_key_pressed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, "capture-toggles");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (page_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect_object (self->area_entry, "activate", G_CALLBACK (area_activated_cb), self,
+                           G_CONNECT_SWAPPED);
 
   update_merge_action (self);
   update_captured_label (self);

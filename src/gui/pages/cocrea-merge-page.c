@@ -694,8 +694,12 @@ title_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
 static void
 title_activated_cb (GtkEntry *entry, AdwMessageDialog *dialog)
 {
-  if (adw_message_dialog_get_response_enabled (dialog, "merge"))
-    adw_message_dialog_response (dialog, "merge");
+  /* As the Merge button does: answer, then close (a second Enter would
+   * otherwise make a second, empty proposal). */
+  if (!adw_message_dialog_get_response_enabled (dialog, "merge"))
+    return;
+  adw_message_dialog_response (dialog, "merge");
+  gtk_window_close (GTK_WINDOW (dialog));
 }
 
 static void

@@ -346,6 +346,11 @@ name_rows (GtkWidget *row_parent)
         continue;
       /* Rows are built as the list scrolls: their buttons get one name too. */
       cocrea_access_install_all (row);
+      /* A flow box child around a control is no Tab stop of its own: the
+       * control is (Tab reached each capture toggle twice). */
+      if (GTK_IS_FLOW_BOX_CHILD (row) && gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (row)) != NULL &&
+          gtk_widget_get_focusable (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (row))))
+        gtk_widget_set_focusable (row, FALSE);
       label_by_content (row);
 
       /* A column view row holds one cell per column: each cell is named by
@@ -492,7 +497,10 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
   if (row == NULL)
     return FALSE;
   /* A box of form rows (entries, no selection, nothing to activate) keeps
-   * Tab from field to field, as any form does. */
+   * Tab from field to field, as any form does; so does a flow box, which
+   * lays out controls (the capture toggles) more than it lists. */
+  if (GTK_IS_FLOW_BOX (list))
+    return FALSE;
   if (GTK_IS_LIST_BOX_ROW (row) && !gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)) &&
       gtk_list_box_get_selection_mode (GTK_LIST_BOX (list)) == GTK_SELECTION_NONE)
     return FALSE;
