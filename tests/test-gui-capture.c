@@ -264,23 +264,25 @@ test_capture (void)
     g_assert_cmpuint (count_contributions (activity_id, group_id), ==, before + 3);
   }
 
-  /* Alt+1..4 and Alt+O are the mnemonics of the axis and origin toggles. */
+  /* Alt+1..4 and Alt+O are the page's keys, not mnemonics: a mnemonic
+   * moves the focus onto its toggle, and the next Enter toggled it back
+   * (test-keyboard-capture presses them). The toggles take no focus on a
+   * click either, so typing goes on. */
   {
     g_autoptr (GPtrArray) toggles = gui_find_all_of_type (page, GTK_TYPE_TOGGLE_BUTTON);
-    guint keys[] = { GDK_KEY_o, GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4 };
-    guint found = 0;
+    guint checked = 0;
 
     for (guint i = 0; i < toggles->len; i++)
       {
         GtkWidget *child = gtk_button_get_child (toggles->pdata[i]);
 
-        if (!GTK_IS_LABEL (child))
+        if (!GTK_IS_LABEL (child) || gtk_widget_get_ancestor (toggles->pdata[i], GTK_TYPE_FLOW_BOX) == NULL)
           continue;
-        for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-          if (gtk_label_get_mnemonic_keyval (GTK_LABEL (child)) == keys[k])
-            found |= 1u << k;
+        g_assert_cmpuint (gtk_label_get_mnemonic_keyval (GTK_LABEL (child)), ==, GDK_KEY_VoidSymbol);
+        g_assert_false (gtk_widget_get_focus_on_click (toggles->pdata[i]));
+        checked++;
       }
-    g_assert_cmpuint (found, ==, 0x1f);
+    g_assert_cmpuint (checked, ==, 5);
   }
 
   gui_check_accessible_labels (page, 8);

@@ -70,7 +70,7 @@ def main():
 
     show_page(app, 'Capture')
     app.tab_to('text', 'Contribution text')
-    app.type('Más luminarias en la plaza')
+    app.type('Mas luminarias en la plaza')
     app.keys('alt+1', 'alt+o')
     app.wait_focus('text', 'Contribution text')
     check(app, pressed(app, '1 Transparency') and pressed(app, 'Municipal origin'),
@@ -79,8 +79,8 @@ def main():
     app.keys('Return')
     app.wait(lambda: count(app, 'SELECT count(*) FROM contribution') == before + 1, 'the save')
     row = last_contribution(app)
-    check(app, row[1:5] == ('Más luminarias en la plaza', 'municipal', 1, ''),
-          'Enter saved the text as municipal, with the transparency axis')
+    check(app, row[1:5] == ('Mas luminarias en la plaza', 'municipal', 1, ''),
+          f'Enter saved the text as municipal, with the transparency axis: {row}')
     check(app, not pressed(app, '1 Transparency') and not pressed(app, 'Municipal origin'),
           'after saving, origin and axes start afresh')
     app.wait_focus('text', 'Contribution text')
@@ -89,11 +89,11 @@ def main():
     app.type('Plazas con juegos inclusivos')
     app.keys('alt+r')
     app.wait_focus('text', 'Thematic area')
-    app.type('Espacios públicos')
+    app.type('Espacios publicos')
     app.keys('Return')
     app.wait(lambda: count(app, 'SELECT count(*) FROM contribution') == before + 2, 'Enter in Area')
     row = last_contribution(app)
-    check(app, row[1] == 'Plazas con juegos inclusivos' and row[4] == 'Espacios públicos',
+    check(app, row[1] == 'Plazas con juegos inclusivos' and row[4] == 'Espacios publicos',
           'Enter in Area saves the contribution with its area')
     area = find(app.frames()[0], lambda o: o.get_role_name() == 'text' and
                 o.get_name() == 'Thematic area')
@@ -101,13 +101,14 @@ def main():
 
     # Alt+Enter merges what is typed into the top suggestion, no new line.
     app.tab_to('text', 'Contribution text')
-    app.type('Presupuesto municipal publicado y fácil de entender para todos')
+    app.type('Presupuesto municipal publicado y facil de entender para todos')
     time.sleep(0.8)  # the suggestions follow the typing after a pause
     app.keys('alt+Return')
     app.wait(lambda: count(app, 'SELECT count(*) FROM contribution') == before + 3, 'Alt+Enter')
+    app.wait(lambda: last_contribution(app)[5] is not None, 'the merge into the top suggestion')
     row = last_contribution(app)
     check(app, '\n' not in row[1] and row[5] is not None,
-          'Alt+Enter saves and merges into the top suggestion, without a new line')
+          f'Alt+Enter saves and merges into the top suggestion, without a new line: {row}')
 
     # Merge & tally: the new-proposal dialog answered with Enter closes.
     proposals = count(app, 'SELECT count(*) FROM proposal')
