@@ -15,6 +15,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -564,6 +565,33 @@ test_plan_huge_texts (Fixture *f, gconstpointer data)
   g_assert_nonnull (g_strstr_len (line, strchr (line, '\n') - line, "…"));
 }
 
+/* A machine without DejaVu Sans: the export says which fonts to install,
+ * and leaves nothing behind. */
+static void
+test_plan_no_fonts (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CocreaDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  FcConfig *saved;
+  gboolean ok;
+
+  document = cocrea_document_open (f->path, COCREA_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (FcInit ());
+  saved = FcConfigReference (NULL);
+  FcConfigSetCurrent (FcConfigCreate ()); /* no font at all */
+  ok = cocrea_pdf_plan_export (document, f->pdf_path, NULL, NULL, NULL, &error);
+  FcConfigSetCurrent (saved);
+  FcConfigDestroy (saved);
+
+  g_assert_false (ok);
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "DejaVu Sans"));
+  g_assert_nonnull (strstr (error->message, "fonts-dejavu-core"));
+  g_assert_false (g_file_test (f->pdf_path, G_FILE_TEST_EXISTS));
+}
+
 /* A disk that fills up in the middle of the annex: the export stops with
  * a sentence saying so, and leaves nothing behind, not even a temporary
  * file. The limit on the file size stands for the full disk. */
@@ -939,6 +967,7 @@ main (int argc, char *argv[])
   ADD ("/pdf/plan/fallback-font", test_plan_fallback_font);
   ADD ("/pdf/plan/huge-texts", test_plan_huge_texts);
   ADD ("/pdf/plan/disk-full", test_plan_disk_full);
+  ADD ("/pdf/plan/no-fonts", test_plan_no_fonts);
   ADD ("/pdf/plan/missing-folder", test_plan_missing_folder);
   ADD ("/pdf/cancel", test_cancel);
   ADD ("/pdf/reasons/demo", test_reasons_demo);

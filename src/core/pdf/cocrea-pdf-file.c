@@ -68,6 +68,7 @@ struct _CocreaPdfFile {
 
   guint open_length;     /* the Length object of the stream being written, 0 when none */
   guint64 open_start;    /* where its data started */
+  gboolean open_raw;     /* zlib could not start: written as it is */
   z_stream open_zs;
   gboolean open_zs_ready;
   guint8 *open_out;
@@ -433,20 +434,18 @@ cocrea_pdf_file_stream_begin (CocreaPdfFile *self, guint number, const char *ent
   g_return_if_fail (self->open_length == 0);
 
   finish_pending (self);
-  if (!self->open_zs_ready)
+  if (!self->open_zs_ready && deflateInit (&self->open_zs, COMPRESSION_LEVEL) == Z_OK)
     {
-      if (deflateInit (&self->open_zs, COMPRESSION_LEVEL) != Z_OK)
-        g_error ("zlib cannot start: out of memory");
       self->open_zs_ready = TRUE;
       self->open_out = g_malloc (OPEN_OUT_SIZE);
     }
-  else
-    deflateReset (&self->open_zs);
+  self->open_raw = !self->open_zs_ready || deflateReset (&self->open_zs) != Z_OK;
 
   self->open_length = cocrea_pdf_file_reserve (self);
   cocrea_pdf_file_begin_object (self, number);
-  cocrea_pdf_file_printf (self, "<< /Length %u 0 R /Filter /FlateDecode%s%s >>\nstream\n", self->open_length,
-                          entries != NULL ? " " : "", entries != NULL ? entries : "");
+  cocrea_pdf_file_printf (self, "<< /Length %u 0 R%s%s%s >>\nstream\n", self->open_length,
+                          self->open_raw ? "" : " /Filter /FlateDecode", entries != NULL ? " " : "",
+                          entries != NULL ? entries : "");
   self->open_start = self->offset;
 }
 
@@ -456,6 +455,11 @@ cocrea_pdf_file_stream_append (CocreaPdfFile *self, const void *data, gsize leng
 {
   g_return_if_fail (self->open_length != 0);
 
+  if (self->open_raw)
+    {
+      raw_write (self, data, length);
+      return;
+    }
   self->open_zs.next_in = (Bytef *) data;
   self->open_zs.avail_in = length;
   open_deflate (self, Z_NO_FLUSH);
@@ -469,9 +473,12 @@ cocrea_pdf_file_stream_end (CocreaPdfFile *self)
 
   g_return_if_fail (self->open_length != 0);
 
-  self->open_zs.next_in = NULL;
-  self->open_zs.avail_in = 0;
-  open_deflate (self, Z_FINISH);
+  if (!self->open_raw)
+    {
+      self->open_zs.next_in = NULL;
+      self->open_zs.avail_in = 0;
+      open_deflate (self, Z_FINISH);
+    }
   length = self->offset - self->open_start;
   raw_write (self, "\nendstream", 11);
   cocrea_pdf_file_end_object (self);

@@ -355,27 +355,27 @@ write_activities (Plan *self, GError **error)
   return TRUE;
 }
 
-/* Area of every top-level proposal, by id. */
+/* The text of the second column of @sql by the id in its first, as a
+ * hash table (gint64 → string). */
 static GHashTable *
-read_areas (Plan *self, GError **error)
+read_texts_by_id (Plan *self, const char *sql, GError **error)
 {
-  g_autoptr (GHashTable) areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr (GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = cocrea_db_prepare (self->db,
-                            "SELECT id, area FROM proposal WHERE merged_into_id IS NULL", error);
+  stmt = cocrea_db_prepare (self->db, sql, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (areas, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+    g_hash_table_insert (texts, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
                          g_strdup (column_text (stmt, 1)));
   if (rc != SQLITE_DONE)
     {
       cocrea_db_set_error (error, self->db, rc, NULL);
       return NULL;
     }
-  return g_steal_pointer (&areas);
+  return g_steal_pointer (&texts);
 }
 
 typedef struct {
@@ -412,7 +412,7 @@ write_proposals (Plan *self, GError **error)
     T (N_("Rank")), T (N_("Proposal")), T (N_("Area")), T (N_("OGP axes")), T (N_("Mentions")),
   };
 
-  areas = read_areas (self, error);
+  areas = read_texts_by_id (self, "SELECT id, area FROM proposal WHERE merged_into_id IS NULL", error);
   if (areas == NULL)
     return FALSE;
 
@@ -926,34 +926,6 @@ write_commitments (Plan *self, GError **error)
   return TRUE;
 }
 
-/* The title of the proposal at the top of each proposal's merge chain,
- * by proposal id. */
-static GHashTable *
-read_top_titles (Plan *self, GError **error)
-{
-  static const char sql[] =
-    "WITH RECURSIVE top (id, title) AS ("
-    "  SELECT id, title FROM proposal WHERE merged_into_id IS NULL"
-    "  UNION ALL"
-    "  SELECT p.id, top.title FROM proposal p JOIN top ON p.merged_into_id = top.id)"
-    " SELECT id, title FROM top";
-  g_autoptr (GHashTable) titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr (sqlite3_stmt) stmt = cocrea_db_prepare (self->db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (titles, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         g_strdup (column_text (stmt, 1)));
-  if (rc != SQLITE_DONE)
-    {
-      cocrea_db_set_error (error, self->db, rc, NULL);
-      return NULL;
-    }
-  return g_steal_pointer (&titles);
-}
-
 /*
  * write_annex:
  * Every contribution, by activity and group, with the proposal it ended
@@ -989,7 +961,14 @@ write_annex (Plan *self, GError **error)
                                      error);
   if (contributions == NULL)
     return FALSE;
-  titles = read_top_titles (self, error);
+  /* The title of the proposal at the top of each proposal's merge chain. */
+  titles = read_texts_by_id (self,
+                             "WITH RECURSIVE top (id, title) AS ("
+                             "  SELECT id, title FROM proposal WHERE merged_into_id IS NULL"
+                             "  UNION ALL"
+                             "  SELECT p.id, top.title FROM proposal p JOIN top ON p.merged_into_id = top.id)"
+                             " SELECT id, title FROM top",
+                             error);
   if (titles == NULL)
     return FALSE;
 
