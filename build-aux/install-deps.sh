@@ -18,7 +18,7 @@ build_pkgs=(
   libharfbuzz-dev libfribidi-dev zlib1g-dev libqrencode-dev libarchive-dev
   libcsv-dev libstemmer-dev
   itstool desktop-file-utils
-  fonts-dejavu-core fontconfig
+  fonts-dejavu-core fonts-symbola fontconfig
 )
 test_pkgs=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0 xdotool

@@ -23,12 +23,12 @@ trap 'rm -rf "$tmp"' EXIT
 fail () { echo "not ok $1"; shift; for line in "$@"; do echo "# $line"; done; exit 1; }
 
 # 1. Build-Depends follow the build set (build-essential is implied; the
-#    fonts are needed at run time, in Depends).
+#    fonts are needed at run time, in Depends or Recommends).
 build_depends=$(sed -n '/^Build-Depends:/,/^[^ ]/p' "$src/debian/control" | grep '^ ' |
                 sed 's/^ *//; s/[ ,(<].*//')
 missing=()
 for p in $(bash "$src/build-aux/install-deps.sh" --list build); do
-  case "$p" in build-essential|fonts-dejavu-core|fontconfig) continue ;; esac
+  case "$p" in build-essential|fonts-dejavu-core|fonts-symbola|fontconfig) continue ;; esac
   grep -qx "$p" <<<"$build_depends" || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] ||

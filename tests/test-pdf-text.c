@@ -293,6 +293,53 @@ test_fallback_astral (Fixture *f, gconstpointer data)
   g_assert_cmpstr (clean, ==, "x 𝐀 y");
 }
 
+/* With a monochrome emoji font installed (Symbola, fonts-symbola), an
+ * emoji is drawn from it, not replaced. The fonts of this test are given
+ * to fontconfig one by one, so it does not depend on what else is there. */
+static void
+test_emoji_font (void)
+{
+  const char *symbola = "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf";
+  const char *dejavu = "/usr/share/fonts/truetype/dejavu/";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) content = g_string_new (NULL);
+  g_autofree char *clean = NULL;
+  CocreaPdfText *text;
+  FcConfig *saved, *config;
+  guint replaced = 0;
+
+  if (!g_file_test (symbola, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("fonts-symbola is not installed");
+      return;
+    }
+
+  g_assert_true (FcInit ());
+  saved = FcConfigReference (NULL);
+  config = FcConfigCreate ();
+  g_assert_true (FcConfigAppFontAddFile (config, (const FcChar8 *) symbola));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_strconcat (dejavu, i == 0 ? "DejaVuSans.ttf" : "DejaVuSans-Bold.ttf", NULL);
+      g_assert_true (FcConfigAppFontAddFile (config, (const FcChar8 *) path));
+    }
+  FcConfigSetCurrent (config);
+
+  text = cocrea_pdf_text_new (&error);
+  g_assert_no_error (error);
+  clean = cocrea_pdf_text_clean (text, "Una fiesta 🎉 para todos", &replaced);
+  g_assert_cmpuint (replaced, ==, 0);
+  g_assert_cmpstr (clean, ==, "Una fiesta 🎉 para todos");
+  cocrea_pdf_text_begin_page (text);
+  cocrea_pdf_text_draw (text, content, COCREA_PDF_REGULAR, 10, clean, 100, 500, 400, COCREA_PDF_ALIGN_START);
+  g_assert_nonnull (memmem (content->str, content->len, "/F3 10 Tf", 9));
+  cocrea_pdf_text_free (text);
+
+  FcConfigSetCurrent (saved);
+  FcConfigDestroy (saved);
+  FcConfigDestroy (config);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -307,6 +354,7 @@ main (int argc, char *argv[])
   ADD ("/pdf-text/fallback", test_fallback);
   ADD ("/pdf-text/fallback-astral", test_fallback_astral);
 #undef ADD
+  g_test_add_func ("/pdf-text/emoji-font", test_emoji_font);
 
   return g_test_run ();
 }
