@@ -9,6 +9,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 
 #include "cocrea-application.h"
 #include "cocrea-chart-view.h"
@@ -17,6 +18,8 @@
 #include "cocrea-document-private.h"
 #include "cocrea-evaluator.h"
 #include "cocrea-prioritise-page.h"
+#include "cocrea-proposal.h"
+#include "cocrea-proposal-merge.h"
 #include "cocrea-ranking.h"
 #include "cocrea-score-matrix.h"
 #include "cocrea-score.h"
@@ -290,6 +293,149 @@ test_selection_quota (void)
   g_assert_cmpint (summary.selected, ==, summary.quota_total);
 }
 
+/* Presses @keys (xdotool names) in @window, through the X server as a
+ * keyboard would: the open list of a drop-down is a popup of its own,
+ * whose key handling a call into the widget would not go through. */
+static void
+press_keys (GtkWidget *toplevel, const char *keys)
+{
+  g_autofree char *xid = NULL;
+  g_autofree char *focus = NULL;
+  g_autofree char *press = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (toplevel))));
+  focus = g_strconcat ("xdotool windowfocus --sync ", xid, NULL);
+  g_assert_true (g_spawn_command_line_sync (focus, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  gui_settle ();
+  press = g_strconcat ("xdotool key --delay 100 ", keys, NULL);
+  g_assert_true (g_spawn_command_line_sync (press, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (20 * 1000);
+      gui_settle ();
+    }
+}
+
+static gboolean
+popover_open (gpointer dropdown)
+{
+  GtkWidget *popover = gui_find_one_of_type (dropdown, GTK_TYPE_POPOVER);
+
+  return popover != NULL && gtk_widget_get_mapped (popover);
+}
+
+/* The decision dialog: a message dialog with a drop-down. */
+static gboolean
+decision_dialog_shown (gpointer found)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel) &&
+          gui_find_one_of_type (toplevel, GTK_TYPE_DROP_DOWN) != NULL)
+        {
+          *(GtkWidget **) found = toplevel;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* "Decide…" on a proposal never decided on offers no decision as taken;
+ * the list opened from the keyboard chooses its highlighted item on Enter;
+ * the reason's "required" shows only once the field was touched. */
+static void
+test_decide_undecided (void)
+{
+  CocreaDocument *document = cocrea_window_get_document (COCREA_WINDOW (window));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) proposals = NULL;
+  g_autoptr (GPtrArray) labels = NULL;
+  GtkWidget *page, *dialog, *dropdown, *entry, *error_label = NULL;
+  gint64 undecided = 0;
+  gboolean decided = TRUE;
+  CocreaDecision decision;
+
+  page = gui_show_page (window, "selection", COCREA_TYPE_SELECTION_PAGE);
+  proposals = cocrea_proposal_list (document, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (proposals) && undecided == 0; i++)
+    {
+      g_autoptr (CocreaProposal) proposal = g_list_model_get_item (proposals, i);
+      gint64 id = cocrea_proposal_get_id (proposal);
+
+      g_assert_true (cocrea_selection_get_decision (document, id, &decided, &decision, NULL, &error));
+      if (!decided && cocrea_proposal_get_merged_into_id (proposal) == 0)
+        undecided = id;
+    }
+  /* The demo decided on every proposal: a new one, out of one contribution. */
+  if (undecided == 0)
+    {
+      const gint64 first = 1;
+
+      g_assert_true (cocrea_merge_new_proposal (document, "Propuesta sin decidir", &first, 1,
+                                                &undecided, NULL, &error));
+      g_assert_no_error (error);
+      gui_settle ();
+    }
+  g_assert_cmpint (undecided, >, 0);
+
+  gtk_widget_activate_action (page, "selection.decide", "x", undecided);
+  gui_wait_for (decision_dialog_shown, &dialog);
+  gui_wait_for (gui_is_mapped, dialog);
+  gui_settle ();
+  dropdown = gui_find_one_of_type (dialog, GTK_TYPE_DROP_DOWN);
+  entry = gui_find_one_of_type (dialog, GTK_TYPE_ENTRY);
+  g_assert_nonnull (dropdown);
+  g_assert_nonnull (entry);
+
+  /* Nothing chosen, nothing to record, and no error before any typing. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "decide"));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  labels = gui_find_all_of_type (dialog, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "error"))
+      error_label = labels->pdata[i];
+  g_assert_nonnull (error_label);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  gui_screenshot ("decide-undecided.png");
+
+  /* The decision is the first field: open its list, go down one, Enter. */
+  g_assert_true (is_focus (dropdown) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), dropdown));
+  press_keys (dialog, "space");
+  gui_wait_for (popover_open, dropdown);
+  press_keys (dialog, "Down Down Return");
+  g_assert_false (popover_open (dropdown));
+  /* The list opens on its first item: two down is the third. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 2);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "decide"));
+
+  /* Typed and emptied: now the reason is asked for. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "x");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Motivo de prueba");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "decide"));
+
+  /* Cancelled: still undecided. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gui_settle ();
+  g_assert_true (cocrea_selection_get_decision (document, undecided, &decided, &decision, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (decided);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -300,6 +446,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-viability/prioritise", test_prioritise);
   g_test_add_func ("/gui-viability/score-by-keyboard", test_score_by_keyboard);
   g_test_add_func ("/gui-viability/selection-quota", test_selection_quota);
+  g_test_add_func ("/gui-viability/decide-undecided", test_decide_undecided);
 
   return gui_harness_run ();
 }

@@ -25,6 +25,7 @@ typedef struct {
   GtkWidget *choice;      /* NULL when the decision is fixed */
   GtkWidget *reason_entry;
   GtkWidget *reason_error;
+  gboolean reason_touched; /* the "required" message waits for the first edit */
 } Decision;
 
 /* A GClosureNotify: the response handler owns the state. */
@@ -126,18 +127,39 @@ cocrea_decision_apply (GtkWidget *parent, CocreaDocument *document, gint64 propo
   return FALSE;
 }
 
+/* "Record" waits for a decision (when one is to be chosen) and a reason.
+ * An empty reason is marked as an error only once the user has typed in
+ * the field: a dialog that opens in red scolds before anything was done. */
+static void
+update_response (Decision *state)
+{
+  g_autofree char *reason =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (state->reason_entry))));
+  gboolean has_reason = *reason != '\0';
+  gboolean has_choice = state->choice == NULL ||
+    gtk_drop_down_get_selected (GTK_DROP_DOWN (state->choice)) != GTK_INVALID_LIST_POSITION;
+  gboolean show_error = !has_reason && state->reason_touched;
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (state->dialog), "decide",
+                                           has_reason && has_choice);
+  gtk_widget_set_visible (state->reason_error, show_error);
+  if (show_error)
+    gtk_widget_add_css_class (state->reason_entry, "error");
+  else
+    gtk_widget_remove_css_class (state->reason_entry, "error");
+}
+
 static void
 reason_changed_cb (GtkEditable *entry, Decision *state)
 {
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  gboolean ok = *reason != '\0';
+  state->reason_touched = TRUE;
+  update_response (state);
+}
 
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (state->dialog), "decide", ok);
-  gtk_widget_set_visible (state->reason_error, !ok);
-  if (ok)
-    gtk_widget_remove_css_class (state->reason_entry, "error");
-  else
-    gtk_widget_add_css_class (state->reason_entry, "error");
+static void
+choice_changed_cb (GObject *choice, GParamSpec *pspec, Decision *state)
+{
+  update_response (state);
 }
 
 static void
@@ -149,7 +171,13 @@ decide_response_cb (AdwMessageDialog *dialog, const char *response, Decision *st
   if (g_strcmp0 (response, "decide") != 0)
     return;
   if (state->choice != NULL)
-    decision = (CocreaDecision) gtk_drop_down_get_selected (GTK_DROP_DOWN (state->choice));
+    {
+      guint chosen = gtk_drop_down_get_selected (GTK_DROP_DOWN (state->choice));
+
+      if (chosen == GTK_INVALID_LIST_POSITION)
+        return;
+      decision = (CocreaDecision) chosen;
+    }
   reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (state->reason_entry))));
   cocrea_decision_apply (state->parent, state->document, state->proposal_id, decision, reason);
 }
@@ -157,8 +185,10 @@ decide_response_cb (AdwMessageDialog *dialog, const char *response, Decision *st
 /**
  * cocrea_decision_dialog_present:
  * Asks for the reason of a decision on a proposal (and, when
- * @choose_decision, which decision, starting at @decision), then
- * records it as cocrea_decision_apply() does.
+ * @choose_decision, which decision: the one already recorded, or none
+ * chosen yet for a proposal never decided on), then records it as
+ * cocrea_decision_apply() does. Without @choose_decision, @decision is
+ * the one recorded.
  */
 void
 cocrea_decision_dialog_present (GtkWidget *parent, CocreaDocument *document, gint64 proposal_id,
@@ -197,7 +227,9 @@ cocrea_decision_dialog_present (GtkWidget *parent, CocreaDocument *document, gin
       label = gtk_label_new_with_mnemonic (_("_Decision"));
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       state->choice = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (state->choice), decided ? current : decision);
+      /* No decision yet: none is offered as if it had been taken. */
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (state->choice),
+                                  decided ? (guint) current : GTK_INVALID_LIST_POSITION);
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), state->choice);
       gtk_accessible_update_property (GTK_ACCESSIBLE (state->choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Decision"), -1);
@@ -234,9 +266,15 @@ cocrea_decision_dialog_present (GtkWidget *parent, CocreaDocument *document, gin
   /* The state lives as long as the handler, that is as long as the dialog;
    * the entry is the dialog's child, so goes first. */
   g_signal_connect (state->reason_entry, "changed", G_CALLBACK (reason_changed_cb), state);
+  if (state->choice != NULL)
+    g_signal_connect (state->choice, "notify::selected", G_CALLBACK (choice_changed_cb), state);
   g_signal_connect_data (dialog, "response", G_CALLBACK (decide_response_cb), state,
                          decision_free, 0);
-  reason_changed_cb (GTK_EDITABLE (state->reason_entry), state);
+  update_response (state);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (state->reason_entry);
+  /* The first thing to fill: the decision when there is none yet. */
+  if (state->choice != NULL && !decided)
+    gtk_widget_grab_focus (state->choice);
+  else
+    gtk_widget_grab_focus (state->reason_entry);
 }
