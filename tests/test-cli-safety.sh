@@ -39,8 +39,12 @@ contains () {
 # The process as data: every table but the full-text shadow tables, in a
 # stable order (equal content, whatever the page layout).
 content () {
-  sqlite3 "$1" "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%fts%' ORDER BY name" |
-    while read -r t; do echo "== $t"; sqlite3 "$1" "SELECT * FROM \"$t\" ORDER BY 1"; done | sha256sum
+  # What the process holds. A copy for a laptop adds what it was made from
+  # (the sync_ tables), its hand-out to the audit log and a new time of change.
+  { sqlite3 "$1" "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%fts%'
+                  AND name NOT LIKE 'sync\_%' ESCAPE '\\' AND name NOT IN ('audit_log', 'process') ORDER BY name" |
+      while read -r t; do echo "== $t"; sqlite3 "$1" "SELECT * FROM \"$t\" ORDER BY 1"; done
+    sqlite3 "$1" "SELECT uuid, title, municipality, period_start, period_end FROM process"; } | sha256sum
 }
 
 plan="$dir/plan.cocrea"

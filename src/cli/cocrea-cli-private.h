@@ -45,6 +45,7 @@ int             cocrea_cli_follow_up (int argc, char **argv);
 int             cocrea_cli_completion (int argc, char **argv);
 int             cocrea_cli_chart   (int argc, char **argv);
 int             cocrea_cli_copy    (int argc, char **argv);
+int             cocrea_cli_sync    (int argc, char **argv);
 int             cocrea_cli_population (int argc, char **argv);
 int             cocrea_cli_representation (int argc, char **argv);
 int             cocrea_cli_sheets  (int argc, char **argv);
