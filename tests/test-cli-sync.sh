@@ -70,7 +70,7 @@ expect 1 "an undecided conflict stops the sync" -- env LANGUAGE=es LC_ALL=C.UTF-
 contains "it lists the conflict with both versions" "$out" "conflicto 1:"
 contains "ours" "$out" "“Aquí”"
 contains "theirs" "$out" "“Allá”"
-contains "and says nothing was brought back" "$err" "no se trajo nada"
+contains "and says nothing was brought back" "$err" "no se recogió nada"
 one_line "an undecided conflict"
 [ "$(sha256sum <"$main")" = "$before" ] && ok "an unresolved conflict changes nothing" || not_ok "an unresolved conflict changes nothing"
 expect 0 "--dry-run lists conflicts and succeeds" -- "$bin" sync "$main" --from "$laptop" --dry-run

@@ -233,7 +233,8 @@ make_capture_copy (const char *path, gpointer user_data, GError **error)
   db = cocrea_document_get_db (copy);
   edit = cocrea_edit_begin (copy, error);
   if (edit == NULL ||
-      (options->activity_id != 0 && !keep_only (db, options, error)) ||
+      (options->activity_id != 0 && !options->keep_everything &&
+       !keep_only (db, options, error)) ||
       !write_origin (copy, making->source_replica, options, error) ||
       !sync_write_base (db, error) ||
       !cocrea_edit_commit (edit, error))
@@ -241,7 +242,7 @@ make_capture_copy (const char *path, gpointer user_data, GError **error)
   /* Most of a national process was just left out: give the space back,
    * so the stick holds a table's copy, not a country's. VACUUM attaches
    * a database of its own, which connections are otherwise refused. */
-  if (options->activity_id != 0)
+  if (options->activity_id != 0 && !options->keep_everything)
     {
       int limit = sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 1);
       gboolean ok = cocrea_db_exec (db, "VACUUM", error);
@@ -274,7 +275,7 @@ gboolean
 cocrea_sync_write_copy (CocreaDocument *document, const char *dest_path,
                         const CocreaSyncCopyOptions *options, GError **error)
 {
-  static const CocreaSyncCopyOptions whole = { NULL, 0, NULL, 0 };
+  static const CocreaSyncCopyOptions whole = { NULL, 0, NULL, 0, FALSE };
   g_autofree char *source_replica = NULL;
   Making making;
 

@@ -15,12 +15,15 @@ G_BEGIN_DECLS
  * @group_ids: (array length=n_groups): the groups of that activity it
  *   keeps, the first one where capture opens; none: all of them
  * @n_groups: how many
+ * @keep_everything: keep the whole process all the same; the activity and
+ *   groups only say where capture opens
  */
 typedef struct {
   const char *label;
   gint64 activity_id;
   const gint64 *group_ids;
   guint n_groups;
+  gboolean keep_everything;
 } CocreaSyncCopyOptions;
 
 gboolean cocrea_sync_write_copy      (CocreaDocument              *document,

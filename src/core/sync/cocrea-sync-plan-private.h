@@ -60,6 +60,7 @@ struct _CocreaSyncPlan {
   GPtrArray *notes;         /* of translated remarks on the copy as a whole */
   guint counts[COCREA_SYNC_N_KINDS][COCREA_SYNC_N_CHANGES];
   guint unchanged;          /* items the copy holds as this file does, or has not touched */
+  guint n_written;          /* rows written when it was applied */
 };
 
 CocreaSyncKind sync_kind_category (SyncItemKind kind);

@@ -282,6 +282,15 @@ cocrea_sync_plan_get_applied (CocreaSyncPlan *self)
   return self->applied;
 }
 
+/* How many rows applying the plan wrote (its changes and the conflicts
+ * decided for the copy), 0 before it is applied. */
+guint
+cocrea_sync_plan_get_n_written (CocreaSyncPlan *self)
+{
+  g_return_val_if_fail (COCREA_IS_SYNC_PLAN (self), 0);
+  return self->n_written;
+}
+
 /*
  * cocrea_sync_plan_describe:
  * The rows the copy brings as @change, as one translated line:

@@ -31,6 +31,7 @@ const char * const *cocrea_sync_plan_get_skipped (CocreaSyncPlan     *self);
 const char * const *cocrea_sync_plan_get_notes  (CocreaSyncPlan      *self);
 gboolean     cocrea_sync_plan_is_empty          (CocreaSyncPlan      *self);
 gboolean     cocrea_sync_plan_get_applied       (CocreaSyncPlan      *self);
+guint        cocrea_sync_plan_get_n_written     (CocreaSyncPlan      *self);
 char        *cocrea_sync_plan_describe          (CocreaSyncPlan      *self,
                                                  CocreaSyncChange     change);
 

@@ -2200,6 +2200,7 @@ cocrea_sync_apply_as (CocreaDocument *document, CocreaSyncPlan *plan, const char
     }
 
   plan->applied = TRUE;
+  plan->n_written = a.n_written;
   if (n_written != NULL)
     *n_written = a.n_written;
   if (undo != NULL)

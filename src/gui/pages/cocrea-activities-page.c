@@ -14,8 +14,10 @@
 #include "cocrea-activities-page.h"
 #include "cocrea-activity-dialog.h"
 #include "cocrea-activity.h"
+#include "cocrea-bring-back-dialog.h"
 #include "cocrea-csv-import.h"
 #include "cocrea-group.h"
+#include "cocrea-prepare-laptops-dialog.h"
 
 struct _CocreaActivitiesPage
 {
@@ -67,6 +69,10 @@ update_actions (CocreaActivitiesPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.add", can);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.import", can);
+  /* Handing copies out only reads the process; bringing them back writes. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.prepare-laptops",
+                                 cocrea_page_get_document (COCREA_PAGE (self)) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.bring-back", can);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.edit", can && activity);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.delete", can && activity);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.add-group", can && activity);
@@ -654,6 +660,117 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- several laptops ---- */
+
+static void
+copies_written_cb (CocreaPrepareLaptopsDialog *dialog, guint n, const char *folder,
+                   CocreaActivitiesPage *self)
+{
+  g_autofree char *name = g_filename_display_basename (folder);
+  /* TRANSLATORS: a toast, "Wrote 8 copies to “USB”" */
+  g_autofree char *text = g_strdup_printf (ngettext ("Wrote %u copy to “%s”",
+                                                     "Wrote %u copies to “%s”", n),
+                                           n, name);
+
+  cocrea_page_add_toast (COCREA_PAGE (self), text);
+}
+
+static void
+prepare_laptops_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaActivitiesPage *self = COCREA_ACTIVITIES_PAGE (widget);
+  CocreaActivity *activity = selected_activity (self);
+  CocreaPrepareLaptopsDialog *dialog;
+  g_autoptr (GError) error = NULL;
+
+  dialog = cocrea_prepare_laptops_dialog_new (parent_window (self),
+                                              cocrea_page_get_document (COCREA_PAGE (self)),
+                                              activity ? cocrea_activity_get_id (activity) : 0,
+                                              &error);
+  if (dialog == NULL)
+    {
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Prepare the Laptops"), error);
+      return;
+    }
+  g_signal_connect_object (dialog, "written", G_CALLBACK (copies_written_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+copy_applied_cb (CocreaBringBackDialog *dialog, CocreaUndo *undo, const char *summary,
+                 CocreaActivitiesPage *self)
+{
+  cocrea_page_remember (COCREA_PAGE (self), undo, summary);
+}
+
+/**
+ * cocrea_activities_page_bring_back:
+ * @self: the page
+ * @paths: laptops' copies of the process
+ *
+ * Opens Bring Back Laptops on @paths: a preview of each copy, each then
+ * brought back as one edit that the page's Undo takes back whole.
+ */
+void
+cocrea_activities_page_bring_back (CocreaActivitiesPage *self, const char *const *paths)
+{
+  CocreaBringBackDialog *dialog;
+
+  g_return_if_fail (COCREA_IS_ACTIVITIES_PAGE (self));
+  g_return_if_fail (paths != NULL);
+
+  if (!cocrea_page_is_writable (COCREA_PAGE (self)) || paths[0] == NULL)
+    return;
+  dialog = cocrea_bring_back_dialog_new (parent_window (self),
+                                         cocrea_page_get_document (COCREA_PAGE (self)), paths);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (copy_applied_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+bring_back_response_cb (GtkNativeDialog *chooser, int response, CocreaActivitiesPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GPtrArray) paths = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr (GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_ptr_array_add (paths, path);
+        }
+      if (paths->len > 0)
+        cocrea_activities_page_bring_back (self, (const char *const *) paths->pdata);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+bring_back_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaActivitiesPage *self = COCREA_ACTIVITIES_PAGE (widget);
+  g_autoptr (GtkFileFilter) processes = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Bring Back Laptops"), parent_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  /* TRANSLATORS: a file type in the file chooser */
+  gtk_file_filter_set_name (processes, _("Copies of the process"));
+  gtk_file_filter_add_mime_type (processes, "application/x-cocrea");
+  gtk_file_filter_add_pattern (processes, "*.cocrea");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), processes);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (bring_back_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 cocrea_activities_page_class_init (CocreaActivitiesPageClass *klass)
 {
@@ -676,6 +793,9 @@ cocrea_activities_page_class_init (CocreaActivitiesPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "activities.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "activities.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "activities.prepare-laptops", NULL,
+                                   prepare_laptops_action);
+  gtk_widget_class_install_action (widget_class, "activities.bring-back", NULL, bring_back_action);
   gtk_widget_class_install_action (widget_class, "activities.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "activities.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "activities.add-group", NULL, add_group_action);

@@ -25,6 +25,7 @@
 #include "cocrea-sheet-code.h"
 #include "cocrea-suggest.h"
 #include "cocrea-suggestion-row.h"
+#include "cocrea-sync-copy.h"
 #include "cocrea-text.h"
 
 /* Long enough not to query on every key of a fast typist, short enough
@@ -41,6 +42,9 @@ struct _CocreaCapturePage
   GArray *group_ids;
   gint64 groups_activity_id; /* whose groups group_ids holds */
   gboolean rebuilding;
+  /* Where a laptop's copy of the process opens capture: its table. */
+  gint64 focus_activity;
+  gint64 focus_group;
 
   GListStore *captured; /* CocreaContribution of the group, newest first */
   GtkCustomFilter *filter;
@@ -344,6 +348,8 @@ refresh_activities (CocreaCapturePage *self)
 
   self->rebuilding = TRUE;
   gtk_drop_down_set_model (self->activity_dropdown, G_LIST_MODEL (names));
+  if (current == 0)
+    current = self->focus_activity;
   /* Workshops hold the groups: the first workshop is the likely start. */
   if (current == 0)
     for (guint i = 0; i < g_list_model_get_n_items (activities) && current == 0; i++)
@@ -402,6 +408,8 @@ refresh_groups (CocreaCapturePage *self)
   gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (names));
   /* A workshop's first table, rather than "No group", to start with; the
    * same activity's groups built again keep what was chosen. */
+  if (activity_id != self->groups_activity_id && current == 0 && activity_id == self->focus_activity)
+    current = self->focus_group;
   if (activity_id != self->groups_activity_id && current == 0 && self->group_ids->len > 0)
     current = g_array_index (self->group_ids, gint64, 0);
   self->groups_activity_id = activity_id;
@@ -1181,6 +1189,10 @@ cocrea_capture_page_document_set (CocreaPage *page)
 
   self->last_saved_id = 0;
   self->groups_activity_id = 0;
+  self->focus_activity = self->focus_group = 0;
+  if (cocrea_page_get_document (page) != NULL)
+    cocrea_sync_get_focus (cocrea_page_get_document (page), &self->focus_activity,
+                           &self->focus_group, NULL);
   gtk_drop_down_set_selected (self->activity_dropdown, GTK_INVALID_LIST_POSITION);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
 
