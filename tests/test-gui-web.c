@@ -9,9 +9,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <adwaita.h>
+#include <string.h>
 
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "cocrea-activities-page.h"
 #include "cocrea-application.h"
+#include "cocrea-choice.h"
 #include "cocrea-commitment-editor.h"
 #include "cocrea-completion-dialog.h"
 #include "cocrea-completion.h"
@@ -19,6 +24,7 @@
 #include "cocrea-decidim-import.h"
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "cocrea-export-page.h"
 #include "cocrea-history-window.h"
 #include "cocrea-history.h"
 #include "cocrea-proposal-merge.h"
@@ -316,6 +322,199 @@ test_history (void)
   gui_wait_for (no_history_window, NULL);
 }
 
+static gboolean
+not_busy (gpointer page)
+{
+  return !cocrea_export_page_get_busy (page);
+}
+
+static gboolean
+has_items (gpointer dropdown)
+{
+  return g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)) > 0;
+}
+
+/* Export @kind through the page into @name in the test folder, as the
+ * save dialog does; returns the path. */
+static char *
+export_through (CocreaExportPage *page, CocreaExportKind kind, const char *name)
+{
+  char *path = g_build_filename (gui.tmp_dir, name, NULL);
+
+  cocrea_export_page_export_to (page, kind, path);
+  g_assert_true (cocrea_export_page_get_busy (page));
+  gui_wait_for_seconds (not_busy, page, 120);
+  g_assert_false (gui_has_toplevel (GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return path;
+}
+
+/* The standard output of @argv, which must succeed. */
+static char *
+run (const char *const *argv)
+{
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The Export page offers the exports of issue 16: the Decidim answers,
+ * the final plan, the report of the commitment chosen in its row, and
+ * the repository pack; each writes its file. */
+static void
+test_export (void)
+{
+  CocreaExportPage *page =
+    COCREA_EXPORT_PAGE (gui_show_page (window, "export", COCREA_TYPE_EXPORT_PAGE));
+  GtkDropDown *commitments =
+    GTK_DROP_DOWN (gui_find_one_of_type (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN));
+  g_autofree char *answers = NULL;
+  g_autofree char *final = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *pack = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *listing = NULL;
+
+  g_assert_nonnull (commitments);
+  gui_wait_for (has_items, commitments);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (commitments)), ==, 5);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (commitments)));
+  g_assert_true (gui_has_accessible_name (commitments));
+  gui_check_accessible_labels (GTK_WIDGET (page), 10);
+  gui_screenshot ("gui-web-export.png");
+
+  answers = export_through (page, COCREA_EXPORT_DECIDIM_ANSWERS_CSV, "respuestas.csv");
+  g_assert_true (g_file_get_contents (answers, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "id;state;answer/es\r\n"));
+  /* Decidim proposal 101 is in proposal 4; 104 amends it, and Decidim
+   * takes no answers for amendments. */
+  g_assert_nonnull (strstr (contents, "\r\n101;"));
+  g_assert_null (strstr (contents, "\r\n104;"));
+
+  final = export_through (page, COCREA_EXPORT_FINAL_PLAN_PDF, "plan final.pdf");
+  text = run ((const char *[]) { "pdftotext", "-q", final, "-", NULL });
+  g_assert_nonnull (strstr (text, "Renca"));
+  g_clear_pointer (&text, g_free);
+
+  /* The second commitment, chosen in the row. */
+  gtk_drop_down_set_selected (commitments, 1);
+  report = export_through (page, COCREA_EXPORT_COMMITMENT_REPORT_PDF, "informe.pdf");
+  text = run ((const char *[]) { "pdftotext", "-q", report, "-", NULL });
+  {
+    g_autoptr (CocreaChoice) second = g_list_model_get_item (gtk_drop_down_get_model (commitments), 1);
+    const char *name = strchr (cocrea_choice_get_label (second), ' ') + 1;
+    g_autofree char *start = g_strndup (name, 20);
+
+    g_assert_nonnull (strstr (text, start));
+  }
+
+  pack = export_through (page, COCREA_EXPORT_PACK_ZIP, "paquete.zip");
+  listing = run ((const char *[]) { "unzip", "-Z1", pack, NULL });
+  g_assert_nonnull (strstr (listing, "MANIFEST.json\n"));
+  g_assert_nonnull (strstr (listing, "MANIFEST.txt\n"));
+}
+
+static gboolean
+shows_error_dialog (gpointer data)
+{
+  return gui_has_toplevel (GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* The pack may not overwrite the process itself, nor be named like a
+ * process: refused at once, in a dialog, before any work. */
+static void
+test_export_refused (void)
+{
+  CocreaExportPage *page =
+    COCREA_EXPORT_PAGE (gui_show_page (window, "export", COCREA_TYPE_EXPORT_PAGE));
+  g_autofree char *other = g_build_filename (gui.tmp_dir, "otro.cocrea", NULL);
+  const char *paths[] = { gui.demo_path, other };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      GtkWidget *dialog;
+      GStatBuf before, after;
+
+      g_assert_cmpint (g_stat (gui.demo_path, &before), ==, 0);
+      cocrea_export_page_export_to (page, COCREA_EXPORT_PACK_ZIP, paths[i]);
+      g_assert_false (cocrea_export_page_get_busy (page));
+      gui_wait_for (shows_error_dialog, NULL);
+      dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                       "Could Not Export");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      gui_settle ();
+      g_assert_cmpint (g_stat (gui.demo_path, &after), ==, 0);
+      g_assert_cmpint (before.st_size, ==, after.st_size);
+    }
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+static gint64
+count_contributions (void)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 n = -1;
+
+  cocrea_db_query_int (cocrea_document_get_db (window_document ()),
+                       "SELECT count(*) FROM contribution", &n, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+static gboolean
+match_toast_text (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Activities & groups → Import… takes Decidim's export too, told by its
+ * header: one edit, its summary in the toast, undone by its Undo. */
+static void
+test_import_decidim (void)
+{
+  GtkWidget *page = gui_show_page (window, "activities", COCREA_TYPE_ACTIVITIES_PAGE);
+  g_autofree char *export = g_test_build_filename (G_TEST_DIST, "fixtures", "decidim",
+                                                   "proposals-admin.json", NULL);
+  const char *summary = "2 proposals imported from Decidim into “Decidim: presupuesto-2020”. "
+                        "1 withdrawn proposal left out.";
+  gint64 before = count_contributions ();
+  GtkWidget *dialog;
+
+  g_assert_true (cocrea_decidim_file_detect (export));
+  cocrea_activities_page_import (COCREA_ACTIVITIES_PAGE (page), export);
+  gui_settle ();
+  g_assert_cmpint (count_contributions (), ==, before + 2);
+  g_assert_false (gui_has_toplevel (GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  g_assert_nonnull (gui_find_one (page, match_toast_text, summary));
+  gui_screenshot ("gui-web-import-decidim.png");
+
+  /* Again: nothing new, said in a dialog, nothing to undo. */
+  cocrea_activities_page_import (COCREA_ACTIVITIES_PAGE (page), export);
+  gui_wait_for (shows_error_dialog, NULL);
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Nothing Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "2 were already in the process"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_settle ();
+  g_assert_cmpint (count_contributions (), ==, before + 2);
+
+  /* One Undo takes the whole import back. */
+  g_assert_true (gtk_widget_activate_action (page, "activities.undo", "u", 0));
+  gui_settle ();
+  g_assert_cmpint (count_contributions (), ==, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -328,6 +527,9 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-web/prioritise-supports", test_prioritise_supports);
   g_test_add_func ("/gui-web/completion", test_completion);
   g_test_add_func ("/gui-web/history", test_history);
+  g_test_add_func ("/gui-web/export", test_export);
+  g_test_add_func ("/gui-web/export-refused", test_export_refused);
+  g_test_add_func ("/gui-web/import-decidim", test_import_decidim);
 
   return gui_harness_run ();
 }

@@ -16,6 +16,7 @@
 #include "cocrea-activity.h"
 #include "cocrea-bring-back-dialog.h"
 #include "cocrea-csv-import.h"
+#include "cocrea-decidim-import.h"
 #include "cocrea-group.h"
 #include "cocrea-prepare-laptops-dialog.h"
 
@@ -556,10 +557,39 @@ cocrea_activities_page_dispose (GObject *object)
 
 /* ---- importing a spreadsheet ---- */
 
+/* Decidim's proposals export, as contributions of an online activity:
+ * one edit, its summary (added, withdrawn left out, already present) in
+ * the toast with Undo. An export that brings nothing new says so in a
+ * dialog, as an empty sheet does. */
+static void
+import_decidim (CocreaActivitiesPage *self, const char *path)
+{
+  g_auto (CocreaDecidimImport) result = { 0 };
+  g_autoptr (CocreaUndo) undo = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!cocrea_decidim_import (cocrea_page_get_document (COCREA_PAGE (self)), path, &result, &undo,
+                              &error))
+    {
+      cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Import the Decidim Export"), error);
+      return;
+    }
+  text = cocrea_decidim_import_describe (&result);
+  if (undo == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)",
+                                  _("Nothing Imported"), text);
+      return;
+    }
+  cocrea_page_remember (COCREA_PAGE (self), undo, text);
+}
+
 /**
  * cocrea_activities_page_import:
  * @self: the page
- * @path: a CSV file
+ * @path: a CSV file: a workshop's sheet, or Decidim's proposals export
+ *   (CSV or JSON, told by its header)
  *
  * Adds every row of @path as a contribution, with the activities and
  * groups the rows name, as one edit: a toast says how many, with Undo;
@@ -587,6 +617,11 @@ cocrea_activities_page_import (CocreaActivitiesPage *self, const char *path)
 
   if (!cocrea_page_is_writable (COCREA_PAGE (self)))
     return;
+  if (cocrea_decidim_file_detect (path))
+    {
+      import_decidim (self, path);
+      return;
+    }
   if (!cocrea_csv_import_full (document, path, &n, &undo, &warnings, &error))
     {
       cocrea_page_show_error (COCREA_PAGE (self), _("Could Not Import the Spreadsheet"), error);
@@ -651,6 +686,8 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_file_filter_add_pattern (sheets, "*.CSV");
   gtk_file_filter_add_pattern (sheets, "*.tsv");
   gtk_file_filter_add_pattern (sheets, "*.txt");
+  /* Decidim's admin export of proposals is JSON. */
+  gtk_file_filter_add_pattern (sheets, "*.json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), sheets);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");

@@ -15,7 +15,16 @@
 
 #include <adwaita.h>
 
+#include "cocrea-choice.h"
+#include "cocrea-commitment.h"
 #include "cocrea-export-page.h"
+
+/* The group of the page an export's row goes in. */
+typedef enum {
+  GROUP_DOCUMENTS,   /* PDFs to print and publish */
+  GROUP_DATA,        /* open data */
+  GROUP_PUBLICATION, /* everything at once */
+} ExportGroup;
 
 /* How the page offers an export; the kinds it does not offer have none. */
 typedef struct {
@@ -23,34 +32,51 @@ typedef struct {
   const char *subtitle;
   const char *file_name;   /* after the process title and a dash */
   const char *done;
-  gboolean document;       /* a PDF, else open data */
+  ExportGroup group;
 } ExportInfo;
 
 static const ExportInfo exports[COCREA_N_EXPORTS] = {
   [COCREA_EXPORT_PLAN_PDF] = {
     N_("Draft Plan (PDF)"),
     N_("Cover, contents, the process, prioritisation, viability, every commitment in the OGP template and the annex of contributions"),
-    N_("Draft Plan"), N_("Draft plan exported"), TRUE },
+    N_("Draft Plan"), N_("Draft plan exported"), GROUP_DOCUMENTS },
   [COCREA_EXPORT_REASONS_PDF] = {
     N_("Reasons Report (PDF)"),
     N_("Every proposal with its mentions, scores, decision and reason: the reasoned response"),
-    N_("Reasons Report"), N_("Reasons report exported"), TRUE },
+    N_("Reasons Report"), N_("Reasons report exported"), GROUP_DOCUMENTS },
   [COCREA_EXPORT_CONTRIBUTIONS_CSV] = {
     N_("Contributions (CSV)"),
     N_("Every contribution with its activity, group and proposal"),
-    N_("Contributions"), N_("Contributions exported"), FALSE },
+    N_("Contributions"), N_("Contributions exported"), GROUP_DATA },
   [COCREA_EXPORT_PROCESS_JSON] = {
     N_("Whole Process (JSON)"),
     N_("Activities, groups, contributions, proposals, scores, decisions and commitments"),
-    N_("Process"), N_("Process exported"), FALSE },
+    N_("Process"), N_("Process exported"), GROUP_DATA },
   [COCREA_EXPORT_COMMITMENTS_CSV] = {
     N_("Commitments (CSV)"),
     N_("The commitments and their milestones"),
-    N_("Commitments"), N_("Commitments exported"), FALSE },
+    N_("Commitments"), N_("Commitments exported"), GROUP_DATA },
   [COCREA_EXPORT_DECIDIM_JSON] = {
     N_("Decidim Proposals (JSON)"),
     N_("The proposals as Decidim's proposal import reads them, to continue online"),
-    N_("Decidim Proposals"), N_("Decidim proposals exported"), FALSE },
+    N_("Decidim Proposals"), N_("Decidim proposals exported"), GROUP_DATA },
+  [COCREA_EXPORT_DECIDIM_ANSWERS_CSV] = {
+    N_("Decidim Answers (CSV)"),
+    N_("The decision and reason on each proposal that came from Decidim, for its “Import answers”"),
+    N_("Decidim Answers"), N_("Decidim answers exported"), GROUP_DATA },
+  [COCREA_EXPORT_FINAL_PLAN_PDF] = {
+    N_("Final Plan (PDF)"),
+    N_("The plan after the consultation, what changed and the comment behind each change, and the decision on every proposal"),
+    N_("Final Plan"), N_("Final plan exported"), GROUP_DOCUMENTS },
+  [COCREA_EXPORT_COMMITMENT_REPORT_PDF] = {
+    N_("Commitment Report (PDF)"),
+    N_("The end-of-commitment report of the chosen commitment: its template, milestones with evidence, completion and the comments on it"),
+    /* The commitment's number follows, "Commitment Report 2". */
+    N_("Commitment Report"), N_("Commitment report exported"), GROUP_DOCUMENTS },
+  [COCREA_EXPORT_PACK_ZIP] = {
+    N_("Repository Pack (ZIP)"),
+    N_("Every document and data file in one ZIP, with a manifest of their SHA-256, for the OGP repository"),
+    N_("Repository Pack"), N_("Repository pack exported"), GROUP_PUBLICATION },
 };
 
 struct _CocreaExportPage
@@ -64,10 +90,17 @@ struct _CocreaExportPage
   GCancellable *cancellable;   /* of the export under way */
   guint pulse_id;
 
+  /* The commitments of the plan, for the commitment report: CocreaChoice
+   * whose id is the commitment's number in the plan. */
+  GListStore *commitments;
+  GtkDropDown *commitment_dropdown;
+  GtkWidget *report_button;
+
   /* template children */
   AdwToastOverlay *toast_overlay;
   AdwPreferencesGroup *documents_group;
   AdwPreferencesGroup *data_group;
+  AdwPreferencesGroup *publication_group;
   GtkBox *progress_box;
   GtkLabel *phase_label;
   GtkProgressBar *progress_bar;
@@ -87,6 +120,7 @@ static GParamSpec *properties[N_PROPS];
 /* What the worker thread needs; it never touches the page. */
 typedef struct {
   CocreaExportKind kind;
+  CocreaExportOptions options;
   char *source;
   char *path;
   GStrv warnings;
@@ -165,7 +199,7 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 
   document = cocrea_document_open (job->source, COCREA_OPEN_READ_ONLY, &error);
   if (document != NULL)
-    ok = cocrea_export (document, job->kind, NULL, job->path, job->cancellable,
+    ok = cocrea_export (document, job->kind, &job->options, job->path, job->cancellable,
                         progress_thread_cb, job, &job->warnings, &error);
 
   if (ok)
@@ -259,11 +293,22 @@ pulse_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The number in the plan of the commitment chosen for the commitment
+ * report, or 0 when the plan has none. */
+static int
+chosen_commitment (CocreaExportPage *self)
+{
+  return (int) cocrea_choice_id_at (G_LIST_MODEL (self->commitments),
+                                    gtk_drop_down_get_selected (self->commitment_dropdown), 0);
+}
+
 /*
  * cocrea_export_page_export_to:
  * Runs export @kind of the page's process into @path in a worker thread,
  * showing its progress, then a toast with "Open", or the error in a
  * dialog. The other exports wait meanwhile. What the save dialog calls.
+ * The commitment report is of the commitment chosen in its row (the save
+ * dialog is modal: the choice cannot change under it).
  */
 void
 cocrea_export_page_export_to (CocreaExportPage *self, CocreaExportKind kind, const char *path)
@@ -291,6 +336,7 @@ cocrea_export_page_export_to (CocreaExportPage *self, CocreaExportKind kind, con
 
   job = g_new0 (ExportJob, 1);
   job->kind = kind;
+  job->options.commitment = chosen_commitment (self);
   job->source = g_strdup (cocrea_document_get_path (document));
   job->path = g_strdup (path);
   job->page = g_object_ref (self);
@@ -299,7 +345,7 @@ cocrea_export_page_export_to (CocreaExportPage *self, CocreaExportKind kind, con
   job->cancellable = g_object_ref (self->cancellable);
 
   set_busy (self, TRUE);
-  /* Only the PDFs report progress, and with it take a Cancel; the other
+  /* Only the PDFs and the pack report progress, and with it take a Cancel; the other
    * exports take a second or two at national size. */
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button),
                           cocrea_export_kind_reports_progress (kind));
@@ -351,6 +397,10 @@ suggested_name (CocreaExportPage *self, CocreaExportKind kind)
                                        : _("Process"));
 
   g_strdelimit (title, "/\\:*?\"<>|", '-');
+  if (kind == COCREA_EXPORT_COMMITMENT_REPORT_PDF)
+    /* "… — Commitment Report 2.pdf": one report per commitment. */
+    return g_strdup_printf ("%s — %s %d.%s", title, _(exports[kind].file_name),
+                            chosen_commitment (self), cocrea_export_kind_get_extension (kind));
   return g_strdup_printf ("%s — %s.%s", title, _(exports[kind].file_name),
                           cocrea_export_kind_get_extension (kind));
 }
@@ -368,6 +418,13 @@ start_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (kind >= COCREA_N_EXPORTS || exports[kind].title == NULL ||
       cocrea_page_get_document (COCREA_PAGE (self)) == NULL || self->busy)
     return;
+  if (kind == COCREA_EXPORT_COMMITMENT_REPORT_PDF && chosen_commitment (self) <= 0)
+    {
+      /* The row's button is off then; a shortcut or a stale click says why. */
+      show_message (self, _("Could Not Export"),
+                    _("The plan has no commitments yet: write one on the Plan page first."));
+      return;
+    }
 
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_(exports[kind].title),
@@ -398,14 +455,49 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *param)
     show_message (COCREA_EXPORT_PAGE (widget), _("Could Not Open the File"), error->message);
 }
 
-/* Exports read the file as it is when they start: nothing to reload. */
+/* Exports read the file as it is when they start; the page reads only
+ * the commitments, which the commitment report offers. */
 static void
 cocrea_export_page_document_set (CocreaPage *page)
 {
   CocreaExportPage *self = COCREA_EXPORT_PAGE (page);
 
+  g_list_store_remove_all (self->commitments);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.start",
                                  !self->busy && cocrea_page_get_document (page) != NULL);
+}
+
+/* Offers each commitment of the plan ("2. Name") for the report, keeping
+ * the number chosen while the plan has it. */
+static void
+cocrea_export_page_reload (CocreaPage *page)
+{
+  CocreaExportPage *self = COCREA_EXPORT_PAGE (page);
+  CocreaDocument *document = cocrea_page_get_document (page);
+  g_autoptr (GPtrArray) choices = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GListModel) list = NULL;
+  g_autoptr (GError) error = NULL;
+  int chosen = chosen_commitment (self);
+  guint row;
+
+  if (document != NULL && (list = cocrea_commitment_list (document, &error)) == NULL)
+    cocrea_page_add_toast (page, error->message);
+  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (CocreaCommitment) c = g_list_model_get_item (list, i);
+      int position = cocrea_commitment_get_position (c);
+      g_autofree char *label = g_strdup_printf ("%d. %s", position,
+                                                cocrea_commitment_get_name (c));
+
+      g_ptr_array_add (choices, cocrea_choice_new (position, label));
+    }
+  g_list_store_splice (self->commitments, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->commitments)),
+                       choices->pdata, choices->len);
+  row = cocrea_choice_find (G_LIST_MODEL (self->commitments), chosen);
+  gtk_drop_down_set_selected (self->commitment_dropdown, row != GTK_INVALID_LIST_POSITION ? row : 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->commitment_dropdown), choices->len > 0);
+  gtk_widget_set_sensitive (self->report_button, choices->len > 0);
 }
 
 static void
@@ -439,6 +531,7 @@ cocrea_export_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_EXPORT_PAGE);
+  g_clear_object (&self->commitments);
 
   G_OBJECT_CLASS (cocrea_export_page_parent_class)->dispose (object);
 }
@@ -465,6 +558,7 @@ cocrea_export_page_class_init (CocreaExportPageClass *klass)
   object_class->dispose = cocrea_export_page_dispose;
   object_class->get_property = cocrea_export_page_get_property;
   page_class->document_set = cocrea_export_page_document_set;
+  page_class->reload = cocrea_export_page_reload;
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -475,6 +569,7 @@ cocrea_export_page_class_init (CocreaExportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaExportPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CocreaExportPage, documents_group);
   gtk_widget_class_bind_template_child (widget_class, CocreaExportPage, data_group);
+  gtk_widget_class_bind_template_child (widget_class, CocreaExportPage, publication_group);
   gtk_widget_class_bind_template_child (widget_class, CocreaExportPage, progress_box);
   gtk_widget_class_bind_template_child (widget_class, CocreaExportPage, phase_label);
   gtk_widget_class_bind_template_child (widget_class, CocreaExportPage, progress_bar);
@@ -485,10 +580,74 @@ cocrea_export_page_class_init (CocreaExportPageClass *klass)
   gtk_widget_class_install_action (widget_class, "export.open", "s", open_action);
 }
 
+/* The commitment a report is of, in its row: the button shows the
+ * number and the start of the name, the list the whole names. */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+    }
+  else
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_wrap (GTK_LABEL (label), !GPOINTER_TO_INT (ellipsize));
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer unused)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      cocrea_choice_get_label (gtk_list_item_get_item (item)));
+}
+
+static GtkListItemFactory *
+choice_factory_new (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  return factory;
+}
+
+/* The commitment report's row also chooses the commitment. */
+static void
+add_commitment_choice (CocreaExportPage *self, GtkWidget *row)
+{
+  g_autoptr (GtkListItemFactory) factory = choice_factory_new (TRUE);
+  g_autoptr (GtkListItemFactory) list_factory = choice_factory_new (FALSE);
+  GtkExpression *expression = gtk_property_expression_new (COCREA_TYPE_CHOICE, NULL, "label");
+
+  self->commitments = g_list_store_new (COCREA_TYPE_CHOICE);
+  self->commitment_dropdown =
+    GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->commitments)),
+                                      expression));
+  gtk_drop_down_set_factory (self->commitment_dropdown, factory);
+  gtk_drop_down_set_list_factory (self->commitment_dropdown, list_factory);
+  gtk_widget_set_valign (GTK_WIDGET (self->commitment_dropdown), GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->commitment_dropdown), FALSE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->commitment_dropdown),
+                               _("The commitment the report is about"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->commitment_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Commitment"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->commitment_dropdown));
+}
+
 static void
 cocrea_export_page_init (CocreaExportPage *self)
 {
+  AdwPreferencesGroup *groups[3];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  groups[GROUP_DOCUMENTS] = self->documents_group;
+  groups[GROUP_DATA] = self->data_group;
+  groups[GROUP_PUBLICATION] = self->publication_group;
 
   for (int kind = 0; kind < COCREA_N_EXPORTS; kind++)
     {
@@ -508,10 +667,17 @@ cocrea_export_page_init (CocreaExportPage *self)
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int32 (kind));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       label, -1);
+      if (kind == COCREA_EXPORT_COMMITMENT_REPORT_PDF)
+        {
+          add_commitment_choice (self, row);
+          self->report_button = button;
+          gtk_widget_set_sensitive (button, FALSE);
+        }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (exports[kind].document ? self->documents_group : self->data_group,
-                                 row);
+      /* A row with a choice in it is not one big button. */
+      if (kind != COCREA_EXPORT_COMMITMENT_REPORT_PDF)
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (groups[exports[kind].group], row);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.start", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", FALSE);
