@@ -830,6 +830,128 @@ test_import (void)
   g_assert_cmpuint (count_contributions (0, 0), ==, n_contributions + 1);
 }
 
+/* The Edit Contribution dialog: a message dialog holding a text view. */
+static gboolean
+edit_dialog_shown (gpointer found)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel) &&
+          gui_find_one_of_type (toplevel, GTK_TYPE_TEXT_VIEW) != NULL)
+        {
+          *(GtkWidget **) found = toplevel;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+match_check_label (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), text) == 0;
+}
+
+/* Edit Contribution corrects everything captured: the text, the group
+ * (within the activity), the origin, the axes and the area; Undo puts
+ * them all back. */
+static void
+test_edit (void)
+{
+  g_autoptr (CocreaContribution) before = NULL;
+  g_autoptr (CocreaContribution) after = NULL;
+  g_autoptr (CocreaContribution) undone = NULL;
+  g_autoptr (GListModel) groups = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaGroup) first = NULL;
+  GtkWidget *page, *dialog = NULL, *view, *dropdown, *area, *check;
+  gint64 id = captured_ids[2];
+  g_autofree char *area_before = NULL;
+
+  g_assert_nonnull (window);
+  page = gui_show_page (window, "capture", COCREA_TYPE_CAPTURE_PAGE);
+  before = cocrea_contribution_lookup (document (), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cocrea_contribution_get_group_id (before), ==, group_id);
+  g_assert_cmpint (cocrea_contribution_get_origin (before), ==, COCREA_ORIGIN_COMMUNITY);
+  g_assert_cmpuint (cocrea_contribution_get_axes (before), ==, 0);
+  area_before = g_strdup (cocrea_contribution_get_area (before));
+  groups = cocrea_group_list (document (), activity_id, &error);
+  g_assert_no_error (error);
+  first = g_list_model_get_item (groups, 0);
+  g_assert_cmpint (cocrea_group_get_id (first), !=, group_id);
+
+  g_assert_true (gtk_widget_activate_action (page, "capture.edit-contribution", "x", id));
+  gui_wait_for (edit_dialog_shown, &dialog);
+  gui_wait_for (gui_is_mapped, dialog);
+  gui_settle ();
+
+  /* It opens on what was saved. */
+  dropdown = gui_find_one_of_type (dialog, GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (dropdown);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 1);
+  view = gui_find_one_of_type (dialog, GTK_TYPE_TEXT_VIEW);
+  {
+    g_autofree char *text = buffer_text (view);
+
+    g_assert_cmpstr (text, ==, typed[2]);
+  }
+  area = gui_find_one_of_type (dialog, GTK_TYPE_ENTRY);
+  g_assert_nonnull (area);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (area)), ==, "");
+  gui_check_accessible_labels (dialog, 7);
+
+  /* Everything changed at once. */
+  type_text (view, "Consejo vecinal de seguridad con reuniones quincenales");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  check = gui_find_one (dialog, match_check_label, "Municipal origin");
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  check = gui_find_one (dialog, match_check_label, cocrea_axis_label (0));
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  check = gui_find_one (dialog, match_check_label, cocrea_axis_label (2));
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (area), "Seguridad");
+  gui_screenshot ("gui-capture-edit-contribution.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  /* A response from code does not close the dialog; its button would. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_settle ();
+
+  after = cocrea_contribution_lookup (document (), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cocrea_contribution_get_text (after), ==,
+                   "Consejo vecinal de seguridad con reuniones quincenales");
+  g_assert_cmpint (cocrea_contribution_get_group_id (after), ==, cocrea_group_get_id (first));
+  g_assert_cmpint (cocrea_contribution_get_activity_id (after), ==, activity_id);
+  g_assert_cmpint (cocrea_contribution_get_origin (after), ==, COCREA_ORIGIN_MUNICIPAL);
+  g_assert_cmpuint (cocrea_contribution_get_axes (after), ==, (1u << 0) | (1u << 2));
+  g_assert_cmpstr (cocrea_contribution_get_area (after), ==, "Seguridad");
+  /* It left this group's list for the other one. */
+  g_assert_null (gui_find_one (page, match_label_text, typed[2]));
+  g_assert_null (gui_find_one (page, match_label_text,
+                               "Consejo vecinal de seguridad con reuniones quincenales"));
+
+  /* One Undo puts all of it back. */
+  g_assert_true (gtk_widget_activate_action (page, "capture.undo-last", NULL));
+  gui_settle ();
+  undone = cocrea_contribution_lookup (document (), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cocrea_contribution_get_text (undone), ==, typed[2]);
+  g_assert_cmpint (cocrea_contribution_get_group_id (undone), ==, group_id);
+  g_assert_cmpint (cocrea_contribution_get_origin (undone), ==, COCREA_ORIGIN_COMMUNITY);
+  g_assert_cmpuint (cocrea_contribution_get_axes (undone), ==, 0);
+  g_assert_cmpstr (cocrea_contribution_get_area (undone), ==, area_before);
+  g_assert_nonnull (gui_find_one (page, match_label_text, typed[2]));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -839,6 +961,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-capture/capture", test_capture);
   g_test_add_func ("/gui-capture/merge", test_merge);
   g_test_add_func ("/gui-capture/drag-and-drop", test_drag_and_drop);
+  g_test_add_func ("/gui-capture/edit", test_edit);
   g_test_add_func ("/gui-capture/activities", test_activities);
   g_test_add_func ("/gui-capture/import", test_import);
 

@@ -910,11 +910,17 @@ delete_contribution_action (GtkWidget *widget, const char *action_name, GVariant
 }
 
 /* What the Edit Contribution dialog edits, owned by its response
- * handler; the page may go while it is open. */
+ * handler; the page may go while it is open. The widgets are the
+ * dialog's, which outlive the handler. */
 typedef struct
 {
   CocreaContribution *contribution;
-  GtkTextBuffer *buffer; /* the dialog's, which outlives the handler */
+  GtkTextBuffer *buffer;
+  GtkDropDown *group;
+  GArray *group_ids;     /* gint64 per row of @group, 0 for "No group" */
+  GtkCheckButton *municipal;
+  GtkCheckButton *axes[COCREA_N_AXES];
+  GtkEditable *area;
 } EditDialog;
 
 static void
@@ -923,6 +929,7 @@ edit_dialog_free (gpointer data)
   EditDialog *state = data;
 
   g_clear_object (&state->contribution);
+  g_clear_pointer (&state->group_ids, g_array_unref);
   g_free (state);
 }
 
@@ -945,22 +952,40 @@ edit_response_cb (CocreaPage *page, const char *response, gpointer data)
   EditDialog *state = data;
   CocreaDocument *document = cocrea_page_get_document (page);
   CocreaContribution *contribution = state->contribution;
-  GtkTextBuffer *buffer = state->buffer;
   g_autoptr (CocreaUndo) undo = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  CocreaContributionFields fields;
+  g_autofree char *area = NULL;
+  CocreaContributionFields fields, before;
   GtkTextIter start, end;
+  guint group_row;
 
   if (g_strcmp0 (response, "save") != 0 || document == NULL)
     return;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  cocrea_contribution_get_fields (contribution, &fields);
-  if (g_strcmp0 (fields.text, text) == 0)
-    return;
+  gtk_text_buffer_get_bounds (state->buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (state->buffer, &start, &end, FALSE));
+  area = g_strstrip (g_strdup (gtk_editable_get_text (state->area)));
+  cocrea_contribution_get_fields (contribution, &before);
+  fields = before;
   fields.text = text;
+  fields.area = *area != '\0' ? area : NULL;
+  fields.origin = gtk_check_button_get_active (state->municipal) ? COCREA_ORIGIN_MUNICIPAL
+                                                                 : COCREA_ORIGIN_COMMUNITY;
+  fields.axes = 0;
+  for (guint i = 0; i < COCREA_N_AXES; i++)
+    if (gtk_check_button_get_active (state->axes[i]))
+      fields.axes |= 1u << i;
+  group_row = gtk_drop_down_get_selected (state->group);
+  if (group_row < state->group_ids->len)
+    fields.group_id = g_array_index (state->group_ids, gint64, group_row);
+
+  /* Nothing changed: no edit to undo. */
+  if (g_strcmp0 (before.text, fields.text) == 0 &&
+      g_strcmp0 (before.area != NULL ? before.area : "", area) == 0 &&
+      before.origin == fields.origin && before.axes == fields.axes &&
+      before.group_id == fields.group_id)
+    return;
 
   if (!cocrea_contribution_update (document, cocrea_contribution_get_id (contribution),
                                    &fields, &undo, &error))
@@ -971,6 +996,54 @@ edit_response_cb (CocreaPage *page, const char *response, gpointer data)
   cocrea_page_remember (COCREA_PAGE (self), undo, _("Contribution edited"));
 }
 
+/* A label above @widget, naming it for the eye, the mnemonic and the
+ * screen reader. */
+static void
+append_labelled (GtkBox *box, const char *mnemonic, GtkWidget *widget)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  gtk_box_append (box, label);
+  gtk_box_append (box, widget);
+}
+
+/* The groups of the contribution's activity, "No group" last, as the
+ * page offers them; @state->group_ids follows the rows. */
+static GtkWidget *
+edit_group_dropdown (CocreaDocument *document, CocreaContribution *contribution, EditDialog *state)
+{
+  g_autoptr (GListModel) groups = NULL;
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+  gint64 none = 0;
+  guint current = GTK_INVALID_LIST_POSITION;
+
+  state->group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  groups = cocrea_group_list (document, cocrea_contribution_get_activity_id (contribution), NULL);
+  for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr (CocreaGroup) group = g_list_model_get_item (groups, i);
+      gint64 id = cocrea_group_get_id (group);
+
+      gtk_string_list_append (names, cocrea_group_get_name (group));
+      g_array_append_val (state->group_ids, id);
+    }
+  gtk_string_list_append (names, _("No group"));
+  g_array_append_val (state->group_ids, none);
+  for (guint i = 0; i < state->group_ids->len; i++)
+    if (g_array_index (state->group_ids, gint64, i) == cocrea_contribution_get_group_id (contribution))
+      current = i;
+
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), current);
+  state->group = GTK_DROP_DOWN (dropdown);
+  return dropdown;
+}
+
 static void
 edit_contribution_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -979,11 +1052,13 @@ edit_contribution_action (GtkWidget *widget, const char *action_name, GVariant *
   g_autoptr (CocreaContribution) contribution = NULL;
   g_autoptr (GError) error = NULL;
   GtkWidget *dialog;
+  GtkWidget *box, *marks, *area;
   GtkWidget *scroller;
   GtkWidget *view;
   GtkTextBuffer *buffer;
   EditDialog *state;
   GtkRoot *root = gtk_widget_get_root (widget);
+  guint axes;
 
   if (document == NULL)
     return;
@@ -1002,6 +1077,13 @@ edit_contribution_action (GtkWidget *widget, const char *action_name, GVariant *
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  state = g_new0 (EditDialog, 1);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  /* Everything captured can be corrected here: a contribution filed
+   * under the wrong table, or saved as municipal by mistake, feeds the
+   * tally and the 2+3 quota. */
+  append_labelled (GTK_BOX (box), _("_Group"), edit_group_dropdown (document, contribution, state));
 
   /* A text view: a contribution may be longer than an entry holds. */
   view = gtk_text_view_new ();
@@ -1018,12 +1100,40 @@ edit_contribution_action (GtkWidget *widget, const char *action_name, GVariant *
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
   gtk_widget_add_css_class (scroller, "capture-entry");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  gtk_box_append (GTK_BOX (box), scroller);
 
-  state = g_new0 (EditDialog, 1);
+  /* Origin and axes as the page marks them, in words. */
+  marks = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (marks), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (marks), 3);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (marks), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Origin and OGP axes"), -1);
+  state->municipal = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Municipal origin")));
+  gtk_check_button_set_active (state->municipal,
+                               cocrea_contribution_get_origin (contribution) == COCREA_ORIGIN_MUNICIPAL);
+  gtk_flow_box_append (GTK_FLOW_BOX (marks), GTK_WIDGET (state->municipal));
+  axes = cocrea_contribution_get_axes (contribution);
+  for (guint i = 0; i < COCREA_N_AXES; i++)
+    {
+      state->axes[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (cocrea_axis_label (i)));
+      gtk_check_button_set_active (state->axes[i], (axes & (1u << i)) != 0);
+      gtk_flow_box_append (GTK_FLOW_BOX (marks), GTK_WIDGET (state->axes[i]));
+    }
+  gtk_box_append (GTK_BOX (box), marks);
+
+  area = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (area), cocrea_contribution_get_area (contribution) != NULL
+                                              ? cocrea_contribution_get_area (contribution) : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (area), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (area), _("For example, health"));
+  state->area = GTK_EDITABLE (area);
+  append_labelled (GTK_BOX (box), _("A_rea"), area);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
   state->contribution = g_steal_pointer (&contribution);
   state->buffer = buffer;
   g_signal_connect (buffer, "changed", G_CALLBACK (edit_buffer_changed_cb), dialog);
