@@ -61,6 +61,11 @@ contains "the demo's shares say they are illustrative" "$out" "Valores ilustrati
 expect 0 "representation chart" -- "$bin" chart "$demo" --representation "$dir/rep.png" --describe
 contains "the chart's description flags in words" "$out" "Youth: under-represented"
 
+expect 0 "timeline chart" -- "$bin" chart "$demo" --timeline "$dir/timeline.png" --describe
+contains "the timeline names a milestone with its state" "$out" "1.1 Proponer un nuevo reglamento"
+contains "the timeline says which are overdue" "$out" "overdue"
+[ -s "$dir/timeline.png" ] && ok "timeline PNG written" || not_ok "timeline PNG written"
+
 # ---- Paper sheets ----
 
 expect 0 "capture sheets" -- "$bin" sheets "$demo" "$dir/captura.pdf" --capture --activity 3

@@ -20,7 +20,9 @@
 #include "cocrea-contribution-list.h"
 #include "cocrea-contribution.h"
 #include "cocrea-group.h"
+#include "cocrea-milestone-progress.h"
 #include "cocrea-overview-page.h"
+#include "cocrea-plan-page.h"
 #include "cocrea-process-settings-dialog.h"
 #include "cocrea-representation.h"
 #include "cocrea-sheet-code.h"
@@ -321,6 +323,64 @@ test_capture_sheet (void)
   gtk_text_buffer_set_text (buffer, "", -1);
 }
 
+/* The Plan page shows every milestone on the timeline in place of the
+ * editor, follows a progress record at once, and gives the editor back
+ * when a commitment is chosen. */
+static void
+test_timeline (void)
+{
+  CocreaPlanPage *page = COCREA_PLAN_PAGE (gui_show_page (window, "plan", COCREA_TYPE_PLAN_PAGE));
+  CocreaChartView *view = COCREA_CHART_VIEW (find_id (GTK_WIDGET (page), "timeline_chart"));
+  GtkWidget *editor = find_id (GTK_WIDGET (page), "editor");
+  CocreaDocument *document = cocrea_window_get_document (COCREA_WINDOW (window));
+  g_autoptr (GPtrArray) states = NULL;
+  g_autoptr (GError) error = NULL;
+  const CocreaMilestoneState *first;
+  CocreaChart *chart;
+  guint index = 0;
+
+  states = cocrea_milestone_progress_follow_up (document, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (states->len, >, 10);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.show-timeline", NULL));
+  gui_settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view)));
+  g_assert_false (gtk_widget_get_visible (editor));
+  chart = cocrea_chart_view_get_chart (view);
+  g_assert_cmpint (cocrea_chart_get_kind (chart), ==, COCREA_CHART_TIMELINE);
+  g_assert_cmpuint (cocrea_chart_get_n_categories (chart), ==, states->len);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+
+  /* The first milestone not done yet is recorded done: the timeline says so. */
+  for (index = 0; index < states->len; index++)
+    if (((CocreaMilestoneState *) g_ptr_array_index (states, index))->status != COCREA_PROGRESS_DONE)
+      break;
+  g_assert_cmpuint (index, <, states->len);
+  first = g_ptr_array_index (states, index);
+  g_assert_cmpstr (cocrea_chart_get_category_note (chart, index), !=, "Done");
+  g_assert_true (cocrea_milestone_progress_record (document, first->milestone_id, COCREA_PROGRESS_DONE,
+                                                   "2020-06-01", "Acta de constitución", NULL, NULL, &error));
+  g_assert_no_error (error);
+  gui_settle ();
+  chart = cocrea_chart_view_get_chart (view);
+  g_assert_cmpstr (cocrea_chart_get_category_note (chart, index), ==, "Done");
+  gui_screenshot ("plan-timeline.png");
+
+  /* Choosing a commitment shows its editor again. */
+  {
+    GtkListView *list = GTK_LIST_VIEW (find_id (GTK_WIDGET (page), "commitments_view"));
+    GtkSelectionModel *model = gtk_list_view_get_model (list);
+    guint other = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)) == 0 ? 1 : 0;
+
+    gtk_selection_model_select_item (model, other, TRUE);
+    gui_settle ();
+  }
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view)));
+  g_assert_true (gtk_widget_get_visible (editor));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -331,6 +391,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-room/representation", test_representation);
   g_test_add_func ("/gui-room/settings", test_settings);
   g_test_add_func ("/gui-room/capture-sheet", test_capture_sheet);
+  g_test_add_func ("/gui-room/timeline", test_timeline);
 
   return gui_harness_run ();
 }

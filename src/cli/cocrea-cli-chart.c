@@ -1,4 +1,4 @@
-/* cocrea-cli-chart.c — cocrea chart FILE (--mentions|--viability|--attendance|--representation) OUT.png
+/* cocrea-cli-chart.c — cocrea chart FILE (--mentions|--viability|--attendance|--representation|--timeline) OUT.png
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,7 @@
 #include "cocrea-chart-renderer.h"
 #include "cocrea-process-charts.h"
 #include "cocrea-cli-private.h"
+#include "cocrea-milestone-progress.h"
 
 /*
  * cocrea_cli_chart:
@@ -19,7 +20,7 @@
 int
 cocrea_cli_chart (int argc, char **argv)
 {
-  gboolean mentions = FALSE, viability = FALSE, attendance = FALSE, representation = FALSE;
+  gboolean mentions = FALSE, viability = FALSE, attendance = FALSE, representation = FALSE, timeline = FALSE;
   gboolean dark = FALSE, describe = FALSE;
   int width = 960, height = 0, top = 15;
   GOptionEntry entries[] = {
@@ -30,6 +31,8 @@ cocrea_cli_chart (int argc, char **argv)
       N_("Attendance and inclusion per activity"), NULL },
     { "representation", 0, 0, G_OPTION_ARG_NONE, &representation,
       N_("Attendance against the commune’s population, per group"), NULL },
+    { "timeline", 0, 0, G_OPTION_ARG_NONE, &timeline,
+      N_("Every commitment’s milestones on a timeline, with where each stands"), NULL },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Use the dark palette"), NULL },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default 960)"), N_("N") },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default: fits the data)"), N_("N") },
@@ -46,9 +49,9 @@ cocrea_cli_chart (int argc, char **argv)
 
   if (!cocrea_cli_parse (context, &argc, &argv, 2, &status))
     return status;
-  if (mentions + viability + attendance + representation != 1)
-    return cocrea_cli_usage (context, _("Give exactly one of --mentions, --viability, --attendance "
-                                        "and --representation"));
+  if (mentions + viability + attendance + representation + timeline != 1)
+    return cocrea_cli_usage (context, _("Give exactly one of --mentions, --viability, --attendance, "
+                                        "--representation and --timeline"));
   if (width < 200 || width > 8000 || (height != 0 && (height < 150 || height > 8000)) || top < 1)
     return cocrea_cli_usage (context, _("The size must be 200 to 8000 pixels wide and 150 to 8000 high"));
 
@@ -58,6 +61,12 @@ cocrea_cli_chart (int argc, char **argv)
 
   if (attendance)
     chart = cocrea_chart_new_attendance (document, &error);
+  else if (timeline)
+    {
+      g_autoptr (GPtrArray) states = cocrea_milestone_progress_follow_up (document, NULL, &error);
+      if (states != NULL)
+        chart = cocrea_chart_new_timeline (states, NULL, NULL);
+    }
   else if (representation)
     {
       g_autoptr (CocreaRepresentation) figures = cocrea_representation_compute (document, &error);
@@ -84,7 +93,7 @@ cocrea_cli_chart (int argc, char **argv)
   if (height == 0)
     {
       guint rows = cocrea_chart_get_n_categories (chart);
-      guint per_row = cocrea_chart_get_kind (chart) == COCREA_CHART_HEATMAP ? 46
+      guint per_row = cocrea_chart_get_kind (chart) != COCREA_CHART_BARS ? 40
                       : 18 + 14 * cocrea_chart_get_n_series (chart);
       height = CLAMP (170 + rows * per_row, 300, 8000);
     }

@@ -83,6 +83,21 @@ series_color (const CocreaChartPalette *palette, guint s)
   return s == 0 ? &palette->accent : &palette->series[1 + (s - 1) % (COCREA_CHART_N_SERIES_COLORS - 1)];
 }
 
+/* The colour series @s is drawn in: its own, or for a muted series a
+ * grey of the text colour that still stands out from the background. */
+static CocreaColor
+series_fill (CocreaChart *chart, const CocreaChartPalette *palette, guint s)
+{
+  CocreaColor fill = *series_color (palette, s);
+
+  if (cocrea_chart_series_get_muted (cocrea_chart_get_series_at (chart, s)))
+    {
+      fill = palette->foreground;
+      fill.alpha = 0.45;
+    }
+  return fill;
+}
+
 static void
 set_font (cairo_t *cr, double size, gboolean bold)
 {
@@ -301,7 +316,7 @@ draw_legend (CocreaChart *chart, cairo_t *cr, double x, double y, double width,
              const CocreaChartPalette *palette, gboolean draw)
 {
   guint n_series = cocrea_chart_get_n_series (chart);
-  gboolean show_series = cocrea_chart_get_kind (chart) == COCREA_CHART_BARS && n_series > 1;
+  gboolean show_series = cocrea_chart_get_kind (chart) != COCREA_CHART_HEATMAP && n_series > 1;
   const char *flag_label = cocrea_chart_get_flag_label (chart);
   double lh, swatch, cx = x, cy = y;
   guint n_items = (show_series ? n_series : 0) + (flag_label != NULL ? 1 : 0);
@@ -338,8 +353,9 @@ draw_legend (CocreaChart *chart, cairo_t *cr, double x, double y, double width,
             }
           else
             {
+              CocreaColor fill = series_fill (chart, palette, i);
               cairo_rectangle (cr, cx, cy + 1, swatch, swatch);
-              set_color (cr, series_color (palette, i));
+              set_color (cr, &fill);
               cairo_fill (cr);
             }
           set_color (cr, &palette->foreground);
@@ -729,6 +745,238 @@ draw_heatmap (CocreaChart *chart, cairo_t *cr, double x, double y, double width,
   }
 }
 
+
+/* The first day of @year, as a Julian day. */
+static double
+year_start (int year)
+{
+  g_autoptr (GDate) date = g_date_new_dmy (1, G_DATE_JANUARY, (GDateYear) CLAMP (year, 1, 9999));
+  return g_date_get_julian (date);
+}
+
+static int
+year_of (double day)
+{
+  g_autoptr (GDate) date = g_date_new_julian ((guint32) CLAMP (day, 1, G_MAXUINT32));
+  return g_date_get_year (date);
+}
+
+/* The span series @s has for category @i, or FALSE. */
+static gboolean
+timeline_span (CocreaChart *chart, guint i, guint *s, double *low, double *high)
+{
+  for (guint k = 0; k < cocrea_chart_get_n_series (chart); k++)
+    {
+      CocreaChartSeries *series = cocrea_chart_get_series_at (chart, k);
+      double lo = cocrea_chart_series_get_low (series, i), hi = cocrea_chart_series_get_high (series, i);
+
+      if (cocrea_chart_series_has_range (series) && !isnan (lo) && !isnan (hi))
+        {
+          *s = k;
+          *low = MIN (lo, hi);
+          *high = MAX (lo, hi);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Draws the marker (today) as a dashed line over the plot with its label
+ * above it, or, when it falls outside the years shown, its label with an
+ * arrow at the edge it lies beyond. */
+static void
+draw_timeline_marker (CocreaChart *chart, cairo_t *cr, double plot_x, double plot_w, double top,
+                      double plot_top, double plot_h, double first, double last,
+                      const CocreaChartPalette *palette)
+{
+  double marker = 0, mx;
+  const char *label = NULL;
+  g_autofree char *text = NULL;
+
+  if (!cocrea_chart_get_marker (chart, &marker, &label))
+    return;
+
+  set_font (cr, SMALL_SIZE, TRUE);
+  set_color (cr, &palette->flag);
+  if (marker < first || marker > last)
+    {
+      gboolean after = marker > last;
+
+      text = g_strdup_printf (after ? "%s →" : "← %s", label);
+      show_text_at (cr, after ? plot_x + plot_w - text_width (cr, text) : plot_x, top, text);
+      return;
+    }
+
+  mx = round (plot_x + (marker - first) / (last - first) * plot_w) + 0.5;
+  cairo_save (cr);
+  cairo_set_line_width (cr, 2);
+  cairo_set_dash (cr, (const double[]) { 6, 4 }, 2, 0);
+  cairo_move_to (cr, mx, plot_top - 2);
+  cairo_line_to (cr, mx, plot_top + plot_h);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  show_text_at (cr, CLAMP (mx - text_width (cr, label) / 2, plot_x, plot_x + plot_w - text_width (cr, label)),
+                top, label);
+}
+
+/*
+ * draw_timeline:
+ * A row per category: its label on the left, its span as a bar on an axis
+ * of whole years (gridlines at each quarter when there is room), its note
+ * written beside the bar, a flag marker at the end of a flagged one; the
+ * marker (today) across all rows.
+ */
+static void
+draw_timeline (CocreaChart *chart, cairo_t *cr, double x, double y, double width, double height,
+               const CocreaChartPalette *palette)
+{
+  guint n = cocrea_chart_get_n_categories (chart);
+  double min = G_MAXDOUBLE, max = -G_MAXDOUBLE, first, last;
+  double label_w, plot_x, plot_w, plot_top, plot_h, band, lh_small, marker_h, axis_h;
+  int first_year, last_year;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint s;
+      double low, high;
+      if (timeline_span (chart, i, &s, &low, &high))
+        {
+          min = MIN (min, low);
+          max = MAX (max, high);
+        }
+    }
+  set_font (cr, SMALL_SIZE, FALSE);
+  lh_small = line_height (cr);
+  if (n == 0 || min > max)
+    {
+      show_text_at (cr, x, y, _("There is nothing to show yet."));
+      return;
+    }
+
+  first_year = year_of (min);
+  last_year = year_of (max);
+  first = year_start (first_year);
+  last = year_start (last_year + 1);
+
+  marker_h = lh_small + 6;
+  axis_h = lh_small + 8;
+  label_w = category_column_width (chart, cr, width * 0.34);
+  plot_x = x + label_w + GAP;
+  plot_w = width - label_w - GAP;
+  plot_top = y + marker_h;
+  plot_h = height - marker_h - axis_h;
+  if (plot_w < 40 || plot_h < 10)
+    return;
+  band = plot_h / n;
+
+  /* Years, and quarters when a year is wide enough to show them apart. */
+  cairo_set_line_width (cr, 1);
+  for (int year = first_year; year <= last_year + 1; year++)
+    {
+      double gx = round (plot_x + (year_start (year) - first) / (last - first) * plot_w) + 0.5;
+      double next = plot_x + (year_start (year + 1) - first) / (last - first) * plot_w;
+
+      set_color (cr, &palette->foreground);
+      cairo_move_to (cr, gx, plot_top);
+      cairo_line_to (cr, gx, plot_top + plot_h);
+      cairo_stroke (cr);
+      if (year > last_year)
+        break;
+      if (next - gx > 160)
+        for (int q = 1; q < 4; q++)
+          {
+            double qx = round (gx + (next - gx) * q / 4.0) + 0.5;
+            set_color (cr, &palette->grid);
+            cairo_move_to (cr, qx, plot_top);
+            cairo_line_to (cr, qx, plot_top + plot_h);
+            cairo_stroke (cr);
+          }
+      {
+        g_autofree char *label = g_strdup_printf ("%d", year);
+        set_font (cr, SMALL_SIZE, TRUE);
+        set_color (cr, &palette->foreground);
+        show_text_at (cr, (gx + next) / 2 - text_width (cr, label) / 2, plot_top + plot_h + 4, label);
+      }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      double top = plot_top + i * band;
+      double bar_h = MIN (band * 0.6, 22);
+      const char *note = cocrea_chart_get_category_note (chart, i);
+      double low = 0, high = 0, bx, bw, by = top + (band - bar_h) / 2;
+      guint s = 0;
+
+      draw_category_label (cr, cocrea_chart_get_category (chart, i), x, label_w, top, band, palette);
+      /* A faint rule between rows keeps a long row's bar with its label. */
+      if (i > 0)
+        {
+          set_color (cr, &palette->grid);
+          cairo_move_to (cr, x, round (top) + 0.5);
+          cairo_line_to (cr, plot_x + plot_w, round (top) + 0.5);
+          cairo_stroke (cr);
+        }
+
+      set_font (cr, SMALL_SIZE, FALSE);
+      if (!timeline_span (chart, i, &s, &low, &high))
+        {
+          if (note != NULL)
+            {
+              set_color (cr, &palette->foreground);
+              show_text_at (cr, plot_x + 4, top + (band - lh_small) / 2, note);
+            }
+          continue;
+        }
+
+      /* A day is one day wide: a span of one day still shows. */
+      bx = plot_x + (low - first) / (last - first) * plot_w;
+      bw = MAX ((high + 1 - low) / (last - first) * plot_w, 3);
+      {
+        CocreaColor fill = series_fill (chart, palette, s);
+        cairo_rectangle (cr, bx, by, bw, bar_h);
+        set_color (cr, &fill);
+        cairo_fill (cr);
+      }
+
+      if (note != NULL)
+        {
+          double tw = text_width (cr, note);
+          double flag_room = cocrea_chart_series_get_flag (cocrea_chart_get_series_at (chart, s), i) ? bar_h + 4 : 0;
+          double tx;
+
+          /* After the bar, else before it, else over it in a contrasting ink. */
+          if (bx + bw + 6 + flag_room + tw <= plot_x + plot_w)
+            tx = bx + bw + 6 + flag_room;
+          else if (bx - 6 - tw >= plot_x)
+            tx = bx - 6 - tw;
+          else
+            tx = -1;
+          if (tx >= 0)
+            {
+              /* On a patch of the background, so grid lines do not cross the words. */
+              CocreaColor patch = palette->background;
+              patch.alpha = MAX (patch.alpha, 0.85);
+              cairo_rectangle (cr, tx - 2, top + (band - lh_small) / 2, tw + 4, lh_small);
+              set_color (cr, &patch);
+              cairo_fill (cr);
+              set_color (cr, &palette->foreground);
+              show_text_at (cr, tx, top + (band - lh_small) / 2, note);
+            }
+          else
+            {
+              CocreaColor fill = series_fill (chart, palette, s), ink = text_on (&fill);
+              g_autofree char *cut = ellipsize (cr, note, MAX (bw - 8, 10));
+              set_color (cr, &ink);
+              show_text_at (cr, bx + 4, top + (band - lh_small) / 2, cut);
+            }
+        }
+      if (cocrea_chart_series_get_flag (cocrea_chart_get_series_at (chart, s), i))
+        draw_flag (cr, bx + bw + 2 + bar_h, by, bar_h, palette);
+    }
+
+  draw_timeline_marker (chart, cr, plot_x, plot_w, y, plot_top, plot_h, first, last, palette);
+}
+
 /*
  * cocrea_chart_draw:
  * Draws @chart inside the rectangle @x, @y, @width, @height of @cr with
@@ -790,6 +1038,8 @@ cocrea_chart_draw (CocreaChart *chart, cairo_t *cr, double x, double y, double w
     }
   else if (cocrea_chart_get_kind (chart) == COCREA_CHART_HEATMAP)
     draw_heatmap (chart, cr, x + PAD, top, inner_w, bottom - top, palette);
+  else if (cocrea_chart_get_kind (chart) == COCREA_CHART_TIMELINE)
+    draw_timeline (chart, cr, x + PAD, top, inner_w, bottom - top, palette);
   else
     draw_bars (chart, cr, x + PAD, top, inner_w, bottom - top, palette);
 

@@ -20,6 +20,7 @@ struct _CocreaChartSeries {
   GArray *flags;     /* gboolean, NULL without flags */
   double scale_min;  /* NAN: the chart's */
   double scale_max;
+  gboolean muted;    /* drawn in a grey of the text colour, not a colour of its own */
 };
 
 G_DEFINE_FINAL_TYPE (CocreaChartSeries, cocrea_chart_series, G_TYPE_OBJECT)
@@ -214,4 +215,20 @@ cocrea_chart_series_get_scale (CocreaChartSeries *self, double *min, double *max
   if (max != NULL)
     *max = self->scale_max;
   return TRUE;
+}
+
+/* A muted series is drawn in a grey taken from the text colour: what has
+ * not started yet steps back behind what is under way or done. */
+void
+cocrea_chart_series_set_muted (CocreaChartSeries *self, gboolean muted)
+{
+  g_return_if_fail (COCREA_IS_CHART_SERIES (self));
+  self->muted = muted;
+}
+
+gboolean
+cocrea_chart_series_get_muted (CocreaChartSeries *self)
+{
+  g_return_val_if_fail (COCREA_IS_CHART_SERIES (self), FALSE);
+  return self->muted;
 }

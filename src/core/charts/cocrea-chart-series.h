@@ -22,6 +22,9 @@ void               cocrea_chart_series_set_flags  (CocreaChartSeries *self,
 void               cocrea_chart_series_set_scale  (CocreaChartSeries *self,
                                                    double             min,
                                                    double             max);
+void               cocrea_chart_series_set_muted  (CocreaChartSeries *self,
+                                                   gboolean           muted);
+gboolean           cocrea_chart_series_get_muted  (CocreaChartSeries *self);
 
 const char        *cocrea_chart_series_get_name     (CocreaChartSeries *self);
 guint              cocrea_chart_series_get_n_values (CocreaChartSeries *self);

@@ -22,6 +22,9 @@ struct _CocreaChart {
   char *value_label;
   char *flag_label;
   char *note;
+  GPtrArray *category_notes; /* char*, NULL entries allowed; empty when none */
+  char *marker_label;        /* NULL: no marker */
+  double marker;
   guint digits;
 };
 
@@ -47,6 +50,8 @@ cocrea_chart_finalize (GObject *object)
   g_free (self->value_label);
   g_free (self->flag_label);
   g_free (self->note);
+  g_ptr_array_unref (self->category_notes);
+  g_free (self->marker_label);
 
   G_OBJECT_CLASS (cocrea_chart_parent_class)->finalize (object);
 }
@@ -89,6 +94,7 @@ cocrea_chart_init (CocreaChart *self)
 {
   self->categories = g_ptr_array_new_with_free_func (g_free);
   self->series = g_list_store_new (COCREA_TYPE_CHART_SERIES);
+  self->category_notes = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* An empty chart of @kind called @title. */
@@ -159,6 +165,53 @@ cocrea_chart_set_note (CocreaChart *self, const char *note)
   g_return_if_fail (COCREA_IS_CHART (self));
   g_free (self->note);
   self->note = g_strdup (note);
+}
+
+/* A word or two per category (NULL-terminated, one per category), drawn
+ * beside its bar on a timeline ("Done", "In progress · overdue") and read
+ * in the description, so a state is never told by colour alone. */
+void
+cocrea_chart_set_category_notes (CocreaChart *self, const char *const *notes)
+{
+  g_return_if_fail (COCREA_IS_CHART (self));
+
+  g_ptr_array_set_size (self->category_notes, 0);
+  for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
+    g_ptr_array_add (self->category_notes, g_strdup (notes[i]));
+}
+
+/* The note of category @index, or NULL. */
+const char *
+cocrea_chart_get_category_note (CocreaChart *self, guint index)
+{
+  g_return_val_if_fail (COCREA_IS_CHART (self), NULL);
+  if (index >= self->category_notes->len)
+    return NULL;
+  return g_ptr_array_index (self->category_notes, index);
+}
+
+/* A line across the value axis at @value, called @label ("Today"). */
+void
+cocrea_chart_set_marker (CocreaChart *self, double value, const char *label)
+{
+  g_return_if_fail (COCREA_IS_CHART (self));
+  g_free (self->marker_label);
+  self->marker_label = g_strdup (label != NULL ? label : "");
+  self->marker = value;
+}
+
+/* Whether the chart has a marker, and where and what it is. */
+gboolean
+cocrea_chart_get_marker (CocreaChart *self, double *value, const char **label)
+{
+  g_return_val_if_fail (COCREA_IS_CHART (self), FALSE);
+  if (self->marker_label == NULL)
+    return FALSE;
+  if (value != NULL)
+    *value = self->marker;
+  if (label != NULL)
+    *label = self->marker_label;
+  return TRUE;
 }
 
 CocreaChartKind
@@ -279,6 +332,59 @@ cocrea_chart_format_value (CocreaChart *self, double value)
   return g_strdup_printf ("%.*f", (int) self->digits, value);
 }
 
+/* A day of a timeline (a Julian day) as "2019-09-30". */
+static char *
+format_day (double day)
+{
+  g_autoptr (GDate) date = NULL;
+
+  if (isnan (day) || day < 1 || day > G_MAXUINT32)
+    return g_strdup ("–");
+  date = g_date_new_julian ((guint32) day);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+/* Each span of a timeline with its dates and note, then the marker. */
+static void
+append_timeline_description (CocreaChart *self, GString *text)
+{
+  double marker = 0;
+  const char *marker_label = NULL;
+
+  /* TRANSLATORS: describes a timeline chart to a screen reader user */
+  g_string_append_printf (text, _("Timeline of %u items."), self->categories->len);
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      const char *note = cocrea_chart_get_category_note (self, i);
+
+      g_string_append_printf (text, " %s:", (const char *) g_ptr_array_index (self->categories, i));
+      for (guint s = 0; s < cocrea_chart_get_n_series (self); s++)
+        {
+          CocreaChartSeries *series = cocrea_chart_get_series_at (self, s);
+          double low = cocrea_chart_series_get_low (series, i);
+
+          if (cocrea_chart_series_has_range (series) && !isnan (low))
+            {
+              g_autofree char *from = format_day (low);
+              g_autofree char *to = format_day (cocrea_chart_series_get_high (series, i));
+              g_string_append_printf (text, _(" (from %s to %s)"), from, to);
+              break;
+            }
+        }
+      if (note != NULL)
+        g_string_append_printf (text, " %s", note);
+      g_string_append_c (text, '.');
+    }
+  if (cocrea_chart_get_marker (self, &marker, &marker_label))
+    {
+      g_autofree char *day = format_day (marker);
+      g_string_append_printf (text, " %s: %s.", marker_label, day);
+    }
+  if (self->note != NULL)
+    g_string_append_printf (text, " %s", self->note);
+}
+
 /*
  * cocrea_chart_get_description:
  * A plain-language account of every value, for screen readers and as
@@ -299,6 +405,12 @@ cocrea_chart_get_description (CocreaChart *self)
   if (self->categories->len == 0 || n_series == 0)
     {
       g_string_append (text, _("There is nothing to show yet."));
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  if (self->kind == COCREA_CHART_TIMELINE)
+    {
+      append_timeline_description (self, text);
       return g_string_free (g_steal_pointer (&text), FALSE);
     }
 

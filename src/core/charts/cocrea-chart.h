@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 typedef enum {
   COCREA_CHART_BARS,    /* horizontal bars, grouped when there are several series */
   COCREA_CHART_HEATMAP, /* rows = categories, columns = series */
+  COCREA_CHART_TIMELINE, /* a span per category on a time axis (days, as GDate's Julian
+                          * days): each series' range low–high, one series per state */
 } CocreaChartKind;
 
 #define COCREA_TYPE_CHART (cocrea_chart_get_type ())
@@ -36,6 +38,11 @@ void              cocrea_chart_set_digits        (CocreaChart        *self,
                                                   guint               digits);
 void              cocrea_chart_set_note          (CocreaChart        *self,
                                                   const char         *note);
+void              cocrea_chart_set_category_notes (CocreaChart       *self,
+                                                  const char * const *notes);
+void              cocrea_chart_set_marker        (CocreaChart        *self,
+                                                  double              value,
+                                                  const char         *label);
 
 CocreaChartKind   cocrea_chart_get_kind          (CocreaChart        *self);
 const char       *cocrea_chart_get_title         (CocreaChart        *self);
@@ -49,6 +56,11 @@ CocreaChartSeries *cocrea_chart_get_series_at    (CocreaChart        *self,
 const char       *cocrea_chart_get_value_label   (CocreaChart        *self);
 const char       *cocrea_chart_get_flag_label    (CocreaChart        *self);
 const char       *cocrea_chart_get_note          (CocreaChart        *self);
+const char       *cocrea_chart_get_category_note (CocreaChart        *self,
+                                                  guint               index);
+gboolean          cocrea_chart_get_marker        (CocreaChart        *self,
+                                                  double             *value,
+                                                  const char        **label);
 guint             cocrea_chart_get_digits        (CocreaChart        *self);
 double            cocrea_chart_get_max_value     (CocreaChart        *self);
 char             *cocrea_chart_format_value      (CocreaChart        *self,

@@ -6,12 +6,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <stdio.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "cocrea-process-charts.h"
+#include "cocrea-dates.h"
 #include "cocrea-db.h"
 #include "cocrea-document-private.h"
+#include "cocrea-milestone-progress.h"
 #include "cocrea-types.h"
 
 static int
@@ -258,5 +261,142 @@ cocrea_chart_new_representation (const CocreaRepresentation *representation, Coc
   if (*representation->source != '\0')
     g_string_append_printf (note, translate (catalog, N_("Population: %s.")), representation->source);
   cocrea_chart_set_note (chart, note->len > 0 ? note->str : NULL);
+  return chart;
+}
+
+/*
+ * partial_day:
+ * The first (or, with @end, the last) day of a plan date ("2019",
+ * "2019-09" or "2019-09-30") as a Julian day, or NAN when @date is NULL
+ * or not such a date.
+ */
+static double
+partial_day (const char *date, gboolean end)
+{
+  int year = 0, month = 0, day = 0;
+  g_autoptr (GDate) d = NULL;
+
+  if (date == NULL || sscanf (date, "%4d-%2d-%2d", &year, &month, &day) < 1 ||
+      year < 1 || year > 9999 || month < 0 || month > 12)
+    return NAN;
+  if (month == 0)
+    {
+      month = end ? 12 : 1;
+      day = end ? 31 : 1;
+    }
+  else if (day == 0)
+    day = end ? g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year) : 1;
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return NAN;
+  d = g_date_new_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return g_date_get_julian (d);
+}
+
+/* A milestone state's word, in @catalog's language or the user's. */
+static const char *
+status_label (CocreaProgress status, CocreaCatalog *catalog)
+{
+  static const char *const msgids[COCREA_N_PROGRESS] = {
+    [COCREA_PROGRESS_NOT_STARTED] = "Not started",
+    [COCREA_PROGRESS_IN_PROGRESS] = "In progress",
+    [COCREA_PROGRESS_DONE] = "Done",
+  };
+
+  if (catalog == NULL)
+    return cocrea_progress_label (status);
+  return cocrea_catalog_pgettext (catalog, "milestone status", msgids[status]);
+}
+
+/*
+ * cocrea_chart_new_timeline:
+ * A Gantt-like timeline of @states (#CocreaMilestoneState, in plan
+ * order): a row per milestone ("2.3 Deliverable"), its bar from its start
+ * to its end (a month or year given alone spans all of it; one date alone
+ * is a bar of that month), coloured by where it stands, with the state
+ * written beside it and an overdue one flagged and said so; a line at
+ * @today (NULL: today). In @catalog's language, or the user's when NULL.
+ */
+CocreaChart *
+cocrea_chart_new_timeline (GPtrArray *states, const char *today, CocreaCatalog *catalog)
+{
+  /* Series order sets the colours: under way in the accent, not started
+   * muted, done in the third colour (green). */
+  static const CocreaProgress order[] = {
+    COCREA_PROGRESS_IN_PROGRESS, COCREA_PROGRESS_NOT_STARTED, COCREA_PROGRESS_DONE,
+  };
+  CocreaChart *chart = cocrea_chart_new (COCREA_CHART_TIMELINE, translate (catalog, N_("Milestone timeline")));
+  guint n = states != NULL ? states->len : 0;
+  g_autoptr (GStrvBuilder) categories = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) notes = g_strv_builder_new ();
+  g_auto (GStrv) names = NULL;
+  g_auto (GStrv) words = NULL;
+  g_autofree char *now = today != NULL ? g_strdup (today) : cocrea_today ();
+
+  if (n == 0)
+    return chart;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CocreaMilestoneState *state = g_ptr_array_index (states, i);
+      g_autofree char *name = g_strdup_printf ("%d.%d %s", state->commitment_position, state->position,
+                                               state->deliverable);
+      g_autofree char *note = NULL;
+
+      gboolean no_start = isnan (partial_day (state->starts_on, FALSE));
+      gboolean no_end = isnan (partial_day (state->ends_on, TRUE));
+
+      if (no_start && no_end)
+        note = g_strdup (translate (catalog, N_("No dates")));
+      else if (state->overdue)
+        /* TRANSLATORS: a milestone's state on the timeline, "In progress · overdue" */
+        note = g_strdup_printf (translate (catalog, N_("%s · overdue")), status_label (state->status, catalog));
+      else if (no_end)
+        /* TRANSLATORS: a milestone with a start but no end, "Not started · no end date" */
+        note = g_strdup_printf (translate (catalog, N_("%s · no end date")), status_label (state->status, catalog));
+      else if (no_start)
+        note = g_strdup_printf (translate (catalog, N_("%s · no start date")),
+                                status_label (state->status, catalog));
+      else
+        note = g_strdup (status_label (state->status, catalog));
+      g_strv_builder_add (categories, name);
+      g_strv_builder_add (notes, note);
+    }
+  names = g_strv_builder_end (categories);
+  words = g_strv_builder_end (notes);
+  cocrea_chart_set_categories (chart, (const char *const *) names);
+  cocrea_chart_set_category_notes (chart, (const char *const *) words);
+
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    {
+      g_autofree double *values = g_new (double, n);
+      g_autofree double *low = g_new (double, n);
+      g_autofree double *high = g_new (double, n);
+      g_autofree gboolean *flags = g_new0 (gboolean, n);
+      g_autoptr (CocreaChartSeries) series = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const CocreaMilestoneState *state = g_ptr_array_index (states, i);
+          double start = partial_day (state->starts_on, FALSE), end = partial_day (state->ends_on, TRUE);
+
+          /* One date alone: a bar of its month (or year). */
+          if (isnan (start) && !isnan (end))
+            start = partial_day (state->ends_on, FALSE);
+          if (isnan (end) && !isnan (start))
+            end = partial_day (state->starts_on, TRUE);
+          values[i] = NAN;
+          low[i] = state->status == order[k] ? start : NAN;
+          high[i] = state->status == order[k] ? end : NAN;
+          flags[i] = state->status == order[k] && state->overdue;
+        }
+      series = cocrea_chart_series_new (status_label (order[k], catalog), values, n);
+      cocrea_chart_series_set_range (series, low, high);
+      cocrea_chart_series_set_flags (series, flags);
+      cocrea_chart_series_set_muted (series, order[k] == COCREA_PROGRESS_NOT_STARTED);
+      cocrea_chart_add_series (chart, series);
+    }
+
+  cocrea_chart_set_flag_label (chart, translate (catalog, N_("Overdue: its end has passed and it is not done")));
+  cocrea_chart_set_marker (chart, partial_day (now, FALSE), translate (catalog, N_("Today")));
   return chart;
 }

@@ -19,5 +19,8 @@ CocreaChart *cocrea_chart_new_attendance       (CocreaDocument    *document,
                                                 GError           **error);
 CocreaChart *cocrea_chart_new_representation   (const CocreaRepresentation *representation,
                                                 CocreaCatalog     *catalog);
+CocreaChart *cocrea_chart_new_timeline         (GPtrArray         *states,
+                                                const char        *today,
+                                                CocreaCatalog     *catalog);
 
 G_END_DECLS

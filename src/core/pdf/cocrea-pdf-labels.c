@@ -258,17 +258,19 @@ cocrea_pdf_page_footer (guint page, guint n_pages, gpointer catalog)
 }
 
 /*
- * cocrea_pdf_add_chart:
- * Adds @chart to @writer, @width × @height points. The chart is laid out
- * in points and rasterised at 300 dots per inch, so its text has the size
- * it would have on screen and stays crisp in print. A chart Cairo cannot
- * draw (out of memory) is left out: the tables beside it carry the same
- * figures.
+ * cocrea_pdf_add_chart_scaled:
+ * Adds @chart to @writer laid out as @width × @height units and placed
+ * @placed_width points wide: a chart of many rows laid out wider than it
+ * is placed gets smaller text and room for its labels. Rasterised at 300
+ * dots per inch of the placed size, so it stays crisp in print. A chart
+ * Cairo cannot draw (out of memory) is left out: the tables beside it
+ * carry the same figures.
  */
 void
-cocrea_pdf_add_chart (CocreaPdfWriter *writer, CocreaChart *chart, double width, double height)
+cocrea_pdf_add_chart_scaled (CocreaPdfWriter *writer, CocreaChart *chart, double width, double height,
+                             double placed_width)
 {
-  const double scale = 300.0 / 72.0;
+  const double scale = 300.0 / 72.0 * placed_width / width;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -283,8 +285,19 @@ cocrea_pdf_add_chart (CocreaPdfWriter *writer, CocreaChart *chart, double width,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS)
-    cocrea_pdf_writer_image_surface (writer, surface, width);
+    cocrea_pdf_writer_image_surface (writer, surface, placed_width);
   else
     g_debug ("chart left out of the PDF: %s", cairo_status_to_string (status));
   cairo_surface_destroy (surface);
+}
+
+/*
+ * cocrea_pdf_add_chart:
+ * Adds @chart to @writer, @width × @height points: laid out in points, so
+ * its text has the size it would have on screen.
+ */
+void
+cocrea_pdf_add_chart (CocreaPdfWriter *writer, CocreaChart *chart, double width, double height)
+{
+  cocrea_pdf_add_chart_scaled (writer, chart, width, height, width);
 }

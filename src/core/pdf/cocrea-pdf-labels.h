@@ -54,5 +54,10 @@ void        cocrea_pdf_add_chart           (CocreaPdfWriter *writer,
                                             CocreaChart     *chart,
                                             double           width,
                                             double           height);
+void        cocrea_pdf_add_chart_scaled    (CocreaPdfWriter *writer,
+                                            CocreaChart     *chart,
+                                            double           width,
+                                            double           height,
+                                            double           placed_width);
 
 G_END_DECLS

@@ -27,6 +27,7 @@
 #include "cocrea-pdf-reasons.h"
 #include "cocrea-pdf-revisions.h"
 #include "cocrea-pdf-representation.h"
+#include "cocrea-pdf-timeline.h"
 #include "cocrea-ranking.h"
 #include "cocrea-types.h"
 
@@ -910,6 +911,8 @@ write_commitments (Plan *self, GError **error)
   cocrea_pdf_writer_heading (w, 1, T (N_("Commitments")), TRUE);
   if (self->n_commitments == 0)
     cocrea_pdf_writer_text (w, T (N_("No commitment has been written yet.")), 0, COCREA_PDF_TEXT_GREY);
+  else if (!cocrea_pdf_write_timeline (w, self->catalog, self->document, error))
+    return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -11,9 +11,12 @@
 
 #include <adwaita.h>
 
+#include "cocrea-chart-view.h"
 #include "cocrea-commitment-editor.h"
 #include "cocrea-commitment.h"
+#include "cocrea-milestone-progress.h"
 #include "cocrea-plan-page.h"
+#include "cocrea-process-charts.h"
 #include "cocrea-proposal.h"
 
 struct _CocreaPlanPage
@@ -23,6 +26,7 @@ struct _CocreaPlanPage
   GListStore *commitments;
   GtkSingleSelection *selection;
   gboolean refreshing;    /* the selection moves because the list is rebuilt */
+  gboolean show_timeline; /* the timeline of every milestone in place of the editor */
 
   /* template children */
   AdwToastOverlay *toast_overlay;
@@ -31,9 +35,18 @@ struct _CocreaPlanPage
   GtkListView *commitments_view;
   AdwStatusPage *empty_page;
   CocreaCommitmentEditor *editor;
+  CocreaChartView *timeline_chart;
 };
 
 G_DEFINE_FINAL_TYPE (CocreaPlanPage, cocrea_plan_page, COCREA_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_SHOW_TIMELINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static CocreaCommitment *
 chosen (CocreaPlanPage *self)
@@ -54,8 +67,59 @@ update_actions (CocreaPlanPage *self)
                                  writable && position > 0 && position < (int) n);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.delete", writable && commitment != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_button), writable);
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->editor), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n == 0 && !self->show_timeline);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), n > 0 && !self->show_timeline);
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_chart), self->show_timeline);
+}
+
+/* Draws the timeline again from the file, when it is shown. */
+static void
+refresh_timeline (CocreaPlanPage *self)
+{
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
+  g_autoptr (GPtrArray) states = NULL;
+  g_autoptr (CocreaChart) chart = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!self->show_timeline || document == NULL)
+    return;
+  states = cocrea_milestone_progress_follow_up (document, NULL, &error);
+  if (states == NULL)
+    {
+      cocrea_page_add_toast (COCREA_PAGE (self), error->message);
+      return;
+    }
+  chart = cocrea_chart_new_timeline (states, NULL, NULL);
+  cocrea_chart_view_set_chart (self->timeline_chart, chart);
+}
+
+/**
+ * cocrea_plan_page_set_show_timeline:
+ * Shows the timeline of every commitment's milestones in place of the
+ * commitment editor (@show), or the editor again.
+ */
+void
+cocrea_plan_page_set_show_timeline (CocreaPlanPage *self, gboolean show)
+{
+  g_return_if_fail (COCREA_IS_PLAN_PAGE (self));
+
+  show = !!show;
+  if (self->show_timeline == show)
+    return;
+  if (show)
+    cocrea_commitment_editor_save_now (self->editor);
+  self->show_timeline = show;
+  refresh_timeline (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TIMELINE]);
+}
+
+/* Choosing a commitment in the list shows its editor again. */
+static void
+user_selected_cb (CocreaPlanPage *self)
+{
+  if (!self->refreshing)
+    cocrea_plan_page_set_show_timeline (self, FALSE);
 }
 
 static void
@@ -130,6 +194,7 @@ cocrea_plan_page_reload (CocreaPage *page)
   CocreaPlanPage *self = COCREA_PLAN_PAGE (page);
 
   refresh (self, chosen_id (self));
+  refresh_timeline (self);
 }
 
 static void
@@ -266,6 +331,36 @@ format_commitment (gpointer unused, int position, const char *name)
 }
 
 static void
+cocrea_plan_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CocreaPlanPage *self = COCREA_PLAN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_TIMELINE:
+      g_value_set_boolean (value, self->show_timeline);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cocrea_plan_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CocreaPlanPage *self = COCREA_PLAN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_TIMELINE:
+      cocrea_plan_page_set_show_timeline (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cocrea_plan_page_dispose (GObject *object)
 {
   CocreaPlanPage *self = COCREA_PLAN_PAGE (object);
@@ -285,12 +380,24 @@ cocrea_plan_page_class_init (CocreaPlanPageClass *klass)
   CocreaPageClass *page_class = COCREA_PAGE_CLASS (klass);
 
   object_class->dispose = cocrea_plan_page_dispose;
+  object_class->get_property = cocrea_plan_page_get_property;
+  object_class->set_property = cocrea_plan_page_set_property;
   page_class->document_set = cocrea_plan_page_document_set;
   page_class->reload = cocrea_plan_page_reload;
   page_class->before_undo = cocrea_plan_page_before_undo;
   page_class->reload_when_hidden = TRUE;
 
+  /**
+   * CocreaPlanPage:show-timeline:
+   * Whether the timeline of every milestone is shown in place of the editor.
+   */
+  properties[PROP_SHOW_TIMELINE] =
+    g_param_spec_boolean ("show-timeline", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   g_type_ensure (COCREA_TYPE_COMMITMENT_EDITOR);
+  g_type_ensure (COCREA_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/cocrea/Cocrea/cocrea-plan-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, new_button);
@@ -298,6 +405,7 @@ cocrea_plan_page_class_init (CocreaPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, commitments_view);
   gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, editor);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, timeline_chart);
   gtk_widget_class_bind_template_callback (widget_class, undoable_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_commitment);
 
@@ -308,6 +416,9 @@ cocrea_plan_page_class_init (CocreaPlanPageClass *klass)
   cocrea_page_class_install_undo_action (page_class, "plan");
   gtk_widget_class_install_action (widget_class, "plan.add-from-proposal", "x",
                                    add_from_proposal_action);
+  gtk_widget_class_install_property_action (widget_class, "plan.show-timeline", "show-timeline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "plan.show-timeline",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "plan.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "plan.move-down",
                                        NULL);
@@ -323,6 +434,8 @@ cocrea_plan_page_init (CocreaPlanPage *self)
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (user_selected_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->commitments_view, GTK_SELECTION_MODEL (self->selection));
   gtk_menu_button_set_create_popup_func (self->new_button, create_new_menu, self, NULL);
   update_actions (self);

@@ -31,8 +31,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* How tall the chart wants to be: a heatmap or bar row per category,
- * plus room for the title, legend and axis. */
+ * plus room for the title, legend and axis. A timeline's row holds two
+ * lines of a milestone's name. */
 #define ROW_HEIGHT 28
+#define TIMELINE_ROW_HEIGHT 40
 #define CHROME_HEIGHT 110
 
 GtkWidget *
@@ -136,7 +138,11 @@ cocrea_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int fo
     {
       guint n = self->chart != NULL ? cocrea_chart_get_n_categories (self->chart) : 0;
 
-      *minimum = *natural = self->chart != NULL ? CHROME_HEIGHT + ROW_HEIGHT * (int) MAX (n, 1) : 0;
+      int row = self->chart != NULL && cocrea_chart_get_kind (self->chart) == COCREA_CHART_TIMELINE
+                  ? TIMELINE_ROW_HEIGHT
+                  : ROW_HEIGHT;
+
+      *minimum = *natural = self->chart != NULL ? CHROME_HEIGHT + row * (int) MAX (n, 1) : 0;
     }
 }
 
