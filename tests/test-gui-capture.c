@@ -830,6 +830,56 @@ test_import (void)
   g_assert_cmpuint (count_contributions (0, 0), ==, n_contributions + 1);
 }
 
+/* Mapped labels under @root whose text is cut with "…". */
+static guint
+count_ellipsized (GtkWidget *root, const char *prefix)
+{
+  g_autoptr (GPtrArray) labels = gui_find_all_of_type (root, GTK_TYPE_LABEL);
+  guint n = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (label)) || *gtk_label_get_text (label) == '\0' ||
+          (prefix != NULL && !g_str_has_prefix (gtk_label_get_text (label), prefix)))
+        continue;
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        {
+          g_test_message ("cut: %s", gtk_label_get_text (label));
+          n++;
+        }
+    }
+  return n;
+}
+
+/* At the window's default size the tally is readable: its titles (and
+ * the column titles) are whole, wrapped over lines if need be, and the
+ * contributions' group names too. It was 12 letters and "…". */
+static void
+test_merge_readable (void)
+{
+  g_autoptr (GPtrArray) views = NULL;
+  GtkWidget *page;
+  int width, height;
+
+  g_assert_nonnull (window);
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_cmpint (width, ==, 1280);
+  g_assert_cmpint (height, ==, 720);
+  page = gui_show_page (window, "merge", COCREA_TYPE_MERGE_PAGE);
+  views = gui_find_all_of_type (page, GTK_TYPE_COLUMN_VIEW);
+  g_assert_cmpuint (views->len, ==, 2);
+  for (guint i = 0; i < 10; i++)
+    gui_settle ();
+  gui_screenshot ("gui-capture-merge-default-size.png");
+
+  g_assert_cmpuint (count_ellipsized (views->pdata[1], NULL), ==, 0);
+  g_assert_cmpuint (count_ellipsized (views->pdata[0], "Mesa"), ==, 0);
+  /* The tally's titles get most of its width. */
+  g_assert_cmpint (gtk_widget_get_width (views->pdata[1]), >=, 480);
+}
+
 /* The Edit Contribution dialog: a message dialog holding a text view. */
 static gboolean
 edit_dialog_shown (gpointer found)
@@ -960,6 +1010,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/gui-capture/capture", test_capture);
   g_test_add_func ("/gui-capture/merge", test_merge);
+  g_test_add_func ("/gui-capture/merge-readable", test_merge_readable);
   g_test_add_func ("/gui-capture/drag-and-drop", test_drag_and_drop);
   g_test_add_func ("/gui-capture/edit", test_edit);
   g_test_add_func ("/gui-capture/activities", test_activities);
