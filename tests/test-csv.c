@@ -625,6 +625,18 @@ utf8_rows_then (guint rows, const char *tail)
   return csv;
 }
 
+/* @rows Windows-1252 rows (as Excel writes them on Windows), then @tail. */
+static GString *
+cp1252_rows_then (guint rows, const char *tail)
+{
+  GString *csv = g_string_new ("actividad;texto\n");
+
+  for (guint i = 0; i < rows; i++)
+    g_string_append_printf (csv, "Taller;Participaci\xF3n ciudadana n\xFAmero %u\n", i);
+  g_string_append (csv, tail);
+  return csv;
+}
+
 /*
  * Issue 10, classes 4 and 5: sheets that lost or mangled data without a
  * word. Each is refused with a message naming the line or the columns,
@@ -636,6 +648,7 @@ test_import_refused (Fixture *f, gconstpointer data)
 {
   g_autoptr (GString) mixed = utf8_rows_then (5000, "Taller;L\xEDnea pegada de otro archivo\n");
   g_autoptr (GString) mixed_many = utf8_rows_then (10, "Taller;a\xF3\nTaller;b\xE9\n");
+  g_autoptr (GString) cp1252_then_utf8 = cp1252_rows_then (100, "Taller;Participación desde otra planilla\n");
   const struct {
     const char *what;
     const char *csv;
@@ -662,6 +675,9 @@ test_import_refused (Fixture *f, gconstpointer data)
       { "Line 5002 is not UTF-8", "CSV UTF-8" } },
     { "class 5: UTF-8 with stray bytes on two lines", mixed_many->str, (gssize) mixed_many->len,
       { "Lines 12, 13 are not UTF-8" } },
+    { "class 5: Windows-1252 with a line pasted from a UTF-8 sheet", cp1252_then_utf8->str,
+      (gssize) cp1252_then_utf8->len,
+      { "Line 102 is UTF-8 while the rest of the file is Windows-1252", "CSV UTF-8" } },
   };
   g_autofree char *process = g_build_filename (f->dir, "plan.cocrea", NULL);
 

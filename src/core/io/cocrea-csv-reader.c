@@ -98,14 +98,17 @@ line_of (const char *text, gsize offset)
  * line pasted from elsewhere) has the opposite: re-reading all of it as
  * Windows-1252 would turn every "ó" into "Ã³". Returns TRUE for the first
  * kind; for the second fails with COCREA_ERROR_CSV naming the lines that
- * are not UTF-8.
+ * are not UTF-8. A Windows-1252 file holding lines in UTF-8 (two sheets
+ * pasted together) fails too, naming the UTF-8 lines.
  */
 static gboolean
 mostly_windows_1252 (const char *data, gsize length, GError **error)
 {
   g_autoptr (GString) lines = g_string_new (NULL);
+  g_autoptr (GString) utf8_lines = g_string_new (NULL);
   const char *p = data, *end = data + length;
   guint valid = 0, invalid = 0, line = 1, last_named = 0, named = 0;
+  guint utf8 = 0, last_utf8 = 0, utf8_named = 0;
 
   while (p < end)
     {
@@ -121,6 +124,20 @@ mostly_windows_1252 (const char *data, gsize length, GError **error)
       c = g_utf8_get_char_validated (p, end - p);
       if (c != (gunichar) -1 && c != (gunichar) -2)
         {
+          /* What UTF-8 writes for Latin letters (C2, C3 + one byte) and
+           * for typographic punctuation (E2 80..): as Windows-1252 they
+           * read "Ã³", "Â¿", "â€œ", which no Spanish text holds. */
+          if ((guchar) *p == 0xC2 || (guchar) *p == 0xC3 ||
+              ((guchar) *p == 0xE2 && (guchar) p[1] == 0x80))
+            {
+              utf8++;
+              if (line != last_utf8 && utf8_named < MAX_LINES_NAMED)
+                {
+                  g_string_append_printf (utf8_lines, "%s%u", utf8_named > 0 ? ", " : "", line);
+                  last_utf8 = line;
+                  utf8_named++;
+                }
+            }
           valid++;
           p = g_utf8_next_char (p);
           continue;
@@ -135,6 +152,25 @@ mostly_windows_1252 (const char *data, gsize length, GError **error)
       p++;
     }
 
+  /* Mostly Windows-1252, but with lines pasted from a UTF-8 file: read
+   * whole as Windows-1252, their accents would become "Ã³" without a
+   * word. */
+  if (invalid > valid && utf8 > 0)
+    {
+      if (utf8 > utf8_named && utf8_named == MAX_LINES_NAMED)
+        g_string_append (utf8_lines, ", …");
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_CSV,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Line %s is UTF-8 while the rest of the file is Windows-1252 "
+                                "(it was not imported, to keep its accents right): correct "
+                                "that line, or save the whole file again as “CSV UTF-8”",
+                                "Lines %s are UTF-8 while the rest of the file is Windows-1252 "
+                                "(it was not imported, to keep its accents right): correct "
+                                "those lines, or save the whole file again as “CSV UTF-8”",
+                                utf8_named),
+                   utf8_lines->str);
+      return FALSE;
+    }
   if (invalid > valid)
     return TRUE;
 
