@@ -382,6 +382,9 @@ broken roto-fk "PRAGMA foreign_keys = OFF; UPDATE score SET proposal_id = 9999 W
 broken roto-fts "UPDATE contribution_fts_data SET block = randomblob (length (block)) WHERE id > 10;"
 broken roto-fts-version "UPDATE contribution_fts_config SET v = 5 WHERE k = 'version';"
 broken roto-escala "UPDATE score SET value = 999999 WHERE rowid IN (SELECT rowid FROM score LIMIT 4);"
+broken roto-peso "UPDATE criterion SET weight = 1e308 WHERE id <= 2;"
+broken roto-rango "UPDATE criterion SET scale_min = -2000000000, scale_max = 2000000000 WHERE id = 1;"
+broken roto-asistencia "UPDATE activity SET attendance = 9000000000000000000, women = 9000000000000000000 WHERE id = 3;"
 cp "$proc" "$work/roto-indice.cocrea"
 python3 - "$work/roto-indice.cocrea" <<'PY'
 import sqlite3, sys
@@ -394,7 +397,9 @@ db.commit()
 PY
 printf 'texto\nUna más\n' >"$dir/una.csv"
 for f in roto-check:"incumple una regla" roto-fk:"remite a otro que no existe" roto-fts:"índice de sugerencias" \
-         roto-fts-version:"índice de sugerencias" roto-escala:"está fuera de su escala, de 1 a 5" roto-indice:"no coincide con su tabla"; do
+         roto-fts-version:"índice de sugerencias" roto-escala:"está fuera de su escala, de 1 a 5" roto-indice:"no coincide con su tabla" \
+         roto-peso:"una ponderación mayor que 1000" roto-rango:"una escala más allá de -1000 a 1000" \
+         roto-asistencia:"una actividad cuenta más de 1000000 asistentes"; do
   name=${f%%:*}; fragment=${f#*:}; file="$work/$name.cocrea"
   sha=$(sha256sum <"$file")
   expect 1 "class 7: check finds $name" -- es "$bin" check "$file"
@@ -410,6 +415,13 @@ done
 expect 1 "class 7: rank refuses scores outside their scale" -- es "$bin" rank "$work/roto-escala.cocrea"
 contains "class 7: with check's sentence" "$err" "una puntuación de 999999 en “technical” está fuera de su escala"
 expect 1 "class 7: the viability chart refuses them too" -- es "$bin" chart "$work/roto-escala.cocrea" --viability "$work/v.png"
+check "class 7: and draws nothing" '[ ! -e "$work/v.png" ]'
+expect 1 "class 7: rank refuses a weight beyond any entry's" -- es "$bin" rank "$work/roto-peso.cocrea"
+contains "class 7: with check's sentence" "$err" "una ponderación mayor que 1000"
+expect 1 "class 7: rank refuses a scale beyond any entry's" -- es "$bin" rank "$work/roto-rango.cocrea"
+expect 1 "class 7: representation refuses 9e18 attendees" -- es "$bin" representation "$work/roto-asistencia.cocrea"
+contains "class 7: with check's sentence" "$err" "una actividad cuenta más de 1000000 asistentes"
+expect 1 "class 7: the attendance chart refuses them too" -- es "$bin" chart "$work/roto-asistencia.cocrea" --attendance "$work/v.png"
 check "class 7: and draws nothing" '[ ! -e "$work/v.png" ]'
 rm -f "$work"/roto-*.cocrea
 echo "1..$n"

@@ -139,6 +139,12 @@ test_validation (Fixture *f, gconstpointer data)
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* Beyond what `cocrea check` accepts (issue 10, class 7). */
+  activity.attendance = 1000001;
+  g_assert_false (cocrea_activity_add (f->document, &activity, NULL, NULL, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
+  g_clear_error (&error);
+
   activity.attendance = 10;
   activity.inclusion[1] = 11;
   g_assert_false (cocrea_activity_add (f->document, &activity, NULL, NULL, &error));

@@ -407,6 +407,14 @@ test_criterion_update (Fixture *f, gconstpointer unused)
   g_assert_false (cocrea_criterion_update (f->document, "budget", NULL, NULL, 1, 5, -1, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
   g_clear_error (&error);
+  /* Beyond what `cocrea check` accepts (issue 10, class 7). */
+  g_assert_false (cocrea_criterion_update (f->document, "budget", NULL, NULL, 1, 5, 1e308, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cocrea_criterion_update (f->document, "budget", NULL, NULL, -2000000000,
+                                           2000000000, 1, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
+  g_clear_error (&error);
 
   g_assert_true (cocrea_criterion_update (f->document, "budget", "Costo", "¿Alcanza?", 0, 10, 2.5, &error));
   g_assert_no_error (error);

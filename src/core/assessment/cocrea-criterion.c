@@ -15,6 +15,7 @@
 #include "cocrea-document-private.h"
 #include "cocrea-error.h"
 #include "cocrea-text.h"
+#include "cocrea-types.h"
 
 struct _CocreaCriterion {
   GObject parent_instance;
@@ -346,10 +347,23 @@ cocrea_criterion_update (CocreaDocument *document, const char *key, const char *
                            _("The top of the scale must be greater than its bottom"));
       return FALSE;
     }
+  if (scale_min < -COCREA_SCALE_LIMIT || scale_max > COCREA_SCALE_LIMIT)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                   _("A scale goes from %d to %d at most"), -COCREA_SCALE_LIMIT,
+                   COCREA_SCALE_LIMIT);
+      return FALSE;
+    }
   if (!(weight >= 0) || !isfinite (weight))
     {
       g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,
                            _("A criterion’s weight must be zero or more"));
+      return FALSE;
+    }
+  if (weight > COCREA_MAX_CRITERION_WEIGHT)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                   _("A criterion’s weight can be at most %d"), COCREA_MAX_CRITERION_WEIGHT);
       return FALSE;
     }
 

@@ -16,6 +16,7 @@
 #include "cocrea-document-private.h"
 #include "cocrea-milestone-progress.h"
 #include "cocrea-types.h"
+#include "cocrea-verify.h"
 
 static int
 compare_mentions (gconstpointer a, gconstpointer b, gpointer user_data)
@@ -150,6 +151,14 @@ cocrea_chart_new_attendance (CocreaDocument *document, GError **error)
   g_autoptr (CocreaChart) chart = cocrea_chart_new (COCREA_CHART_BARS,
                                                     _("Attendance and inclusion per activity"));
   int rc;
+
+  /* Counts another program made absurd would be drawn as nonsense:
+   * refused, as `cocrea check` refuses them. */
+  {
+    g_autofree char *name = g_filename_display_basename (cocrea_document_get_path (document));
+    if (!cocrea_verify_counts (db, name, error))
+      return NULL;
+  }
 
   /* Attendance, then one column per inclusion group. */
   for (guint s = 0; s < 1 + COCREA_N_INCLUSION; s++)

@@ -81,6 +81,15 @@ typedef enum {
 
 #define COCREA_N_INCLUSION 5
 
+/* The bounds of what people type as numbers, kept by every entry and
+ * checked by `cocrea check` (a file another program wrote may hold
+ * anything): an activity's attendance and each group's count in it, a
+ * table group's size, a viability criterion's scale and weight. Beyond
+ * them the sums and means the readers make are nonsense or overflow. */
+#define COCREA_MAX_PEOPLE 1000000
+#define COCREA_SCALE_LIMIT 1000
+#define COCREA_MAX_CRITERION_WEIGHT 1000
+
 const char *cocrea_activity_kind_to_key   (CocreaActivityKind kind);
 gboolean    cocrea_activity_kind_from_key (const char         *key,
                                            CocreaActivityKind *kind);

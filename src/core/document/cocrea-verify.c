@@ -30,6 +30,7 @@
 #include "cocrea-error.h"
 #include "cocrea-file.h"
 #include "cocrea-search-index.h"
+#include "cocrea-types.h"
 #include "cocrea-verify.h"
 
 static void
@@ -212,19 +213,75 @@ check_indexes (sqlite3 *db, const char *name, GError **error)
   return ok;
 }
 
-/*
- * cocrea_verify_scores:
- * Fails with COCREA_ERROR_DAMAGED when a score lies outside its
- * criterion's scale (Cocrea never writes one; another program may): a
- * reader would average it into nonsense ("250002.75 on 1 to 5"). The
- * message is the one `cocrea check` gives.
- */
-gboolean
-cocrea_verify_scores (sqlite3 *db, const char *name, GError **error)
+/* Runs @sql, which returns a row when a rule is broken; then fails with
+ * @detail. */
+static gboolean
+check_rule (sqlite3 *db, const char *sql, const char *detail, const char *name, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return step_failed (db, sqlite3_errcode (db), name, error);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      set_damaged (error, name, detail);
+      return FALSE;
+    }
+  return rc == SQLITE_DONE || step_failed (db, rc, name, error);
+}
+
+/*
+ * cocrea_verify_counts:
+ * Fails with COCREA_ERROR_DAMAGED when an activity or a table group counts
+ * more people than any entry takes (COCREA_MAX_PEOPLE): 9e18 attendees
+ * made the representation say "0 people" and a group "2147483647
+ * attendees". The message is the one `cocrea check` gives.
+ */
+gboolean
+cocrea_verify_counts (sqlite3 *db, const char *name, GError **error)
+{
+  g_autofree char *people = g_strdup_printf ("SELECT 1 FROM activity WHERE max (attendance,"
+                                             " women, youth, migrants, indigenous, disability)"
+                                             " > %d LIMIT 1",
+                                             COCREA_MAX_PEOPLE);
+  g_autofree char *people_detail =
+    g_strdup_printf (_("an activity counts more than %d attendees"), COCREA_MAX_PEOPLE);
+  g_autofree char *size = g_strdup_printf ("SELECT 1 FROM table_group WHERE size > %d LIMIT 1",
+                                           COCREA_MAX_PEOPLE);
+  g_autofree char *size_detail =
+    g_strdup_printf (_("a table group has more than %d people"), COCREA_MAX_PEOPLE);
+
+  return check_rule (db, people, people_detail, name, error) &&
+         check_rule (db, size, size_detail, name, error);
+}
+
+/*
+ * cocrea_verify_scores:
+ * Fails with COCREA_ERROR_DAMAGED when a criterion's scale or weight lies
+ * beyond what any entry takes (a weight of 1e308 left every proposal
+ * without a viability, a scale of ±2e9 overflowed the means), or a score
+ * lies outside its criterion's scale (Cocrea never writes one; another
+ * program may): a reader would average it into nonsense ("250002.75 on 1
+ * to 5"). The message is the one `cocrea check` gives.
+ */
+gboolean
+cocrea_verify_scores (sqlite3 *db, const char *name, GError **error)
+{
+  /* A weight of Infinity passes "weight >= 0"; NaN is stored as NULL. */
+  g_autofree char *criterion = g_strdup_printf ("SELECT 1 FROM criterion WHERE scale_min < %d"
+                                                " OR scale_max > %d OR NOT (weight <= %d) LIMIT 1",
+                                                -COCREA_SCALE_LIMIT, COCREA_SCALE_LIMIT,
+                                                COCREA_MAX_CRITERION_WEIGHT);
+  g_autofree char *criterion_detail =
+    g_strdup_printf (_("a viability criterion has a scale beyond %d to %d or a weight over %d"),
+                     -COCREA_SCALE_LIMIT, COCREA_SCALE_LIMIT, COCREA_MAX_CRITERION_WEIGHT);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!check_rule (db, criterion, criterion_detail, name, error))
+    return FALSE;
   if (sqlite3_prepare_v2 (db,
                           "SELECT s.value, c.key, c.scale_min, c.scale_max FROM score s"
                           " JOIN criterion c ON c.id = s.criterion_id"
@@ -239,25 +296,6 @@ cocrea_verify_scores (sqlite3 *db, const char *name, GError **error)
         g_strdup_printf (_("a score of %s on “%s” is outside its scale, %d to %d"), value,
                          (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int (stmt, 2),
                          sqlite3_column_int (stmt, 3));
-      set_damaged (error, name, detail);
-      return FALSE;
-    }
-  return rc == SQLITE_DONE || step_failed (db, rc, name, error);
-}
-
-/* Runs @sql, which returns a row when a rule is broken; then fails with
- * @detail. */
-static gboolean
-check_rule (sqlite3 *db, const char *sql, const char *detail, const char *name, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return step_failed (db, sqlite3_errcode (db), name, error);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
       set_damaged (error, name, detail);
       return FALSE;
     }
@@ -336,6 +374,7 @@ check_domain (sqlite3 *db, const char *name, GError **error)
                      "SELECT 1 FROM activity WHERE max (women, youth, migrants, indigenous,"
                      " disability) > attendance LIMIT 1",
                      _("an activity counts more people of a group than attended it"), name, error) &&
+         cocrea_verify_counts (db, name, error) &&
          check_rule (db,
                      "SELECT 1 FROM contribution c JOIN table_group g ON g.id = c.group_id"
                      " WHERE g.activity_id <> c.activity_id LIMIT 1",

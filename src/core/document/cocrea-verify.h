@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 gboolean cocrea_verify_file          (sqlite3     *db,
                                       const char  *name,
                                       GError     **error);
+gboolean cocrea_verify_counts        (sqlite3     *db,
+                                      const char  *name,
+                                      GError     **error);
 gboolean cocrea_verify_scores        (sqlite3     *db,
                                       const char  *name,
                                       GError     **error);

@@ -308,6 +308,12 @@ validate (const CocreaActivityFields *fields, const char *name, GError **error)
                            _("The attendance cannot be negative"));
       return FALSE;
     }
+  if (fields->attendance > COCREA_MAX_PEOPLE)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                   _("An activity’s attendance can be at most %d"), COCREA_MAX_PEOPLE);
+      return FALSE;
+    }
   for (guint i = 0; i < COCREA_N_INCLUSION; i++)
     {
       if (fields->inclusion[i] < 0)

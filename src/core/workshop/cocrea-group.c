@@ -9,6 +9,7 @@
 #include "cocrea-error.h"
 #include "cocrea-group.h"
 #include "cocrea-text.h"
+#include "cocrea-types.h"
 #include "cocrea-undo-private.h"
 
 struct _CocreaGroup {
@@ -196,6 +197,12 @@ validate (const char *name, int size, GError **error)
     {
       g_set_error_literal (error, COCREA_ERROR, COCREA_ERROR_INVALID,
                            _("The size of a group cannot be negative"));
+      return FALSE;
+    }
+  if (size > COCREA_MAX_PEOPLE)
+    {
+      g_set_error (error, COCREA_ERROR, COCREA_ERROR_INVALID,
+                   _("The size of a group can be at most %d"), COCREA_MAX_PEOPLE);
       return FALSE;
     }
   return TRUE;

@@ -17,6 +17,7 @@
 #include "cocrea-error.h"
 #include "cocrea-representation.h"
 #include "cocrea-text.h"
+#include "cocrea-verify.h"
 
 /* A population with every share unknown and no source. */
 CocreaPopulation *
@@ -274,6 +275,13 @@ cocrea_representation_compute (CocreaDocument *document, GError **error)
     return NULL;
 
   db = cocrea_document_get_db (document);
+  /* Counts another program made absurd (9e18 attendees) would come out
+   * as "0 people": refused, as `cocrea check` refuses them. */
+  {
+    g_autofree char *name = g_filename_display_basename (cocrea_document_get_path (document));
+    if (!cocrea_verify_counts (db, name, error))
+      return NULL;
+  }
   stmt = cocrea_db_prepare (db,
                             "SELECT total(attendance), total(women), total(youth), total(migrants),"
                             " total(indigenous), total(disability) FROM activity"
