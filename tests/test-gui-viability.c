@@ -329,6 +329,63 @@ popover_open (gpointer dropdown)
   return popover != NULL && gtk_widget_get_mapped (popover);
 }
 
+static gboolean
+nothing_pending (gpointer unused)
+{
+  return !g_main_context_pending (NULL);
+}
+
+/* All Evaluators at the default window size: the aggregate table fits
+ * its width (the Overall column was cut off, and only a pointer could
+ * scroll to it), and the chart below it takes the focus, so the keyboard
+ * scrolls the page down to it. */
+static void
+test_aggregate_in_view (void)
+{
+  CocreaViabilityPage *page;
+  GtkWidget *aggregate, *scroller, *chart;
+  GtkAdjustment *hadjustment;
+  GtkWidget *page_scroller;
+
+  page = COCREA_VIABILITY_PAGE (gui_show_page (window, "viability", COCREA_TYPE_VIABILITY_PAGE));
+  /* The width the window opened at before 1280 (kept by those who used it). */
+  gtk_window_set_default_size (window, 1100, 720);
+  for (guint i = 0; i < 10; i++)
+    gui_settle ();
+  gui_screenshot ("gui-viability-aggregate-1100.png");
+  aggregate = gui_find_one_of_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (aggregate);
+  scroller = gtk_widget_get_ancestor (aggregate, GTK_TYPE_SCROLLED_WINDOW);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_test_message ("aggregate: %g wide in %g", gtk_adjustment_get_upper (hadjustment),
+                  gtk_adjustment_get_page_size (hadjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment));
+
+  chart = gui_find_one_of_type (GTK_WIDGET (page), COCREA_TYPE_CHART_VIEW);
+  g_assert_nonnull (chart);
+  g_assert_true (gtk_widget_get_focusable (chart));
+  g_assert_true (gtk_widget_grab_focus (chart));
+  gui_wait_for (nothing_pending, NULL);
+  for (guint i = 0; i < 10; i++)
+    gui_settle ();
+  /* Focused, it is scrolled into view. */
+  page_scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  {
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page_scroller));
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (chart, page_scroller, &bounds));
+    g_test_message ("chart at %g..%g in %g (scrolled %g)", bounds.origin.y,
+                    bounds.origin.y + bounds.size.height, gtk_adjustment_get_page_size (v),
+                    gtk_adjustment_get_value (v));
+    g_assert_cmpfloat (gtk_adjustment_get_value (v), >, 0);
+    g_assert_cmpfloat (bounds.origin.y, <, gtk_adjustment_get_page_size (v));
+  }
+  gui_screenshot ("gui-viability-chart-focused.png");
+  gtk_window_set_default_size (window, 1280, 720);
+  gui_settle ();
+}
+
 /* The decision dialog: a message dialog with a drop-down. */
 static gboolean
 decision_dialog_shown (gpointer found)
@@ -447,6 +504,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-viability/open", test_open);
   g_test_add_func ("/gui-viability/prioritise", test_prioritise);
   g_test_add_func ("/gui-viability/score-by-keyboard", test_score_by_keyboard);
+  g_test_add_func ("/gui-viability/aggregate-in-view", test_aggregate_in_view);
   g_test_add_func ("/gui-viability/selection-quota", test_selection_quota);
   g_test_add_func ("/gui-viability/decide-undecided", test_decide_undecided);
 

@@ -60,9 +60,10 @@ set_column (CocreaAggregateCell *self, int column)
   self->column = column;
   if (column == COCREA_AGGREGATE_PROPOSAL)
     {
+      /* Wraps in the width its column is given (cocrea_column_fit). */
       gtk_label_set_wrap (self->label, TRUE);
-      gtk_label_set_max_width_chars (self->label, 32);
-      gtk_label_set_width_chars (self->label, 24);
+      gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (self->label, 8);
     }
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->label), "numeric");

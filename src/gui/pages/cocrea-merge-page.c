@@ -24,6 +24,7 @@
 
 #include <adwaita.h>
 
+#include "cocrea-column-fit.h"
 #include "cocrea-contribution-view.h"
 #include "cocrea-contribution.h"
 #include "cocrea-ids.h"
@@ -83,7 +84,6 @@ struct _CocreaMergePage
   GtkColumnViewColumn *n_activities_column;
   GtkColumnViewColumn *n_supports_column;
   GtkColumnViewColumn *supports_column_held; /* a reference, while it is out of the view */
-  guint fit_source;
 };
 
 G_DEFINE_FINAL_TYPE (CocreaMergePage, cocrea_merge_page, COCREA_TYPE_PAGE)
@@ -504,57 +504,6 @@ restore_selection (CocreaMergePage *self, GtkMultiSelection *selection, GHashTab
   gtk_selection_model_set_selection (GTK_SELECTION_MODEL (selection), wanted, mask);
 }
 
-/* Gives @column of @view the width the others leave (at least @least).
- * GTK 4.8 measures a wrapped cell at its column's width but keeps that
- * height when an expanding column widens or narrows (the rows' sizes are
- * cached by the list's width), leaving rows too tall or cut. A column
- * whose width is set is measured again. */
-static void
-fit_column (GtkColumnView *view, GtkColumnViewColumn *column, int least)
-{
-  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
-  GListModel *columns = gtk_column_view_get_columns (view);
-  int width, others = 0;
-
-  if (hadjustment == NULL)
-    return;
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr (GtkColumnViewColumn) other = g_list_model_get_item (columns, i);
-
-      if (other != column && gtk_column_view_column_get_visible (other))
-        others += MAX (gtk_column_view_column_get_fixed_width (other), 0);
-    }
-  width = MAX (least, (int) gtk_adjustment_get_page_size (hadjustment) - others);
-  if (gtk_column_view_column_get_fixed_width (column) != width)
-    gtk_column_view_column_set_fixed_width (column, width);
-}
-
-static void
-fit_columns (CocreaMergePage *self)
-{
-  fit_column (self->contributions_view, self->text_column, 120);
-  fit_column (self->tally_view, self->title_column, 120);
-}
-
-static gboolean
-fit_columns_idle (gpointer data)
-{
-  CocreaMergePage *self = data;
-
-  self->fit_source = 0;
-  fit_columns (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The width changes while GTK allocates: the columns follow just after. */
-static void
-width_changed_cb (CocreaMergePage *self)
-{
-  if (self->fit_source == 0)
-    self->fit_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_columns_idle, self, NULL);
-}
-
 /* Supports online only in a process with a Decidim phase. */
 static void
 update_supports_column (CocreaMergePage *self)
@@ -574,7 +523,6 @@ update_supports_column (CocreaMergePage *self)
     gtk_column_view_append_column (self->tally_view, self->supports_column_held);
   else if (!with_supports && gtk_column_view_column_get_column_view (self->supports_column_held) != NULL)
     gtk_column_view_remove_column (self->tally_view, self->supports_column_held);
-  fit_columns (self);
 }
 
 /* Reads contributions and tally afresh (a new document), keeping the
@@ -960,7 +908,6 @@ cocrea_merge_page_dispose (GObject *object)
   g_clear_object (&self->tally);
   g_clear_object (&self->list);
   g_clear_object (&self->supports_column_held);
-  g_clear_handle_id (&self->fit_source, g_source_remove);
 
   G_OBJECT_CLASS (cocrea_merge_page_parent_class)->dispose (object);
 }
@@ -1048,11 +995,9 @@ cocrea_merge_page_init (CocreaMergePage *self)
   gtk_column_view_set_model (self->tally_view, GTK_SELECTION_MODEL (self->tally_selection));
   g_signal_connect_object (self->tally_view, "activate", G_CALLBACK (tally_activated_cb), self,
                            G_CONNECT_SWAPPED);
-  /* The views' width is their adjustments' page size. */
-  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->tally_view)),
-                           "notify::page-size", G_CALLBACK (width_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->contributions_view)),
-                           "notify::page-size", G_CALLBACK (width_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Texts and titles wrap in the width the other columns leave. */
+  cocrea_column_fit (self->contributions_view, 120);
+  cocrea_column_fit (self->tally_view, 120);
 
   g_signal_connect_object (self->contribution_selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);

@@ -14,6 +14,7 @@
 
 #include "cocrea-aggregate-cell.h"
 #include "cocrea-aggregate-item.h"
+#include "cocrea-column-fit.h"
 #include "cocrea-chart-view.h"
 #include "cocrea-process-charts.h"
 #include "cocrea-conflict-item.h"
@@ -145,9 +146,12 @@ add_aggregate_column (CocreaViabilityPage *self, const char *title, int column, 
   gtk_column_view_column_set_factory (view_column, factory);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
-  /* Criteria have long names: narrow columns keep all five in view. */
+  /* Criteria have long names: narrow columns keep all five in view. The
+   * Overall one is narrow too ("#8 · 50 %"); the proposals take the rest. */
   if (column >= 0)
     gtk_column_view_column_set_fixed_width (view_column, 118);
+  else if (column == COCREA_AGGREGATE_OVERALL)
+    gtk_column_view_column_set_fixed_width (view_column, 92);
   gtk_column_view_append_column (self->aggregate_view, view_column);
 }
 
@@ -721,5 +725,8 @@ cocrea_viability_page_init (CocreaViabilityPage *self)
                            G_CALLBACK (evaluator_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->evaluator_dropdown, "notify::selected",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  /* Proposal titles wrap in what the criteria leave, so the Overall
+   * column stays in view. */
+  cocrea_column_fit (self->aggregate_view, 100);
   update_actions (self);
 }
