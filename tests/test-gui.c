@@ -11,7 +11,15 @@
 #include <adwaita.h>
 
 #include "cocrea-application.h"
+#include "cocrea-activity-dialog.h"
+#include "cocrea-comment-dialog.h"
+#include "cocrea-db.h"
+#include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "cocrea-fit-screen.h"
+#include "cocrea-progress-dialog.h"
+#include "cocrea-proposal-dialog.h"
+#include "cocrea-response-dialog.h"
 #include "cocrea-lock.h"
 #include "cocrea-new-process-dialog.h"
 #include "cocrea-process-settings-dialog.h"
@@ -363,6 +371,90 @@ test_about_and_shortcuts (void)
   gui_settle ();
 }
 
+static gint64
+first_id (CocreaDocument *document, const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT min(id) FROM %s", table);
+  g_autoptr (GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (cocrea_db_query_int (cocrea_document_get_db (document), sql, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* The netbook case: each of the tallest dialogs, opened on a 1024×600
+ * screen, is no taller than the screen (less the desktop's bar) and
+ * scrolls inside instead. They asked for 630 to 720 pixels. */
+static void
+test_dialogs_fit_small_screen (void)
+{
+  const GdkRectangle netbook = { 0, 0, 1024, 600 };
+  CocreaDocument *document;
+  GtkWidget *dialogs[5];
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (demo_window);
+  document = cocrea_window_get_document (COCREA_WINDOW (demo_window));
+  dialogs[0] = GTK_WIDGET (cocrea_activity_dialog_new (demo_window, document, 0, &error));
+  g_assert_no_error (error);
+  dialogs[1] = GTK_WIDGET (cocrea_proposal_dialog_new (demo_window, document,
+                                                       first_id (document, "proposal"), &error));
+  g_assert_no_error (error);
+  dialogs[2] = GTK_WIDGET (cocrea_progress_dialog_new (demo_window, document,
+                                                       first_id (document, "milestone"), &error));
+  g_assert_no_error (error);
+  dialogs[3] = GTK_WIDGET (cocrea_comment_dialog_new (demo_window, document, 0, 0, &error));
+  g_assert_no_error (error);
+  dialogs[4] = GTK_WIDGET (cocrea_response_dialog_new (demo_window, document,
+                                                       first_id (document, "consultation_comment"),
+                                                       &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      int width, height, minimum;
+
+      g_assert_nonnull (dialogs[i]);
+      gtk_window_get_default_size (GTK_WINDOW (dialogs[i]), &width, &height);
+      g_test_message ("%s asks for %d×%d", G_OBJECT_TYPE_NAME (dialogs[i]), width, height);
+      cocrea_fit_screen_clamp (GTK_WINDOW (dialogs[i]), &netbook);
+      gtk_window_present (GTK_WINDOW (dialogs[i]));
+      gui_wait_for (gui_is_mapped, dialogs[i]);
+      gui_settle ();
+      gtk_widget_measure (dialogs[i], GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (dialogs[i]),
+                          &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: %d high (at least %d)", G_OBJECT_TYPE_NAME (dialogs[i]),
+                      gtk_widget_get_height (dialogs[i]), minimum);
+      g_assert_cmpint (gtk_widget_get_height (dialogs[i]), <=, 600 - COCREA_FIT_SCREEN_MARGIN);
+      g_assert_cmpint (minimum, <=, 600 - COCREA_FIT_SCREEN_MARGIN);
+      g_assert_cmpint (gtk_widget_get_width (dialogs[i]), <=, 1024 - COCREA_FIT_SCREEN_MARGIN);
+      if (i == 0)
+        gui_screenshot ("gui-activity-dialog-600.png");
+      gtk_window_destroy (GTK_WINDOW (dialogs[i]));
+      gui_settle ();
+    }
+
+  /* On the screen it opens on (Xvfb's 1280×800), the same happens by itself. */
+  {
+    GtkWidget *dialog = GTK_WIDGET (cocrea_activity_dialog_new (demo_window, document, 0, &error));
+    GdkRectangle screen;
+    GdkMonitor *monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+
+    g_assert_no_error (error);
+    gdk_monitor_get_geometry (monitor, &screen);
+    g_object_unref (monitor);
+    gtk_window_set_default_size (GTK_WINDOW (dialog), 500, screen.height + 200);
+    gtk_window_present (GTK_WINDOW (dialog));
+    gui_wait_for (gui_is_mapped, dialog);
+    gui_settle ();
+    g_assert_cmpint (gtk_widget_get_height (dialog), <=, screen.height - COCREA_FIT_SCREEN_MARGIN);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    gui_settle ();
+  }
+}
+
 static gboolean
 no_windows_left (gpointer unused)
 {
@@ -412,6 +504,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/new-process", test_new_process);
   g_test_add_func ("/gui/process-settings", test_process_settings);
   g_test_add_func ("/gui/about-and-shortcuts", test_about_and_shortcuts);
+  g_test_add_func ("/gui/dialogs-fit-small-screen", test_dialogs_fit_small_screen);
   g_test_add_func ("/gui/quit-on-sigterm", test_quit_on_sigterm);
 
   return gui_harness_run ();

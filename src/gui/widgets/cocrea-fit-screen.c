@@ -1,0 +1,102 @@
+/* cocrea-fit-screen.c — windows and dialogs no larger than the screen they open on
+ *
+ * Dialogs ask for a default size that shows all their fields at once
+ * (up to 720 pixels high). On a netbook's 1024×600 screen that is more
+ * than there is: the buttons of the header bar went off the top or the
+ * last field off the bottom. Every window's default size is cut to the
+ * screen it opens on, less room for the desktop's own bar; the dialogs'
+ * contents are preferences pages, which scroll inside.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "cocrea-fit-screen.h"
+
+/**
+ * cocrea_fit_screen_clamp:
+ * Cuts @window's default size to @screen, less COCREA_FIT_SCREEN_MARGIN
+ * pixels each way. A default size that fits, or none, is left alone.
+ */
+void
+cocrea_fit_screen_clamp (GtkWindow *window, const GdkRectangle *screen)
+{
+  int width, height;
+  int max_width, max_height;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (screen != NULL);
+
+  gtk_window_get_default_size (window, &width, &height);
+  max_width = MAX (screen->width - COCREA_FIT_SCREEN_MARGIN, 1);
+  max_height = MAX (screen->height - COCREA_FIT_SCREEN_MARGIN, 1);
+  if (width > max_width || height > max_height)
+    gtk_window_set_default_size (window, MIN (width, max_width), MIN (height, max_height));
+}
+
+/* The monitor a window opens on: its parent's, else the first one. */
+static GdkMonitor *
+window_monitor (GtkWindow *window)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  GdkSurface *surface = NULL;
+  GListModel *monitors;
+  GdkMonitor *monitor = NULL;
+
+  if (parent != NULL)
+    surface = gtk_native_get_surface (GTK_NATIVE (parent));
+  if (surface != NULL)
+    monitor = gdk_display_get_monitor_at_surface (display, surface);
+  if (monitor != NULL)
+    return monitor;
+  monitors = gdk_display_get_monitors (display);
+  if (g_list_model_get_n_items (monitors) == 0)
+    return NULL;
+  monitor = g_list_model_get_item (monitors, 0);
+  g_object_unref (monitor); /* the display keeps it */
+  return monitor;
+}
+
+/* Realized, not yet shown: the default size still counts. */
+static void
+window_realized_cb (GtkWindow *window)
+{
+  GdkMonitor *monitor = window_monitor (window);
+  GdkRectangle screen;
+
+  if (monitor == NULL)
+    return;
+  gdk_monitor_get_geometry (monitor, &screen);
+  cocrea_fit_screen_clamp (window, &screen);
+}
+
+static void
+toplevels_changed_cb (GListModel *toplevels, guint position, guint removed, guint added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (!GTK_IS_WINDOW (window) || g_object_get_data (G_OBJECT (window), "cocrea-fit-screen"))
+        continue;
+      g_object_set_data (G_OBJECT (window), "cocrea-fit-screen", GINT_TO_POINTER (1));
+      g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), NULL);
+    }
+}
+
+/**
+ * cocrea_fit_screen_watch_toplevels:
+ * From now on, every window and dialog opens no larger than its screen
+ * (cocrea_fit_screen_clamp()). Call once, at start-up.
+ */
+void
+cocrea_fit_screen_watch_toplevels (void)
+{
+  static gboolean watching;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (watching)
+    return;
+  watching = TRUE;
+  g_signal_connect (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), NULL);
+  toplevels_changed_cb (toplevels, 0, 0, g_list_model_get_n_items (toplevels));
+}
