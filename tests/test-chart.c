@@ -226,6 +226,14 @@ test_viability_headers (Fixture *f, gconstpointer unused)
       g_assert_nonnull (strstr (wide, names[i]));
       g_assert_null (strstr (wide, keyed));
     }
+
+  /* Nor are the proposals' names, at the PDF's width: they wrap, in a
+   * smaller font if the row needs it ("Foro Regular de Gobi…" before). */
+  g_test_message ("%s", narrow);
+  g_assert_null (strstr (narrow, "…"));
+  g_assert_cmpuint (cocrea_chart_get_n_categories (chart), ==, 8);
+  for (guint c = 0; c < cocrea_chart_get_n_categories (chart); c++)
+    g_assert_nonnull (strstr (narrow, cocrea_chart_get_category (chart, c)));
 }
 
 static void

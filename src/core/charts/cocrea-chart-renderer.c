@@ -372,19 +372,58 @@ draw_legend (CocreaChart *chart, cairo_t *cr, double x, double y, double width,
  * centred on a row from @top, @band high: two lines when the row has
  * room, else one, ellipsized.
  */
+/* The lines @label takes in a row @band high, in the current font, with
+ * @gap pixels to spare. */
+static GStrv
+wrap_category_label (cairo_t *cr, const char *label, double width, double band, double gap)
+{
+  double lh = line_height (cr);
+
+  /* As many lines as the row holds, up to three: "Personas en situación de
+   * discapacidad: subrepresentación" needs them in a narrow column. */
+  return wrap (cr, label, width, band >= 3 * lh + gap ? 3 : band >= 2 * lh + gap ? 2 : 1);
+}
+
+/* Whether @chart's category labels, in rows @band high, take the small
+ * font: when one is cut ("Foro Regular de Gobi…") in a row too low for
+ * another line, the small font gets one more in, so the name can be read.
+ * All of them then, so that the rows look alike. */
+static gboolean
+category_labels_small (CocreaChart *chart, cairo_t *cr, double width, double band)
+{
+  gboolean small = FALSE;
+
+  for (guint i = 0; i < cocrea_chart_get_n_categories (chart) && !small; i++)
+    {
+      const char *label = cocrea_chart_get_category (chart, i);
+      g_auto (GStrv) lines = NULL;
+      g_auto (GStrv) small_lines = NULL;
+      guint n;
+
+      set_font (cr, LABEL_SIZE, FALSE);
+      lines = wrap_category_label (cr, label, width, band, 2);
+      n = g_strv_length (lines);
+      if (n == 0 || !g_str_has_suffix (lines[n - 1], "…"))
+        continue;
+      set_font (cr, SMALL_SIZE, FALSE);
+      small_lines = wrap_category_label (cr, label, width, band, 0);
+      small = g_strv_length (small_lines) > n;
+    }
+  return small;
+}
+
 static void
 draw_category_label (cairo_t *cr, const char *label, double x, double width, double top,
-                     double band, const CocreaChartPalette *palette)
+                     double band, gboolean small, const CocreaChartPalette *palette)
 {
   g_auto (GStrv) lines = NULL;
   double lh;
   guint n;
 
-  set_font (cr, LABEL_SIZE, FALSE);
+  set_font (cr, small ? SMALL_SIZE : LABEL_SIZE, FALSE);
   lh = line_height (cr);
-  /* As many lines as the row holds, up to three: "Personas en situación de
-   * discapacidad: subrepresentación" needs them in a narrow column. */
-  lines = wrap (cr, label, width, band >= 3 * lh + 2 ? 3 : band >= 2 * lh + 2 ? 2 : 1);
+  /* The small font's lines may fill the row: its line height has room. */
+  lines = wrap_category_label (cr, label, width, band, small ? 0 : 2);
   n = g_strv_length (lines);
   set_color (cr, &palette->foreground);
   for (guint l = 0; l < n; l++)
@@ -421,6 +460,7 @@ draw_bars (CocreaChart *chart, cairo_t *cr, double x, double y, double width, do
   guint n_cat = cocrea_chart_get_n_categories (chart);
   guint n_series = cocrea_chart_get_n_series (chart);
   gboolean integers = cocrea_chart_get_digits (chart) == 0;
+  gboolean small_labels;
   double max = cocrea_chart_get_max_value (chart);
   double step = nice_step (max, integers);
   double axis_max = MAX (step, ceil (max / step - 1e-9) * step);
@@ -470,6 +510,7 @@ draw_bars (CocreaChart *chart, cairo_t *cr, double x, double y, double width, do
                     y + plot_h + 6 + lh_small, value_label);
     }
 
+  small_labels = category_labels_small (chart, cr, label_w, band);
   for (guint i = 0; i < n_cat; i++)
     {
       double top = y + i * band;
@@ -477,7 +518,8 @@ draw_bars (CocreaChart *chart, cairo_t *cr, double x, double y, double width, do
       double bar_h = MIN (group_h / MAX (n_series, 1), 30);
       double group_top = top + (band - bar_h * n_series) / 2;
 
-      draw_category_label (cr, cocrea_chart_get_category (chart, i), x, label_w, top, band, palette);
+      draw_category_label (cr, cocrea_chart_get_category (chart, i), x, label_w, top, band,
+                           small_labels, palette);
 
       for (guint s = 0; s < n_series; s++)
         {
@@ -622,7 +664,7 @@ draw_heatmap (CocreaChart *chart, cairo_t *cr, double x, double y, double width,
   guint n_cols = cocrea_chart_get_n_series (chart);
   double label_w, grid_x, grid_w, col_w, header_h, row_h, lh, lh_small, scale_h, key_h;
   guint header_lines = 1;
-  gboolean numbered;
+  gboolean numbered, small_labels;
 
   if (n_rows == 0 || n_cols == 0)
     return;
@@ -638,6 +680,16 @@ draw_heatmap (CocreaChart *chart, cairo_t *cr, double x, double y, double width,
   set_font (cr, SMALL_SIZE, TRUE);
   lh_small = line_height (cr);
   numbered = !column_names_fit (chart, cr, col_w - 6);
+  /* Numbered columns hold only a value: the proposals' names may have
+   * more of the width. */
+  if (numbered)
+    {
+      label_w = category_column_width (chart, cr, width * 0.5);
+      grid_x = x + label_w + GAP;
+      grid_w = width - label_w - GAP;
+      col_w = grid_w / n_cols;
+      set_font (cr, SMALL_SIZE, TRUE);
+    }
   if (!numbered)
     for (guint c = 0; c < n_cols; c++)
       {
@@ -676,11 +728,13 @@ draw_heatmap (CocreaChart *chart, cairo_t *cr, double x, double y, double width,
                       y + header_h - 6 - (n - l) * lh_small, lines[l]);
     }
 
+  small_labels = category_labels_small (chart, cr, label_w, row_h);
   for (guint r = 0; r < n_rows; r++)
     {
       double top = y + header_h + r * row_h;
 
-      draw_category_label (cr, cocrea_chart_get_category (chart, r), x, label_w, top, row_h, palette);
+      draw_category_label (cr, cocrea_chart_get_category (chart, r), x, label_w, top, row_h,
+                           small_labels, palette);
 
       for (guint c = 0; c < n_cols; c++)
         {
@@ -834,6 +888,7 @@ draw_timeline (CocreaChart *chart, cairo_t *cr, double x, double y, double width
   double min = G_MAXDOUBLE, max = -G_MAXDOUBLE, first, last;
   double label_w, plot_x, plot_w, plot_top, plot_h, band, lh_small, marker_h, axis_h;
   int first_year, last_year;
+  gboolean small_labels;
 
   for (guint i = 0; i < n; i++)
     {
@@ -899,6 +954,7 @@ draw_timeline (CocreaChart *chart, cairo_t *cr, double x, double y, double width
       }
     }
 
+  small_labels = category_labels_small (chart, cr, label_w, band);
   for (guint i = 0; i < n; i++)
     {
       double top = plot_top + i * band;
@@ -907,7 +963,8 @@ draw_timeline (CocreaChart *chart, cairo_t *cr, double x, double y, double width
       double low = 0, high = 0, bx, bw, by = top + (band - bar_h) / 2;
       guint s = 0;
 
-      draw_category_label (cr, cocrea_chart_get_category (chart, i), x, label_w, top, band, palette);
+      draw_category_label (cr, cocrea_chart_get_category (chart, i), x, label_w, top, band,
+                           small_labels, palette);
       /* A faint rule between rows keeps a long row's bar with its label. */
       if (i > 0)
         {
