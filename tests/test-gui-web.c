@@ -20,6 +20,8 @@
 #include "cocrea-commitment-editor.h"
 #include "cocrea-completion-dialog.h"
 #include "cocrea-completion.h"
+#include "cocrea-consultation-page.h"
+#include "cocrea-consultation.h"
 #include "cocrea-db.h"
 #include "cocrea-decidim-import.h"
 #include "cocrea-document-private.h"
@@ -31,6 +33,8 @@
 #include "cocrea-merge-page.h"
 #include "cocrea-plan-page.h"
 #include "cocrea-prioritise-page.h"
+#include "cocrea-revision-dialog.h"
+#include "cocrea-revision.h"
 #include "cocrea-window.h"
 #include "gui-harness.h"
 
@@ -521,6 +525,128 @@ test_import_decidim (void)
   g_assert_cmpint (count_contributions (), ==, before);
 }
 
+/* Chooses comment @id in the Consultation page's list. */
+static void
+choose_comment (GtkWidget *page, gint64 id)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (gui_find_one_of_type (page, GTK_TYPE_COLUMN_VIEW));
+  GtkSelectionModel *model = gtk_column_view_get_model (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr (CocreaConsultationComment) c = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (cocrea_consultation_comment_get_id (c) == id)
+        {
+          gtk_selection_model_select_item (model, i, TRUE);
+          gui_settle ();
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+no_revision_dialog (gpointer data)
+{
+  return !gui_has_toplevel (GSIZE_TO_POINTER (COCREA_TYPE_REVISION_DIALOG));
+}
+
+/* What `cocrea consultation --json` says of the revisions of the file. */
+static char *
+consultation_json (void)
+{
+  return run ((const char *[]) { g_getenv ("COCREA_BIN"), "consultation", "--json",
+                                 gui.demo_path, NULL });
+}
+
+static gboolean
+match_label (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+page_shows (gpointer text)
+{
+  GtkWidget *page = gui_show_page (window, "consultation", COCREA_TYPE_CONSULTATION_PAGE);
+  return gui_find_one (page, match_label, text) != NULL;
+}
+
+static gboolean
+page_hides (gpointer text)
+{
+  return !page_shows (text);
+}
+
+/* Consultation → Change the Plan…: one field of a milestone changed in
+ * answer to a comment, refused while it changes nothing, listed on the
+ * page, read back by the command line, and undone with the change. */
+static void
+test_revise (void)
+{
+  GtkWidget *page = gui_show_page (window, "consultation", COCREA_TYPE_CONSULTATION_PAGE);
+  const char *deliverable = "Diseño participativo con asambleas en cada barrio";
+  CocreaRevisionDialog *dialog;
+  AdwComboRow *commitment;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *undone = NULL;
+
+  /* Comment 4 was not accepted: it cannot change the plan. */
+  choose_comment (page, 4);
+  g_assert_false (gtk_widget_activate_action (page, "consultation.revise", NULL) &&
+                  gui_has_toplevel (GSIZE_TO_POINTER (COCREA_TYPE_REVISION_DIALOG)));
+  g_assert_nonnull (gui_find_one (page, match_label,
+                                  "No changes yet. When a comment leads to a change in a "
+                                  "commitment or milestone, choose the comment and “Change the "
+                                  "Plan”: the final plan shows each change with its comment."));
+
+  /* Comment 1, accepted, on commitment 2. */
+  choose_comment (page, 1);
+  g_assert_true (gtk_widget_activate_action (page, "consultation.revise", NULL));
+  gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (COCREA_TYPE_REVISION_DIALOG));
+  dialog = COCREA_REVISION_DIALOG (gui_find_toplevel (COCREA_TYPE_REVISION_DIALOG));
+  gui_check_accessible_labels (GTK_WIDGET (dialog), 3);
+  commitment = ADW_COMBO_ROW (gui_find_one_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  /* The comment's commitment comes chosen. */
+  g_assert_cmpuint (adw_combo_row_get_selected (commitment), ==, 1);
+
+  g_assert_true (cocrea_revision_dialog_choose (dialog, 2, 1, "deliverable"));
+  before = cocrea_revision_dialog_get_value (dialog);
+  g_assert_cmpstr (before, !=, "");
+  g_assert_false (cocrea_revision_dialog_choose (dialog, 2, 99, "deliverable"));
+
+  /* Unchanged: refused, the dialog and the choice stay. */
+  g_assert_false (cocrea_revision_dialog_save (dialog, &error));
+  g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
+  g_clear_error (&error);
+  gui_settle ();
+  g_assert_true (gui_has_toplevel (GSIZE_TO_POINTER (COCREA_TYPE_REVISION_DIALOG)));
+
+  cocrea_revision_dialog_set_value (dialog, deliverable);
+  gui_settle ();
+  gui_screenshot ("gui-web-revision-dialog.png");
+  g_assert_true (cocrea_revision_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gui_wait_for (no_revision_dialog, NULL);
+
+  /* On the page, and in the file as the command line reads it. */
+  gui_wait_for (page_shows, (gpointer) "Activity or deliverable of milestone 2.1");
+  gui_screenshot ("gui-web-revisions.png");
+  json = consultation_json ();
+  g_assert_nonnull (strstr (json, deliverable));
+  g_assert_nonnull (strstr (json, "\"revisions\""));
+
+  /* The toast's Undo takes back the change and its record. */
+  g_assert_true (gtk_widget_activate_action (page, "consultation.undo", "u", 0));
+  gui_settle ();
+  gui_wait_for (page_hides, (gpointer) "Activity or deliverable of milestone 2.1");
+  undone = consultation_json ();
+  g_assert_null (strstr (undone, deliverable));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -536,6 +662,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-web/export", test_export);
   g_test_add_func ("/gui-web/export-refused", test_export_refused);
   g_test_add_func ("/gui-web/import-decidim", test_import_decidim);
+  g_test_add_func ("/gui-web/revise", test_revise);
 
   return gui_harness_run ();
 }

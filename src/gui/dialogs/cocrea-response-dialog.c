@@ -201,10 +201,13 @@ cocrea_response_dialog_init (CocreaResponseDialog *self)
                            G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
 }
 
-/* Where the comment came from, for the dialog's heading: "2. Name ·
- * Email · Carolina Muñoz · 10 December 2019". */
-static char *
-describe (CocreaConsultationComment *comment)
+/**
+ * cocrea_comment_describe:
+ * Where @comment came from, for a dialog's heading: "2. Name · Email ·
+ * Carolina Muñoz · 10 December 2019".
+ */
+char *
+cocrea_comment_describe (CocreaConsultationComment *comment)
 {
   GString *text = g_string_new (NULL);
   int position = cocrea_consultation_comment_get_commitment_position (comment);
@@ -253,7 +256,7 @@ cocrea_response_dialog_new (GtkWindow *parent, CocreaDocument *document, gint64 
   self->document = g_object_ref (document);
   self->comment_id = comment_id;
 
-  where = describe (comment);
+  where = cocrea_comment_describe (comment);
   adw_preferences_group_set_description (self->comment_group, where);
   gtk_label_set_text (self->comment_label, cocrea_consultation_comment_get_text (comment));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->reason_view),

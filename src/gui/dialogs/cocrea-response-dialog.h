@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "cocrea-consultation-comment.h"
 #include "cocrea-document.h"
 #include "cocrea-types.h"
 
@@ -23,5 +24,7 @@ void                  cocrea_response_dialog_set_response (CocreaResponseDialog 
                                                            CocreaResponse         response);
 gboolean              cocrea_response_dialog_save         (CocreaResponseDialog  *self,
                                                            GError               **error);
+
+char                 *cocrea_comment_describe             (CocreaConsultationComment *comment);
 
 G_END_DECLS

@@ -24,6 +24,8 @@
 #include "cocrea-consultation-page.h"
 #include "cocrea-consultation.h"
 #include "cocrea-response-dialog.h"
+#include "cocrea-revision-dialog.h"
+#include "cocrea-revision-item.h"
 
 struct _CocreaConsultationPage
 {
@@ -33,6 +35,7 @@ struct _CocreaConsultationPage
   GtkCustomFilter *filter;   /* those of filter_id */
   GtkSingleSelection *selection;
   GListStore *filter_choices; /* CocreaChoice: ALL, GENERAL, then the commitments */
+  GListStore *revisions;     /* CocreaRevisionItem: the changes made in answer to comments */
   gint64 filter_id;
   gboolean refilling;        /* the dropdown's rows are being replaced */
 
@@ -57,6 +60,8 @@ struct _CocreaConsultationPage
   GtkStack *comments_stack;
   GtkColumnView *comments_view;
   AdwStatusPage *empty_page;
+  GtkStack *revisions_stack;
+  GtkListView *revisions_view;
 };
 
 G_DEFINE_FINAL_TYPE (CocreaConsultationPage, cocrea_consultation_page, COCREA_TYPE_PAGE)
@@ -77,14 +82,17 @@ update_actions (CocreaConsultationPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.edit", can && comment);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.respond", can && comment);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.delete", can && comment);
+  /* A comment not accepted changes nothing in the plan, by definition. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.revise",
+                                 can && comment &&
+                                 cocrea_consultation_comment_get_response (selected_comment (self)) !=
+                                   COCREA_RESPONSE_NOT_ACCEPTED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.restore-window", can);
   gtk_editable_set_editable (GTK_EDITABLE (self->opens_row), can);
   gtk_editable_set_editable (GTK_EDITABLE (self->closes_row), can);
   adw_entry_row_set_show_apply_button (self->opens_row, can);
   adw_entry_row_set_show_apply_button (self->closes_row, can);
 }
-
-/* ---- cells ---- */
 
 /* ---- cells ---- */
 
@@ -505,6 +513,25 @@ replace_comments (CocreaConsultationPage *self, GListModel *list)
   keep_a_selection (self);
 }
 
+/* The changes made to the plan in answer to comments, in the order made:
+ * as few as the comments, read again with them. */
+static void
+show_revisions (CocreaConsultationPage *self)
+{
+  CocreaDocument *document = cocrea_page_get_document (COCREA_PAGE (self));
+  g_autoptr (GPtrArray) revisions = NULL;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+
+  if (document != NULL && (revisions = cocrea_revision_list (document, 0, &error)) == NULL)
+    cocrea_page_add_toast (COCREA_PAGE (self), error->message);
+  for (guint i = 0; revisions != NULL && i < revisions->len; i++)
+    g_ptr_array_add (items, cocrea_revision_item_new (revisions->pdata[i]));
+  g_list_store_splice (self->revisions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->revisions)),
+                       items->pdata, items->len);
+  gtk_stack_set_visible_child_name (self->revisions_stack, items->len > 0 ? "list" : "empty");
+}
+
 static void
 cocrea_consultation_page_reload (CocreaPage *page)
 {
@@ -525,6 +552,7 @@ cocrea_consultation_page_reload (CocreaPage *page)
   show_window (self, window);
   show_summary (self, summary);
   replace_comments (self, list);
+  show_revisions (self);
   refill_filter (self, summary);
   update_empty_state (self);
   update_actions (self);
@@ -541,6 +569,7 @@ cocrea_consultation_page_document_set (CocreaPage *page)
   self->filter_id = COCREA_CONSULTATION_ALL;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_list_store_remove_all (self->comments);
+  g_list_store_remove_all (self->revisions);
   update_actions (self);
 }
 
@@ -578,6 +607,8 @@ comment_saved_cb (CocreaConsultationPage *self, CocreaUndo *undo, gint64 id)
     text = _("Comment added");
   else if (g_strcmp0 (action, "respond-comment") == 0)
     text = _("Answer saved");
+  else if (g_strcmp0 (action, "revise-plan") == 0)
+    text = _("Plan changed in answer to the comment");
   cocrea_page_remember (COCREA_PAGE (self), undo, text);
   select_comment (self, id);
 }
@@ -622,7 +653,8 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *param)
   present (self, GTK_WINDOW (dialog), _("Could Not Read the Plan"), error);
 }
 
-/* Edit and Answer open their dialog on the chosen comment. */
+/* Edit, Answer and Change the Plan open their dialog on the chosen
+ * comment. */
 static void
 open_comment_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -636,6 +668,9 @@ open_comment_action (GtkWidget *widget, const char *action_name, GVariant *param
     return;
   if (g_str_equal (action_name, "consultation.respond"))
     dialog = GTK_WINDOW (cocrea_response_dialog_new (cocrea_page_get_window (page),
+                                                     cocrea_page_get_document (page), id, &error));
+  else if (g_str_equal (action_name, "consultation.revise"))
+    dialog = GTK_WINDOW (cocrea_revision_dialog_new (cocrea_page_get_window (page),
                                                      cocrea_page_get_document (page), id, &error));
   else
     dialog = GTK_WINDOW (cocrea_comment_dialog_new (cocrea_page_get_window (page),
@@ -681,11 +716,14 @@ cocrea_consultation_page_dispose (GObject *object)
     gtk_column_view_set_model (self->comments_view, NULL);
   if (self->filter_dropdown != NULL)
     gtk_drop_down_set_model (self->filter_dropdown, NULL);
+  if (self->revisions_view != NULL)
+    gtk_list_view_set_model (self->revisions_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), COCREA_TYPE_CONSULTATION_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->comments);
   g_clear_object (&self->filter_choices);
+  g_clear_object (&self->revisions);
   g_clear_pointer (&self->opens, g_free);
   g_clear_pointer (&self->closes, g_free);
 
@@ -704,6 +742,7 @@ cocrea_consultation_page_class_init (CocreaConsultationPageClass *klass)
   page_class->reload = cocrea_consultation_page_reload;
 
   g_type_ensure (COCREA_TYPE_CHOICE);
+  g_type_ensure (COCREA_TYPE_REVISION_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-consultation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, toast_overlay);
@@ -719,6 +758,8 @@ cocrea_consultation_page_class_init (CocreaConsultationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, comments_stack);
   gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, comments_view);
   gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, revisions_stack);
+  gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, revisions_view);
   gtk_widget_class_bind_template_callback (widget_class, window_typed_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_commitment);
   gtk_widget_class_bind_template_callback (widget_class, one_line);
@@ -729,6 +770,7 @@ cocrea_consultation_page_class_init (CocreaConsultationPageClass *klass)
   gtk_widget_class_install_action (widget_class, "consultation.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "consultation.edit", NULL, open_comment_action);
   gtk_widget_class_install_action (widget_class, "consultation.respond", NULL, open_comment_action);
+  gtk_widget_class_install_action (widget_class, "consultation.revise", NULL, open_comment_action);
   gtk_widget_class_install_action (widget_class, "consultation.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "consultation.restore-window", "(ss)",
                                    restore_window_action);
@@ -751,6 +793,14 @@ cocrea_consultation_page_init (CocreaConsultationPage *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->comments_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->revisions = g_list_store_new (COCREA_TYPE_REVISION_ITEM);
+  {
+    GtkNoSelection *none = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->revisions)));
+
+    gtk_list_view_set_model (self->revisions_view, GTK_SELECTION_MODEL (none));
+    g_object_unref (none);
+  }
 
   self->filter_choices = g_list_store_new (COCREA_TYPE_CHOICE);
   gtk_drop_down_set_model (self->filter_dropdown, G_LIST_MODEL (self->filter_choices));
