@@ -186,7 +186,8 @@ refuses () {
 ln -s p.cocrea "$work/enlace.csv"
 ln "$proc" "$work/duro.csv"
 self_msg="es el propio archivo del proceso"
-for opt in --csv --json --pdf --reasons-pdf --commitments-csv --decidim; do
+for opt in --csv --json --pdf --reasons-pdf --commitments-csv --decidim --decidim-answers --final-pdf \
+           --pack "--commitment-report 1"; do
   refuses 1 "$self_msg" "class 1: export $opt over the process is refused" -- "$bin" export "$proc" $opt "$proc"
   refuses 1 "$self_msg" "class 1: export $opt through a symlink is refused" -- "$bin" export "$proc" $opt "$work/enlace.csv"
   refuses 1 "$self_msg" "class 1: export $opt through .. is refused" -- "$bin" export "$proc" $opt "$work/sub/../p.cocrea"
@@ -194,6 +195,11 @@ for opt in --csv --json --pdf --reasons-pdf --commitments-csv --decidim; do
 done
 refuses 1 "$self_msg" "class 1: chart over the process is refused" -- "$bin" chart "$proc" --mentions "$proc"
 refuses 1 "$self_msg" "class 1: chart over a hard link is refused" -- "$bin" chart "$proc" --viability "$work/duro.csv"
+for sheet in "--capture --activity 3" "--attendance --activity 3" "--scoring"; do
+  refuses 1 "es un proceso de Cocrea" "class 1: sheets $sheet over the process is refused" -- "$bin" sheets "$proc" "$proc" $sheet
+  refuses 1 "es un proceso de Cocrea" "class 1: sheets $sheet through a symlink is refused" -- "$bin" sheets "$proc" "$work/enlace.csv" $sheet
+done
+refuses 1 "una copia no puede reemplazar" "class 1: a table's copy over its source is refused" -- "$bin" copy "$proc" "$work/sub/../p.cocrea" --force --activity 3 --group 1
 "$bin" demo "$work/otro.cocrea" >/dev/null
 cp "$work/otro.cocrea" "$work/otro-renombrado.pdf"
 refuses 1 "es un proceso de Cocrea" "class 1: export over another process is refused" -- "$bin" export "$proc" --json "$work/otro.cocrea"
@@ -237,7 +243,15 @@ check "class 2: nothing was created where the link points" '[ ! -e "$work/no-exi
 ln -s real/falta.cocrea "$work/q-roto.cocrea"
 expect 1 "class 2: a link to nothing is refused" -- es "$bin" info "$work/q-roto.cocrea"
 contains "class 2: the message names the link" "$err" "q-roto.cocrea"
-rm -rf "$work/real" "$work/carpeta" "$work/q-enlace.cocrea" "$work/roto.cocrea" "$work/q-roto.cocrea"
+expect 0 "class 2: a table's copy through a symlinked folder" -- es "$bin" copy "$work/q-enlace.cocrea" "$work/carpeta/mesa.cocrea" --activity 3 --group 1
+check "class 2: the copy is in the real folder" '[ -f "$work/real/mesa.cocrea" ]'
+expect 0 "class 2: a comment on the copy through the link" -- es "$bin" comment "$work/carpeta/mesa.cocrea" --text "Desde la mesa" --channel in-person
+ln -s real/mesa.cocrea "$work/mesa-enlace.cocrea"
+expect 0 "class 2: sync through symlinks on both sides" -- es "$bin" sync "$work/carpeta/q.cocrea" --from "$work/mesa-enlace.cocrea"
+check "class 2: the copy's comment is in the real file" '[ "$(sqlite3 "$work/real/q.cocrea" "SELECT count(*) FROM consultation_comment WHERE text = '"'"'Desde la mesa'"'"'")" = 1 ]'
+expect 1 "class 2: sync from the process itself through a link is refused" -- es "$bin" sync "$work/carpeta/q.cocrea" --from "$work/q-enlace.cocrea"
+contains "class 2: it says it is the same file" "$err" "es el archivo de este mismo proceso"
+rm -rf "$work/real" "$work/carpeta" "$work/q-enlace.cocrea" "$work/roto.cocrea" "$work/q-roto.cocrea" "$work/mesa-enlace.cocrea"
 # A lock or a journal planted as a link to another file: nothing is
 # written through it.
 cp "$proc" "$work/trampa.cocrea"
@@ -264,6 +278,14 @@ refuses 1 "es un dispositivo" "class 3: /dev/urandom as the CSV is refused" -- t
 refuses 1 "es una tubería" "class 3: a FIFO as the CSV is refused (no hang)" -- timeout 10 "$bin" import "$proc" --csv "$work/tuberia.csv"
 refuses 1 "es una carpeta" "class 3: a folder as the CSV is refused" -- timeout 10 "$bin" import "$proc" --csv "$work/sub"
 refuses 1 "es una tubería" "class 3: a FIFO as the evaluator's copy is refused" -- timeout 10 "$bin" merge-scores "$proc" --from "$work/tuberia.cocrea"
+for input in tuberia.cocrea:"es una tubería" /dev/zero:"es un dispositivo" /dev/urandom:"es un dispositivo" sub:"es una carpeta"; do
+  f=${input%%:*}; case "$f" in /*) ;; *) f="$work/$f" ;; esac
+  refuses 1 "${input#*:}" "class 3: sync --from ${input%%:*} is refused" -- timeout 10 "$bin" sync "$proc" --from "$f"
+  refuses 1 "${input#*:}" "class 3: sync --dry-run --from ${input%%:*} is refused" -- timeout 10 "$bin" sync "$proc" --from "$f" --dry-run
+  refuses 1 "${input#*:}" "class 3: import --decidim ${input%%:*} is refused" -- timeout 10 "$bin" import "$proc" --decidim "$f"
+  refuses 1 "${input#*:}" "class 3: population of ${input%%:*} is refused" -- timeout 10 "$bin" population "$f" --women 50
+  refuses 1 "${input#*:}" "class 3: copy of ${input%%:*} is refused" -- timeout 10 "$bin" copy "$f" "$work/sub/c.cocrea" --activity 3
+done
 rm -f "$work/tuberia.cocrea" "$work/tuberia.csv"
 
 # Class 6: outputs are whole or absent. A write that fails half-way (a
@@ -282,8 +304,12 @@ for out in aportes.csv:--csv proceso.json:--json plan.pdf:--pdf; do
   check "class 6: the earlier $f is whole" '[ "$(sha256sum <"$work/$f")" = "$before" ]'
 done
 before=$(sha256sum <"$work/copia.cocrea")
-refuses 1 "copia" "class 6: copy that fails half-way is refused" -- "${limited[@]}" "$bin" copy "$proc" "$work/copia.cocrea" --force
+refuses 1 "No se pudo guardar una copia como “copia.cocrea”: no se pudo leer o escribir el archivo: el archivo es más grande de lo que admite este disco" \
+  "class 6: copy that fails half-way is refused, saying why" -- "${limited[@]}" "$bin" copy "$proc" "$work/copia.cocrea" --force
 check "class 6: the earlier copy is whole" '[ "$(sha256sum <"$work/copia.cocrea")" = "$before" ]'
+refuses 1 "el archivo es más grande de lo que admite este disco" "class 6: a table's capture copy that fails half-way is refused" -- \
+  "${limited[@]}" "$bin" copy "$proc" "$work/copia.cocrea" --force --activity 3 --group 1
+check "class 6: the earlier copy is still whole" '[ "$(sha256sum <"$work/copia.cocrea")" = "$before" ]'
 refuses 1 "No se pudo crear" "class 6: new that fails half-way leaves nothing" -- "${limited[@]}" "$bin" new "$work/grande.cocrea" --title T --municipality M
 printf 'medio PDF' >"$work/.plan.pdf.AbC123.cocrea-part"
 touch -d '1 hour ago' "$work/.plan.pdf.AbC123.cocrea-part"

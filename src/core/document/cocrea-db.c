@@ -6,6 +6,7 @@
 
 #include "cocrea-db.h"
 #include "cocrea-error.h"
+#include "cocrea-file.h"
 
 /*
  * cocrea_db_set_error:
@@ -14,13 +15,15 @@
  * COCREA_ERROR_DAMAGED, a full disk and I/O failures to COCREA_ERROR_IO,
  * a busy file to COCREA_ERROR_LOCKED, a read-only file to
  * COCREA_ERROR_READ_ONLY, a broken constraint to COCREA_ERROR_INVALID;
- * anything else is COCREA_ERROR_DATABASE.
+ * anything else is COCREA_ERROR_DATABASE. An I/O failure says why when
+ * the system told SQLite (a file size limit, a removed disk…).
  */
 void
 cocrea_db_set_error (GError **error, sqlite3 *db, int rc, const char *context)
 {
   CocreaError code = COCREA_ERROR_DATABASE;
   const char *detail;
+  g_autofree char *why = NULL;
 
   switch (rc & 0xff)
     {
@@ -37,6 +40,13 @@ cocrea_db_set_error (GError **error, sqlite3 *db, int rc, const char *context)
     case SQLITE_CANTOPEN:
       code = COCREA_ERROR_IO;
       detail = _("the file could not be read or written");
+      if (db != NULL && sqlite3_system_errno (db) != 0 && sqlite3_db_filename (db, "main") != NULL)
+        {
+          g_autofree char *reason = cocrea_file_error_reason (sqlite3_system_errno (db),
+                                                              sqlite3_db_filename (db, "main"));
+          /* TRANSLATORS: "the file could not be read or written: the disk is full" */
+          detail = why = g_strdup_printf (_("the file could not be read or written: %s"), reason);
+        }
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:

@@ -1461,13 +1461,15 @@ cocrea_document_save_copy_full (CocreaDocument *self, const char *dest_path,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
     rc = backup_into (self, dest);
-  sqlite3_close (dest);
   if (rc != SQLITE_OK)
     {
       g_autofree char *context = g_strdup_printf (_("Could not save a copy as “%s”"), name);
-      cocrea_db_set_error (error, NULL, rc, context);
+      /* The copy's connection knows why its writes failed. */
+      cocrea_db_set_error (error, dest, rc, context);
+      sqlite3_close (dest);
       return FALSE;
     }
+  sqlite3_close (dest);
 
   if (prepare != NULL && !prepare (cocrea_output_get_temp_path (output), user_data, error))
     return FALSE;
