@@ -303,6 +303,22 @@ for out in aportes.csv:--csv proceso.json:--json plan.pdf:--pdf; do
   refuses 1 "No se pudo escribir" "class 6: export $opt that fails half-way is refused" -- "${limited[@]}" "$bin" export "$proc" $opt "$work/$f"
   check "class 6: the earlier $f is whole" '[ "$(sha256sum <"$work/$f")" = "$before" ]'
 done
+# The newer outputs, each written once whole, then again against the limit.
+for out in "razones.pdf:export --reasons-pdf" "compromisos.csv:export --commitments-csv" \
+           "decidim.json:export --decidim" "final.pdf:export --final-pdf" \
+           "informe.pdf:export --commitment-report 1" "paquete.zip:export --pack" \
+           "hojas.pdf:sheets --capture --activity 3" "registro.pdf:sheets --attendance --activity 3" \
+           "evaluacion.pdf:sheets --scoring" "grafico.png:chart --attendance"; do
+  f=${out%%:*}; set -- ${out#*:}; name=$1; shift
+  if [ "$name" = sheets ]; then args=("$work/$f" "$@"); else args=("$@" "$work/$f"); fi
+  "$bin" "$name" "$proc" "${args[@]}" >/dev/null 2>&1
+  before=$(sha256sum <"$work/$f")
+  refuses 1 "No se pudo escribir “" "class 6: $name ${*} that fails half-way is refused" -- "${limited[@]}" "$bin" "$name" "$proc" "${args[@]}"
+  check "class 6: the earlier $f is whole" '[ "$(sha256sum <"$work/$f")" = "$before" ]'
+  rm -f "$work/$f"
+done
+refuses 1 "No se pudo escribir “paquete.zip”: sus documentos se preparan antes en la carpeta temporal" \
+  "class 6: a pack that fails half-way names the pack, not a document inside it" -- "${limited[@]}" "$bin" export "$proc" --pack "$work/paquete.zip"
 before=$(sha256sum <"$work/copia.cocrea")
 refuses 1 "No se pudo guardar una copia como “copia.cocrea”: no se pudo leer o escribir el archivo: el archivo es más grande de lo que admite este disco" \
   "class 6: copy that fails half-way is refused, saying why" -- "${limited[@]}" "$bin" copy "$proc" "$work/copia.cocrea" --force
@@ -352,12 +368,18 @@ rm -f "$work/matar.json" "$work/matar.json.pdf"
 cp "$proc" "$work/wal.cocrea"
 sqlite3 "$work/wal.cocrea" "PRAGMA journal_mode = WAL" >/dev/null
 sha_wal=$(sha256sum <"$work/wal.cocrea")
-for cmd in "check" "info" "list" "tally" "rank" "follow-up" "export --csv $work/wal.csv" "copy $work/wal-copia.cocrea" "chart --mentions $work/wal.png"; do
+for cmd in "check" "info" "list" "tally" "rank" "follow-up" "export --csv $work/wal.csv" "copy $work/wal-copia.cocrea" "chart --mentions $work/wal.png" \
+           "criteria" "consultation" "log" "representation" "population" "completion" "suggest plaza" \
+           "export --pack $work/wal.zip" "sheets $work/wal.pdf --scoring" "copy $work/wal-mesa.cocrea --activity 3 --group 1" \
+           "sync --from $work/copia.cocrea --dry-run" "merge-scores --from $work/copia.cocrea --dry-run"; do
   set -- $cmd; name=$1; shift
   expect 0 "class 6: $cmd on a WAL-mode file" -- "$bin" "$name" "$work/wal.cocrea" "$@"
   check "class 6: $cmd left no -wal or -shm and changed nothing" '[ ! -e "$work/wal.cocrea-wal" ] && [ ! -e "$work/wal.cocrea-shm" ] && [ "$(sha256sum <"$work/wal.cocrea")" = "$sha_wal" ]'
 done
-rm -f "$work/wal.csv" "$work/wal-copia.cocrea" "$work/wal.png"
+# A laptop's copy left in WAL mode is only read when it is brought back.
+expect 0 "class 6: sync from a copy in WAL mode" -- "$bin" sync "$work/copia.cocrea" --from "$work/wal.cocrea" --dry-run
+check "class 6: the copy in WAL mode left no -wal or -shm and is unchanged" '[ ! -e "$work/wal.cocrea-wal" ] && [ ! -e "$work/wal.cocrea-shm" ] && [ "$(sha256sum <"$work/wal.cocrea")" = "$sha_wal" ]'
+rm -f "$work/wal.csv" "$work/wal-copia.cocrea" "$work/wal.png" "$work/wal.zip" "$work/wal.pdf" "$work/wal-mesa.cocrea"
 /usr/bin/python3 - "$work/wal.cocrea" <<'PY'
 import os, sqlite3, sys
 db = sqlite3.connect(sys.argv[1], isolation_level=None)

@@ -413,7 +413,8 @@ stopped (Pack *pack, GError **error)
 
 /* Writes the documents into @folder, one entry of @members each. */
 static gboolean
-write_parts (Pack *pack, const char *folder, GPtrArray *members, GError **error)
+write_parts (Pack *pack, const char *folder, GPtrArray *members, const char *zip_name,
+             GError **error)
 {
   guint n_wanted = 0, done = 0;
 
@@ -445,7 +446,19 @@ write_parts (Pack *pack, const char *folder, GPtrArray *members, GError **error)
           return FALSE;
         }
       if (!parts[i].write (pack, m->path, error) || !measure (m, error))
-        return FALSE;
+        {
+          /* Its own words name a file in a folder the user never chose:
+           * say whose document it was, and where. */
+          if (error != NULL && g_error_matches (*error, COCREA_ERROR, COCREA_ERROR_IO))
+            {
+              g_autofree char *where = g_filename_display_name (folder);
+              g_prefix_error (error,
+                              _("“%s” could not be written: its documents are prepared in the "
+                                "temporary folder “%s” first, and there: "),
+                              zip_name, where);
+            }
+          return FALSE;
+        }
       done++;
     }
   return TRUE;
@@ -575,7 +588,7 @@ cocrea_pack_export (CocreaDocument *document, const char *zip_path, GCancellable
       return FALSE;
     }
 
-  ok = write_parts (&pack, folder, members, error) &&
+  ok = write_parts (&pack, folder, members, zip_name, error) &&
        write_zip (&pack, output, zip_name, folder, members, info, error);
   g_clear_pointer (&read, cocrea_db_read_end);
   remove_folder (folder);
