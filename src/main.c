@@ -59,10 +59,36 @@ setup_uninstalled (void)
     }
 }
 
+/*
+ * plenary_request:
+ * Whether the arguments are `FILE --plenary` (in either order): the
+ * projector view. Sets *path to the file, or to NULL when there is not
+ * exactly one.
+ */
+static gboolean
+plenary_request (int argc, char *argv[], const char **path)
+{
+  gboolean plenary = FALSE;
+  guint files = 0;
+
+  *path = NULL;
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--plenary"))
+        plenary = TRUE;
+      else if (argv[i][0] != '-' && files++ == 0)
+        *path = argv[i];
+    }
+  if (files != 1)
+    *path = NULL;
+  return plenary;
+}
+
 int
 main (int argc, char *argv[])
 {
   g_autoptr (CocreaApplication) app = NULL;
+  const char *plenary_path = NULL;
   const char *localedir;
 
   setup_uninstalled ();
@@ -72,6 +98,17 @@ main (int argc, char *argv[])
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  if (plenary_request (argc, argv, &plenary_path))
+    {
+      if (plenary_path == NULL)
+        {
+          g_printerr ("cocrea: %s\n", _("--plenary shows one process: cocrea FILE --plenary"));
+          return 2;
+        }
+      app = cocrea_application_new ();
+      return cocrea_application_run_plenary (app, argv[0], plenary_path);
+    }
 
   if (cocrea_cli_handles (argc, argv))
     return cocrea_cli_run (argc, argv);

@@ -105,5 +105,26 @@ sqlite3 "$plan" "UPDATE process SET uuid = '$prefix' || substr(uuid, 5)"
 expect 1 "Spanish: a code of another process" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" sheets "$plan" --read "$code"
 contains "Spanish message for another process" "$err" "se imprimió para otro proceso"
 
+# ---- The projector view: a file it cannot show is said before any window ----
+
+es () { env -u DISPLAY -u WAYLAND_DISPLAY LANGUAGE=es LC_ALL=C.UTF-8 "$@"; }
+expect 1 "plenary: a missing file fails" -- es "$bin" "$dir/no-hay.cocrea" --plenary
+one_line "plenary: a missing file"
+contains "plenary: Spanish message for a missing file" "$err" "“no-hay.cocrea” no existe"
+printf 'una planilla, no un proceso' >"$dir/planilla.cocrea"
+expect 1 "plenary: a file that is not a process fails" -- es "$bin" "$dir/planilla.cocrea" --plenary
+contains "plenary: Spanish message for a foreign file" "$err" "no es un archivo de proceso de Cocrea"
+damaged="$dir/dañado.cocrea"
+"$bin" demo "$damaged" >/dev/null
+/usr/bin/python3 -c "import sys; f = open(sys.argv[1], 'r+b'); f.seek(8192); f.write(b'\xff' * 4096)" "$damaged"
+before=$(sha256sum <"$damaged")
+expect 1 "plenary: a damaged file fails" -- es "$bin" --plenary "$damaged"
+one_line "plenary: a damaged file"
+contains "plenary: Spanish message for a damaged file" "$err" "está dañado"
+[ "$(sha256sum <"$damaged")" = "$before" ] && ok "plenary: the damaged file is left as it was" \
+  || not_ok "plenary: the damaged file is left as it was"
+expect 2 "plenary without a file is a usage error" -- es "$bin" --plenary
+contains "plenary: Spanish usage message" "$err" "cocrea ARCHIVO --plenary"
+
 echo "1..$n"
 [ $failed -eq 0 ]

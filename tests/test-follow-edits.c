@@ -481,6 +481,103 @@ test_bulk_middle (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, n);
 }
 
+static void
+count_cb (gpointer instance, guint *count)
+{
+  (*count)++;
+}
+
+static void
+count_changes_cb (GListModel *model, guint position, guint removed, guint added, guint *count)
+{
+  (*count)++;
+}
+
+/* Another opening of the file, read-only (a projector view): it hears of
+ * every commit of the first only through data_version, and its tally,
+ * counted again, is what a fresh read gives, said with items-changed
+ * over the span that differs only. */
+static void
+test_outside (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaDocument) other = cocrea_document_open (f->path, COCREA_OPEN_READ_ONLY, &error);
+  g_autoptr (CocreaTally) tally = NULL;
+  guint heard = 0, changes = 0;
+  Mirror mirror;
+
+  g_assert_no_error (error);
+  tally = cocrea_tally_new (other, &error);
+  g_assert_no_error (error);
+  mirror_init (&mirror, G_LIST_MODEL (tally));
+  g_signal_connect (other, "outside-changed", G_CALLBACK (count_cb), &heard);
+  g_signal_connect (tally, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  /* Nothing written: nothing heard, nothing changed. */
+  g_assert_false (cocrea_document_check_outside (other));
+  g_assert_true (cocrea_tally_reload (tally, other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 0);
+
+  for (guint step = 1; step <= 60; step++)
+    {
+      g_autoptr (GListModel) fresh = NULL;
+      g_autoptr (GListModel) mirrored = NULL;
+      g_autofree char *expected = NULL, *got = NULL, *seen = NULL;
+      gint64 written = test_process_query_int (TEST_PROCESS (f), "PRAGMA data_version");
+
+      random_edit (f, step);
+      /* The writer's own commits never move its own data_version; the
+       * other connection's does, whenever anything was committed. */
+      g_assert_cmpint (test_process_query_int (TEST_PROCESS (f), "PRAGMA data_version"), ==, written);
+      if (cocrea_document_check_outside (other))
+        {
+          g_assert_true (cocrea_tally_reload (tally, other, &error));
+          g_assert_no_error (error);
+        }
+      g_assert_false (cocrea_document_check_outside (other));
+      fresh = cocrea_tally (f->document, &error);
+      g_assert_no_error (error);
+      expected = describe_tally (fresh);
+      got = describe_tally (G_LIST_MODEL (tally));
+      mirrored = mirror_items (&mirror);
+      seen = describe_tally (mirrored);
+      g_assert_cmpstr (got, ==, expected);
+      g_assert_cmpstr (seen, ==, expected);
+    }
+  g_assert_cmpuint (heard, >, 30);
+
+  /* One more contribution to the proposal at the top: the rows below it
+   * keep their objects. */
+  {
+    g_autoptr (CocreaProposal) top = g_list_model_get_item (G_LIST_MODEL (tally), 0);
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (tally));
+    g_autoptr (CocreaProposal) last = g_list_model_get_item (G_LIST_MODEL (tally), n - 1);
+    g_autoptr (CocreaProposal) last_after = NULL;
+    g_autoptr (CocreaProposal) top_after = NULL;
+    g_autoptr (CocreaContribution) like = g_list_model_get_item (G_LIST_MODEL (f->list), 0);
+    CocreaContributionFields fields;
+    gint64 id = 0;
+
+    cocrea_contribution_get_fields (like, &fields);
+    fields.text = "Otra voz para la primera propuesta";
+    g_assert_true (cocrea_contribution_add (f->document, &fields, &id, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (cocrea_merge_into (f->document, cocrea_proposal_get_id (top), &id, 1, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (cocrea_document_check_outside (other));
+    g_assert_true (cocrea_tally_reload (tally, other, &error));
+    g_assert_no_error (error);
+    top_after = g_list_model_get_item (G_LIST_MODEL (tally), 0);
+    last_after = g_list_model_get_item (G_LIST_MODEL (tally), n - 1);
+    g_assert_cmpint (cocrea_proposal_get_id (top_after), ==, cocrea_proposal_get_id (top));
+    g_assert_cmpuint (cocrea_proposal_get_n_contributions (top_after), ==,
+                      cocrea_proposal_get_n_contributions (top) + 1);
+    g_assert_true (last_after == last);
+  }
+  mirror_clear (&mirror);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -495,5 +592,7 @@ main (int argc, char **argv)
     }
   g_test_add ("/follow-edits/bulk-middle", Fixture, GUINT_TO_POINTER (1), fixture_setup,
               test_bulk_middle, fixture_teardown);
+  g_test_add ("/follow-edits/outside", Fixture, GUINT_TO_POINTER (4), fixture_setup,
+              test_outside, fixture_teardown);
   return g_test_run ();
 }

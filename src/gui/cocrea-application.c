@@ -15,6 +15,7 @@
 #include "cocrea-demo.h"
 #include "cocrea-error.h"
 #include "cocrea-fit-screen.h"
+#include "cocrea-plenary-window.h"
 #include "cocrea-resources.h"
 #include "cocrea-window.h"
 
@@ -463,6 +464,28 @@ quit_application (CocreaApplication *self)
   g_application_quit (G_APPLICATION (self));
 }
 
+/* app.plenary (a path): the projector view of a process, opened
+ * read-only in its own window; `cocrea FILE --plenary` sends it here. */
+static void
+plenary_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  CocreaApplication *self = user_data;
+  const char *path = g_variant_get_string (param, NULL);
+  g_autoptr (GError) error = NULL;
+  CocreaPlenaryWindow *plenary;
+
+  plenary = cocrea_plenary_window_new (GTK_APPLICATION (self), path, &error);
+  if (plenary == NULL)
+    {
+      CocreaWindow *window = get_any_window (self);
+
+      gtk_window_present (GTK_WINDOW (window));
+      cocrea_window_show_error (window, _("Could Not Open the Projector View"), error);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (plenary));
+}
+
 static void
 quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
@@ -485,6 +508,7 @@ static const GActionEntry app_actions[] = {
   { "open", open_activated },
   { "open-path", open_path_activated, "s" },
   { "open-demo", open_demo_activated },
+  { "plenary", plenary_activated, "s" },
   { "about", about_activated },
   { "shortcuts", shortcuts_activated },
   { "help", help_activated },
@@ -506,6 +530,7 @@ cocrea_application_startup (GApplication *app)
     { "win.save-copy", "<Ctrl><Shift>s" },
     { "win.close", "<Ctrl>w" },
     { "win.history", "<Ctrl>h" },
+    { "win.projector", "F5" },
   };
 
   G_APPLICATION_CLASS (cocrea_application_parent_class)->startup (app);
@@ -587,6 +612,59 @@ static void
 cocrea_application_init (CocreaApplication *self)
 {
   self->settings = cocrea_settings_try_new ();
+}
+
+/**
+ * cocrea_application_run_plenary:
+ * @self: the application, not yet run
+ * @argv0: the program's name
+ * @path: the process file `cocrea FILE --plenary` named
+ *
+ * Runs the projector view of @path: in the Cocrea already running when
+ * there is one (its facilitator's window keeps the file), else in this
+ * process. A file that cannot be read is said on standard error, in the
+ * user's language, before any window.
+ *
+ * Returns: the exit status
+ */
+int
+cocrea_application_run_plenary (CocreaApplication *self, const char *argv0, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaDocument) check = NULL;
+  g_autofree char *absolute = NULL;
+  char *args[] = { (char *) argv0, NULL };
+
+  g_return_val_if_fail (COCREA_IS_APPLICATION (self), 1);
+  g_return_val_if_fail (path != NULL, 1);
+
+  /* Read-only, as the view opens it: a missing, damaged or foreign file
+   * is refused here, with the same words, without a display. */
+  check = cocrea_document_open (path, COCREA_OPEN_READ_ONLY, &error);
+  if (check == NULL)
+    {
+      g_printerr ("cocrea: %s\n", error->message);
+      return 1;
+    }
+  cocrea_document_close (check);
+
+  absolute = g_canonicalize_filename (path, NULL);
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("cocrea: %s\n", error->message);
+      return 1;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (self), "plenary", g_variant_new_string (absolute));
+  if (g_application_get_is_remote (G_APPLICATION (self)))
+    {
+      GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+
+      if (bus != NULL)
+        g_dbus_connection_flush_sync (bus, NULL, NULL);
+      return 0;
+    }
+  /* This process shows it: activating presents the view just made. */
+  return g_application_run (G_APPLICATION (self), 1, args);
 }
 
 CocreaApplication *

@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (CocreaApplication, cocrea_application, COCREA, APPLICATION
 
 CocreaApplication *cocrea_application_new             (void);
 GSettings         *cocrea_application_get_settings    (CocreaApplication *self);
+int                cocrea_application_run_plenary     (CocreaApplication *self,
+                                                       const char        *argv0,
+                                                       const char        *path);
 GtkWindow         *cocrea_application_open_path       (CocreaApplication *self,
                                                        const char        *path);
 GtkWindow         *cocrea_application_show_document   (CocreaApplication *self,

@@ -7,6 +7,7 @@
 #include "cocrea-window.h"
 #include "cocrea-new-process-dialog.h"
 #include "cocrea-history-window.h"
+#include "cocrea-plenary-window.h"
 #include "cocrea-process-settings-dialog.h"
 #include "cocrea-process-view.h"
 #include "cocrea-start-page.h"
@@ -153,6 +154,7 @@ cocrea_window_set_document (CocreaWindow *self, CocreaDocument *document)
   writable = document != NULL && !cocrea_document_is_read_only (document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.process-settings", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.projector", document != NULL);
 
   update_title (self);
   update_back_button (self);
@@ -308,6 +310,27 @@ history_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_window_present (GTK_WINDOW (cocrea_history_window_new (GTK_WINDOW (self), self->document)));
 }
 
+/* win.projector (F5): the live tally, full screen, for the room. It opens
+ * the file again read-only, so this window keeps writing. */
+static void
+projector_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaWindow *self = COCREA_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr (GError) error = NULL;
+  CocreaPlenaryWindow *plenary;
+
+  if (self->document == NULL || app == NULL)
+    return;
+  plenary = cocrea_plenary_window_new (app, cocrea_document_get_path (self->document), &error);
+  if (plenary == NULL)
+    {
+      cocrea_window_show_error (self, _("Could Not Open the Projector View"), error);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (plenary));
+}
+
 static void
 close_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -424,6 +447,7 @@ cocrea_window_class_init (CocreaWindowClass *klass)
                                    process_settings_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.projector", NULL, projector_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_action);
@@ -441,6 +465,7 @@ cocrea_window_init (CocreaWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.process-settings", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.projector", FALSE);
 }
 
 CocreaWindow *

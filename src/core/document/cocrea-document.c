@@ -57,6 +57,10 @@ struct _CocreaDocument {
   GArray *savepoint_marks; /* guint: events->len when each inner edit began */
   gboolean stamping;       /* the commit's own modified_at is no one's change */
   GHashTable *table_kinds; /* table name → kind + 1, or 0 when not reported */
+
+  /* Following other connections' commits (cocrea_document_watch_outside()). */
+  gint64 data_version; /* PRAGMA data_version when last looked at */
+  guint watch_id;      /* the timer, or 0 */
 };
 
 /* One row written inside an edit. */
@@ -72,6 +76,7 @@ G_DEFINE_FINAL_TYPE (CocreaDocument, cocrea_document, G_TYPE_OBJECT)
 enum {
   CHANGED,
   RECORDS_CHANGED,
+  OUTSIDE_CHANGED,
   N_SIGNALS
 };
 
@@ -142,6 +147,18 @@ cocrea_document_class_init (CocreaDocumentClass *klass)
                                            G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL,
                                            NULL, G_TYPE_NONE, 1,
                                            COCREA_TYPE_RECORD_CHANGES | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * CocreaDocument::outside-changed:
+   * Emitted when another connection to the file committed a change:
+   * another program (the command line, a sync from laptops) or another
+   * opening of the file in this one. Only noticed by
+   * cocrea_document_check_outside(), which cocrea_document_watch_outside()
+   * runs on a timer. What changed is not known: read again what is shown.
+   */
+  signals[OUTSIDE_CHANGED] = g_signal_new ("outside-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
 }
 
 static void
@@ -758,6 +775,9 @@ cocrea_document_open (const char *path, CocreaOpenFlags flags, GError **error)
 
   if (!self->read_only)
     sqlite3_update_hook (self->db, update_hook_cb, self);
+  /* The baseline for cocrea_document_check_outside(); a file that cannot
+   * say it stays at 0 and is read again at the first look. */
+  cocrea_db_query_int (self->db, "PRAGMA data_version", &self->data_version, NULL);
   return g_steal_pointer (&self);
 }
 
@@ -930,6 +950,7 @@ cocrea_document_close (CocreaDocument *self)
 {
   g_return_if_fail (COCREA_IS_DOCUMENT (self));
 
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   if (self->db != NULL)
     {
       if (self->edit_depth > 0)
@@ -945,6 +966,72 @@ cocrea_document_close (CocreaDocument *self)
         cocrea_verify_stamp_write (self->real_path);
     }
   g_clear_pointer (&self->lock, cocrea_lock_release);
+}
+
+/**
+ * cocrea_document_check_outside:
+ * @self: an open document
+ *
+ * Looks whether another connection committed to the file since the last
+ * look (SQLite's PRAGMA data_version, which counts other connections'
+ * commits, other processes' too, but never this one's own edits), and
+ * emits #CocreaDocument::outside-changed if so. Never waits for a writer:
+ * a file busy at this moment is looked at again next time. A file opened
+ * immutable (a WAL file read-only) never changes for SQLite.
+ *
+ * Returns: whether the file changed (and the signal was emitted)
+ */
+gboolean
+cocrea_document_check_outside (CocreaDocument *self)
+{
+  gint64 version = 0;
+  gboolean read;
+
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (self), FALSE);
+
+  if (self->db == NULL || self->edit_depth > 0)
+    return FALSE;
+  /* On the main loop: a writer in the middle of its commit is waited for
+   * by the next look, not by a frozen window. */
+  sqlite3_busy_timeout (self->db, 0);
+  read = cocrea_db_query_int (self->db, "PRAGMA data_version", &version, NULL);
+  sqlite3_busy_timeout (self->db, 2000);
+  if (!read || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  g_object_ref (self);
+  g_signal_emit (self, signals[OUTSIDE_CHANGED], 0);
+  g_object_unref (self);
+  return TRUE;
+}
+
+static gboolean
+watch_outside_cb (gpointer data)
+{
+  cocrea_document_check_outside (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * cocrea_document_watch_outside:
+ * @self: an open document
+ * @interval_ms: how often to look, or 0 to stop looking
+ *
+ * Runs cocrea_document_check_outside() every @interval_ms on the thread
+ * default main context until @self is closed, so
+ * #CocreaDocument::outside-changed follows what other programs write.
+ * A look costs one read of the file's header (microseconds).
+ */
+void
+cocrea_document_watch_outside (CocreaDocument *self, guint interval_ms)
+{
+  g_return_if_fail (COCREA_IS_DOCUMENT (self));
+
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (interval_ms == 0 || self->db == NULL)
+    return;
+  self->watch_id = g_timeout_add (interval_ms, watch_outside_cb, self);
+  g_source_set_name_by_id (self->watch_id, "[cocrea] outside changes");
 }
 
 const char *

@@ -68,6 +68,10 @@ gboolean           cocrea_document_check_output      (CocreaDocument  *self,
                                                       const char      *dest,
                                                       GError         **error);
 
+gboolean           cocrea_document_check_outside     (CocreaDocument  *self);
+void               cocrea_document_watch_outside     (CocreaDocument  *self,
+                                                      guint            interval_ms);
+
 gboolean           cocrea_document_peek_version      (const char      *path,
                                                       int             *version,
                                                       GError         **error);

@@ -276,6 +276,28 @@ cocrea_activity_lookup (CocreaDocument *document, gint64 id, GError **error)
   return NULL;
 }
 
+/*
+ * cocrea_activity_current:
+ * The activity the room is at now, for a view of the workshop: the one
+ * whose contribution was typed last, else the activity added last.
+ * Returns NULL without @error set when the process has no activity yet,
+ * NULL with @error set on a database failure.
+ */
+CocreaActivity *
+cocrea_activity_current (CocreaDocument *document, GError **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (document), NULL);
+
+  if (!cocrea_db_query_int (cocrea_document_get_db (document),
+                            "SELECT coalesce ((SELECT activity_id FROM contribution"
+                            " ORDER BY id DESC LIMIT 1), (SELECT max (id) FROM activity), 0)",
+                            &id, error))
+    return NULL;
+  return id > 0 ? cocrea_activity_lookup (document, id, error) : NULL;
+}
+
 /* Checks @fields against the rules of an activity; sets COCREA_ERROR_INVALID. */
 static gboolean
 validate (const CocreaActivityFields *fields, const char *name, GError **error)

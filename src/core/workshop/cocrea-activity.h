@@ -49,6 +49,8 @@ GListModel         *cocrea_activity_list                (CocreaDocument *documen
 CocreaActivity     *cocrea_activity_lookup              (CocreaDocument *document,
                                                          gint64          id,
                                                          GError        **error);
+CocreaActivity     *cocrea_activity_current             (CocreaDocument *document,
+                                                         GError        **error);
 gboolean            cocrea_activity_add                 (CocreaDocument             *document,
                                                          const CocreaActivityFields *fields,
                                                          gint64                     *id,

@@ -840,15 +840,10 @@ apply_contributions (CocreaTally *self, sqlite3 *db, const CocreaRecordChanges *
   return recount (self, db, tops, no_fresh, error);
 }
 
-/* Counts everything again, and says the whole list changed. */
-static gboolean
-reload (CocreaTally *self, sqlite3 *db, GError **error)
+/* @self takes what @fresh counted, which is left empty. Says nothing. */
+static void
+take_state (CocreaTally *self, CocreaTally *fresh)
 {
-  g_autoptr (CocreaTally) fresh = g_object_new (COCREA_TYPE_TALLY, NULL);
-  guint removed = self->items->len;
-
-  if (!load (fresh, db, TRUE, error))
-    return FALSE;
   clear_state (self);
   self->ids = g_steal_pointer (&fresh->ids);
   self->merged_into = g_steal_pointer (&fresh->merged_into);
@@ -858,7 +853,97 @@ reload (CocreaTally *self, sqlite3 *db, GError **error)
   self->merged = fresh->merged;
   memset (&fresh->merged, 0, sizeof fresh->merged);
   fresh->items = g_ptr_array_new ();
+}
+
+/* Counts everything again, and says the whole list changed. */
+static gboolean
+reload (CocreaTally *self, sqlite3 *db, GError **error)
+{
+  g_autoptr (CocreaTally) fresh = g_object_new (COCREA_TYPE_TALLY, NULL);
+  guint removed = self->items->len;
+
+  if (!load (fresh, db, TRUE, error))
+    return FALSE;
+  take_state (self, fresh);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
+  return TRUE;
+}
+
+/* Whether @a and @b show the same in a tally: id, title, origin and counts. */
+static gboolean
+same_tally_item (CocreaProposal *a, CocreaProposal *b)
+{
+  return cocrea_proposal_get_id (a) == cocrea_proposal_get_id (b) &&
+         cocrea_proposal_get_origin (a) == cocrea_proposal_get_origin (b) &&
+         cocrea_proposal_get_n_contributions (a) == cocrea_proposal_get_n_contributions (b) &&
+         cocrea_proposal_get_n_groups (a) == cocrea_proposal_get_n_groups (b) &&
+         cocrea_proposal_get_n_activities (a) == cocrea_proposal_get_n_activities (b) &&
+         cocrea_proposal_get_n_supports (a) == cocrea_proposal_get_n_supports (b) &&
+         g_strcmp0 (cocrea_proposal_get_title (a), cocrea_proposal_get_title (b)) == 0;
+}
+
+/**
+ * cocrea_tally_reload:
+ * @self: a tally from cocrea_tally_new()
+ * @document: the document it counts
+ * @error: return location for a #CocreaError
+ *
+ * Counts everything again, for a file another program changed
+ * (#CocreaDocument::outside-changed), where no one says what changed.
+ * Items that show the same as before (id, title, origin, counts) at the
+ * same place are kept, and only the span between the first and the last
+ * place that differ is reported changed, so a view of the top of the
+ * tally redraws only what moved.
+ *
+ * Returns: %TRUE on success; on a database failure %FALSE with @error
+ *   set, and the tally unchanged
+ */
+gboolean
+cocrea_tally_reload (CocreaTally *self, CocreaDocument *document, GError **error)
+{
+  g_autoptr (CocreaTally) fresh = NULL;
+  guint old_len, new_len, head = 0, tail = 0;
+
+  g_return_val_if_fail (COCREA_IS_TALLY (self), FALSE);
+  g_return_val_if_fail (self->follows, FALSE);
+  g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
+
+  fresh = g_object_new (COCREA_TYPE_TALLY, NULL);
+  if (!load (fresh, cocrea_document_get_db (document), TRUE, error))
+    return FALSE;
+
+  old_len = self->items->len;
+  new_len = fresh->items->len;
+  while (head < old_len && head < new_len &&
+         same_tally_item (self->items->pdata[head], fresh->items->pdata[head]))
+    head++;
+  while (tail < old_len - head && tail < new_len - head &&
+         same_tally_item (self->items->pdata[old_len - 1 - tail],
+                          fresh->items->pdata[new_len - 1 - tail]))
+    tail++;
+
+  /* The unchanged places keep their objects: whoever holds one holds
+   * what the list still says. */
+  for (guint i = 0; i < new_len; i++)
+    {
+      gboolean kept = i < head || i >= new_len - tail;
+      CocreaProposal *old;
+      guint at;
+
+      if (!kept)
+        continue;
+      old = self->items->pdata[i < head ? i : old_len - (new_len - i)];
+      at = proposal_index (fresh, cocrea_proposal_get_id (old));
+      g_assert (at != NONE);
+      fresh->item_of->pdata[at] = old;
+      g_object_unref (fresh->items->pdata[i]);
+      fresh->items->pdata[i] = g_object_ref (old);
+    }
+
+  take_state (self, fresh);
+  if (head + tail < MAX (old_len, new_len))
+    g_list_model_items_changed (G_LIST_MODEL (self), head, old_len - head - tail,
+                                new_len - head - tail);
   return TRUE;
 }
 

@@ -24,6 +24,9 @@ gboolean     cocrea_tally_apply         (CocreaTally               *self,
                                          const CocreaRecordChanges *changes,
                                          GArray                    *retitled,
                                          GError                   **error);
+gboolean     cocrea_tally_reload        (CocreaTally               *self,
+                                         CocreaDocument            *document,
+                                         GError                   **error);
 const char  *cocrea_tally_get_top_title (CocreaTally               *self,
                                          gint64                     proposal_id);
 
