@@ -403,7 +403,8 @@ test_import (Fixture *f, gconstpointer data)
   g_autofree char *csv = g_build_filename (f->dir, "hojas.csv", NULL);
   gint64 three = workshop_group (f, 3), five = workshop_group (f, 5);
   g_autofree char *code3 = code_for_group (f, three);
-  g_autofree char *code5 = g_ascii_strdown (code_for_group (f, five), -1);
+  g_autofree char *code5_typed = code_for_group (f, five);
+  g_autofree char *code5 = g_ascii_strdown (code5_typed, -1);
   g_autofree char *content = NULL;
   g_autoptr (GError) error = NULL;
   guint n = 0;

@@ -61,6 +61,15 @@ file_hash (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
+/* The file at PATH still has the SHA-256 BEFORE: not a byte changed. */
+static void
+assert_file_unchanged (const char *before, const char *path)
+{
+  g_autofree char *now = file_hash (path);
+
+  g_assert_cmpstr (before, ==, now);
+}
+
 static gint64
 add (CocreaDocument *doc, gint64 activity, gint64 group, const char *text)
 {
@@ -328,7 +337,7 @@ test_new_rows (Fixture *f, gconstpointer data)
                                        " WHERE contribution_fts MATCH 'inclusivos'"), ==, 3);
 
   /* The copy was only read; bringing it back again brings nothing. */
-  g_assert_cmpstr (before, ==, file_hash (copy_path));
+  assert_file_unchanged (before, copy_path);
   again = compare (f->main, copy_path);
   g_assert_true (cocrea_sync_plan_is_empty (again));
   g_assert_true (cocrea_document_check_file (f->path, NULL, &error));
@@ -526,7 +535,7 @@ test_other_process (Fixture *f, gconstpointer data)
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "another process"));
   g_clear_error (&error);
-  g_assert_cmpstr (before, ==, file_hash (other));
+  assert_file_unchanged (before, other);
   {
     g_autofree char *after = dump (f->main);
     g_assert_cmpstr (main_before, ==, after);
@@ -721,13 +730,13 @@ test_older_copy (Fixture *f, gconstpointer data)
   doc = open_doc (old_main);
   before = file_hash (old_copy);
   plan = compare (doc, old_copy);
-  g_assert_cmpstr (before, ==, file_hash (old_copy));
+  assert_file_unchanged (before, old_copy);
   g_assert_nonnull (cocrea_sync_plan_get_notes (plan)[0]);
   g_assert_cmpuint (count (plan, COCREA_SYNC_CONTRIBUTIONS, COCREA_SYNC_NEW), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (cocrea_sync_plan_get_conflicts (plan)), ==, 0);
   apply (doc, plan, NULL);
   g_assert_cmpint (id_of_text (doc, "Escrito en la versión anterior"), >, 0);
-  g_assert_cmpstr (before, ==, file_hash (old_copy));
+  assert_file_unchanged (before, old_copy);
   {
     int version = 0;
     g_assert_true (cocrea_document_peek_version (old_copy, &version, &error));
