@@ -9,9 +9,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <locale.h>
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "cocrea-activities-page.h"
@@ -332,6 +334,13 @@ test_history (void)
   gui_wait_for (no_history_window, NULL);
 }
 
+/* A label showing @text. */
+static gboolean
+match_label (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 static gboolean
 not_busy (gpointer page)
 {
@@ -468,6 +477,26 @@ test_export_refused (void)
   g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
+/* The pack takes a Cancel as the PDFs do: no file, a toast, and the page
+ * takes the next export. */
+static void
+test_export_pack_cancel (void)
+{
+  CocreaExportPage *page =
+    COCREA_EXPORT_PAGE (gui_show_page (window, "export", COCREA_TYPE_EXPORT_PAGE));
+  g_autofree char *path = g_build_filename (gui.tmp_dir, "cancelado.zip", NULL);
+
+  cocrea_export_page_export_to (page, COCREA_EXPORT_PACK_ZIP, path);
+  g_assert_true (cocrea_export_page_get_busy (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "export.cancel", NULL));
+  gui_wait_for_seconds (not_busy, page, 60);
+  gui_settle ();
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (gui_find_one (GTK_WIDGET (page), match_label,
+                                  _("Export cancelled: no file was written")));
+  g_assert_false (gui_has_toplevel (GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+}
+
 static gint64
 count_contributions (void)
 {
@@ -478,12 +507,6 @@ count_contributions (void)
                        "SELECT count(*) FROM contribution", &n, &error);
   g_assert_no_error (error);
   return n;
-}
-
-static gboolean
-match_toast_text (GtkWidget *widget, gconstpointer text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 /* Activities & groups → Import… takes Decidim's export too, told by its
@@ -504,7 +527,7 @@ test_import_decidim (void)
   gui_settle ();
   g_assert_cmpint (count_contributions (), ==, before + 2);
   g_assert_false (gui_has_toplevel (GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
-  g_assert_nonnull (gui_find_one (page, match_toast_text, summary));
+  g_assert_nonnull (gui_find_one (page, match_label, summary));
   gui_screenshot ("gui-web-import-decidim.png");
 
   /* Again: nothing new, said in a dialog, nothing to undo. */
@@ -561,12 +584,6 @@ consultation_json (void)
 }
 
 static gboolean
-match_label (GtkWidget *widget, gconstpointer text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
 page_shows (gpointer text)
 {
   GtkWidget *page = gui_show_page (window, "consultation", COCREA_TYPE_CONSULTATION_PAGE);
@@ -593,15 +610,18 @@ test_revise (void)
   g_autofree char *before = NULL;
   g_autofree char *json = NULL;
   g_autofree char *undone = NULL;
+  /* In the user's language: also run in Spanish for its screenshots. */
+  g_autofree char *listed = g_strdup_printf (_("%s of milestone %d.%d"),
+                                             cocrea_revision_field_label ("deliverable"), 2, 1);
 
   /* Comment 4 was not accepted: it cannot change the plan. */
   choose_comment (page, 4);
   g_assert_false (gtk_widget_activate_action (page, "consultation.revise", NULL) &&
                   gui_has_toplevel (GSIZE_TO_POINTER (COCREA_TYPE_REVISION_DIALOG)));
   g_assert_nonnull (gui_find_one (page, match_label,
-                                  "No changes yet. When a comment leads to a change in a "
-                                  "commitment or milestone, choose the comment and “Change the "
-                                  "Plan”: the final plan shows each change with its comment."));
+                                  _("No changes yet. When a comment leads to a change in a "
+                                    "commitment or milestone, choose the comment and “Change the "
+                                    "Plan”: the final plan shows each change with its comment.")));
 
   /* Comment 1, accepted, on commitment 2. */
   choose_comment (page, 1);
@@ -633,7 +653,7 @@ test_revise (void)
   gui_wait_for (no_revision_dialog, NULL);
 
   /* On the page, and in the file as the command line reads it. */
-  gui_wait_for (page_shows, (gpointer) "Activity or deliverable of milestone 2.1");
+  gui_wait_for (page_shows, listed);
   gui_screenshot ("gui-web-revisions.png");
   json = consultation_json ();
   g_assert_nonnull (strstr (json, deliverable));
@@ -642,7 +662,7 @@ test_revise (void)
   /* The toast's Undo takes back the change and its record. */
   g_assert_true (gtk_widget_activate_action (page, "consultation.undo", "u", 0));
   gui_settle ();
-  gui_wait_for (page_hides, (gpointer) "Activity or deliverable of milestone 2.1");
+  gui_wait_for (page_hides, listed);
   undone = consultation_json ();
   g_assert_null (strstr (undone, deliverable));
 }
@@ -650,6 +670,16 @@ test_revise (void)
 int
 main (int argc, char **argv)
 {
+  /* COCREA_TEST_LOCALEDIR: run in the user's language (LANGUAGE=es), for
+   * screenshots of the Spanish strings; the tests that compare English
+   * texts then fail, after their screenshots. */
+  if (g_getenv ("COCREA_TEST_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COCREA_TEST_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   if (!gui_harness_init (&argc, &argv, "cocrea-gui-web", "org.cocrea.Cocrea.TestWeb"))
     return 77;
 
@@ -661,6 +691,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-web/history", test_history);
   g_test_add_func ("/gui-web/export", test_export);
   g_test_add_func ("/gui-web/export-refused", test_export_refused);
+  g_test_add_func ("/gui-web/export-pack-cancel", test_export_pack_cancel);
   g_test_add_func ("/gui-web/import-decidim", test_import_decidim);
   g_test_add_func ("/gui-web/revise", test_revise);
 

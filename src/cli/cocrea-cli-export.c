@@ -68,8 +68,9 @@ cocrea_cli_export (int argc, char **argv)
   g_autoptr (GOptionContext) context =
     cocrea_cli_context (_("FILE"),
                         _("Export the process: contributions (CSV), everything (JSON), the draft "
-                          "plan or the reasons report (PDF), the commitments (CSV), or the "
-                          "proposals for Decidim (JSON)."),
+                          "plan, the reasons report, the final plan or a commitment's report "
+                          "(PDF), the commitments (CSV), the proposals or the answers for "
+                          "Decidim (JSON, CSV), or all of it as the repository pack (ZIP)."),
                         entries);
   g_autoptr (CocreaDocument) document = NULL;
   g_auto (GStrv) warnings = NULL;

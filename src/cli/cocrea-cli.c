@@ -20,8 +20,8 @@ typedef struct {
 static const Command commands[] = {
   { "new",    N_("Create an empty process file"),                     cocrea_cli_new },
   { "demo",   N_("Write the Renca 2019 demo process"),                cocrea_cli_demo },
-  { "import", N_("Import contributions from a CSV spreadsheet"),      cocrea_cli_import },
-  { "export", N_("Export contributions as CSV or the process as JSON"), cocrea_cli_export },
+  { "import", N_("Import contributions from a CSV spreadsheet or a Decidim export"), cocrea_cli_import },
+  { "export", N_("Export the process: PDFs, open data, Decidim files, the repository pack"), cocrea_cli_export },
   { "info",   N_("Show a process's title and record counts"),         cocrea_cli_info },
   { "check",  N_("Check a file's integrity and schema version"),      cocrea_cli_check },
   { "list",    N_("List the contributions with their activity, group and proposal"), cocrea_cli_list },

@@ -23,6 +23,7 @@
 #include "cocrea-response-dialog.h"
 #include "cocrea-revision-dialog.h"
 #include "cocrea-revision.h"
+#include "cocrea-text.h"
 #include "cocrea-undo.h"
 
 struct _CocreaRevisionDialog
@@ -57,18 +58,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* @text on one line, at most @max characters: the rows stay narrow. */
-static char *
-short_label (const char *text, glong max)
-{
-  g_autofree char *line = g_strdelimit (g_strdup (text != NULL ? text : ""), "\r\n", ' ');
-
-  if (g_utf8_strlen (line, -1) <= max)
-    return g_steal_pointer (&line);
-  *g_utf8_offset_to_pointer (line, max) = '\0';
-  return g_strconcat (line, "…", NULL);
-}
 
 static CocreaCommitment *
 chosen_commitment (CocreaRevisionDialog *self)
@@ -218,7 +207,8 @@ commitment_chosen_cb (CocreaRevisionDialog *self)
                     i < g_list_model_get_n_items (self->milestone_list); i++)
     {
       g_autoptr (CocreaMilestone) m = g_list_model_get_item (self->milestone_list, i);
-      g_autofree char *deliverable = short_label (cocrea_milestone_get_deliverable (m), 40);
+      const char *text = cocrea_milestone_get_deliverable (m);
+      g_autofree char *deliverable = cocrea_text_first_line (text != NULL ? text : "", 40);
       /* TRANSLATORS: a milestone in a list, "2.3 Ordinance published" */
       g_autofree char *label = g_strdup_printf (_("%d.%d %s"),
                                                 cocrea_commitment_get_position (commitment),
@@ -464,7 +454,7 @@ cocrea_revision_dialog_new (GtkWindow *parent, CocreaDocument *document, gint64 
   for (guint i = 0; i < g_list_model_get_n_items (self->commitment_list); i++)
     {
       g_autoptr (CocreaCommitment) c = g_list_model_get_item (self->commitment_list, i);
-      g_autofree char *name = short_label (cocrea_commitment_get_name (c), 40);
+      g_autofree char *name = cocrea_text_first_line (cocrea_commitment_get_name (c), 40);
       g_autofree char *label = g_strdup_printf ("%d. %s", cocrea_commitment_get_position (c), name);
 
       if (cocrea_commitment_get_id (c) == commitment_id)

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cocrea-revision-item.h"
+#include "cocrea-text.h"
 
 struct _CocreaRevisionItem
 {
@@ -31,19 +32,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* @text on one line, cut after @max characters with an ellipsis: the
- * list shows the start, the tooltip the whole. */
-static char *
-shorten (const char *text, glong max)
-{
-  g_autofree char *line = g_strdelimit (g_strdup (text != NULL ? text : ""), "\r\n", ' ');
-
-  if (g_utf8_strlen (line, -1) <= max)
-    return g_steal_pointer (&line);
-  *g_utf8_offset_to_pointer (line, max) = '\0';
-  return g_strconcat (line, "…", NULL);
-}
 
 /**
  * cocrea_revision_item_new:
@@ -71,11 +59,11 @@ cocrea_revision_item_new (const CocreaRevision *revision)
                   : g_strdup_printf (_("%s of commitment %d"),
                                      cocrea_revision_field_label (revision->field),
                                      revision->commitment_position);
-  before = shorten (revision->before, 80);
-  after = shorten (revision->after, 80);
+  before = cocrea_text_first_line (revision->before != NULL ? revision->before : "", 80);
+  after = cocrea_text_first_line (revision->after != NULL ? revision->after : "", 80);
   /* TRANSLATORS: a change to the plan, "“old text” → “new text”" */
   self->change = g_strdup_printf (_("“%s” → “%s”"), before, after);
-  said = shorten (revision->comment_text, 100);
+  said = cocrea_text_first_line (revision->comment_text != NULL ? revision->comment_text : "", 100);
   author = revision->comment_author;
   self->cause = author != NULL && *author != '\0'
                   /* TRANSLATORS: why the plan changed, "In answer to comment 4, by Ana: “…”" */
