@@ -33,7 +33,7 @@ static CocreaPlenaryWindow *plenary;
 static gboolean
 match_text (GtkWidget *widget, gconstpointer text)
 {
-  return GTK_IS_LABEL (widget) && gtk_widget_get_child_visible (widget) &&
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
@@ -169,6 +169,29 @@ test_open (void)
                                   "Plan de Acción Comunal de Gobierno Abierto de Renca"));
   g_assert_cmpuint (rows->len, ==, cocrea_plenary_window_get_n_shown (plenary));
 
+  /* The demo has its five commitments: the quotas, and each selected row
+   * says so in words, with its origin. */
+  g_assert_nonnull (gui_find_one (GTK_WIDGET (plenary), match_text,
+                                  "Selected: 5 of 5 (municipal 2 of 2, community 3 of 3)"));
+  g_assert_nonnull (gui_find_one (row_titled ("Coordinación de seguridad entre dirigentes, municipio y Carabineros"),
+                                  match_text, "Selected · Community"));
+  g_assert_nonnull (gui_find_one (row_titled ("Foro Regular de Gobierno Abierto"), match_text,
+                                  "Selected · Municipal"));
+  g_assert_null (gui_find_one (rows->pdata[0], match_text, "Selected · Community"));
+
+  /* The whole screen, also without a window manager to make it full
+   * screen (as here): no margin cut off as for other windows. */
+  {
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (plenary));
+    GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface),
+                                                              surface);
+    GdkRectangle screen;
+
+    gdk_monitor_get_geometry (monitor, &screen);
+    g_assert_cmpint (gdk_surface_get_height (surface), ==, screen.height);
+    g_assert_cmpint (gdk_surface_get_width (surface), ==, screen.width);
+  }
+
   /* Sized for the screen: 28 px body text at 1080 lines, in proportion. */
   height = gtk_widget_get_height (GTK_WIDGET (plenary));
   g_assert_cmpint (ABS ((int) cocrea_plenary_window_get_text_px (plenary) - 28 * height / 1080), <=, 1);
@@ -243,6 +266,49 @@ first_has_five (gpointer data)
   g_autoptr (GPtrArray) rows = shown_rows ();
 
   return rows->len > 0 && gui_find_one (rows->pdata[0], match_text, data) != NULL;
+}
+
+static gboolean
+security_not_selected (gpointer data)
+{
+  GtkWidget *row = row_titled ("Coordinación de seguridad entre dirigentes, municipio y Carabineros");
+
+  return row != NULL && gui_find_one (row, match_text, "Selected · Community") == NULL &&
+         gui_find_one (GTK_WIDGET (plenary), match_text,
+                       "Selected: 4 of 5 (municipal 2 of 2, community 2 of 3)") != NULL;
+}
+
+/* A decision taken on the command line changes no count, and still shows. */
+static void
+test_command_line_decides (void)
+{
+  const char *bin = g_getenv ("COCREA_BIN");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *id = NULL;
+  int status = -1;
+
+  g_assert_false (security_not_selected (NULL));
+  {
+    g_autoptr (GListModel) tally = cocrea_tally (cocrea_plenary_window_get_document (plenary), &error);
+    g_autoptr (CocreaProposal) second = g_list_model_get_item (tally, 1);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cocrea_proposal_get_title (second), ==,
+                     "Coordinación de seguridad entre dirigentes, municipio y Carabineros");
+    id = g_strdup_printf ("%" G_GINT64_FORMAT, cocrea_proposal_get_id (second));
+  }
+  {
+    const char *argv[] = { bin, "decide", gui.demo_path, id, "--reject", "--reason",
+                           "Ya lo hace Seguridad Pública", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                                 NULL, NULL, &err, &status, &error));
+    g_assert_no_error (error);
+  }
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("cocrea decide failed while the projector view was open: %s", err);
+  gui_wait_for_seconds (security_not_selected, NULL, 2);
 }
 
 /* The facilitator's window in this process writes; the view follows. */
@@ -372,6 +438,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/gui-plenary/open", test_open);
   g_test_add_func ("/gui-plenary/command-line-writes", test_command_line_writes);
+  g_test_add_func ("/gui-plenary/command-line-decides", test_command_line_decides);
   g_test_add_func ("/gui-plenary/facilitator-writes", test_facilitator_writes);
   g_test_add_func ("/gui-plenary/keys", test_keys);
   g_test_add_func ("/gui-plenary/accessible", test_accessible);

@@ -11,6 +11,7 @@
 
 #include "cocrea-plenary-row.h"
 #include "cocrea-proposal.h"
+#include "cocrea-types.h"
 
 struct _CocreaPlenaryRow
 {
@@ -18,12 +19,14 @@ struct _CocreaPlenaryRow
 
   guint rank;    /* 1 for the most mentioned */
   guint maximum; /* the most mentioned proposal's contributions */
+  gboolean selected; /* chosen as a commitment of the plan */
 
   /* template children */
   GtkLabel *rank_label;
   GtkLabel *title_label;
   GtkProgressBar *bar;
   GtkLabel *count_label;
+  GtkLabel *badge_label;
 };
 
 G_DEFINE_FINAL_TYPE (CocreaPlenaryRow, cocrea_plenary_row, COCREA_TYPE_ITEM_WIDGET)
@@ -64,11 +67,47 @@ cocrea_plenary_row_show_item (CocreaItemWidget *widget, gpointer item)
   gtk_label_set_text (self->rank_label, rank);
   gtk_label_set_text (self->title_label, cocrea_proposal_get_title (proposal));
   gtk_label_set_text (self->count_label, counts);
+  if (self->selected)
+    {
+      g_autofree char *badge = NULL;
+
+      /* Said in words, not by colour alone: "Selected · Community". */
+      badge = g_strdup_printf (_("%s · %s"), _("Selected"),
+                               cocrea_origin_label (cocrea_proposal_get_origin (proposal)));
+      gtk_label_set_text (self->badge_label, badge);
+      g_free (name);
+      /* TRANSLATORS: what a screen reader says of a row on the projector:
+       * its place, the proposal's title, its counts, and that it was
+       * selected ("Selected · Community") */
+      name = g_strdup_printf (_("%u. %s: %s; %s"), self->rank,
+                              cocrea_proposal_get_title (proposal), counts, badge);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->badge_label), self->selected);
   gtk_progress_bar_set_fraction (self->bar, self->maximum == 0 ? 0.0
                                             : MIN (1.0, (double) contributions / self->maximum));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   counts, -1);
+}
+
+/**
+ * cocrea_plenary_row_set_selected:
+ * Whether the row's proposal was selected as a commitment: the row says
+ * so beside its title, with its origin (the quota it counts in).
+ */
+void
+cocrea_plenary_row_set_selected (CocreaPlenaryRow *self, gboolean selected)
+{
+  gpointer item;
+
+  g_return_if_fail (COCREA_IS_PLENARY_ROW (self));
+
+  if (self->selected == !!selected)
+    return;
+  self->selected = !!selected;
+  item = cocrea_item_widget_get_item (COCREA_ITEM_WIDGET (self));
+  if (item != NULL)
+    cocrea_plenary_row_show_item (COCREA_ITEM_WIDGET (self), item);
 }
 
 /**
@@ -105,6 +144,7 @@ cocrea_plenary_row_class_init (CocreaPlenaryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaPlenaryRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, CocreaPlenaryRow, bar);
   gtk_widget_class_bind_template_child (widget_class, CocreaPlenaryRow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPlenaryRow, badge_label);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
 }
 

@@ -15,5 +15,7 @@ CocreaPlenaryRow *cocrea_plenary_row_new       (void);
 void              cocrea_plenary_row_set_place (CocreaPlenaryRow *self,
                                                 guint             rank,
                                                 guint             maximum);
+void              cocrea_plenary_row_set_selected (CocreaPlenaryRow *self,
+                                                   gboolean          selected);
 
 G_END_DECLS

@@ -3,7 +3,8 @@
  * A full-screen window for the projector or a second monitor, read from
  * the back of the hall: the process and the activity on top, and the
  * tally as large bars, most mentioned first, as many as fit whole
- * (CocreaPlenaryLayout); Page Down shows the next ones.
+ * (CocreaPlenaryLayout); Page Down shows the next ones. Once commitments
+ * are selected, it says how many against the quotas, and marks them.
  *
  * It opens the file on its own, read-only and without the write lock, so
  * the facilitator's window, the command line or a sync keep writing. It
@@ -28,6 +29,7 @@
 #include "cocrea-plenary-row.h"
 #include "cocrea-plenary-window.h"
 #include "cocrea-proposal.h"
+#include "cocrea-selection.h"
 #include "cocrea-stats.h"
 #include "cocrea-tally.h"
 
@@ -65,6 +67,7 @@ struct _CocreaPlenaryWindow
   /* template children */
   GtkLabel *process_label;
   GtkLabel *activity_label;
+  GtkLabel *selection_label;
   GtkLabel *timer_label;
   GtkWidget *rows_box;
   GtkLabel *empty_label;
@@ -133,6 +136,43 @@ set_label (GtkLabel *label, const char *text)
     gtk_label_set_text (label, text);
 }
 
+/* Once commitments are selected, how many against the quotas. */
+static void
+update_selection (CocreaPlenaryWindow *self)
+{
+  CocreaSelectionSummary summary = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!cocrea_selection_get_summary (self->document, &summary, &error))
+    {
+      show_status (self, error);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->selection_label), summary.selected > 0);
+  if (summary.selected == 0)
+    return;
+  /* TRANSLATORS: selected against quotas: "Selected: 5 of 5 (municipal 2 of 2, community 3 of 3)" */
+  text = g_strdup_printf (_("Selected: %d of %d (municipal %d of %d, community %d of %d)"),
+                          summary.selected, summary.quota_total, summary.selected_municipal,
+                          summary.quota_municipal, summary.selected_community,
+                          summary.quota_community);
+  set_label (self->selection_label, text);
+}
+
+/* Whether @proposal was selected as a commitment; FALSE when unknown. */
+static gboolean
+is_selected (CocreaPlenaryWindow *self, CocreaProposal *proposal)
+{
+  CocreaDecision decision = COCREA_DECISION_NOT_SHORTLISTED;
+  gboolean decided = FALSE;
+
+  if (!cocrea_selection_get_decision (self->document, cocrea_proposal_get_id (proposal), &decided,
+                                      &decision, NULL, NULL))
+    return FALSE;
+  return decided && decision == COCREA_DECISION_SELECTED;
+}
+
 /* The process's title, and the activity the room is at with what it has so far. */
 static void
 update_header (CocreaPlenaryWindow *self)
@@ -173,6 +213,7 @@ update_header (CocreaPlenaryWindow *self)
   else
     line = g_strdup (_("No activity recorded yet"));
   set_label (self->activity_label, line);
+  update_selection (self);
 }
 
 /* Puts the tally's items from self->first in the rows. */
@@ -205,6 +246,7 @@ bind_rows (CocreaPlenaryWindow *self)
                                                                    position);
 
           cocrea_plenary_row_set_place (row, position + 1, maximum);
+          cocrea_plenary_row_set_selected (row, is_selected (self, item));
           cocrea_item_widget_set_item (COCREA_ITEM_WIDGET (row), item);
         }
       gtk_widget_set_visible (GTK_WIDGET (row), position < n);
@@ -270,6 +312,8 @@ outside_changed_cb (CocreaPlenaryWindow *self)
     }
   show_status (self, NULL);
   update_header (self);
+  /* A decision changes no count: the rows say "Selected" anew. */
+  bind_rows (self);
 }
 
 /* ---- paging ---- */
@@ -534,6 +578,34 @@ minutes_changed_cb (CocreaPlenaryWindow *self)
 
 /* ---- the window ---- */
 
+/* The size of the monitor the window is on (the first one before it is
+ * realized): the window takes it also where no window manager makes it
+ * full screen (a bare X server, a kiosk). */
+static void
+size_to_monitor (CocreaPlenaryWindow *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  g_autoptr (GdkMonitor) monitor = NULL;
+  GdkRectangle area = { 0, 0, 1280, 720 };
+
+  if (self->surface != NULL)
+    monitor = g_object_ref (gdk_display_get_monitor_at_surface (display, self->surface));
+  if (monitor == NULL)
+    monitor = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+  if (monitor != NULL)
+    gdk_monitor_get_geometry (monitor, &area);
+  gtk_window_set_default_size (GTK_WINDOW (self), area.width, area.height);
+}
+
+/* Every window is cut a margin smaller than its screen when it is
+ * realized (cocrea-fit-screen); the projector's takes the whole screen
+ * back, after that (connected after every other handler). */
+static void
+realized_cb (CocreaPlenaryWindow *self)
+{
+  size_to_monitor (self);
+}
+
 static void
 cocrea_plenary_window_realize (GtkWidget *widget)
 {
@@ -605,6 +677,7 @@ cocrea_plenary_window_class_init (CocreaPlenaryWindowClass *klass)
                                                "/org/cocrea/Cocrea/cocrea-plenary-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaPlenaryWindow, process_label);
   gtk_widget_class_bind_template_child (widget_class, CocreaPlenaryWindow, activity_label);
+  gtk_widget_class_bind_template_child (widget_class, CocreaPlenaryWindow, selection_label);
   gtk_widget_class_bind_template_child (widget_class, CocreaPlenaryWindow, timer_label);
   gtk_widget_class_bind_template_child (widget_class, CocreaPlenaryWindow, rows_box);
   gtk_widget_class_bind_template_child (widget_class, CocreaPlenaryWindow, empty_label);
@@ -674,25 +747,12 @@ cocrea_plenary_window_init (CocreaPlenaryWindow *self)
   g_signal_connect_object (gtk_widget_get_layout_manager (self->rows_box), "notify::n-fit",
                            G_CALLBACK (n_fit_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
+  g_signal_connect_after (self, "realize", G_CALLBACK (realized_cb), NULL);
 
   add_arrow_keys (self);
   gtk_spin_button_set_value (self->minutes_spin, DEFAULT_MINUTES);
   self->timer_left = round_length (self);
   update_timer (self);
-}
-
-/* The first monitor's size: the window takes it also where no window
- * manager makes it full screen (a bare X server, a kiosk). */
-static void
-size_to_monitor (CocreaPlenaryWindow *self)
-{
-  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
-  g_autoptr (GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
-  GdkRectangle area = { 0, 0, 1280, 720 };
-
-  if (monitor != NULL)
-    gdk_monitor_get_geometry (monitor, &area);
-  gtk_window_set_default_size (GTK_WINDOW (self), area.width, area.height);
 }
 
 /**
