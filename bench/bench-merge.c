@@ -264,6 +264,15 @@ main (int argc, char **argv)
   {
     g_autoptr (GArray) merge_samples = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr (GArray) outside_samples = g_array_new (FALSE, FALSE, sizeof (double));
+    /* The projector view: another opening, read-only, that hears of the
+     * merge only through data_version and counts everything again. */
+    g_autoptr (CocreaDocument) viewer = cocrea_document_open (path, COCREA_OPEN_READ_ONLY, &error);
+    g_autoptr (GListModel) shown = NULL;
+
+    g_assert_no_error (error);
+    shown = cocrea_tally (viewer, &error);
+    g_assert_no_error (error);
     for (int r = 0; r < runs; r++)
       {
         g_autoptr (GListModel) tally = NULL;
@@ -285,9 +294,18 @@ main (int argc, char **argv)
         g_assert_no_error (error);
         g_assert_cmpuint (g_list_model_get_n_items (tally), ==, N_PROPOSALS);
         g_array_append_val (samples, ms);
+
+        t0 = g_get_monotonic_time ();
+        g_assert_true (cocrea_document_check_outside (viewer));
+        g_assert_true (cocrea_tally_reload (COCREA_TALLY (shown), viewer, &error));
+        ms = elapsed_ms (t0);
+        g_assert_no_error (error);
+        g_array_append_val (outside_samples, ms);
       }
     record (rows, "Merge 5 contributions (one edit, on disk)", "< 100 ms", merge_samples);
     record (rows, "Re-tally 10,000 proposals after the merge", "< 50 ms", samples);
+    record (rows, "Projector view: hear the merge from another opening, count again", "< 100 ms",
+            outside_samples);
   }
 
   g_clear_object (&list);

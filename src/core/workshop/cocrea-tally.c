@@ -884,7 +884,8 @@ same_tally_item (CocreaProposal *a, CocreaProposal *b)
 
 /**
  * cocrea_tally_reload:
- * @self: a tally from cocrea_tally_new()
+ * @self: a tally from cocrea_tally_new(), or cocrea_tally()'s (which
+ *   need not keep where each contribution is merged: cheaper to count)
  * @document: the document it counts
  * @error: return location for a #CocreaError
  *
@@ -905,11 +906,10 @@ cocrea_tally_reload (CocreaTally *self, CocreaDocument *document, GError **error
   guint old_len, new_len, head = 0, tail = 0;
 
   g_return_val_if_fail (COCREA_IS_TALLY (self), FALSE);
-  g_return_val_if_fail (self->follows, FALSE);
   g_return_val_if_fail (COCREA_IS_DOCUMENT (document), FALSE);
 
   fresh = g_object_new (COCREA_TYPE_TALLY, NULL);
-  if (!load (fresh, cocrea_document_get_db (document), TRUE, error))
+  if (!load (fresh, cocrea_document_get_db (document), self->follows, error))
     return FALSE;
 
   old_len = self->items->len;

@@ -782,7 +782,9 @@ cocrea_plenary_window_new (GtkApplication *application, const char *path, GError
   document = cocrea_document_open (path, COCREA_OPEN_READ_ONLY, error);
   if (document == NULL)
     return NULL;
-  tally = cocrea_tally_new (document, error);
+  /* Only ever counted again whole (it never hears which records changed),
+   * so it need not keep where each contribution is merged. */
+  tally = COCREA_TALLY (cocrea_tally (document, error));
   if (tally == NULL)
     return NULL;
 
