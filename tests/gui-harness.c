@@ -224,6 +224,9 @@ gui_show_page (GtkWindow *window, const char *name, GType type)
   g_assert_nonnull (stack);
   gtk_stack_set_visible_child_name (GTK_STACK (stack), name);
   page = gtk_stack_get_child_by_name (GTK_STACK (stack), name);
+  /* A process's pages sit in an AdwBin each, built when first shown. */
+  if (ADW_IS_BIN (page))
+    page = adw_bin_get_child (ADW_BIN (page));
   g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page, type));
   gui_wait_for (gui_is_mapped, page);
   gui_settle ();

@@ -21,9 +21,13 @@
 #include "cocrea-proposal-dialog.h"
 #include "cocrea-response-dialog.h"
 #include "cocrea-lock.h"
+#include "cocrea-merge-page.h"
 #include "cocrea-new-process-dialog.h"
+#include "cocrea-overview-page.h"
 #include "cocrea-process-settings-dialog.h"
+#include "cocrea-recent-item.h"
 #include "cocrea-stage.h"
+#include "cocrea-start-page.h"
 #include "cocrea-stats.h"
 #include "cocrea-window.h"
 #include "gui-harness.h"
@@ -491,6 +495,154 @@ test_quit_on_sigterm (void)
   g_assert_false (cocrea_lock_is_held (gui.demo_path));
 }
 
+static gboolean
+has_document (gpointer window)
+{
+  return cocrea_window_get_document (COCREA_WINDOW (window)) != NULL;
+}
+
+static gboolean
+is_settled (gpointer window)
+{
+  return cocrea_window_is_settled (COCREA_WINDOW (window));
+}
+
+/* A copy of the demo under @name in the test folder. */
+static char *
+copy_demo (const char *name)
+{
+  g_autofree char *path = g_build_filename (gui.tmp_dir, name, NULL);
+  g_autofree char *bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (gui.demo_path, &bytes, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, bytes, length, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+/*
+ * What a person's request does (app.open-path, the Open dialog, a file on
+ * the command line): the window shows at once, says the file is being
+ * opened, and shows the process once a thread has opened and checked it.
+ * A file damaged past its header is refused there, before anything reads
+ * it: the window goes back to the start page and says why. Only the page
+ * in sight is built; another is built when first shown.
+ */
+static void
+test_open_in_background (void)
+{
+  g_autofree char *damaged = copy_demo ("damaged-inside.cocrea");
+  g_autofree char *good = copy_demo ("opened-in-background.cocrea");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (damaged);
+  g_autoptr (GFileIOStream) stream = NULL;
+  g_autofree char *garbage = g_malloc (64 * 1024);
+  GtkWindow *window;
+  GtkWidget *dialog;
+  GtkWidget *merge;
+  AdwWindowTitle *title;
+
+  /* Pages 5 onwards overwritten: the header and the schema are intact. */
+  for (guint i = 0; i < 64 * 1024; i++)
+    garbage[i] = (char) g_random_int_range (0, 256);
+  stream = g_file_open_readwrite (file, NULL, &error);
+  g_assert_no_error (error);
+  g_seekable_seek (G_SEEKABLE (stream), 4 * 4096, G_SEEK_SET, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)), garbage,
+                             64 * 1024, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_io_stream_close (G_IO_STREAM (stream), NULL, &error);
+  g_assert_no_error (error);
+
+  window = cocrea_application_begin_open (gui.app, damaged);
+  g_assert_nonnull (window);
+  g_assert_null (cocrea_window_get_document (COCREA_WINDOW (window)));
+  g_assert_false (cocrea_window_is_settled (COCREA_WINDOW (window)));
+  g_assert_cmpstr (cocrea_window_get_path (COCREA_WINDOW (window)), ==, damaged);
+  gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == window);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "damaged"));
+  g_assert_null (cocrea_window_get_document (COCREA_WINDOW (window)));
+  g_assert_null (cocrea_window_get_path (COCREA_WINDOW (window)));
+  g_assert_true (cocrea_window_is_settled (COCREA_WINDOW (window)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_settle ();
+
+  /* The same window, back on the start page, takes the next file. */
+  g_assert_true (cocrea_application_begin_open (gui.app, good) == window);
+  g_assert_false (cocrea_window_is_settled (COCREA_WINDOW (window)));
+  /* Asked twice while it opens: the same window, one opening. */
+  g_assert_true (cocrea_application_begin_open (gui.app, good) == window);
+  gui_wait_for (has_document, window);
+  gui_wait_for (is_settled, window);
+  g_assert_false (cocrea_document_is_read_only (cocrea_window_get_document (COCREA_WINDOW (window))));
+  title = ADW_WINDOW_TITLE (gui_find_one_of_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==,
+                   "Plan de Acción Comunal de Gobierno Abierto de Renca");
+
+  g_assert_nonnull (gui_find_one_of_type (GTK_WIDGET (window), COCREA_TYPE_OVERVIEW_PAGE));
+  g_assert_null (gui_find_one_of_type (GTK_WIDGET (window), COCREA_TYPE_MERGE_PAGE));
+  merge = gui_show_page (window, "merge", COCREA_TYPE_MERGE_PAGE);
+  g_assert_true (cocrea_page_get_document (COCREA_PAGE (merge)) ==
+                 cocrea_window_get_document (COCREA_WINDOW (window)));
+
+  gtk_window_destroy (window);
+  gui_settle ();
+}
+
+static gboolean
+recent_lists (gpointer start_page)
+{
+  GListModel *recent = cocrea_start_page_get_recent (start_page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (recent); i++)
+    {
+      g_autoptr (CocreaRecentItem) item = g_list_model_get_item (recent, i);
+
+      if (g_str_has_suffix (cocrea_recent_item_get_path (item), "opened-in-background.cocrea"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The start page reads its recent processes, each checked as any opening
+ * is, in a thread once it shows: their titles come from the files. */
+static void
+test_recent_list (void)
+{
+  CocreaWindow *window = cocrea_window_new (gui.app);
+  GtkWidget *start_page;
+  GListModel *recent;
+
+  gtk_window_present (GTK_WINDOW (window));
+  start_page = gui_find_one_of_type (GTK_WIDGET (window), COCREA_TYPE_START_PAGE);
+  g_assert_nonnull (start_page);
+  gui_wait_for (recent_lists, start_page);
+
+  recent = cocrea_start_page_get_recent (COCREA_START_PAGE (start_page));
+  for (guint i = 0; i < g_list_model_get_n_items (recent); i++)
+    {
+      g_autoptr (CocreaRecentItem) item = g_list_model_get_item (recent, i);
+
+      if (g_str_has_suffix (cocrea_recent_item_get_path (item), "opened-in-background.cocrea"))
+        {
+          g_assert_true (cocrea_recent_item_get_available (item));
+          g_assert_cmpstr (cocrea_recent_item_get_title (item), ==,
+                           "Plan de Acción Comunal de Gobierno Abierto de Renca");
+        }
+      else if (g_str_has_suffix (cocrea_recent_item_get_path (item), "damaged-inside.cocrea"))
+        g_assert_not_reached (); /* never shown, so never remembered */
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_settle ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -501,6 +653,8 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/open-process", test_open_process);
   g_test_add_func ("/gui/second-open-read-only", test_second_open_read_only);
   g_test_add_func ("/gui/damaged-file", test_damaged_file);
+  g_test_add_func ("/gui/open-in-background", test_open_in_background);
+  g_test_add_func ("/gui/recent-list", test_recent_list);
   g_test_add_func ("/gui/new-process", test_new_process);
   g_test_add_func ("/gui/process-settings", test_process_settings);
   g_test_add_func ("/gui/about-and-shortcuts", test_about_and_shortcuts);

@@ -16,6 +16,7 @@
 #include "cocrea-error.h"
 #include "cocrea-fit-screen.h"
 #include "cocrea-plenary-window.h"
+#include "cocrea-first-frame.h"
 #include "cocrea-resources.h"
 #include "cocrea-window.h"
 
@@ -152,7 +153,7 @@ get_free_window (CocreaApplication *self)
 {
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (COCREA_IS_WINDOW (active) && cocrea_window_get_document (COCREA_WINDOW (active)) == NULL)
+  if (COCREA_IS_WINDOW (active) && cocrea_window_get_path (COCREA_WINDOW (active)) == NULL)
     return COCREA_WINDOW (active);
 
   return cocrea_window_new (self);
@@ -169,32 +170,57 @@ get_any_window (CocreaApplication *self)
   return cocrea_window_new (self);
 }
 
+/* The window that shows @path, else a free one that opens it: at once
+ * when @wait, else in a thread behind the window's "Opening…" page. */
+static GtkWindow *
+open_in_window (CocreaApplication *self, const char *path, gboolean wait)
+{
+  CocreaWindow *window = find_window_for_path (self, path);
+
+  if (window == NULL)
+    {
+      window = get_free_window (self);
+      gtk_window_present (GTK_WINDOW (window));
+      if (wait)
+        cocrea_window_open_path (window, path);
+      else
+        cocrea_window_begin_open (window, path);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
 /**
  * cocrea_application_open_path:
  * Opens the process at @path in a window, or presents the window that
- * already shows it. Failures are shown to the user in that window.
+ * already shows it. Failures are shown to the user in that window. The
+ * process is shown when this returns (tests rely on it); what people ask
+ * for goes through cocrea_application_begin_open(), which does not wait.
  * Returns: (transfer none): the window used
  */
 GtkWindow *
 cocrea_application_open_path (CocreaApplication *self, const char *path)
 {
-  CocreaWindow *window;
-
   g_return_val_if_fail (COCREA_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  window = find_window_for_path (self, path);
-  if (window != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (window));
-      return GTK_WINDOW (window);
-    }
+  return open_in_window (self, path, TRUE);
+}
 
-  window = get_free_window (self);
-  gtk_window_present (GTK_WINDOW (window));
-  cocrea_window_open_path (window, path);
+/**
+ * cocrea_application_begin_open:
+ * As cocrea_application_open_path(), but the window shows at once and
+ * the file is opened (and checked) in a thread: what a person's request
+ * does (cocrea_window_begin_open()).
+ * Returns: (transfer none): the window used
+ */
+GtkWindow *
+cocrea_application_begin_open (CocreaApplication *self, const char *path)
+{
+  g_return_val_if_fail (COCREA_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
 
-  return GTK_WINDOW (window);
+  return open_in_window (self, path, FALSE);
 }
 
 /**
@@ -272,7 +298,7 @@ open_response_cb (GtkNativeDialog *native, int response, gpointer user_data)
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        cocrea_application_open_path (self, path);
+        cocrea_application_begin_open (self, path);
     }
 
   gtk_native_dialog_destroy (native);
@@ -316,7 +342,7 @@ open_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 static void
 open_path_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
-  cocrea_application_open_path (user_data, g_variant_get_string (param, NULL));
+  cocrea_application_begin_open (user_data, g_variant_get_string (param, NULL));
 }
 
 static void
@@ -334,7 +360,7 @@ open_demo (CocreaApplication *self)
       return;
     }
 
-  cocrea_application_open_path (self, path);
+  cocrea_application_begin_open (self, path);
 }
 
 static void
@@ -515,6 +541,15 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
 };
 
+/* COCREA_REPORT_FIRST_FRAME: the first window reports when it painted
+ * (cocrea-first-frame.c). */
+static void
+window_added_cb (GtkApplication *app, GtkWindow *window)
+{
+  if (COCREA_IS_WINDOW (window) && cocrea_first_frame_wanted ())
+    cocrea_first_frame_watch (COCREA_WINDOW (window));
+}
+
 static void
 cocrea_application_startup (GApplication *app)
 {
@@ -542,6 +577,8 @@ cocrea_application_startup (GApplication *app)
   g_unix_signal_add (SIGTERM, quit_on_signal, self);
   g_unix_signal_add (SIGINT, quit_on_signal, self);
   g_unix_signal_add (SIGHUP, quit_on_signal, self);
+  if (cocrea_first_frame_wanted ())
+    g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
 
   /* GtkApplication gives win.show-help-overlay the same accelerator;
    * app.shortcuts owns it so it also works from a dialog-less start. */
@@ -578,7 +615,7 @@ cocrea_application_open (GApplication *app, GFile **files, int n_files, const ch
       g_autofree char *path = g_file_get_path (files[i]);
 
       if (path != NULL)
-        cocrea_application_open_path (self, path);
+        cocrea_application_begin_open (self, path);
     }
 }
 

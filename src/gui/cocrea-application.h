@@ -20,6 +20,8 @@ int                cocrea_application_run_plenary     (CocreaApplication *self,
                                                        const char        *path);
 GtkWindow         *cocrea_application_open_path       (CocreaApplication *self,
                                                        const char        *path);
+GtkWindow         *cocrea_application_begin_open      (CocreaApplication *self,
+                                                       const char        *path);
 GtkWindow         *cocrea_application_show_document   (CocreaApplication *self,
                                                        CocreaDocument    *document);
 void               cocrea_application_add_recent      (CocreaApplication *self,

@@ -98,8 +98,12 @@ cocrea_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (cocrea_page_parent_class)->map (widget);
   /* Not from inside map, which runs during the frame's layout: changing
    * the page then would re-queue the layout of a window being allocated. */
-  if (priv->stale && priv->reload_id == 0)
-    priv->reload_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reload_idle_cb, self, NULL);
+  if (priv->stale)
+    {
+      /* Sooner than a reading put off while the page was out of sight. */
+      g_clear_handle_id (&priv->reload_id, g_source_remove);
+      priv->reload_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reload_idle_cb, self, NULL);
+    }
 }
 
 CocreaDocument *
@@ -153,9 +157,50 @@ cocrea_page_set_document (CocreaPage *self, CocreaDocument *document)
         priv->changed_id = g_signal_connect_object (document, "changed",
                                                     G_CALLBACK (document_changed_cb), self,
                                                     G_CONNECT_SWAPPED);
-      document_changed_cb (self);
+      /* A page in sight reads at once. One out of sight that must follow
+       * the file reads when the window has nothing more urgent to do (the
+       * frames of the page in sight come first: a process opens sooner),
+       * or when cocrea_page_ensure_current() asks for it. */
+      priv->stale = TRUE;
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        reload (self);
+      else if (klass->reload_when_hidden && priv->reload_id == 0)
+        priv->reload_id = g_idle_add_full (G_PRIORITY_LOW, reload_idle_cb, self, NULL);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * cocrea_page_ensure_current:
+ * Reads the document into the page now if it changed since the page last
+ * read it (or was never read): for code that uses a page out of sight.
+ */
+void
+cocrea_page_ensure_current (CocreaPage *self)
+{
+  CocreaPagePrivate *priv;
+
+  g_return_if_fail (COCREA_IS_PAGE (self));
+  priv = cocrea_page_get_instance_private (self);
+
+  if (priv->stale && COCREA_PAGE_GET_CLASS (self)->reload != NULL)
+    reload (self);
+}
+
+/**
+ * cocrea_page_is_current:
+ * TRUE when the page shows its document as it is now: it has read it
+ * since it last changed (or it has none).
+ */
+gboolean
+cocrea_page_is_current (CocreaPage *self)
+{
+  CocreaPagePrivate *priv;
+
+  g_return_val_if_fail (COCREA_IS_PAGE (self), FALSE);
+  priv = cocrea_page_get_instance_private (self);
+
+  return !priv->stale;
 }
 
 /* TRUE when the page has a document that takes edits. */

@@ -56,6 +56,8 @@ void cocrea_page_class_install_history_keys (CocreaPageClass *klass);
 CocreaDocument *cocrea_page_get_document      (CocreaPage      *self);
 void            cocrea_page_set_document      (CocreaPage      *self,
                                                CocreaDocument  *document);
+gboolean        cocrea_page_is_current        (CocreaPage      *self);
+void            cocrea_page_ensure_current    (CocreaPage      *self);
 gboolean        cocrea_page_is_writable       (CocreaPage      *self);
 void            cocrea_page_set_toast_overlay (CocreaPage      *self,
                                                AdwToastOverlay *overlay);

@@ -1,8 +1,11 @@
 /* cocrea-process-view.c — one process: the page list beside the chosen page
  *
  * Each stage of the process gets a page in the GtkStack "pages"; the
- * sidebar lists the stack's pages, so a new page needs only a new
- * GtkStackPage in the template.
+ * sidebar lists the stack's pages, so a new page needs a new GtkStackPage
+ * in the template and its type in page_types[] below. The stack holds an
+ * empty AdwBin for each page; the page itself is built the first time it
+ * is shown, so that opening a process builds and reads only the
+ * overview.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,12 +13,14 @@
 
 #include <adwaita.h>
 
+#include "cocrea-access.h"
 #include "cocrea-activities-page.h"
 #include "cocrea-capture-page.h"
 #include "cocrea-consultation-page.h"
 #include "cocrea-export-page.h"
 #include "cocrea-merge-page.h"
 #include "cocrea-overview-page.h"
+#include "cocrea-page.h"
 #include "cocrea-plan-page.h"
 #include "cocrea-prioritise-page.h"
 #include "cocrea-process-view.h"
@@ -34,10 +39,23 @@ struct _CocreaProcessView
   GtkRevealer *read_only_revealer;
   GtkLabel *read_only_label;
   GtkStack *pages;
-  CocreaOverviewPage *overview_page;
-  CocreaActivitiesPage *activities_page;
-  CocreaCapturePage *capture_page;
-  CocreaMergePage *merge_page;
+};
+
+/* The page of each GtkStackPage of the template, by name. */
+static const struct {
+  const char *name;
+  GType (*get_type) (void);
+} page_types[] = {
+  { "overview", cocrea_overview_page_get_type },
+  { "activities", cocrea_activities_page_get_type },
+  { "capture", cocrea_capture_page_get_type },
+  { "merge", cocrea_merge_page_get_type },
+  { "prioritise", cocrea_prioritise_page_get_type },
+  { "viability", cocrea_viability_page_get_type },
+  { "selection", cocrea_selection_page_get_type },
+  { "plan", cocrea_plan_page_get_type },
+  { "consultation", cocrea_consultation_page_get_type },
+  { "export", cocrea_export_page_get_type },
 };
 
 G_DEFINE_FINAL_TYPE (CocreaProcessView, cocrea_process_view, GTK_TYPE_WIDGET)
@@ -86,6 +104,67 @@ sidebar_activated_cb (CocreaProcessView *self, guint position)
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
+/* The page in the stack's child @slot, NULL until it was first shown. */
+static CocreaPage *
+page_in (GtkWidget *slot)
+{
+  GtkWidget *page = slot != NULL ? adw_bin_get_child (ADW_BIN (slot)) : NULL;
+
+  return COCREA_IS_PAGE (page) ? COCREA_PAGE (page) : NULL;
+}
+
+/**
+ * cocrea_process_view_get_page:
+ * The page called @name ("merge"...), built now if it was not yet.
+ * Returns: (transfer none) (nullable): the page, NULL for an unknown name
+ */
+GtkWidget *
+cocrea_process_view_get_page (CocreaProcessView *self, const char *name)
+{
+  GtkWidget *slot;
+  CocreaPage *page;
+
+  g_return_val_if_fail (COCREA_IS_PROCESS_VIEW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  slot = gtk_stack_get_child_by_name (self->pages, name);
+  if (slot == NULL)
+    return NULL;
+  page = page_in (slot);
+  for (guint i = 0; page == NULL && i < G_N_ELEMENTS (page_types); i++)
+    if (g_str_equal (page_types[i].name, name))
+      {
+        page = g_object_new (page_types[i].get_type (), NULL);
+        cocrea_page_set_document (page, self->document);
+        adw_bin_set_child (ADW_BIN (slot), GTK_WIDGET (page));
+        /* Done for the window when it was shown; the page comes later. */
+        cocrea_access_install_all (GTK_WIDGET (page));
+      }
+  return GTK_WIDGET (page);
+}
+
+/* Builds the page in sight, if it was not yet, with the document. */
+static void
+ensure_visible_page (CocreaProcessView *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->pages);
+
+  if (name != NULL)
+    cocrea_process_view_get_page (self, name);
+}
+
+/* TRUE when the page in sight has read the document as it is now. */
+gboolean
+cocrea_process_view_is_current (CocreaProcessView *self)
+{
+  CocreaPage *page;
+
+  g_return_val_if_fail (COCREA_IS_PROCESS_VIEW (self), FALSE);
+
+  page = page_in (gtk_stack_get_visible_child (self->pages));
+  return page == NULL || cocrea_page_is_current (page);
+}
+
 CocreaDocument *
 cocrea_process_view_get_document (CocreaProcessView *self)
 {
@@ -124,11 +203,12 @@ cocrea_process_view_set_document (CocreaProcessView *self, CocreaDocument *docum
     }
   gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
 
-  cocrea_page_set_document (COCREA_PAGE (self->overview_page), document);
-  cocrea_page_set_document (COCREA_PAGE (self->activities_page), document);
-  cocrea_page_set_document (COCREA_PAGE (self->capture_page), document);
-  cocrea_page_set_document (COCREA_PAGE (self->merge_page), document);
+  for (GtkWidget *slot = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); slot != NULL;
+       slot = gtk_widget_get_next_sibling (slot))
+    if (page_in (slot) != NULL)
+      cocrea_page_set_document (page_in (slot), document);
   gtk_stack_set_visible_child_name (self->pages, "overview");
+  ensure_visible_page (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -207,10 +287,6 @@ cocrea_process_view_class_init (CocreaProcessViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, pages);
-  gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, activities_page);
-  gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, capture_page);
-  gtk_widget_class_bind_template_child (widget_class, CocreaProcessView, merge_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
 }
 
@@ -225,6 +301,8 @@ cocrea_process_view_init (CocreaProcessView *self)
   page_list = gtk_stack_get_pages (self->pages);
   gtk_list_view_set_model (self->sidebar, page_list);
 
+  g_signal_connect_object (self->pages, "notify::visible-child",
+                           G_CALLBACK (ensure_visible_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (leaflet_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::visible-child",

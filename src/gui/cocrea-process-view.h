@@ -17,6 +17,9 @@ void            cocrea_process_view_set_document (CocreaProcessView *self,
                                                   CocreaDocument    *document);
 CocreaDocument *cocrea_process_view_get_document (CocreaProcessView *self);
 gboolean        cocrea_process_view_get_can_go_back (CocreaProcessView *self);
+gboolean        cocrea_process_view_is_current   (CocreaProcessView *self);
+GtkWidget      *cocrea_process_view_get_page     (CocreaProcessView *self,
+                                                  const char        *name);
 void            cocrea_process_view_go_back      (CocreaProcessView *self);
 
 G_END_DECLS

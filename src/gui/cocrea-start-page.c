@@ -1,5 +1,10 @@
 /* cocrea-start-page.c — what a window shows before a process is open
  *
+ * The recent processes are read when the page is shown, in a thread:
+ * each file passes the checks of any opening first (the whole file, a
+ * fraction of a second for a national process), which a window that
+ * opens a file at once, or starts, must not wait for.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
@@ -15,6 +20,9 @@ struct _CocreaStartPage
 
   GSettings *settings; /* NULL without the schema: no recent list then */
   GListStore *recent;
+  /* The list of recent files changed since it was last read. */
+  gboolean recent_stale;
+  GCancellable *reading; /* the reading under way, if any */
 
   /* template children */
   GtkWidget *status_page;
@@ -25,20 +33,64 @@ struct _CocreaStartPage
 G_DEFINE_FINAL_TYPE (CocreaStartPage, cocrea_start_page, GTK_TYPE_WIDGET)
 
 static void
-reload_recent (CocreaStartPage *self)
+read_recent_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
-  g_auto (GStrv) paths = NULL;
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *const *paths = data;
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (self->settings != NULL)
-    paths = g_settings_get_strv (self->settings, "recent-files");
-
-  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+  for (guint i = 0; paths[i] != NULL && !g_cancellable_is_cancelled (cancellable); i++)
     g_ptr_array_add (items, cocrea_recent_item_new (paths[i]));
+  g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+}
 
+static void
+recent_read_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  CocreaStartPage *self = COCREA_START_PAGE (source);
+  g_autoptr (GPtrArray) items = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* NULL: cancelled by a newer reading or by the page's end. */
+  if (items == NULL)
+    return;
+  g_clear_object (&self->reading);
   g_list_store_splice (self->recent, 0, g_list_model_get_n_items (G_LIST_MODEL (self->recent)),
                        items->pdata, items->len);
   gtk_widget_set_visible (self->recent_box, items->len > 0);
+}
+
+/* Reads the recent list again if it changed and the page shows; else it
+ * is read when the page is next shown. */
+static void
+reload_recent (CocreaStartPage *self)
+{
+  g_autoptr (GTask) task = NULL;
+  char **paths;
+
+  self->recent_stale = TRUE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  self->recent_stale = FALSE;
+
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  paths = self->settings != NULL ? g_settings_get_strv (self->settings, "recent-files")
+                                 : g_new0 (char *, 1);
+  self->reading = g_cancellable_new ();
+  task = g_task_new (self, self->reading, recent_read_cb, NULL);
+  g_task_set_source_tag (task, reload_recent);
+  g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, read_recent_in_thread);
+}
+
+static void
+cocrea_start_page_map (GtkWidget *widget)
+{
+  CocreaStartPage *self = COCREA_START_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cocrea_start_page_parent_class)->map (widget);
+  if (self->recent_stale)
+    reload_recent (self);
 }
 
 static void
@@ -92,6 +144,9 @@ cocrea_start_page_dispose (GObject *object)
   /* Unbound children of the template go too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   g_clear_object (&self->settings);
   g_clear_object (&self->recent);
 
@@ -105,6 +160,7 @@ cocrea_start_page_class_init (CocreaStartPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cocrea_start_page_dispose;
+  widget_class->map = cocrea_start_page_map;
 
   g_type_ensure (COCREA_TYPE_RECENT_ROW);
 

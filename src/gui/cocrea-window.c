@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cocrea-window.h"
+#include "cocrea-access.h"
 #include "cocrea-new-process-dialog.h"
 #include "cocrea-history-window.h"
 #include "cocrea-plenary-window.h"
@@ -18,6 +19,13 @@ struct _CocreaWindow
 
   CocreaDocument *document;
   gulong changed_id;
+  /* Created when a process is first shown: a window that shows only the
+   * start page never builds the pages of a process. */
+  CocreaProcessView *process_view;
+  /* The file being opened in a thread (cocrea_window_begin_open), and
+   * what stops that opening from being shown. */
+  char *opening_path;
+  GCancellable *opening;
 
   /* template children */
   GtkWidget *back_button;
@@ -26,7 +34,8 @@ struct _CocreaWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
   CocreaStartPage *start_page;
-  CocreaProcessView *process_view;
+  AdwStatusPage *loading_page;
+  GtkSpinner *loading_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (CocreaWindow, cocrea_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -98,7 +107,8 @@ update_back_button (CocreaWindow *self)
   gboolean in_process = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "process") == 0;
   gboolean can_go_back = FALSE;
 
-  g_object_get (self->process_view, "can-go-back", &can_go_back, NULL);
+  if (self->process_view != NULL)
+    g_object_get (self->process_view, "can-go-back", &can_go_back, NULL);
   gtk_widget_set_visible (self->back_button, in_process && can_go_back);
 }
 
@@ -116,12 +126,66 @@ cocrea_window_get_document (CocreaWindow *self)
   return self->document;
 }
 
+/**
+ * cocrea_window_is_settled:
+ * TRUE when the window shows what it was asked to: the start page, or the
+ * page in sight of a process, read from the file; FALSE while a file is
+ * being opened.
+ */
+gboolean
+cocrea_window_is_settled (CocreaWindow *self)
+{
+  const char *shown;
+
+  g_return_val_if_fail (COCREA_IS_WINDOW (self), FALSE);
+
+  shown = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (shown, "loading") == 0)
+    return FALSE;
+  if (g_strcmp0 (shown, "process") != 0)
+    return TRUE;
+  return cocrea_process_view_is_current (self->process_view);
+}
+
+/**
+ * cocrea_window_get_path:
+ * The file of the process shown, or of the one being opened here; %NULL
+ * on the start page.
+ */
 const char *
 cocrea_window_get_path (CocreaWindow *self)
 {
   g_return_val_if_fail (COCREA_IS_WINDOW (self), NULL);
 
+  if (self->opening_path != NULL)
+    return self->opening_path;
   return self->document != NULL ? cocrea_document_get_path (self->document) : NULL;
+}
+
+static void
+ensure_process_view (CocreaWindow *self)
+{
+  if (self->process_view != NULL)
+    return;
+
+  self->process_view = g_object_new (COCREA_TYPE_PROCESS_VIEW, NULL);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->process_view), "process");
+  /* Done for the window when it was shown; the view comes later. */
+  cocrea_access_install_all (GTK_WIDGET (self->process_view));
+  g_signal_connect_object (self->process_view, "notify::can-go-back",
+                           G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
+}
+
+/* Forgets an opening under way: its result, when it comes, is let go. */
+static void
+stop_opening (CocreaWindow *self)
+{
+  if (self->opening == NULL)
+    return;
+  g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+  g_clear_pointer (&self->opening_path, g_free);
+  gtk_spinner_stop (self->loading_spinner);
 }
 
 /**
@@ -138,6 +202,7 @@ cocrea_window_set_document (CocreaWindow *self, CocreaDocument *document)
   g_return_if_fail (COCREA_IS_WINDOW (self));
   g_return_if_fail (document == NULL || COCREA_IS_DOCUMENT (document));
 
+  stop_opening (self);
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_id, self->document);
 
@@ -148,7 +213,10 @@ cocrea_window_set_document (CocreaWindow *self, CocreaDocument *document)
                                                 G_CALLBACK (document_changed_cb), self,
                                                 G_CONNECT_SWAPPED);
 
-  cocrea_process_view_set_document (self->process_view, document);
+  if (document != NULL)
+    ensure_process_view (self);
+  if (self->process_view != NULL)
+    cocrea_process_view_set_document (self->process_view, document);
   gtk_stack_set_visible_child_name (self->stack, document != NULL ? "process" : "start");
 
   writable = document != NULL && !cocrea_document_is_read_only (document);
@@ -191,6 +259,81 @@ cocrea_window_open_path (CocreaWindow *self, const char *path)
 
   cocrea_window_set_document (self, document);
   return TRUE;
+}
+
+static void
+open_in_thread (GTask *task, gpointer source, gpointer path, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  CocreaDocument *document = cocrea_document_open (path, COCREA_OPEN_FALLBACK_READ_ONLY, &error);
+
+  if (document != NULL)
+    g_task_return_pointer (task, document, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+opened_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  CocreaWindow *self = COCREA_WINDOW (source);
+  g_autoptr (CocreaDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  /* Cancelled: another opening, another document or the window's end
+   * came first; the file is let go (and unlocked) with the task. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  document = g_task_propagate_pointer (G_TASK (result), &error);
+  path = g_steal_pointer (&self->opening_path);
+  stop_opening (self);
+  if (document == NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      gtk_stack_set_visible_child_name (self->stack, self->document != NULL ? "process" : "start");
+      cocrea_window_show_error (self, heading, error);
+      return;
+    }
+  cocrea_window_set_document (self, document);
+}
+
+/**
+ * cocrea_window_begin_open:
+ * Opens the process at @path here without making the window wait: it
+ * shows that the file is being opened while a thread opens it, which
+ * runs every check (cocrea_document_open()) before anything reads the
+ * file, and then shows the process. A file another Cocrea holds opens
+ * read-only; a file refused is said in a dialog and the window goes back
+ * to what it showed. A later opening or document replaces this one.
+ */
+void
+cocrea_window_begin_open (CocreaWindow *self, const char *path)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (COCREA_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  stop_opening (self);
+  self->opening = g_cancellable_new ();
+  self->opening_path = g_strdup (path);
+
+  name = g_filename_display_basename (path);
+  title = g_strdup_printf (_("Opening “%s”…"), name);
+  adw_status_page_set_title (self->loading_page, title);
+  gtk_spinner_start (self->loading_spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  task = g_task_new (self, self->opening, opened_cb, NULL);
+  g_task_set_source_tag (task, cocrea_window_begin_open);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_in_thread);
 }
 
 static void
@@ -340,7 +483,10 @@ close_action (GtkWidget *widget, const char *action_name, GVariant *param)
 static void
 back_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  cocrea_process_view_go_back (COCREA_WINDOW (widget)->process_view);
+  CocreaWindow *self = COCREA_WINDOW (widget);
+
+  if (self->process_view != NULL)
+    cocrea_process_view_go_back (self->process_view);
 }
 
 /* win.toast: what a page or dialog says in passing, in the window's
@@ -411,6 +557,8 @@ cocrea_window_dispose (GObject *object)
 {
   CocreaWindow *self = COCREA_WINDOW (object);
 
+  stop_opening (self);
+  self->process_view = NULL; /* the stack's child, which goes with it */
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_object (&self->document);
@@ -440,7 +588,8 @@ cocrea_window_class_init (CocreaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CocreaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CocreaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CocreaWindow, start_page);
-  gtk_widget_class_bind_template_child (widget_class, CocreaWindow, process_view);
+  gtk_widget_class_bind_template_child (widget_class, CocreaWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, CocreaWindow, loading_spinner);
 
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.process-settings", NULL,
@@ -458,8 +607,6 @@ cocrea_window_init (CocreaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_object (self->process_view, "notify::can-go-back",
-                           G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
 

@@ -17,7 +17,10 @@ G_DECLARE_FINAL_TYPE (CocreaWindow, cocrea_window, COCREA, WINDOW, AdwApplicatio
 CocreaWindow   *cocrea_window_new            (CocreaApplication *application);
 CocreaDocument *cocrea_window_get_document   (CocreaWindow      *self);
 const char     *cocrea_window_get_path       (CocreaWindow      *self);
+gboolean        cocrea_window_is_settled     (CocreaWindow      *self);
 gboolean        cocrea_window_open_path      (CocreaWindow      *self,
+                                              const char        *path);
+void            cocrea_window_begin_open     (CocreaWindow      *self,
                                               const char        *path);
 void            cocrea_window_set_document   (CocreaWindow      *self,
                                               CocreaDocument    *document);

@@ -143,6 +143,7 @@ cocrea_capture_page_select (CocreaCapturePage *self, gint64 activity_id, gint64 
 {
   g_return_val_if_fail (COCREA_IS_CAPTURE_PAGE (self), FALSE);
 
+  cocrea_page_ensure_current (COCREA_PAGE (self));
   select_id (self->activity_dropdown, self->activity_ids, activity_id);
   if (cocrea_capture_page_get_activity_id (self) != activity_id)
     return FALSE;
@@ -1372,8 +1373,8 @@ cocrea_capture_page_class_init (CocreaCapturePageClass *klass)
   page_class->after_undo = cocrea_capture_page_after_undo;
   /* cocrea_capture_page_select() reads the dropdowns, which must hold the
    * activities and groups of now also while the page is out of sight:
-   * read when the page gets its document, shown or not, and followed
-   * record by record after that. */
+   * read soon after the page gets its document, shown or not (at once
+   * when select asks), and followed record by record after that. */
   page_class->reload_when_hidden = TRUE;
 
   g_type_ensure (COCREA_TYPE_CAPTURED_ROW);

@@ -1,0 +1,53 @@
+/* bench-bare-window.c — the yardstick for Cocrea's start-up: a bare GTK 4 window
+ *
+ * A GtkApplication that shows one empty GtkApplicationWindow of Cocrea's
+ * default size and reports its first frame exactly as Cocrea does with
+ * COCREA_REPORT_FIRST_FRAME=1 (src/gui/cocrea-first-frame.c): the
+ * monotonic time of the frame clock's first "after-paint", then it quits.
+ * bench-startup runs both in the same session, so that the ratio says
+ * what Cocrea adds to what any GTK program pays.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdio.h>
+
+#include <gtk/gtk.h>
+
+static void
+after_paint_cb (GdkFrameClock *clock, GtkApplication *app)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  printf ("first-frame %" G_GINT64_FORMAT "\nsettled-frame %" G_GINT64_FORMAT "\n", now, now);
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, app);
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+realize_cb (GtkWidget *window, GtkApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint_cb), app);
+}
+
+static void
+activate_cb (GtkApplication *app)
+{
+  GtkWidget *window = gtk_application_window_new (app);
+
+  gtk_window_set_title (GTK_WINDOW (window), "Bare GTK 4 window");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_signal_connect (window, "realize", G_CALLBACK (realize_cb), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GtkApplication) app =
+    gtk_application_new ("org.cocrea.BenchBareWindow", G_APPLICATION_DEFAULT_FLAGS);
+
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
