@@ -11,6 +11,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
+import subprocess
 import sys
 import time
 
@@ -131,6 +132,40 @@ def main():
         checked += walk.checked
         charts += walk.charts
     print(f'charts with a text alternative: {", ".join(charts)}')
+
+    # The projector view (F5): its own window, walked the same way; Esc
+    # leaves full screen and a second Esc closes it.
+    n_frames = len(app.frames())
+    app.keys('F5')
+
+    def projector():
+        """The projector's window and its list of proposals, or None."""
+        for f in app.frames():
+            found = find(f, lambda o: o.get_role_name() == 'list' and
+                         o.get_name() == 'Proposals, most mentioned first')
+            if found is not None:
+                return f, found
+        return None
+
+    view, tally = app.wait(projector, 'the projector view')
+    time.sleep(0.6)
+    app.screenshot('a11y-walk-projector.png')
+    walk = Walk()
+    walk.check(view, 'projector')
+    rows = [tally.get_child_at_index(i) for i in range(tally.get_child_count())]
+    if not any(r is not None and r.get_role_name() == 'list item' and
+               (r.get_name() or '').startswith('1. ') for r in rows):
+        walk.problems.append('projector: the first row does not say its place, title and counts')
+    print(f'projector: {len(walk.problems)} of {walk.checked}')
+    for p in walk.problems:
+        print('  ' + p)
+    total += len(walk.problems)
+    checked += walk.checked
+    windows = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(app.proc.pid)],
+                             capture_output=True, text=True).stdout.split()
+    subprocess.run(['xdotool', 'windowfocus', '--sync', windows[-1]], capture_output=True)
+    app.keys('Escape', 'Escape', delay=0.4)
+    app.wait(lambda: len(app.frames()) == n_frames, 'the projector view to close')
     app.close()
     app.remove()
     if checked < 300:
