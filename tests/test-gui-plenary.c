@@ -311,6 +311,60 @@ test_command_line_decides (void)
   gui_wait_for_seconds (security_not_selected, NULL, 2);
 }
 
+/* Whether @window's primary menu has View → Projector (win.projector). */
+static gboolean
+menu_has_projector (GtkWindow *window)
+{
+  GtkWidget *button = gui_find_one_of_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr (GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autoptr (GMenuModel) submenu = g_menu_model_get_item_link (section, j, G_MENU_LINK_SUBMENU);
+          g_autofree char *label = NULL;
+
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          if (submenu == NULL || g_strcmp0 (label, "_View") != 0)
+            continue;
+          for (int k = 0; k < g_menu_model_get_n_items (submenu); k++)
+            {
+              g_autoptr (GMenuModel) inner = g_menu_model_get_item_link (submenu, k, G_MENU_LINK_SECTION);
+
+              for (int m = 0; inner != NULL && m < g_menu_model_get_n_items (inner); m++)
+                {
+                  g_autofree char *action = NULL;
+
+                  g_menu_model_get_item_attribute (inner, m, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+                  if (g_strcmp0 (action, "win.projector") == 0)
+                    return TRUE;
+                }
+            }
+        }
+    }
+  return FALSE;
+}
+
+/* The projector views open now. */
+static GPtrArray *
+count_views (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GPtrArray *views = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (COCREA_IS_PLENARY_WINDOW (toplevel) && gtk_widget_get_visible (toplevel))
+        g_ptr_array_add (views, toplevel);
+    }
+  return views;
+}
+
 /* The facilitator's window in this process writes; the view follows. */
 static void
 test_facilitator_writes (void)
@@ -343,6 +397,29 @@ test_facilitator_writes (void)
   g_assert_no_error (error);
 
   gui_wait_for_seconds (first_has_five, (gpointer) "5 contributions · 4 groups", 2);
+
+  /* View → Projector (F5) in the window that holds the file opens one
+   * more view, read-only too. */
+  g_assert_true (menu_has_projector (window));
+  {
+    g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (gui.app),
+                                                                   "win.projector");
+    g_autoptr (GPtrArray) views = NULL;
+
+    g_assert_cmpstr (accels[0], ==, "F5");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.projector", NULL));
+    gui_settle ();
+    views = count_views ();
+    g_assert_cmpuint (views->len, ==, 2);
+    for (guint i = 0; i < views->len; i++)
+      {
+        CocreaDocument *doc = cocrea_plenary_window_get_document (views->pdata[i]);
+
+        g_assert_true (cocrea_document_is_read_only (doc));
+        if (views->pdata[i] != plenary)
+          gtk_window_destroy (views->pdata[i]);
+      }
+  }
   gtk_window_destroy (window);
   gui_settle ();
 }

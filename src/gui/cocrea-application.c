@@ -27,6 +27,7 @@ struct _CocreaApplication
   AdwApplication parent_instance;
 
   GSettings *settings; /* NULL when the schema is not installed */
+  char *plenary_path;  /* `cocrea FILE --plenary`: the file, absolute */
 };
 
 G_DEFINE_FINAL_TYPE (CocreaApplication, cocrea_application, ADW_TYPE_APPLICATION)
@@ -605,6 +606,27 @@ cocrea_application_activate (GApplication *app)
     open_demo (self);
 }
 
+/* `cocrea FILE --plenary`: the view opens in the Cocrea already running,
+ * if any (this process then ends at once), else here, before activate()
+ * presents it. */
+static int
+cocrea_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  CocreaApplication *self = COCREA_APPLICATION (app);
+  g_autoptr (GError) error = NULL;
+
+  if (self->plenary_path == NULL)
+    return -1;
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("cocrea: %s\n", error->message);
+      return 1;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "plenary",
+                                  g_variant_new_string (self->plenary_path));
+  return g_application_get_is_remote (app) ? 0 : -1;
+}
+
 static void
 cocrea_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
@@ -625,6 +647,7 @@ cocrea_application_dispose (GObject *object)
   CocreaApplication *self = COCREA_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->plenary_path, g_free);
 
   G_OBJECT_CLASS (cocrea_application_parent_class)->dispose (object);
 }
@@ -639,6 +662,7 @@ cocrea_application_class_init (CocreaApplicationClass *klass)
   app_class->startup = cocrea_application_startup;
   app_class->activate = cocrea_application_activate;
   app_class->open = cocrea_application_open;
+  app_class->handle_local_options = cocrea_application_handle_local_options;
 
   /* Pulls the resource bundle out of the static library, for test programs
    * that do not compile it in themselves. */
@@ -669,7 +693,6 @@ cocrea_application_run_plenary (CocreaApplication *self, const char *argv0, cons
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (CocreaDocument) check = NULL;
-  g_autofree char *absolute = NULL;
   char *args[] = { (char *) argv0, NULL };
 
   g_return_val_if_fail (COCREA_IS_APPLICATION (self), 1);
@@ -685,22 +708,9 @@ cocrea_application_run_plenary (CocreaApplication *self, const char *argv0, cons
     }
   cocrea_document_close (check);
 
-  absolute = g_canonicalize_filename (path, NULL);
-  if (!g_application_register (G_APPLICATION (self), NULL, &error))
-    {
-      g_printerr ("cocrea: %s\n", error->message);
-      return 1;
-    }
-  g_action_group_activate_action (G_ACTION_GROUP (self), "plenary", g_variant_new_string (absolute));
-  if (g_application_get_is_remote (G_APPLICATION (self)))
-    {
-      GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
-
-      if (bus != NULL)
-        g_dbus_connection_flush_sync (bus, NULL, NULL);
-      return 0;
-    }
-  /* This process shows it: activating presents the view just made. */
+  g_free (self->plenary_path);
+  self->plenary_path = g_canonicalize_filename (path, NULL);
+  /* handle_local_options() sends it where it shows. */
   return g_application_run (G_APPLICATION (self), 1, args);
 }
 
