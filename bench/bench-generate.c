@@ -379,6 +379,12 @@ bench_generate (const char *path)
    * do not match its texts is damaged, and Cocrea would not open it for
    * writing to rebuild them. */
   g_assert (cocrea_suggest_register_tokenizer (db, NULL));
+  /* Identities as an upgraded file has them (schema step 5): laptops'
+   * copies of it come back by them (bench-sync). */
+  exec_or_die (db, "UPDATE activity SET uid = 'a-' || id;"
+                   "UPDATE table_group SET uid = 'g-' || id;"
+                   "UPDATE proposal SET uid = 'p-' || id;"
+                   "UPDATE contribution SET uid = 'c-' || id;");
   exec_or_die (db, "INSERT INTO contribution_fts (contribution_fts) VALUES ('rebuild');"
                    "INSERT INTO proposal_fts (proposal_fts) VALUES ('rebuild');"
                    "COMMIT;");

@@ -288,6 +288,22 @@ for input in tuberia.cocrea:"es una tubería" /dev/zero:"es un dispositivo" /dev
 done
 rm -f "$work/tuberia.cocrea" "$work/tuberia.csv"
 
+# Classes 4 and 5 for Decidim's export too (the workshop sheets' cases are
+# in test-csv): a column named twice, cells beyond the header and lines in
+# another encoding are refused naming them; a byte order mark inside the
+# quotes of the first header cell hides nothing.
+printf 'id;title/es;body/es;body/es\n1;Hola;Uno;Dos\n' >"$dir/dec-doble.csv"
+printf 'id;title/es;body/es\n1;Hola;Uno\n2;Chao;Dos;perdido\n' >"$dir/dec-extra.csv"
+{ printf 'id;title/es;body/es\n'; for i in $(seq 1 50); do printf '%d;Participación %d;Texto\n' "$i" "$i"; done; printf '51;Participaci\xf3n;Texto\n'; } >"$dir/dec-mezcla.csv"
+printf '"\xef\xbb\xbfid";title/es;body/es\n7;Con marca de orden;Cuerpo\n' >"$dir/dec-bom.csv"
+refuses 1 "la columna “body/es” aparece dos veces" "class 4: a Decidim export naming a column twice is refused" -- "$bin" import "$proc" --decidim "$dir/dec-doble.csv"
+refuses 1 "Línea 3: 4 celdas donde el encabezado nombra 3 columnas" "class 4: a Decidim row with more cells than the header is refused" -- "$bin" import "$proc" --decidim "$dir/dec-extra.csv"
+refuses 1 "La línea 52 no está en UTF-8" "class 5: a Decidim export with a line in another encoding is refused" -- "$bin" import "$proc" --decidim "$dir/dec-mezcla.csv"
+cp "$proc" "$work/decidim.cocrea"
+expect 0 "class 4: a BOM inside the quotes of Decidim's id column hides nothing" -- es "$bin" import "$work/decidim.cocrea" --decidim "$dir/dec-bom.csv"
+check "class 4: the proposal came in with its id" '[ "$(sqlite3 "$work/decidim.cocrea" "SELECT external_id FROM contribution_source")" = 7 ]'
+rm -f "$work/decidim.cocrea"
+
 # Class 6: outputs are whole or absent. A write that fails half-way (a
 # file size limit stands in for a full disk) leaves the earlier file and
 # nothing beside it; a temporary left by a killed writer is hidden and

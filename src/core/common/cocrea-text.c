@@ -139,6 +139,23 @@ cocrea_text_dup_valid (const char *text)
 }
 
 /**
+ * cocrea_text_visible:
+ * @text (valid UTF-8) without the invisible characters a byte order mark
+ * or a copy from a web page leaves in it (U+FEFF, zero-width spaces: the
+ * "format" characters), for matching a header cell by its name.
+ */
+char *
+cocrea_text_visible (const char *text)
+{
+  GString *visible = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_type (g_utf8_get_char (p)) != G_UNICODE_FORMAT)
+      g_string_append_unichar (visible, g_utf8_get_char (p));
+  return g_string_free (visible, FALSE);
+}
+
+/**
  * cocrea_text_first_line:
  * The first line of @text, cut to at most @max characters and then
  * ending in "…", for labels that show a long text in little room.

@@ -24,6 +24,7 @@ char     *cocrea_text_fold       (const char *text);
 char     *cocrea_text_normalize  (const char *text);
 gboolean  cocrea_text_has_astral (const char *text);
 char     *cocrea_text_dup_valid  (const char *text);
+char     *cocrea_text_visible    (const char *text);
 char     *cocrea_text_first_line (const char *text,
                                   glong       max);
 gboolean  cocrea_text_check_length (const char *text,

@@ -322,12 +322,9 @@ record_is_empty (const CocreaCsvRecord *record)
 static char *
 header_key (const char *cell)
 {
-  g_autoptr (GString) visible = g_string_new (NULL);
+  g_autofree char *visible = cocrea_text_visible (cell);
 
-  for (const char *p = cell; *p; p = g_utf8_next_char (p))
-    if (g_unichar_type (g_utf8_get_char (p)) != G_UNICODE_FORMAT)
-      g_string_append_unichar (visible, g_utf8_get_char (p));
-  return cocrea_text_fold (visible->str);
+  return cocrea_text_fold (visible);
 }
 
 /*

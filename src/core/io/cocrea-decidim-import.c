@@ -606,7 +606,9 @@ import_csv (Import *import, const char *path, const char *language, GError **err
 
   for (guint i = 0; i < header->n_fields; i++)
     {
-      char *key = g_strstrip (g_strdup (header->fields[i]));
+      /* A byte order mark inside the quotes of the first cell is no part
+       * of its name: "\uFEFFid" is the id column. */
+      char *key = g_strstrip (cocrea_text_visible (header->fields[i]));
 
       /* Decidim refuses a file that names a column twice, and so do we:
        * which of the two is meant cannot be known. */
@@ -853,7 +855,9 @@ cocrea_decidim_file_detect (const char *path)
   cells = g_strsplit_set (start, ";,\t", -1);
   for (guint i = 0; cells[i] != NULL; i++)
     {
-      const char *cell = g_strstrip (g_strdelimit (cells[i], "\"", ' '));
+      g_autofree char *visible = g_utf8_validate (cells[i], -1, NULL)
+                                   ? cocrea_text_visible (cells[i]) : g_strdup (cells[i]);
+      const char *cell = g_strstrip (g_strdelimit (visible, "\"", ' '));
       has_id = has_id || g_str_equal (cell, "id");
       has_title = has_title || g_str_has_prefix (cell, "title/");
     }
