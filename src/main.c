@@ -113,6 +113,17 @@ main (int argc, char *argv[])
   if (cocrea_cli_handles (argc, argv))
     return cocrea_cli_run (argc, argv);
 
+  /* The window needs a display. Without one (a remote shell, a script) say
+   * so in the user's language, instead of GTK's English "cannot open
+   * display" (issue 10, class 9). */
+  if (!gtk_init_check ())
+    {
+      g_printerr ("%s\n", _("cocrea: the window cannot open: there is no display here. A command "
+                            "works without one, for example “cocrea info FILE”; try “cocrea "
+                            "--help”."));
+      return 1;
+    }
+
   app = cocrea_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

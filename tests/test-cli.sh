@@ -250,6 +250,16 @@ contains "class 9: it says the command is unknown" "$err" "orden desconocida “
 expect 2 "class 9: misspelt command" -- env LANGUAGE=es LC_ALL=C.UTF-8 "$bin" exprot "$plan" --csv "$dir/x.csv"
 contains "class 9: it suggests the command meant" "$err" "¿Quiso decir “export”?"
 [ ! -e "$dir/x.csv" ] && ok "class 9: the misspelt export wrote nothing" || not_ok "class 9: the misspelt export wrote nothing"
+expect 2 "class 9: an empty command is a usage error" -- env -u DISPLAY -u WAYLAND_DISPLAY LANGUAGE=es LC_ALL=C.UTF-8 "$bin" "" "$plan"
+contains "class 9: it says the command is unknown" "$err" "orden desconocida “”"
+# The window without a display (a remote shell): one line in Spanish, not
+# GTK's English warning.
+for display in "-u DISPLAY -u WAYLAND_DISPLAY" "-u WAYLAND_DISPLAY DISPLAY=:9999"; do
+  expect 1 "class 9: the window without a display ($display) fails" -- env $display LANGUAGE=es LC_ALL=C.UTF-8 "$bin" "$plan"
+  one_line "class 9: the window without a display"
+  contains "class 9: it says there is no display, in Spanish" "$err" "la ventana no se puede abrir: aquí no hay pantalla"
+  case "$err" in *Gtk*) not_ok "class 9: no GTK warning" "stderr: $err" ;; *) ok "class 9: no GTK warning" ;; esac
+done
 
 # Issue 10, classes 4 and 5: an import that would drop or mangle data is
 # refused naming the columns or the line, in Spanish, and the process is

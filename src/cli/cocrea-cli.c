@@ -80,7 +80,9 @@ looks_like_command (const char *arg)
 {
   if (arg[0] == '-')
     return !g_str_has_prefix (arg, "--help-") && !g_str_has_prefix (arg, "--gapplication");
-  return *arg != '\0' && strpbrk (arg, "/.") == NULL && !g_file_test (arg, G_FILE_TEST_EXISTS);
+  /* An empty argument names no file either. */
+  return *arg == '\0' ||
+         (strpbrk (arg, "/.") == NULL && !g_file_test (arg, G_FILE_TEST_EXISTS));
 }
 
 /*
