@@ -278,7 +278,16 @@ refuses 1 "es un dispositivo" "class 3: /dev/urandom as the CSV is refused" -- t
 refuses 1 "es una tubería" "class 3: a FIFO as the CSV is refused (no hang)" -- timeout 10 "$bin" import "$proc" --csv "$work/tuberia.csv"
 refuses 1 "es una carpeta" "class 3: a folder as the CSV is refused" -- timeout 10 "$bin" import "$proc" --csv "$work/sub"
 refuses 1 "es una tubería" "class 3: a FIFO as the evaluator's copy is refused" -- timeout 10 "$bin" merge-scores "$proc" --from "$work/tuberia.cocrea"
-for input in tuberia.cocrea:"es una tubería" /dev/zero:"es un dispositivo" /dev/urandom:"es un dispositivo" sub:"es una carpeta"; do
+# The kernel's files are regular in name only: /proc/kmsg blocks when read.
+refuses 1 "es un dispositivo" "class 3: a /proc file as the CSV is refused" -- timeout 10 "$bin" import "$proc" --csv /proc/self/status
+if [ -r /proc/kmsg ]; then
+  refuses 1 "es un dispositivo" "class 3: /proc/kmsg as the CSV is refused (no hang)" -- timeout 10 "$bin" import "$proc" --csv /proc/kmsg
+  refuses 1 "es un dispositivo" "class 3: /proc/kmsg as the process is refused (no hang)" -- timeout 10 "$bin" info /proc/kmsg
+else
+  ok "# SKIP class 3: /proc/kmsg cannot be read here"
+fi
+for input in tuberia.cocrea:"es una tubería" /dev/zero:"es un dispositivo" /dev/urandom:"es un dispositivo" sub:"es una carpeta" \
+             /proc/self/status:"es un dispositivo"; do
   f=${input%%:*}; case "$f" in /*) ;; *) f="$work/$f" ;; esac
   refuses 1 "${input#*:}" "class 3: sync --from ${input%%:*} is refused" -- timeout 10 "$bin" sync "$proc" --from "$f"
   refuses 1 "${input#*:}" "class 3: sync --dry-run --from ${input%%:*} is refused" -- timeout 10 "$bin" sync "$proc" --from "$f" --dry-run

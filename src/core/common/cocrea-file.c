@@ -14,6 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <linux/magic.h>
+#include <sys/vfs.h>
+#endif
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -85,6 +89,26 @@ set_not_regular (GError **error, const char *name, mode_t mode)
 }
 
 /*
+ * on_a_disk:
+ * FALSE for the kernel's own files (/proc, /sys): regular files in name
+ * only, which may block when read (/proc/kmsg) or never end. They are
+ * refused as the devices they are.
+ */
+static gboolean
+on_a_disk (int fd)
+{
+#ifdef __linux__
+  struct statfs fs;
+
+  if (fstatfs (fd, &fs) == 0 &&
+      (fs.f_type == PROC_SUPER_MAGIC || fs.f_type == SYSFS_MAGIC ||
+       fs.f_type == DEBUGFS_MAGIC || fs.f_type == TRACEFS_MAGIC))
+    return FALSE;
+#endif
+  return TRUE;
+}
+
+/*
  * cocrea_file_open_regular:
  * Opens @path for reading and returns the descriptor, or -1 with @error
  * set: COCREA_ERROR_INVALID when it is a folder, a pipe or a device (a
@@ -124,9 +148,9 @@ cocrea_file_open_regular (const char *path, GError **error)
       close (fd);
       return -1;
     }
-  if (!S_ISREG (st.st_mode))
+  if (!S_ISREG (st.st_mode) || !on_a_disk (fd))
     {
-      set_not_regular (error, name, st.st_mode);
+      set_not_regular (error, name, S_ISREG (st.st_mode) ? S_IFCHR : st.st_mode);
       close (fd);
       return -1;
     }
