@@ -672,6 +672,7 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *param)
   CocreaActivitiesPage *self = COCREA_ACTIVITIES_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr (GtkFileFilter) sheets = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) decidim = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
@@ -686,9 +687,15 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_file_filter_add_pattern (sheets, "*.CSV");
   gtk_file_filter_add_pattern (sheets, "*.tsv");
   gtk_file_filter_add_pattern (sheets, "*.txt");
-  /* Decidim's admin export of proposals is JSON. */
-  gtk_file_filter_add_pattern (sheets, "*.json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), sheets);
+  /* TRANSLATORS: a file type in the file chooser; the open data export
+   * is CSV, the administration's is JSON */
+  gtk_file_filter_set_name (decidim, _("Decidim proposals exports (CSV or JSON)"));
+  gtk_file_filter_add_pattern (decidim, "*.csv");
+  gtk_file_filter_add_pattern (decidim, "*.CSV");
+  gtk_file_filter_add_pattern (decidim, "*.json");
+  gtk_file_filter_add_pattern (decidim, "*.JSON");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), decidim);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
