@@ -939,6 +939,57 @@ test_export_empty (Fixture *f, gconstpointer data)
   g_assert_cmpstr (contents, ==, "\xEF\xBB\xBFid,activity,group,origin,text,area,axes,proposal\r\n");
 }
 
+/* The names already in the process are read once before the rows
+ * (cocrea-csv-import.c): a row's activity is the first of its name, and
+ * its proposal the unmerged one of its title before one merged away, the
+ * first of them before a later one; a name met again is the row created
+ * for it; the axes of a repeated cell are read once, the same each time. */
+static void
+test_import_existing_names (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *feria = NULL;
+  g_autoptr (GPtrArray) links = NULL;
+
+  g_assert_true (cocrea_document_begin_edit (f->document, &error));
+  g_assert_true (cocrea_db_exec (cocrea_document_get_db (f->document),
+    "INSERT INTO activity (id, kind, name) VALUES (7, 'online', 'Taller'),"
+    " (3, 'survey', 'Taller'), (9, 'survey', 'Encuesta');"
+    "INSERT INTO proposal (id, title, created_at, merged_into_id) VALUES"
+    " (10, 'Plazas', 'now', NULL), (4, 'Plazas', 'now', 10), (12, 'Plazas', 'now', NULL),"
+    " (2, 'Huertos', 'now', 11), (11, 'Huertas', 'now', NULL);",
+    &error));
+  g_assert_true (cocrea_document_commit_edit (f->document, &error));
+  g_assert_no_error (error);
+
+  csv = write_file (f, "names.csv",
+                    "activity,text,proposal,axes\n"
+                    "Taller,Una,Plazas,transparency;technology\n"
+                    "Encuesta,Dos,Huertos,transparency;technology\n"
+                    "Feria,Tres,Ferias,\n"
+                    "Feria,Cuatro,Ferias,participation\n", -1);
+  g_assert_true (cocrea_csv_import (f->document, csv, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  links = query_texts (f->document, "SELECT activity_id || ' ' || proposal_id || ' ' || axes"
+                                    " FROM contribution ORDER BY id");
+  g_assert_cmpuint (links->len, ==, 4);
+  g_assert_cmpstr (links->pdata[0], ==, "3 10 9");
+  g_assert_cmpstr (links->pdata[1], ==, "9 2 9");
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM activity WHERE name = 'Feria'"),
+                   ==, 1);
+  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM proposal WHERE title = 'Ferias'"),
+                   ==, 1);
+  feria = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                           query_int (f->document, "SELECT id FROM activity WHERE name = 'Feria'"),
+                           query_int (f->document, "SELECT id FROM proposal WHERE title = 'Ferias'"));
+  g_assert_true (g_str_has_prefix (links->pdata[2], feria));
+  g_assert_true (g_str_has_prefix (links->pdata[3], feria));
+  g_assert_true (g_str_has_suffix (links->pdata[2], " 0"));
+  g_assert_true (g_str_has_suffix (links->pdata[3], " 4"));
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -962,6 +1013,7 @@ main (int argc, char **argv)
   ADD ("/csv/import/spanish-headers", test_import_spanish_headers);
   ADD ("/csv/import/default-activity", test_import_default_activity);
   ADD ("/csv/import/reuse", test_import_reuse);
+  ADD ("/csv/import/existing-names", test_import_existing_names);
   ADD ("/csv/import/audit", test_import_audit);
   ADD ("/csv/import/empty-text", test_import_empty_text);
   ADD ("/csv/import/unclosed-quote", test_import_unclosed_quote);
