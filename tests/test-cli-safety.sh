@@ -483,6 +483,10 @@ for f in roto-check:"incumple una regla" roto-fk:"remite a otro que no existe" r
     expect 1 "class 8: $c refuses $name" -- es "$bin" "$c" "$file" "$@"
     check "class 8: $c says what check says of $name" '[ "$err" = "$said" ]'
   done
+  # Brought back as a laptop's copy, its damage would spread into the process.
+  for c in sync merge-scores; do
+    refuses 1 "${said#cocrea: }" "class 8: $c refuses $name as a copy, with check's sentence" -- "$bin" "$c" "$proc" --from "$file"
+  done
   check "class 8: $name is unchanged, nothing beside it" '[ "$(sha256sum <"$file")" = "$sha" ] && [ -z "$(ls -A "$work" | grep "^\.*$name\.cocrea.")" ]'
 done
 expect 1 "class 7: rank refuses scores outside their scale" -- es "$bin" rank "$work/roto-escala.cocrea"

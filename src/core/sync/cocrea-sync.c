@@ -146,7 +146,10 @@ remove_dir (const char *dir)
  * open_copy:
  * Opens the copy @path without ever writing to it. A copy from an older
  * Cocrea cannot be read as it is: it is copied into a new temporary
- * folder (*@tmp_dir, for the caller to remove) and upgraded there.
+ * folder (*@tmp_dir, for the caller to remove) and upgraded there. A copy
+ * that `cocrea check` calls damaged is refused with check's sentence: its
+ * broken links would read as rows deleted on the laptop, and the damage
+ * would spread to this file (issue 10, class 8).
  */
 static CocreaDocument *
 open_copy (const char *path, char **tmp_dir, GError **error)
@@ -159,7 +162,8 @@ open_copy (const char *path, char **tmp_dir, GError **error)
 
   *tmp_dir = NULL;
   /* Also refuses what is not a file (a pipe, a device), without reading it. */
-  if (!cocrea_document_peek_version (path, &version, error))
+  if (!cocrea_document_peek_version (path, &version, error) ||
+      !cocrea_document_check_file (path, NULL, error))
     return NULL;
   if (version >= COCREA_SCHEMA_VERSION)
     return cocrea_document_open (path, COCREA_OPEN_READ_ONLY, error);
