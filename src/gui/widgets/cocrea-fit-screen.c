@@ -14,7 +14,9 @@
 /**
  * cocrea_fit_screen_clamp:
  * Cuts @window's default size to @screen, less COCREA_FIT_SCREEN_MARGIN
- * pixels each way. A default size that fits, or none, is left alone.
+ * pixels of height for the desktop's bar (GNOME's runs along the top; a
+ * window exactly as wide as its screen fits, so the width keeps all of
+ * it). A default size that fits, or none, is left alone.
  */
 void
 cocrea_fit_screen_clamp (GtkWindow *window, const GdkRectangle *screen)
@@ -26,7 +28,7 @@ cocrea_fit_screen_clamp (GtkWindow *window, const GdkRectangle *screen)
   g_return_if_fail (screen != NULL);
 
   gtk_window_get_default_size (window, &width, &height);
-  max_width = MAX (screen->width - COCREA_FIT_SCREEN_MARGIN, 1);
+  max_width = MAX (screen->width, 1);
   max_height = MAX (screen->height - COCREA_FIT_SCREEN_MARGIN, 1);
   if (width > max_width || height > max_height)
     gtk_window_set_default_size (window, MIN (width, max_width), MIN (height, max_height));
