@@ -17,7 +17,9 @@
 #include "cocrea-decision-dialog.h"
 #include "cocrea-document-private.h"
 #include "cocrea-evaluator.h"
+#include "cocrea-item-widget.h"
 #include "cocrea-prioritise-page.h"
+#include "cocrea-priority-item.h"
 #include "cocrea-proposal.h"
 #include "cocrea-proposal-merge.h"
 #include "cocrea-ranking.h"
@@ -25,6 +27,7 @@
 #include "cocrea-score.h"
 #include "cocrea-selection-page.h"
 #include "cocrea-selection.h"
+#include "cocrea-shortlist-cell.h"
 #include "cocrea-viability-page.h"
 #include "cocrea-window.h"
 #include "gui-harness.h"
@@ -157,6 +160,96 @@ test_prioritise (void)
   g_assert_nonnull (cocrea_chart_view_get_chart (chart));
   g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (chart),
                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+}
+
+/* The mapped shortlist cell of proposal @id on the Prioritise page. */
+static GtkWidget *
+shortlist_cell_of (GtkWidget *page, gint64 id)
+{
+  g_autoptr (GPtrArray) cells = gui_find_all_of_type (page, COCREA_TYPE_SHORTLIST_CELL);
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      CocreaPriorityItem *item = cocrea_item_widget_get_item (cells->pdata[i]);
+
+      if (item != NULL && gtk_widget_get_mapped (cells->pdata[i]) &&
+          cocrea_priority_item_get_id (item) == id)
+        return cells->pdata[i];
+    }
+  return NULL;
+}
+
+/* A label showing @text with the CSS class @css, mapped. */
+static gboolean
+shows_label_with_class (GtkWidget *root, const char *text, const char *css)
+{
+  g_autoptr (GPtrArray) labels = gui_find_all_of_type (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) &&
+        g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0 &&
+        gtk_widget_has_css_class (labels->pdata[i], css))
+      return TRUE;
+  return FALSE;
+}
+
+/* A shortlisted row no longer offers "Shortlist…" but to edit its reason,
+ * and says "Shortlisted" in the accent colour, bold, where "Undecided" and
+ * "Not shortlisted" are not; rows decided at selection offer nothing. */
+static void
+test_shortlisted_row (void)
+{
+  CocreaDocument *document = cocrea_window_get_document (COCREA_WINDOW (window));
+  GtkWidget *page = gui_show_page (window, "prioritise", COCREA_TYPE_PRIORITISE_PAGE);
+  GtkColumnView *view = GTK_COLUMN_VIEW (gui_find_one_of_type (page, GTK_TYPE_COLUMN_VIEW));
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_autoptr (GError) error = NULL;
+  gint64 candidate = 0, selected = 0;
+  GtkWidget *cell, *button;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr (CocreaPriorityItem) item = g_list_model_get_item (rows, i);
+      CocreaDecision decision;
+
+      if (!cocrea_priority_item_get_decision (item, &decision))
+        continue;
+      if (candidate == 0 && decision == COCREA_DECISION_NOT_SHORTLISTED)
+        candidate = cocrea_priority_item_get_id (item);
+      if (selected == 0 && decision == COCREA_DECISION_SELECTED)
+        selected = cocrea_priority_item_get_id (item);
+    }
+  g_assert_cmpint (candidate, >, 0);
+  g_assert_cmpint (selected, >, 0);
+
+  cell = shortlist_cell_of (page, candidate);
+  g_assert_nonnull (cell);
+  button = gui_find_one_of_type (cell, GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Shortlist…");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (shows_label_with_class (page, "Not shortlisted", "not-shortlisted"));
+  g_assert_false (shows_label_with_class (page, "Not shortlisted", "shortlisted"));
+
+  g_assert_true (cocrea_selection_decide (document, candidate, COCREA_DECISION_SHORTLISTED,
+                                          "Prueba", FALSE, &error));
+  g_assert_no_error (error);
+  gui_settle ();
+  cell = shortlist_cell_of (page, candidate);
+  g_assert_nonnull (cell);
+  button = gui_find_one_of_type (cell, GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Edit Reason…");
+  g_assert_true (shows_label_with_class (page, "Shortlisted", "shortlisted"));
+  gui_screenshot ("gui-prioritise-shortlisted.png");
+
+  cell = shortlist_cell_of (page, selected);
+  g_assert_nonnull (cell);
+  g_assert_false (gtk_widget_get_visible (gui_find_one_of_type (cell, GTK_TYPE_BUTTON)));
+
+  /* Back as it was: the later tests count the Renca shortlist. */
+  g_assert_true (cocrea_selection_decide (document, candidate, COCREA_DECISION_NOT_SHORTLISTED,
+                                          "Prueba", FALSE, &error));
+  g_assert_no_error (error);
+  gui_settle ();
 }
 
 static void
@@ -503,6 +596,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/gui-viability/open", test_open);
   g_test_add_func ("/gui-viability/prioritise", test_prioritise);
+  g_test_add_func ("/gui-viability/shortlisted-row", test_shortlisted_row);
   g_test_add_func ("/gui-viability/score-by-keyboard", test_score_by_keyboard);
   g_test_add_func ("/gui-viability/aggregate-in-view", test_aggregate_in_view);
   g_test_add_func ("/gui-viability/selection-quota", test_selection_quota);

@@ -25,6 +25,8 @@ struct _CocreaPriorityItem
   char *inclusion; /* "1/5" */
   char *score;     /* "87" */
   char *decision;  /* "Shortlisted", "Undecided" */
+  gboolean decided;
+  CocreaDecision decision_key;
 };
 
 G_DEFINE_FINAL_TYPE (CocreaPriorityItem, cocrea_priority_item, G_TYPE_OBJECT)
@@ -37,6 +39,7 @@ enum {
   PROP_INCLUSION,
   PROP_SCORE,
   PROP_DECISION,
+  PROP_DECISION_CLASSES,
   N_PROPS
 };
 
@@ -73,10 +76,40 @@ cocrea_priority_item_new (const CocreaRankProposal *proposal, guint rank, guint 
   self->inclusion = g_strdup_printf ("%u/%d", count_bits (proposal->inclusion), COCREA_N_INCLUSION);
   self->score = g_strdup_printf ("%.0f", 100 * score);
   if (proposal->status != NULL && cocrea_decision_from_key (proposal->status, &decision))
-    self->decision = g_strdup (cocrea_decision_label (decision));
+    {
+      self->decision = g_strdup (cocrea_decision_label (decision));
+      self->decided = TRUE;
+      self->decision_key = decision;
+    }
   else
     self->decision = g_strdup (_("Undecided"));
   return self;
+}
+
+/**
+ * cocrea_priority_item_get_decision:
+ * Whether the proposal has a decision, and which in @decision (may be NULL).
+ */
+gboolean
+cocrea_priority_item_get_decision (CocreaPriorityItem *self, CocreaDecision *decision)
+{
+  g_return_val_if_fail (COCREA_IS_PRIORITY_ITEM (self), FALSE);
+  if (decision != NULL)
+    *decision = self->decision_key;
+  return self->decided;
+}
+
+/* The style of the decision's label, as on the Selection page: a
+ * shortlisted proposal stands out from the undecided ones in weight and
+ * colour as well as in words. */
+static GStrv
+decision_classes (CocreaPriorityItem *self)
+{
+  const char *classes[] = { "decision", "undecided", NULL };
+
+  if (self->decided)
+    classes[1] = cocrea_decision_to_key (self->decision_key);
+  return g_strdupv ((char **) classes);
 }
 
 gint64
@@ -133,6 +166,9 @@ cocrea_priority_item_get_property (GObject *object, guint prop_id, GValue *value
     case PROP_DECISION:
       g_value_set_string (value, self->decision);
       break;
+    case PROP_DECISION_CLASSES:
+      g_value_take_boxed (value, decision_classes (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -167,6 +203,8 @@ cocrea_priority_item_class_init (CocreaPriorityItemClass *klass)
   properties[PROP_INCLUSION] = g_param_spec_string ("inclusion", NULL, NULL, NULL, flags);
   properties[PROP_SCORE] = g_param_spec_string ("score", NULL, NULL, NULL, flags);
   properties[PROP_DECISION] = g_param_spec_string ("decision", NULL, NULL, NULL, flags);
+  /* The CSS classes of the decision's label: "decision" and its key. */
+  properties[PROP_DECISION_CLASSES] = g_param_spec_boxed ("decision-classes", NULL, NULL, G_TYPE_STRV, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -7,6 +7,7 @@
 #include <glib-object.h>
 
 #include "cocrea-ranking.h"
+#include "cocrea-selection.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,7 @@ gint64              cocrea_priority_item_get_id    (CocreaPriorityItem       *se
 const char         *cocrea_priority_item_get_title (CocreaPriorityItem       *self);
 guint               cocrea_priority_item_get_rank  (CocreaPriorityItem       *self);
 int                 cocrea_priority_item_get_moved (CocreaPriorityItem       *self);
+gboolean            cocrea_priority_item_get_decision (CocreaPriorityItem    *self,
+                                                       CocreaDecision        *decision);
 
 G_END_DECLS

@@ -28,10 +28,29 @@ cocrea_shortlist_cell_show_item (CocreaItemWidget *widget, gpointer data)
   CocreaPriorityItem *item = COCREA_PRIORITY_ITEM (data);
   g_autofree char *name = NULL;
 
+  CocreaDecision decision = COCREA_DECISION_NOT_SHORTLISTED;
+  gboolean decided = cocrea_priority_item_get_decision (item, &decision);
+
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->button), "x",
                                     cocrea_priority_item_get_id (item));
-  /* TRANSLATORS: accessible name of a row's button: "Shortlist Open data portal" */
-  name = g_strdup_printf (_("Shortlist %s"), cocrea_priority_item_get_title (item));
+  /* Shortlisted already: the reason can be corrected, not given again.
+   * Decided at selection: that is the Selection page's to change. */
+  gtk_widget_set_visible (GTK_WIDGET (self->button),
+                          !decided || decision == COCREA_DECISION_NOT_SHORTLISTED ||
+                          decision == COCREA_DECISION_SHORTLISTED);
+  if (decided && decision == COCREA_DECISION_SHORTLISTED)
+    {
+      gtk_button_set_label (self->button, _("Edit Reason…"));
+      /* TRANSLATORS: accessible name of a row's button: "Edit the reason for shortlisting Open data portal" */
+      name = g_strdup_printf (_("Edit the reason for shortlisting %s"),
+                              cocrea_priority_item_get_title (item));
+    }
+  else
+    {
+      gtk_button_set_label (self->button, _("Shortlist…"));
+      /* TRANSLATORS: accessible name of a row's button: "Shortlist Open data portal" */
+      name = g_strdup_printf (_("Shortlist %s"), cocrea_priority_item_get_title (item));
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   name, -1);
 }
