@@ -474,6 +474,8 @@ test_respond (void)
   g_assert_nonnull (gui_find_one (dialog, match_mapped_prefix, "Reason: a comment partly accepted"));
   frame = gtk_widget_get_ancestor (GTK_WIDGET (reason), GTK_TYPE_SCROLLED_WINDOW);
   g_assert_true (gtk_widget_has_css_class (frame, "error"));
+  /* The focus goes where the reason is to be typed. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == GTK_WIDGET (reason));
   g_assert_cmpint (cocrea_response_dialog_get_response (COCREA_RESPONSE_DIALOG (dialog)), ==,
                    COCREA_RESPONSE_NOT_ACCEPTED);
   kept = buffer_text (reason);

@@ -193,6 +193,45 @@ shows_label_with_class (GtkWidget *root, const char *text, const char *css)
   return FALSE;
 }
 
+/* Add Evaluator opens on the name, without calling it missing before
+ * anything was typed; emptied, the name is asked for. */
+static void
+test_evaluator_dialog (void)
+{
+  GtkWidget *page = gui_show_page (window, "viability", COCREA_TYPE_VIABILITY_PAGE);
+  GtkWidget *dialog = NULL, *error_label = NULL, *name;
+  g_autoptr (GPtrArray) labels = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+
+  g_assert_true (gtk_widget_activate_action (page, "viability.add-evaluator", NULL));
+  gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  gui_wait_for (gui_is_mapped, dialog);
+  gui_settle ();
+  entries = gui_find_all_of_type (dialog, GTK_TYPE_ENTRY);
+  g_assert_cmpuint (entries->len, ==, 2);
+  name = entries->pdata[0];
+  labels = gui_find_all_of_type (dialog, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "error"))
+      error_label = labels->pdata[i];
+  g_assert_nonnull (error_label);
+
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  g_assert_true (is_focus (gtk_root_get_focus (GTK_ROOT (dialog))) &&
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), name));
+  gtk_editable_set_text (GTK_EDITABLE (name), "Ana");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  gtk_editable_set_text (GTK_EDITABLE (name), "");
+  g_assert_true (gtk_widget_get_visible (error_label));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* A response from code does not close the dialog; its button would. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_settle ();
+}
+
 /* A shortlisted row no longer offers "Shortlist…" but to edit its reason,
  * and says "Shortlisted" in the accent colour, bold, where "Undecided" and
  * "Not shortlisted" are not; rows decided at selection offer nothing. */
@@ -597,6 +636,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-viability/open", test_open);
   g_test_add_func ("/gui-viability/prioritise", test_prioritise);
   g_test_add_func ("/gui-viability/shortlisted-row", test_shortlisted_row);
+  g_test_add_func ("/gui-viability/evaluator-dialog", test_evaluator_dialog);
   g_test_add_func ("/gui-viability/score-by-keyboard", test_score_by_keyboard);
   g_test_add_func ("/gui-viability/aggregate-in-view", test_aggregate_in_view);
   g_test_add_func ("/gui-viability/selection-quota", test_selection_quota);

@@ -257,6 +257,19 @@ test_damaged_file (void)
   gui_settle ();
 }
 
+/* Whether @dialog's focus is in its first field (a preferences row),
+ * rather than on Cancel, the first button of its header bar. */
+static gboolean
+focus_in_first_field (GtkWidget *dialog)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  GtkWidget *first = gui_find_one_of_type (dialog, ADW_TYPE_PREFERENCES_ROW);
+
+  g_test_message ("%s: focus on %s", G_OBJECT_TYPE_NAME (dialog),
+                  focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+  return focus != NULL && first != NULL && (focus == first || gtk_widget_is_ancestor (focus, first));
+}
+
 static void
 test_new_process (void)
 {
@@ -273,6 +286,10 @@ test_new_process (void)
 
   rows = gui_find_all_of_type (dialog, ADW_TYPE_ENTRY_ROW);
   g_assert_cmpuint (rows->len, ==, 3);
+  /* It opens on the title, not on Cancel. */
+  gui_wait_for (gui_is_mapped, dialog);
+  gui_settle ();
+  g_assert_true (focus_in_first_field (dialog));
   gtk_editable_set_text (rows->pdata[0], "Plan de Gobierno Abierto");
   gtk_editable_set_text (rows->pdata[1], "Renca");
 
@@ -427,6 +444,9 @@ test_dialogs_fit_small_screen (void)
       gtk_window_present (GTK_WINDOW (dialogs[i]));
       gui_wait_for (gui_is_mapped, dialogs[i]);
       gui_settle ();
+      /* New Activity, Record Progress and Answer open on their first field. */
+      if (i == 0 || i == 2 || i == 4)
+        g_assert_true (focus_in_first_field (dialogs[i]));
       gtk_widget_measure (dialogs[i], GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (dialogs[i]),
                           &minimum, NULL, NULL, NULL);
       g_test_message ("%s: %d high (at least %d)", G_OBJECT_TYPE_NAME (dialogs[i]),

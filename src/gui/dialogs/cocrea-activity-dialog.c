@@ -14,6 +14,7 @@
 #include "cocrea-activity-dialog.h"
 #include "cocrea-activity.h"
 #include "cocrea-error.h"
+#include "cocrea-fit-screen.h"
 #include "cocrea-undo.h"
 
 struct _CocreaActivityDialog
@@ -255,6 +256,7 @@ cocrea_activity_dialog_init (CocreaActivityDialog *self)
   g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cocrea_dialog_open_on (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
 
   /* In the order of CocreaActivityKind. */
   for (guint i = 0; i < COCREA_N_ACTIVITY_KINDS; i++)

@@ -4,6 +4,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "cocrea-fit-screen.h"
 #include "cocrea-new-process-dialog.h"
 
 struct _CocreaNewProcessDialog
@@ -201,6 +202,7 @@ static void
 cocrea_new_process_dialog_init (CocreaNewProcessDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cocrea_dialog_open_on (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.create", FALSE);
 }
 

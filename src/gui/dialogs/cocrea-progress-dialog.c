@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cocrea-error.h"
+#include "cocrea-fit-screen.h"
 #include "cocrea-milestone-progress.h"
 #include "cocrea-progress-dialog.h"
 #include "cocrea-stage.h"
@@ -245,6 +246,7 @@ cocrea_progress_dialog_init (CocreaProgressDialog *self)
   g_autofree char *today = cocrea_today ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cocrea_dialog_open_on (GTK_WINDOW (self), GTK_WIDGET (self->status_row));
 
   /* In the order of CocreaProgress. */
   for (guint i = 0; i < COCREA_N_PROGRESS; i++)

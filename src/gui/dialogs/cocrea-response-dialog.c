@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cocrea-consultation.h"
+#include "cocrea-fit-screen.h"
 #include "cocrea-page.h"
 #include "cocrea-response-dialog.h"
 #include "cocrea-stage.h"
@@ -125,6 +126,10 @@ cocrea_response_dialog_save (CocreaResponseDialog *self, GError **error)
       mark_reason (self, needs_reason (cocrea_response_dialog_get_response (self)));
       gtk_label_set_text (self->error_label, local_error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      /* Where the missing reason is to be typed, for the keyboard and
+       * the screen reader alike. */
+      if (needs_reason (cocrea_response_dialog_get_response (self)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->reason_view));
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -193,6 +198,7 @@ cocrea_response_dialog_init (CocreaResponseDialog *self)
   g_autoptr (GtkStringList) responses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cocrea_dialog_open_on (GTK_WINDOW (self), GTK_WIDGET (self->response_row));
 
   for (guint i = 0; i < G_N_ELEMENTS (row_responses); i++)
     gtk_string_list_append (responses, cocrea_response_label (row_responses[i]));

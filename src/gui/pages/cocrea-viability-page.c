@@ -302,16 +302,26 @@ typedef struct {
   GtkWidget *name;
   GtkWidget *department;
   GtkWidget *name_error;
+  gboolean touched; /* "required" waits for the first edit of the name */
 } EvaluatorDialog;
+
+/* An empty name cannot be saved; it is called an error only once the
+ * user has typed in the field, not in a dialog just opened. */
+static void
+update_evaluator_dialog (EvaluatorDialog *state)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (state->name))));
+  gboolean ok = *text != '\0';
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (state->dialog), "save", ok);
+  gtk_widget_set_visible (state->name_error, !ok && state->touched);
+}
 
 static void
 evaluator_name_changed_cb (GtkEditable *name, EvaluatorDialog *state)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
-  gboolean ok = *text != '\0';
-
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (state->dialog), "save", ok);
-  gtk_widget_set_visible (state->name_error, !ok);
+  state->touched = TRUE;
+  update_evaluator_dialog (state);
 }
 
 static void
@@ -396,8 +406,9 @@ open_evaluator_dialog (CocreaViabilityPage *self, CocreaEvaluator *evaluator)
   g_signal_connect (state->name, "changed", G_CALLBACK (evaluator_name_changed_cb), state);
   cocrea_page_connect_response (COCREA_PAGE (self), ADW_MESSAGE_DIALOG (dialog),
                                 evaluator_response_cb, state, g_free);
-  evaluator_name_changed_cb (GTK_EDITABLE (state->name), state);
+  update_evaluator_dialog (state);
   gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (state->name);
 }
 
 static void

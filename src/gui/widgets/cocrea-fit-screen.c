@@ -1,4 +1,4 @@
-/* cocrea-fit-screen.c — windows and dialogs no larger than the screen they open on
+/* cocrea-fit-screen.c — how dialogs open: no larger than the screen, on their first field
  *
  * Dialogs ask for a default size that shows all their fields at once
  * (up to 720 pixels high). On a netbook's 1024×600 screen that is more
@@ -101,4 +101,27 @@ cocrea_fit_screen_watch_toplevels (void)
   watching = TRUE;
   g_signal_connect (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), NULL);
   toplevels_changed_cb (toplevels, 0, 0, g_list_model_get_n_items (toplevels));
+}
+
+/* Mapped, the window has chosen its first focus (the header bar's first
+ * button, Cancel): the field takes it instead. */
+static void
+dialog_mapped_cb (GtkWindow *dialog, GtkWidget *field)
+{
+  gtk_widget_grab_focus (field);
+}
+
+/**
+ * cocrea_dialog_open_on:
+ * Makes @dialog open with the focus on @field, its first field, rather
+ * than on Cancel, so that one types straight away. Call once, before it
+ * is shown; @field is a child of @dialog.
+ */
+void
+cocrea_dialog_open_on (GtkWindow *dialog, GtkWidget *field)
+{
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+  g_return_if_fail (gtk_widget_is_ancestor (field, GTK_WIDGET (dialog)));
+
+  g_signal_connect_object (dialog, "map", G_CALLBACK (dialog_mapped_cb), field, 0);
 }

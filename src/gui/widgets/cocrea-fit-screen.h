@@ -1,4 +1,4 @@
-/* cocrea-fit-screen.h — windows and dialogs no larger than the screen they open on
+/* cocrea-fit-screen.h — how dialogs open: no larger than the screen, on their first field
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,5 +13,7 @@ G_BEGIN_DECLS
 void cocrea_fit_screen_clamp           (GtkWindow          *window,
                                         const GdkRectangle *screen);
 void cocrea_fit_screen_watch_toplevels (void);
+void cocrea_dialog_open_on             (GtkWindow          *dialog,
+                                        GtkWidget          *field);
 
 G_END_DECLS
