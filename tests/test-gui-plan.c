@@ -17,13 +17,17 @@
 #include "cocrea-application.h"
 #include "cocrea-commitment-editor.h"
 #include "cocrea-commitment.h"
-#include "cocrea-export-page.h"
+#include "cocrea-db.h"
+#include "cocrea-document-private.h"
 #include "cocrea-error.h"
+#include "cocrea-export-page.h"
 #include "cocrea-milestone-progress.h"
 #include "cocrea-milestone-row.h"
 #include "cocrea-milestone.h"
 #include "cocrea-plan-page.h"
 #include "cocrea-progress-dialog.h"
+#include "cocrea-proposal.h"
+#include "cocrea-selection.h"
 #include "cocrea-window.h"
 #include "gui-harness.h"
 
@@ -524,6 +528,67 @@ test_export_cancel (void)
                                                                "export.start")));
 }
 
+/* The left column of the Plan page: the list's box. */
+static GtkWidget *
+list_column (void)
+{
+  GtkWidget *view = gui_find_one_of_type (GTK_WIDGET (plan_page), GTK_TYPE_LIST_VIEW);
+
+  return gtk_widget_get_parent (gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW));
+}
+
+/* The split between the commitments and the editor stays put when a
+ * commitment gets its first milestone (it jumped). */
+static void
+test_split_steady (void)
+{
+  CocreaDocument *document = cocrea_window_get_document (COCREA_WINDOW (window));
+  g_autoptr (GListModel) candidates = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CocreaProposal) proposal = NULL;
+  AdwEntryRow *row;
+  gint64 commitment_id = 0;
+  int before, after;
+
+  plan_page = COCREA_PLAN_PAGE (gui_show_page (window, "plan", COCREA_TYPE_PLAN_PAGE));
+  /* The demo's five selected proposals have theirs: one more selected. */
+  {
+    gint64 not_selected = 0;
+
+    g_assert_true (cocrea_db_query_int (cocrea_document_get_db (document),
+                                        "SELECT min(proposal_id) FROM decision"
+                                        " WHERE status = 'not-selected'", &not_selected, &error));
+    g_assert_no_error (error);
+    g_assert_true (cocrea_selection_decide (document, not_selected, COCREA_DECISION_SELECTED,
+                                            "Prueba", TRUE, &error));
+    g_assert_no_error (error);
+  }
+  candidates = cocrea_commitment_list_candidates (document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), >, 0);
+  proposal = g_list_model_get_item (candidates, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page), "plan.add-from-proposal", "x",
+                                             cocrea_proposal_get_id (proposal)));
+  gui_settle ();
+  commitment_id = cocrea_commitment_editor_get_commitment (editor);
+  g_assert_cmpuint (stored_n_milestones (commitment_id), ==, 0);
+  for (guint i = 0; i < 10; i++)
+    gui_settle ();
+  before = gtk_widget_get_width (list_column ());
+  screenshot ("plan-no-milestone.png");
+
+  row = find_entry_row (GTK_WIDGET (editor), "New milestone: activity or deliverable");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Primer hito: convocatoria abierta a las organizaciones del territorio");
+  g_signal_emit_by_name (row, "apply");
+  for (guint i = 0; i < 10; i++)
+    gui_settle ();
+  g_assert_cmpuint (stored_n_milestones (commitment_id), ==, 1);
+  after = gtk_widget_get_width (list_column ());
+  screenshot ("plan-first-milestone.png");
+  g_test_message ("list column %d, then %d wide", before, after);
+  g_assert_cmpint (after, ==, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -538,6 +603,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-plan/milestone-undo", test_milestone_undo);
   g_test_add_func ("/gui-plan/progress", test_progress);
   g_test_add_func ("/gui-plan/export-pdf", test_export_pdf);
+  g_test_add_func ("/gui-plan/split-steady", test_split_steady);
   g_test_add_func ("/gui-plan/export-error", test_export_error);
   g_test_add_func ("/gui-plan/export-cancel", test_export_cancel);
 
