@@ -14,7 +14,6 @@
 #include "cocrea-access.h"
 #include "cocrea-demo.h"
 #include "cocrea-error.h"
-#include "cocrea-fit-screen.h"
 #include "cocrea-plenary-window.h"
 #include "cocrea-first-frame.h"
 #include "cocrea-resources.h"
@@ -574,7 +573,6 @@ cocrea_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   cocrea_access_watch_toplevels ();
-  cocrea_fit_screen_watch_toplevels ();
   g_unix_signal_add (SIGTERM, quit_on_signal, self);
   g_unix_signal_add (SIGINT, quit_on_signal, self);
   g_unix_signal_add (SIGHUP, quit_on_signal, self);

@@ -3,9 +3,9 @@
  * Dialogs ask for a default size that shows all their fields at once
  * (up to 720 pixels high). On a netbook's 1024×600 screen that is more
  * than there is: the buttons of the header bar went off the top or the
- * last field off the bottom. Every window's default size is cut to the
- * screen it opens on, less room for the desktop's own bar; the dialogs'
- * contents are preferences pages, which scroll inside.
+ * last field off the bottom. A window's default size is cut to the screen
+ * it opens on, its height less room for the desktop's own bar; the
+ * dialogs' contents are preferences pages, which scroll inside.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -71,36 +71,18 @@ window_realized_cb (GtkWindow *window)
   cocrea_fit_screen_clamp (window, &screen);
 }
 
-static void
-toplevels_changed_cb (GListModel *toplevels, guint position, guint removed, guint added)
-{
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (!GTK_IS_WINDOW (window) || g_object_get_data (G_OBJECT (window), "cocrea-fit-screen"))
-        continue;
-      g_object_set_data (G_OBJECT (window), "cocrea-fit-screen", GINT_TO_POINTER (1));
-      g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), NULL);
-    }
-}
-
 /**
- * cocrea_fit_screen_watch_toplevels:
- * From now on, every window and dialog opens no larger than its screen
- * (cocrea_fit_screen_clamp()). Call once, at start-up.
+ * cocrea_fit_screen_watch:
+ * Makes @window open no larger than its screen (cocrea_fit_screen_clamp()
+ * once realized). cocrea_access_watch_toplevels() calls it for every
+ * window and dialog.
  */
 void
-cocrea_fit_screen_watch_toplevels (void)
+cocrea_fit_screen_watch (GtkWindow *window)
 {
-  static gboolean watching;
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_return_if_fail (GTK_IS_WINDOW (window));
 
-  if (watching)
-    return;
-  watching = TRUE;
-  g_signal_connect (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), NULL);
-  toplevels_changed_cb (toplevels, 0, 0, g_list_model_get_n_items (toplevels));
+  g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), NULL);
 }
 
 /* Mapped, the window has chosen its first focus (the header bar's first

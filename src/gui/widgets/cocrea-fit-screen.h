@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 void cocrea_fit_screen_clamp           (GtkWindow          *window,
                                         const GdkRectangle *screen);
-void cocrea_fit_screen_watch_toplevels (void);
+void cocrea_fit_screen_watch           (GtkWindow          *window);
 void cocrea_dialog_open_on             (GtkWindow          *dialog,
                                         GtkWidget          *field);
 
