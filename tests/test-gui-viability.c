@@ -283,6 +283,7 @@ test_shortlisted_row (void)
   cell = shortlist_cell_of (page, selected);
   g_assert_nonnull (cell);
   g_assert_false (gtk_widget_get_visible (gui_find_one_of_type (cell, GTK_TYPE_BUTTON)));
+  g_assert_true (shows_label_with_class (cell, "Decided in Selection", "dim-label"));
 
   /* Back as it was: the later tests count the Renca shortlist. */
   g_assert_true (cocrea_selection_decide (document, candidate, COCREA_DECISION_NOT_SHORTLISTED,

@@ -17,6 +17,7 @@ struct _CocreaShortlistCell
 
   /* template children */
   GtkButton *button;
+  GtkWidget *decided_label;
 };
 
 G_DEFINE_FINAL_TYPE (CocreaShortlistCell, cocrea_shortlist_cell, COCREA_TYPE_ITEM_WIDGET)
@@ -27,17 +28,17 @@ cocrea_shortlist_cell_show_item (CocreaItemWidget *widget, gpointer data)
   CocreaShortlistCell *self = COCREA_SHORTLIST_CELL (widget);
   CocreaPriorityItem *item = COCREA_PRIORITY_ITEM (data);
   g_autofree char *name = NULL;
-
   CocreaDecision decision = COCREA_DECISION_NOT_SHORTLISTED;
   gboolean decided = cocrea_priority_item_get_decision (item, &decision);
+  /* Shortlisted already: the reason can be corrected, not given again.
+   * Decided at selection: that is the Selection page's to change. */
+  gboolean offered = !decided || decision == COCREA_DECISION_NOT_SHORTLISTED ||
+                     decision == COCREA_DECISION_SHORTLISTED;
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->button), "x",
                                     cocrea_priority_item_get_id (item));
-  /* Shortlisted already: the reason can be corrected, not given again.
-   * Decided at selection: that is the Selection page's to change. */
-  gtk_widget_set_visible (GTK_WIDGET (self->button),
-                          !decided || decision == COCREA_DECISION_NOT_SHORTLISTED ||
-                          decision == COCREA_DECISION_SHORTLISTED);
+  gtk_widget_set_visible (GTK_WIDGET (self->button), offered);
+  gtk_widget_set_visible (self->decided_label, !offered);
   if (decided && decision == COCREA_DECISION_SHORTLISTED)
     {
       gtk_button_set_label (self->button, _("Edit Reason…"));
@@ -65,6 +66,7 @@ cocrea_shortlist_cell_class_init (CocreaShortlistCellClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-shortlist-cell.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaShortlistCell, button);
+  gtk_widget_class_bind_template_child (widget_class, CocreaShortlistCell, decided_label);
 }
 
 static void
