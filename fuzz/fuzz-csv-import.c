@@ -2,8 +2,10 @@
  *
  * Each input is read by the CSV reader from memory (every record and
  * field walked), then imported, as a file on tmpfs, into one process file
- * made once per fuzzing process. Either the import works or it fails with
- * a GError; a crash, a sanitizer report or a GLib critical is a finding.
+ * made once per fuzzing process: as a workshop sheet, and as Decidim's
+ * export (its CSV, or its JSON when it starts like one). Either an import
+ * works or it fails with a GError; a crash, a sanitizer report or a GLib
+ * critical is a finding.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +18,7 @@
 
 #include "cocrea-csv-import.h"
 #include "cocrea-csv-reader.h"
+#include "cocrea-decidim-import.h"
 #include "cocrea-document-private.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -102,5 +105,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     for (guint i = 0; warnings[i] != NULL; i++)
       g_assert (g_utf8_validate (warnings[i], -1, NULL));
   g_clear_pointer (&warnings, g_strfreev);
+  g_clear_error (&error);
+
+  /* The same bytes as Decidim's export: duplicate and extra columns, a
+   * byte order mark in the quotes, mixed encodings (seeds decidim-*). */
+  {
+    g_auto (CocreaDecidimImport) result = { 0 };
+
+    if (!cocrea_decidim_import (doc, csv_path, &result, NULL, &error))
+      g_assert (error != NULL && error->message[0] != '\0');
+  }
   return 0;
 }
