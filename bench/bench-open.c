@@ -146,10 +146,29 @@ main (int argc, char **argv)
     MEASURE (rows, "Export every contribution as CSV", "seconds", runs, {
       g_assert (cocrea_csv_export (doc, csv, &error));
     });
-    MEASURE (rows, "Export the whole process as JSON", "seconds", runs, {
+    MEASURE (rows, "Export the whole process as JSON", "<= 2x sqlite3 .dump", runs, {
       g_assert (cocrea_json_export (doc, json, &error));
     });
   }
+
+  g_autofree char *sqlite3_program = g_find_program_in_path ("sqlite3");
+
+  /* The yardstick of the JSON export: SQLite's own text dump of the same
+   * file, into a file in the same folder, where the sqlite3 program is. */
+  if (sqlite3_program != NULL)
+    {
+      g_autofree char *dump = g_build_filename (dir, "nacional.sql", NULL);
+      g_autofree char *command = g_strdup_printf ("sqlite3 '%s' .dump > '%s'", path, dump);
+      const char *dump_argv[] = { "/bin/sh", "-c", command, NULL };
+
+      MEASURE (rows, "sqlite3 FILE .dump (for comparison)", "", runs, {
+        int status;
+        g_assert (g_spawn_sync (NULL, (char **) dump_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                NULL, &status, &error));
+        g_assert (status == 0);
+      });
+      g_unlink (dump);
+    }
 
   MEASURE (rows, "Full check (integrity, foreign keys, indexes, rules)", "seconds", runs, {
     int version;

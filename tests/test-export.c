@@ -13,7 +13,9 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "cocrea-db.h"
 #include "cocrea-demo.h"
+#include "cocrea-document-private.h"
 #include "cocrea-error.h"
 #include "cocrea-export.h"
 #include "cocrea-json-export.h"
@@ -248,6 +250,39 @@ test_commitments (Fixture *f, gconstpointer data)
 }
 
 /* An export into a folder that does not exist fails and leaves no file. */
+/* The JSON is written as the rows are read (cocrea-json-export.c): a
+ * text with quotes, backslashes and every kind of control character
+ * reads back as it was, beside accents and emoji. */
+static void
+test_escapes (Fixture *f, gconstpointer data)
+{
+  static const char text[] = "a\"b\\c\t\n\r\b\f\x01\x1f\x7f ñ € 😀 </script>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = NULL;
+  JsonArray *contributions;
+  gboolean found = FALSE;
+
+  g_clear_object (&f->document);
+  f->document = cocrea_document_open (f->path, COCREA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (cocrea_document_begin_edit (f->document, &error));
+  g_assert_true (cocrea_db_exec (cocrea_document_get_db (f->document),
+                                 "UPDATE contribution SET text = 'a\"b\\c' || char(9, 10, 13, 8,"
+                                 " 12, 1, 31, 127) || ' ñ € 😀 </script>'"
+                                 " WHERE id = (SELECT min(id) FROM contribution)",
+                                 &error));
+  g_assert_true (cocrea_document_commit_edit (f->document, &error));
+  g_assert_no_error (error);
+
+  parser = export_and_parse (f);
+  contributions = get_array (json_node_get_object (json_parser_get_root (parser)), "contributions");
+  for (guint i = 0; i < json_array_get_length (contributions); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (contributions, i),
+                                                   "text"), text) == 0)
+      found = TRUE;
+  g_assert_true (found);
+}
+
 static void
 test_missing_folder (Fixture *f, gconstpointer data)
 {
@@ -377,6 +412,7 @@ main (int argc, char **argv)
   ADD ("commitments", test_commitments);
   ADD ("missing-folder", test_missing_folder);
   ADD ("replace", test_replace);
+  ADD ("escapes", test_escapes);
 #undef ADD
   g_test_add ("/export/entry-point/every-kind", Fixture, NULL, fixture_set_up, test_every_kind,
               fixture_tear_down);
