@@ -442,6 +442,11 @@ else
   ok "# SKIP class 9: read-only folders (root without setpriv)"
 fi
 chmod 755 "$ro"
+# A name over its limit is refused where it is typed, with the limit; a
+# copy's label names it wherever it comes back.
+long=$(printf '%0500d' 0 | tr 0 m)
+refuses 1 "500 caracteres, donde caben como mucho 300" "class 9: a copy's label over a name's limit is refused" -- "$bin" copy "$proc" "$work/sub/larga.cocrea" --activity 3 --label "$long"
+refuses 1 "500 caracteres, donde caben como mucho 300" "class 9: a proposal title over its limit is refused" -- "$bin" merge "$proc" --title "$long" 1 2
 
 # Classes 7 and 8: `check` runs everything the other commands rely on, and
 # every write refuses what check calls damaged, with the same sentence in

@@ -23,6 +23,7 @@
 #include "cocrea-error.h"
 #include "cocrea-sync-copy.h"
 #include "cocrea-sync-rows-private.h"
+#include "cocrea-text.h"
 
 /* The ids of @ids as an SQL list "1, 2, 3" (they are integers). */
 static char *
@@ -44,6 +45,10 @@ check_options (sqlite3 *db, const CocreaSyncCopyOptions *options, GError **error
   g_autofree char *list = NULL;
   gint64 n = 0;
 
+  /* The label names the copy wherever it comes back (the preview, the
+   * history): a name, with a name's limit. */
+  if (!cocrea_text_check_length (options->label, COCREA_TEXT_MAX_NAME, error))
+    return FALSE;
   if (options->activity_id == 0)
     {
       if (options->n_groups > 0)
