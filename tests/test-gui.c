@@ -94,8 +94,12 @@ test_start_page (void)
 
   gtk_window_present (GTK_WINDOW (window));
   gui_wait_for (gui_is_mapped, window);
+  gui_settle ();
 
   g_assert_null (cocrea_window_get_document (window));
+  /* The keyboard starts on New Process, not on the main menu. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
+                 gui_find_one (GTK_WIDGET (window), match_action, "app.new"));
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
       GtkWidget *button = gui_find_one (GTK_WIDGET (window), match_action, buttons[i].action);

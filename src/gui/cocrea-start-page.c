@@ -23,11 +23,13 @@ struct _CocreaStartPage
   /* The list of recent files changed since it was last read. */
   gboolean recent_stale;
   GCancellable *reading; /* the reading under way, if any */
+  guint focus_idle;
 
   /* template children */
   GtkWidget *status_page;
   GtkWidget *recent_box;
   GtkListView *recent_list;
+  GtkWidget *new_button;
 };
 
 G_DEFINE_FINAL_TYPE (CocreaStartPage, cocrea_start_page, GTK_TYPE_WIDGET)
@@ -83,6 +85,32 @@ reload_recent (CocreaStartPage *self)
   g_task_run_in_thread (task, read_recent_in_thread);
 }
 
+/* Shown, the page offers its first button to the keyboard, unless the
+ * focus is already in it: the window would otherwise start on the main
+ * menu of the header bar. Once the window has chosen its first focus. */
+static gboolean
+focus_first_button (gpointer data)
+{
+  CocreaStartPage *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  self->focus_idle = 0;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+    gtk_widget_grab_focus (self->new_button);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cocrea_start_page_unmap (GtkWidget *widget)
+{
+  CocreaStartPage *self = COCREA_START_PAGE (widget);
+
+  g_clear_handle_id (&self->focus_idle, g_source_remove);
+  GTK_WIDGET_CLASS (cocrea_start_page_parent_class)->unmap (widget);
+}
+
 static void
 cocrea_start_page_map (GtkWidget *widget)
 {
@@ -91,6 +119,7 @@ cocrea_start_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (cocrea_start_page_parent_class)->map (widget);
   if (self->recent_stale)
     reload_recent (self);
+  self->focus_idle = g_idle_add (focus_first_button, self);
 }
 
 static void
@@ -161,6 +190,7 @@ cocrea_start_page_class_init (CocreaStartPageClass *klass)
 
   object_class->dispose = cocrea_start_page_dispose;
   widget_class->map = cocrea_start_page_map;
+  widget_class->unmap = cocrea_start_page_unmap;
 
   g_type_ensure (COCREA_TYPE_RECENT_ROW);
 
@@ -168,6 +198,7 @@ cocrea_start_page_class_init (CocreaStartPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-start-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaStartPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, CocreaStartPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, CocreaStartPage, recent_box);
   gtk_widget_class_bind_template_child (widget_class, CocreaStartPage, recent_list);
   gtk_widget_class_bind_template_callback (widget_class, recent_activated_cb);
