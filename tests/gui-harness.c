@@ -199,6 +199,44 @@ gui_find_toplevel (GType type)
 }
 
 /* A GuiCondition: a toplevel of the GType in @type shows. */
+/**
+ * gui_find_dialog_with:
+ * The shown message dialog holding a widget of @child_type (the decision
+ * dialog's drop-down, Edit Contribution's text view), or NULL.
+ */
+GtkWidget *
+gui_find_dialog_with (GType child_type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel) &&
+          gui_find_one_of_type (toplevel, child_type) != NULL)
+        return toplevel;
+    }
+  return NULL;
+}
+
+/**
+ * gui_find_error_label:
+ * The last label under @root with the "error" class (the message beside a
+ * required field), or NULL.
+ */
+GtkWidget *
+gui_find_error_label (GtkWidget *root)
+{
+  g_autoptr (GPtrArray) labels = gui_find_all_of_type (root, GTK_TYPE_LABEL);
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "error"))
+      found = labels->pdata[i];
+  return found;
+}
+
 gboolean
 gui_has_toplevel (gpointer type)
 {

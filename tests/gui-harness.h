@@ -54,6 +54,8 @@ GPtrArray *gui_find_all_of_type  (GtkWidget    *root,
 GtkWidget *gui_find_one_of_type  (GtkWidget    *root,
                                   GType         type);
 GtkWidget *gui_find_toplevel     (GType         type);
+GtkWidget *gui_find_dialog_with  (GType         child_type);
+GtkWidget *gui_find_error_label  (GtkWidget    *root);
 gboolean   gui_has_toplevel      (gpointer      type);
 GtkWidget *gui_show_page         (GtkWindow    *window,
                                   const char   *name,

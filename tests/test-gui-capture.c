@@ -884,20 +884,8 @@ test_merge_readable (void)
 static gboolean
 edit_dialog_shown (gpointer found)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel) &&
-          gui_find_one_of_type (toplevel, GTK_TYPE_TEXT_VIEW) != NULL)
-        {
-          *(GtkWidget **) found = toplevel;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  *(GtkWidget **) found = gui_find_dialog_with (GTK_TYPE_TEXT_VIEW);
+  return *(GtkWidget **) found != NULL;
 }
 
 static gboolean

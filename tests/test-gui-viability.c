@@ -200,7 +200,6 @@ test_evaluator_dialog (void)
 {
   GtkWidget *page = gui_show_page (window, "viability", COCREA_TYPE_VIABILITY_PAGE);
   GtkWidget *dialog = NULL, *error_label = NULL, *name;
-  g_autoptr (GPtrArray) labels = NULL;
   g_autoptr (GPtrArray) entries = NULL;
 
   g_assert_true (gtk_widget_activate_action (page, "viability.add-evaluator", NULL));
@@ -211,10 +210,7 @@ test_evaluator_dialog (void)
   entries = gui_find_all_of_type (dialog, GTK_TYPE_ENTRY);
   g_assert_cmpuint (entries->len, ==, 2);
   name = entries->pdata[0];
-  labels = gui_find_all_of_type (dialog, GTK_TYPE_LABEL);
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_has_css_class (labels->pdata[i], "error"))
-      error_label = labels->pdata[i];
+  error_label = gui_find_error_label (dialog);
   g_assert_nonnull (error_label);
 
   g_assert_false (gtk_widget_get_visible (error_label));
@@ -529,20 +525,8 @@ test_aggregate_in_view (void)
 static gboolean
 decision_dialog_shown (gpointer found)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel) &&
-          gui_find_one_of_type (toplevel, GTK_TYPE_DROP_DOWN) != NULL)
-        {
-          *(GtkWidget **) found = toplevel;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  *(GtkWidget **) found = gui_find_dialog_with (GTK_TYPE_DROP_DOWN);
+  return *(GtkWidget **) found != NULL;
 }
 
 /* "Decide…" on a proposal never decided on offers no decision as taken;
@@ -554,7 +538,6 @@ test_decide_undecided (void)
   CocreaDocument *document = cocrea_window_get_document (COCREA_WINDOW (window));
   g_autoptr (GError) error = NULL;
   g_autoptr (GListModel) proposals = NULL;
-  g_autoptr (GPtrArray) labels = NULL;
   GtkWidget *page, *dialog, *dropdown, *entry, *error_label = NULL;
   gint64 undecided = 0;
   gboolean decided = TRUE;
@@ -597,10 +580,7 @@ test_decide_undecided (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, GTK_INVALID_LIST_POSITION);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "decide"));
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
-  labels = gui_find_all_of_type (dialog, GTK_TYPE_LABEL);
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_has_css_class (labels->pdata[i], "error"))
-      error_label = labels->pdata[i];
+  error_label = gui_find_error_label (dialog);
   g_assert_nonnull (error_label);
   g_assert_false (gtk_widget_get_visible (error_label));
   gui_screenshot ("decide-undecided.png");
