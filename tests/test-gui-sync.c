@@ -187,6 +187,7 @@ test_prepare (void)
   CocreaPrepareLaptopsDialog *dialog = open_prepare ();
   g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
 
   choose_workshop (dialog);
 
@@ -230,8 +231,8 @@ test_prepare (void)
     g_assert_nonnull (gui_find_one (GTK_WIDGET (dialog), match_part, copy_names[0]));
     g_clear_pointer (&contents, g_free);
     g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-    g_assert_cmpstr (g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len),
-                     ==, before);
+    after = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+    g_assert_cmpstr (after, ==, before);
     gtk_window_close (GTK_WINDOW (dialog));
     gui_wait_for (no_prepare_dialog, NULL);
   }
