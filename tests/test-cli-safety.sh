@@ -363,6 +363,23 @@ expect 0 "class 6: an export beside temporaries" -- "$bin" export "$proc" --pdf 
 check "class 6: the dead writer's temporary is removed" '[ ! -e "$work/.plan.pdf.AbC123.cocrea-part" ]'
 check "class 6: a living writer's temporary is left alone" '[ -e "$work/.plan.pdf.XyZ789.cocrea-part" ]'
 kill "$writer"; wait "$writer" 2>/dev/null; rm -f "$work/.plan.pdf.XyZ789.cocrea-part"
+# A table's copy killed while it was cut to its table leaves its temporary
+# and, beside it, the temporary's process lock; a lock whose temporary an
+# earlier copy removed stays too. The next copy removes both, but not a
+# lock somebody holds.
+printf 'medio' >"$work/.mesa.cocrea.AbC123.cocrea-part"
+printf 'h\n1\n' >"$work/..mesa.cocrea.AbC123.cocrea-part.lock"
+printf 'h\n2\n' >"$work/..mesa.cocrea.DeF456.cocrea-part.lock"
+printf 'h\n3\n' >"$work/..mesa.cocrea.GhI789.cocrea-part.lock"
+touch -d '1 hour ago' "$work/.mesa.cocrea.AbC123.cocrea-part"
+flock -o "$work/..mesa.cocrea.GhI789.cocrea-part.lock" sleep 30 >/dev/null 2>&1 &
+writer=$!; pids+=("$writer")
+for _ in $(seq 1 100); do flock -n -E 99 "$work/..mesa.cocrea.GhI789.cocrea-part.lock" true; [ $? -eq 99 ] && break; sleep 0.05; done
+expect 0 "class 6: a table's copy beside a killed one's leftovers" -- "$bin" copy "$proc" "$work/mesa.cocrea" --activity 3 --group 1
+check "class 6: the killed copy's temporary and its lock are removed" '[ ! -e "$work/.mesa.cocrea.AbC123.cocrea-part" ] && [ ! -e "$work/..mesa.cocrea.AbC123.cocrea-part.lock" ]'
+check "class 6: a lock left without its temporary is removed" '[ ! -e "$work/..mesa.cocrea.DeF456.cocrea-part.lock" ]'
+check "class 6: a held lock is left alone" '[ -e "$work/..mesa.cocrea.GhI789.cocrea-part.lock" ]'
+kill "$writer"; wait "$writer" 2>/dev/null; rm -f "$work/..mesa.cocrea.GhI789.cocrea-part.lock" "$work/mesa.cocrea"
 # A writer killed in the middle: afterwards the destination is the old
 # file or a whole new one, and any temporary is hidden.
 big="$dir/grande.cocrea"

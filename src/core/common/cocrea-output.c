@@ -254,14 +254,31 @@ cocrea_output_check (const char *dest, const char *source, CocreaOutputKind kind
   return target != NULL;
 }
 
+/* Removes the lock file @path when nobody holds it: a copy for a laptop
+ * opens its temporary as a process, with a lock beside it
+ * ("..NAME.XXXXXX.cocrea-part.lock") that a kill leaves behind. */
+static void
+remove_free_lock (const char *path)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+
+  if (fd < 0)
+    return;
+  if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+    g_unlink (path);
+  close (fd);
+}
+
 /* Removes the temporaries of @target left by writers that died: those
- * whose lock can be taken and that nobody has touched for a while. */
+ * whose lock can be taken and that nobody has touched for a while, with
+ * their journal and their process lock. */
 static void
 remove_stale (const char *target)
 {
   g_autofree char *dir = g_path_get_dirname (target);
   g_autofree char *base = g_path_get_basename (target);
   g_autofree char *prefix = g_strdup_printf (".%.*s.", TEMP_NAME_BYTES, base);
+  g_autofree char *lock_prefix = g_strconcat (".", prefix, NULL);
   g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   const char *entry;
@@ -271,6 +288,20 @@ remove_stale (const char *target)
       g_autofree char *path = NULL;
       struct stat st;
       int fd;
+
+      /* A process lock whose temporary is gone: "..NAME.XXXXXX.cocrea-part.lock". */
+      if (g_str_has_prefix (entry, lock_prefix) &&
+          g_str_has_suffix (entry, COCREA_OUTPUT_TEMP_SUFFIX ".lock") &&
+          strlen (entry) == strlen (lock_prefix) + 6 + strlen (COCREA_OUTPUT_TEMP_SUFFIX ".lock"))
+        {
+          g_autofree char *lock = g_build_filename (dir, entry, NULL);
+          g_autofree char *part = g_build_filename (dir, entry + 1, NULL);
+
+          part[strlen (part) - strlen (".lock")] = '\0';
+          if (!g_file_test (part, G_FILE_TEST_EXISTS))
+            remove_free_lock (lock);
+          continue;
+        }
 
       /* ".NAME.XXXXXX.cocrea-part" exactly: not another file's temporary
        * whose name starts the same (".plan.csv.pdf.…"). */
@@ -286,8 +317,10 @@ remove_stale (const char *target)
           flock (fd, LOCK_EX | LOCK_NB) == 0)
         {
           g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+          g_autofree char *lock = g_strdup_printf ("%s/.%s.lock", dir, entry);
           g_unlink (path);
           g_unlink (journal);
+          remove_free_lock (lock);
         }
       close (fd);
     }
