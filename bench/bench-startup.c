@@ -46,9 +46,12 @@ typedef struct {
   const char *program; /* COCREA_EXE or BARE_EXE */
   const char *file;    /* NULL: none */
   gboolean forget;     /* remove the verification stamps first */
+  const char *page;    /* then show this page (COCREA_REPORT_PAGE), or NULL */
   GArray *first;       /* ms to the first frame, per run */
   GArray *settled;     /* ms to the settled frame */
   GArray *cpu;         /* CPU ms of the program, start to exit */
+  GArray *page_ms;     /* ms to the frame showing @page */
+  GArray *rss;         /* MB of memory (VmRSS) then */
 } Case;
 
 static double
@@ -129,6 +132,7 @@ run_case (Case *c, GSubprocessLauncher *launcher, const char *cache_dir, gboolea
   g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   Wait wait = { loop, NULL, FALSE };
   const char *argv[] = { c->program, c->file, NULL };
+  g_autofree char *out = NULL;
   double cpu0;
   gint64 t0, first, settled;
   guint timeout;
@@ -136,9 +140,12 @@ run_case (Case *c, GSubprocessLauncher *launcher, const char *cache_dir, gboolea
   if (c->forget)
     forget_verified (cache_dir);
 
+  if (c->page != NULL)
+    g_subprocess_launcher_setenv (launcher, "COCREA_REPORT_PAGE", c->page, TRUE);
   cpu0 = children_cpu_ms ();
   t0 = g_get_monotonic_time ();
   process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_subprocess_launcher_unsetenv (launcher, "COCREA_REPORT_PAGE");
   if (process == NULL)
     g_error ("%s: %s", c->program, error->message);
   timeout = g_timeout_add_seconds (60, timeout_cb, &wait);
@@ -151,12 +158,12 @@ run_case (Case *c, GSubprocessLauncher *launcher, const char *cache_dir, gboolea
       return FALSE;
     }
   g_source_remove (timeout);
+  out = wait.out;
   /* Reaped by now: its CPU time is counted among the children's. */
   g_subprocess_wait (process, NULL, NULL);
 
-  first = read_stamp (wait.out, "first-frame");
-  settled = read_stamp (wait.out, "settled-frame");
-  g_free (wait.out);
+  first = read_stamp (out, "first-frame");
+  settled = read_stamp (out, "settled-frame");
   if (first < 0 || settled < 0)
     {
       g_printerr ("%s did not report its first frame\n", c->name);
@@ -164,12 +171,27 @@ run_case (Case *c, GSubprocessLauncher *launcher, const char *cache_dir, gboolea
     }
   if (!warm_up)
     {
+
       double first_ms = (first - t0) / 1e3, settled_ms = (settled - t0) / 1e3;
       double cpu_ms = children_cpu_ms () - cpu0;
 
       g_array_append_val (c->first, first_ms);
       g_array_append_val (c->settled, settled_ms);
       g_array_append_val (c->cpu, cpu_ms);
+      if (c->page != NULL)
+        {
+          gint64 page = read_stamp (out, "page-frame");
+          double page_ms = (page - t0) / 1e3;
+          double rss_mb = read_stamp (out, "rss-kb") / 1024.0;
+
+          if (page < 0)
+            {
+              g_printerr ("%s did not report its page\n", c->name);
+              return FALSE;
+            }
+          g_array_append_val (c->page_ms, page_ms);
+          g_array_append_val (c->rss, rss_mb);
+        }
     }
   return TRUE;
 }
@@ -245,12 +267,13 @@ main (int argc, char **argv)
     { "Cocrea, national process (100,000 contributions)", COCREA_EXE, NULL, FALSE },
     { "Cocrea, national process, first opening on this computer (every check)", COCREA_EXE,
       NULL, TRUE },
+    { "Cocrea, national process, then Merge & tally", COCREA_EXE, NULL, FALSE, "merge" },
     /* --compare: the same starts of another build, in the same run. */
     { "Compared build, start page", NULL, NULL, FALSE },
     { "Compared build, demo process", NULL, NULL, FALSE },
     { "Compared build, national process", NULL, NULL, FALSE },
   };
-  guint n_cases = 5;
+  guint n_cases = 6;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -281,13 +304,14 @@ main (int argc, char **argv)
   cases[2].file = demo;
   cases[3].file = national;
   cases[4].file = national;
+  cases[5].file = national;
   if (compare != NULL)
     {
-      for (guint i = 5; i < 8; i++)
+      for (guint i = 6; i < 9; i++)
         cases[i].program = compare;
-      cases[6].file = demo;
-      cases[7].file = national;
-      n_cases = 8;
+      cases[7].file = demo;
+      cases[8].file = national;
+      n_cases = 9;
     }
   launcher = new_launcher (home);
 
@@ -296,6 +320,8 @@ main (int argc, char **argv)
       cases[i].first = g_array_new (FALSE, FALSE, sizeof (double));
       cases[i].settled = g_array_new (FALSE, FALSE, sizeof (double));
       cases[i].cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      cases[i].page_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      cases[i].rss = g_array_new (FALSE, FALSE, sizeof (double));
     }
 
   /* A first round fills the caches (fonts, icons, the stamps) and is not
@@ -322,9 +348,19 @@ main (int argc, char **argv)
 
       printf ("| %s | %.0f ms | %.0f ms | %.2f | %.0f ms |\n", cases[i].name,
               median (cases[i].first), settled, settled / bare, median (cases[i].cpu));
+    }
+  printf ("\n| Then a page | Showing it | Memory then (VmRSS) |\n|---|---|---|\n");
+  for (guint i = 0; i < n_cases; i++)
+    if (cases[i].page != NULL)
+      printf ("| %s | %.0f ms | %.0f MB |\n", cases[i].name, median (cases[i].page_ms),
+              median (cases[i].rss));
+  for (guint i = 0; i < n_cases; i++)
+    {
       g_array_unref (cases[i].first);
       g_array_unref (cases[i].settled);
       g_array_unref (cases[i].cpu);
+      g_array_unref (cases[i].page_ms);
+      g_array_unref (cases[i].rss);
     }
 
   /* The private folders go; the national process stays only if given. */

@@ -10,6 +10,13 @@
  *                     start page, or the page in sight of a process,
  *                     read from its file
  *
+ * With COCREA_REPORT_PAGE=NAME as well ("merge"), the window then shows
+ * that page of the process and writes, once it shows it read from the
+ * file,
+ *
+ *   page-frame T      the first frame showing that page
+ *   rss-kb N          the memory the program holds then (VmRSS)
+ *
  * and the application then quits as app.quit does. bench/bench-startup
  * subtracts the time at which it started the program; a bare GTK window
  * (bench/bench-bare-window.c) reports the same way, so the two compare.
@@ -17,6 +24,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "cocrea-first-frame.h"
 
@@ -24,8 +32,22 @@ typedef struct
 {
   CocreaWindow *window; /* not owned: the watch goes with it */
   gboolean first_reported;
+  gboolean page_asked;  /* COCREA_REPORT_PAGE was shown */
   gulong paint_id;
 } FirstFrameWatch;
+
+/* VmRSS of this program in kB, or -1. */
+static gint64
+rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "\nVmRSS:")) == NULL)
+    return -1;
+  return g_ascii_strtoll (line + strlen ("\nVmRSS:"), NULL, 10);
+}
 
 static gboolean watching;
 
@@ -50,8 +72,24 @@ after_paint_cb (GdkFrameClock *clock, FirstFrameWatch *watch)
   if (!cocrea_window_is_settled (watch->window))
     return;
 
-  printf ("settled-frame %" G_GINT64_FORMAT "\n", now);
-  fflush (stdout);
+  if (!watch->page_asked)
+    {
+      const char *page = g_getenv ("COCREA_REPORT_PAGE");
+
+      printf ("settled-frame %" G_GINT64_FORMAT "\n", now);
+      fflush (stdout);
+      watch->page_asked = TRUE;
+      if (page != NULL && *page != '\0' && cocrea_window_get_document (watch->window) != NULL)
+        {
+          cocrea_window_show_page (watch->window, page);
+          return;
+        }
+    }
+  else
+    {
+      printf ("page-frame %" G_GINT64_FORMAT "\nrss-kb %" G_GINT64_FORMAT "\n", now, rss_kb ());
+      fflush (stdout);
+    }
   g_clear_signal_handler (&watch->paint_id, clock);
   /* As the menu's Quit does: the window closes, stores its size and lets
    * go of its file. */

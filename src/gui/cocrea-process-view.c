@@ -143,6 +143,20 @@ cocrea_process_view_get_page (CocreaProcessView *self, const char *name)
   return GTK_WIDGET (page);
 }
 
+/**
+ * cocrea_process_view_show_page:
+ * Shows the page called @name, as a click on it in the sidebar does.
+ */
+void
+cocrea_process_view_show_page (CocreaProcessView *self, const char *name)
+{
+  g_return_if_fail (COCREA_IS_PROCESS_VIEW (self));
+  g_return_if_fail (name != NULL);
+
+  gtk_stack_set_visible_child_name (self->pages, name);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
 /* Builds the page in sight, if it was not yet, with the document. */
 static void
 ensure_visible_page (CocreaProcessView *self)

@@ -20,6 +20,8 @@ gboolean        cocrea_process_view_get_can_go_back (CocreaProcessView *self);
 gboolean        cocrea_process_view_is_current   (CocreaProcessView *self);
 GtkWidget      *cocrea_process_view_get_page     (CocreaProcessView *self,
                                                   const char        *name);
+void            cocrea_process_view_show_page    (CocreaProcessView *self,
+                                                  const char        *name);
 void            cocrea_process_view_go_back      (CocreaProcessView *self);
 
 G_END_DECLS

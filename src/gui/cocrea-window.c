@@ -148,6 +148,20 @@ cocrea_window_is_settled (CocreaWindow *self)
 }
 
 /**
+ * cocrea_window_show_page:
+ * Shows the page called @name ("merge"...) of the process shown; does
+ * nothing on the start page.
+ */
+void
+cocrea_window_show_page (CocreaWindow *self, const char *name)
+{
+  g_return_if_fail (COCREA_IS_WINDOW (self));
+
+  if (self->process_view != NULL && self->document != NULL)
+    cocrea_process_view_show_page (self->process_view, name);
+}
+
+/**
  * cocrea_window_get_path:
  * The file of the process shown, or of the one being opened here; %NULL
  * on the start page.

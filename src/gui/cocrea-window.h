@@ -18,6 +18,8 @@ CocreaWindow   *cocrea_window_new            (CocreaApplication *application);
 CocreaDocument *cocrea_window_get_document   (CocreaWindow      *self);
 const char     *cocrea_window_get_path       (CocreaWindow      *self);
 gboolean        cocrea_window_is_settled     (CocreaWindow      *self);
+void            cocrea_window_show_page      (CocreaWindow      *self,
+                                              const char        *name);
 gboolean        cocrea_window_open_path      (CocreaWindow      *self,
                                               const char        *path);
 void            cocrea_window_begin_open     (CocreaWindow      *self,

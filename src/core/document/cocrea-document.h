@@ -53,6 +53,7 @@ CocreaDocument    *cocrea_document_open              (const char      *path,
 void               cocrea_document_close             (CocreaDocument  *self);
 const char        *cocrea_document_get_path          (CocreaDocument  *self);
 gboolean           cocrea_document_is_read_only      (CocreaDocument  *self);
+void               cocrea_document_release_memory    (CocreaDocument  *self);
 const char        *cocrea_document_get_read_only_reason (CocreaDocument *self);
 gboolean           cocrea_document_get_lock_was_stale (CocreaDocument *self);
 int                cocrea_document_get_migrated_from (CocreaDocument  *self);
