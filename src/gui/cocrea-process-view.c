@@ -179,6 +179,30 @@ cocrea_process_view_is_current (CocreaProcessView *self)
   return page == NULL || cocrea_page_is_current (page);
 }
 
+/**
+ * cocrea_process_view_undo:
+ * Takes back the last change made on the page shown, or with @redo puts
+ * back the change undone last, as Ctrl+Z and Ctrl+Shift+Z on the page
+ * do. For those keys pressed outside the page (in the header bar), which
+ * did nothing. Returns whether there was something to undo or redo.
+ */
+gboolean
+cocrea_process_view_undo (CocreaProcessView *self, gboolean redo)
+{
+  CocreaPage *page;
+  CocreaPageClass *klass;
+  const char *action;
+
+  g_return_val_if_fail (COCREA_IS_PROCESS_VIEW (self), FALSE);
+
+  page = page_in (gtk_stack_get_visible_child (self->pages));
+  if (page == NULL)
+    return FALSE;
+  klass = COCREA_PAGE_GET_CLASS (page);
+  action = redo ? klass->redo_action : klass->undo_last_action;
+  return action != NULL && gtk_widget_activate_action (GTK_WIDGET (page), action, NULL);
+}
+
 CocreaDocument *
 cocrea_process_view_get_document (CocreaProcessView *self)
 {

@@ -23,5 +23,7 @@ GtkWidget      *cocrea_process_view_get_page     (CocreaProcessView *self,
 void            cocrea_process_view_show_page    (CocreaProcessView *self,
                                                   const char        *name);
 void            cocrea_process_view_go_back      (CocreaProcessView *self);
+gboolean        cocrea_process_view_undo         (CocreaProcessView *self,
+                                                  gboolean           redo);
 
 G_END_DECLS

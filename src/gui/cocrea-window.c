@@ -503,6 +503,18 @@ back_action (GtkWidget *widget, const char *action_name, GVariant *param)
     cocrea_process_view_go_back (self->process_view);
 }
 
+/* win.undo-page and win.redo-page: Ctrl+Z and Ctrl+Shift+Z outside the
+ * page (the focus in the header bar) act on the page shown. Keys pressed
+ * in the page reach the page's own shortcuts first. */
+static void
+undo_page_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CocreaWindow *self = COCREA_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "process") == 0)
+    cocrea_process_view_undo (self->process_view, g_str_equal (action_name, "win.redo-page"));
+}
+
 /* win.toast: what a page or dialog says in passing, in the window's
  * toasts. Widgets inside the window reach it through this action rather
  * than by knowing the window's type. */
@@ -612,6 +624,11 @@ cocrea_window_class_init (CocreaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.projector", NULL, projector_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-page", NULL, undo_page_action);
+  gtk_widget_class_install_action (widget_class, "win.redo-page", NULL, undo_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo-page", NULL);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_action);
 }

@@ -1327,6 +1327,19 @@ cocrea_capture_page_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (COCREA_CAPTURE_PAGE (widget)->text_view));
 }
 
+/* Tab walks the page's controls in order, from the activity and group
+ * down. GTK's default would call the grab_focus above when Tab enters the
+ * page or Shift+Tab leaves it, which threw the focus into the text: Tab
+ * never reached the activity, group or sheet, and Shift+Tab cycled
+ * between them and the text. */
+static gboolean
+cocrea_capture_page_focus (GtkWidget *widget, GtkDirectionType direction)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  return child != NULL && gtk_widget_child_focus (child, direction);
+}
+
 static void
 cocrea_capture_page_dispose (GObject *object)
 {
@@ -1367,6 +1380,7 @@ cocrea_capture_page_class_init (CocreaCapturePageClass *klass)
   object_class->dispose = cocrea_capture_page_dispose;
   object_class->finalize = cocrea_capture_page_finalize;
   widget_class->grab_focus = cocrea_capture_page_grab_focus;
+  widget_class->focus = cocrea_capture_page_focus;
   page_class->document_set = cocrea_capture_page_document_set;
   page_class->reload = cocrea_capture_page_reload;
   page_class->records_changed = cocrea_capture_page_records_changed;

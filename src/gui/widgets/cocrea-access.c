@@ -480,6 +480,22 @@ leave_list (GtkWidget *list, GtkDirectionType direction)
   gtk_widget_set_can_focus (list, TRUE);
 }
 
+/* Space selects the row with the focus, as in GTK 3's tree views, and
+ * Ctrl+Space toggles it. GTK 4.8 makes both toggle, and the arrows already
+ * select the row they reach: Space then took the selection away from the
+ * row the facilitator was choosing in Merge & tally. Returns whether the
+ * key was used (only on a selected row; GTK selects an unselected one). */
+static gboolean
+select_focused_row (GtkWidget *list)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (list));
+  GtkWidget *row = focus != NULL ? focused_row (list, focus) : NULL;
+
+  if (row == NULL || focus != row || GTK_IS_LIST_BOX_ROW (row) || GTK_IS_FLOW_BOX_CHILD (row))
+    return FALSE;
+  return (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) != 0;
+}
+
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, GtkWidget *list)
@@ -487,6 +503,9 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
   GtkWidget *focus, *row;
   gboolean backward;
 
+  if ((keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0)
+    return select_focused_row (list);
   if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
     return FALSE;
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
@@ -497,13 +516,16 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
   row = focus != NULL ? focused_row (list, focus) : NULL;
   if (row == NULL)
     return FALSE;
-  /* A box of form rows (entries, no selection, nothing to activate) keeps
-   * Tab from field to field, as any form does; so does a flow box, which
-   * lays out controls (the capture toggles) more than it lists. */
+  /* A flow box lays out controls (the capture toggles) more than it
+   * lists: Tab goes from control to control. */
   if (GTK_IS_FLOW_BOX (list))
     return FALSE;
-  if (GTK_IS_LIST_BOX_ROW (row) && !gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)) &&
-      gtk_list_box_get_selection_mode (GTK_LIST_BOX (list)) == GTK_SELECTION_NONE)
+  /* A boxed list without a selection is a form or a set of settings
+   * (entry rows, combo rows, rows that open something): Tab goes from row
+   * to row, as in any GNOME dialog. Entry rows are activatable, so asking
+   * for rows that activate nothing left Tab stuck between the first field
+   * of New Process and its Cancel button. */
+  if (GTK_IS_LIST_BOX (list) && gtk_list_box_get_selection_mode (GTK_LIST_BOX (list)) == GTK_SELECTION_NONE)
     return FALSE;
 
   if (!backward && gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD))

@@ -1,7 +1,7 @@
 /* cocrea-score-matrix.c — one evaluator's scores, typed from the keyboard
  *
  * Rows are the shortlisted proposals, columns the criteria. Every cell is
- * a flat button, so focus is visible and Tab works as everywhere; one
+ * a flat button, so focus is visible; the grid is one Tab stop, and one
  * key controller on the matrix turns arrows into moves between cells and
  * digits into scores, saved at once. The grid is built from the process's
  * data when it loads, hence no template: there is nothing static in it.
@@ -721,6 +721,24 @@ cocrea_score_matrix_size_allocate (GtkWidget *widget, int width, int height, int
     gtk_popover_present (GTK_POPOVER (self->note_popover));
 }
 
+/* The grid is one Tab stop, as a GNOME table is: Tab enters it at the
+ * current cell and the next Tab leaves it; the arrows move inside. Every
+ * cell used to be a Tab stop of its own (45 Tabs to cross the grid). */
+static gboolean
+cocrea_score_matrix_focus (GtkWidget *widget, GtkDirectionType direction)
+{
+  CocreaScoreMatrix *self = COCREA_SCORE_MATRIX (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean inside = self->grid != NULL && focus != NULL && gtk_widget_is_ancestor (focus, self->grid);
+
+  if (self->grid == NULL || self->rows->len == 0 || self->columns->len == 0)
+    return GTK_WIDGET_CLASS (cocrea_score_matrix_parent_class)->focus (widget, direction);
+  if (inside)
+    return direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD;
+  return gtk_widget_grab_focus (self->cells[index_of (self, self->row, self->column)]);
+}
+
 static void
 cocrea_score_matrix_class_init (CocreaScoreMatrixClass *klass)
 {
@@ -732,6 +750,7 @@ cocrea_score_matrix_class_init (CocreaScoreMatrixClass *klass)
   widget_class->measure = cocrea_score_matrix_measure;
   widget_class->get_request_mode = cocrea_score_matrix_get_request_mode;
   widget_class->size_allocate = cocrea_score_matrix_size_allocate;
+  widget_class->focus = cocrea_score_matrix_focus;
 
   gtk_widget_class_set_css_name (widget_class, "scorematrix");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
