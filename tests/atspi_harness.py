@@ -33,7 +33,8 @@ def skip_without_display():
 class App:
     """Cocrea running on @path (a fresh Renca demo unless @new), in its own temp dir."""
 
-    def __init__(self, name, demo=True, extra_env=None):
+    def __init__(self, name, demo=True, extra_env=None, start_from=None):
+        """@start_from: a process file to open (a copy of it), instead of the demo."""
         self.dir = tempfile.mkdtemp(prefix=name + '-')
         self.bin = os.environ.get('COCREA_BIN', 'cocrea')
         self.path = os.path.join(self.dir, 'renca.cocrea')
@@ -46,7 +47,10 @@ class App:
             env.update(extra_env)
         self.env = env
         args = [self.bin]
-        if demo:
+        if start_from:
+            shutil.copyfile(start_from, self.path)
+            args.append(self.path)
+        elif demo:
             subprocess.run([self.bin, 'demo', self.path], check=True, env=env,
                            stdout=subprocess.DEVNULL)
             args.append(self.path)
@@ -85,6 +89,13 @@ class App:
                 return out[-1]
             time.sleep(0.2)
         self.fail('no window')
+
+    def refocus(self):
+        """Gives the keyboard back to the main window after a popup or dialog
+        closed, as a window manager does (Xvfb runs none, and X leaves the
+        keyboard with the window under the pointer, or with none)."""
+        subprocess.run(['xdotool', 'windowfocus', '--sync', self.window_id], capture_output=True)
+        time.sleep(0.1)
 
     def fail(self, message):
         print('FAIL: ' + message, file=sys.stderr)

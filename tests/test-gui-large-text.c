@@ -1,0 +1,147 @@
+/* test-gui-large-text.c — every page at 1366×768 with text at 150 %
+ *
+ * Issue 11: with GNOME's text scaling factor at 1.5 (Large Text), every
+ * page of the demo must still fit a 1366×768 laptop screen without cut
+ * controls. The scaling factor reaches GTK as the Xft resolution
+ * (gtk-xft-dpi, 96 × 1.5 dpi here, as gnome-settings-daemon sets it; GTK 4
+ * has no GDK_DPI_SCALE). For each page the test shows it in a 1366×768
+ * window and checks that the window's content asks for no more than that
+ * (GTK cuts what does not fit) and that no table is wider than its
+ * place (its last columns out of sight), then, with COCREA_SCREENSHOT_DIR
+ * set, saves a picture of the page and the sidebar as GTK draws them.
+ * meson runs it on a screen of its own, 1366×768. Exits 77 (skipped)
+ * without a display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "cocrea-application.h"
+#include "cocrea-page.h"
+#include "cocrea-process-view.h"
+#include "cocrea-window.h"
+#include "gui-harness.h"
+
+#define WIDTH 1366
+#define HEIGHT 768
+#define TEXT_SCALE 1.5
+
+/* Pages whose tables are still wider than the page at 150 % text: the
+ * Viability score grid and the Selection table, mended with their pages'
+ * other defects (issue 11, section 5). Listed so that the test stops any
+ * other page from going the same way; empty this list as they are mended. */
+static const char *known_wide[] = { "viability", "selection", NULL };
+
+static const char *pages[] = {
+  "overview", "activities", "capture", "merge", "prioritise",
+  "viability", "selection", "plan", "consultation", "export",
+};
+
+/* @widget as it draws itself, as a PNG in COCREA_SCREENSHOT_DIR. */
+static void
+save_widget (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("COCREA_SCREENSHOT_DIR");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* How many tables (or grids) on @page are wider than their scrolled
+ * window, so that columns, and the buttons in them, are out of sight. */
+static guint
+count_wide_tables (GtkWidget *page, const char *page_name)
+{
+  g_autoptr (GPtrArray) scrolled = gui_find_all_of_type (page, GTK_TYPE_SCROLLED_WINDOW);
+  guint wide = 0;
+
+  for (guint i = 0; i < scrolled->len; i++)
+    {
+      GtkScrolledWindow *sw = scrolled->pdata[i];
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (sw);
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (sw)))
+        continue;
+      if (gtk_adjustment_get_upper (h) > gtk_adjustment_get_page_size (h) + 1)
+        {
+          GtkWidget *child = gtk_scrolled_window_get_child (sw);
+
+          g_test_message ("%s: a %s is %.0f wide in %.0f", page_name,
+                          child != NULL ? G_OBJECT_TYPE_NAME (child) : "scrolled window",
+                          gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h));
+          wide++;
+        }
+    }
+  return wide;
+}
+
+static void
+test_large_text (void)
+{
+  GtkWindow *window;
+  GtkWidget *content;
+
+  window = cocrea_application_open_path (gui.app, gui.demo_path);
+  gtk_window_set_default_size (window, WIDTH, HEIGHT);
+  gui_wait_for (gui_is_mapped, window);
+  content = gtk_window_get_child (window);
+  g_assert_nonnull (content);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("large-text-%02u-%s.png", i + 1, pages[i]);
+      int min_width, min_height;
+
+      GtkWidget *page = gui_show_page (window, pages[i], COCREA_TYPE_PAGE);
+      for (int j = 0; j < 10; j++)
+        gui_settle ();
+      gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, WIDTH, &min_height, NULL, NULL, NULL);
+      g_test_message ("%s: needs at least %d×%d", pages[i], min_width, min_height);
+      /* Below the header bar, which GTK 4.8 will not draw by hand while
+       * it waits for its allocation ("Trying to snapshot AdwHeaderBar"). */
+      save_widget (gui_find_one_of_type (content, COCREA_TYPE_PROCESS_VIEW), name);
+      if (count_wide_tables (page, pages[i]) > 0 &&
+          !g_strv_contains (known_wide, pages[i]))
+        g_test_fail_printf ("The %s page has a table wider than the page at 150 %% text: "
+                            "columns and their buttons are out of sight", pages[i]);
+      if (min_width > WIDTH || min_height > HEIGHT)
+        g_test_fail_printf ("The %s page needs %d×%d at 150 %% text: more than %d×%d, so it is cut",
+                            pages[i], min_width, min_height, WIDTH, HEIGHT);
+    }
+  gtk_window_destroy (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  if (!gui_harness_init (&argc, &argv, "cocrea-gui-large-text", "org.cocrea.Cocrea.TestLargeText"))
+    return 77;
+  /* Before any window exists, as a desktop sets it before applications
+   * start. Even so GTK 4.8 sometimes draws a frame of the window before
+   * its header bar is laid out again at this resolution, and warns
+   * ("Trying to snapshot AdwHeaderBar without a current allocation"):
+   * one frame's glitch, not what this test checks, so warnings are not
+   * fatal here (criticals still are). */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (96 * TEXT_SCALE * 1024), NULL);
+  g_test_add_func ("/gui-large-text/every-page", test_large_text);
+  return gui_harness_run ();
+}
