@@ -428,6 +428,49 @@ watch_adjustment_of (GtkWidget *list, GtkWidget *owner, const char *property)
   g_object_unref (adjustment);
 }
 
+static gboolean
+name_after_frame_cb (GtkWidget *list, GdkFrameClock *clock, gpointer data)
+{
+  schedule_naming (list);
+  return G_SOURCE_REMOVE;
+}
+
+/* Items added, removed or moved get row widgets in the next frame's
+ * layout, without the adjustments changing (shortlisting a proposal on
+ * Prioritise left its new rows read as "GtkListItemWidget"): name them
+ * once that frame is laid out. */
+static void
+items_changed_cb (GtkWidget *list)
+{
+  gtk_widget_add_tick_callback (list, name_after_frame_cb, NULL, NULL);
+}
+
+/* Follows the items of @list's model (a list, column or grid view). */
+static void
+watch_model (GtkWidget *list)
+{
+  GListModel *model = NULL;
+
+  if (GTK_IS_LIST_VIEW (list))
+    model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  else if (GTK_IS_COLUMN_VIEW (list))
+    model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (list)));
+  else if (GTK_IS_GRID_VIEW (list))
+    model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)));
+  if (model == NULL || g_object_get_data (G_OBJECT (list), "cocrea-list-model") == model)
+    return;
+  g_object_set_data (G_OBJECT (list), "cocrea-list-model", model);
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (items_changed_cb), list,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+model_changed_cb (GtkWidget *list)
+{
+  watch_model (list);
+  schedule_naming (list);
+}
+
 /* Names @list's rows and cells now, and again whenever they may change. */
 static void
 watch_naming (GtkWidget *list)
@@ -439,7 +482,8 @@ watch_naming (GtkWidget *list)
   watch_adjustment_of (list, list, "vadjustment");
   watch_adjustment_of (list, list, "hadjustment");
   g_signal_connect (list, "map", G_CALLBACK (schedule_naming), NULL);
-  g_signal_connect (list, "notify::model", G_CALLBACK (schedule_naming), NULL);
+  g_signal_connect (list, "notify::model", G_CALLBACK (model_changed_cb), NULL);
+  watch_model (list);
   if (GTK_IS_LIST_BOX (list) || GTK_IS_FLOW_BOX (list))
     {
       /* Boxes have no adjustment of their own: rows added or removed
