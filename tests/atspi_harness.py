@@ -16,6 +16,10 @@ import gi
 gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi  # noqa: E402
 
+# The sidebar's pages, in order.
+PAGES = ['Overview', 'Activities & groups', 'Capture', 'Merge & tally', 'Prioritise',
+         'Viability', 'Selection', 'Plan', 'Consultation', 'Export']
+
 # A name GTK 4.8 falls back to when a widget has none of its own.
 CLASS_NAME = re.compile(r'^(Gtk|Adw|Cocrea)[A-Z][A-Za-z]+$')
 
@@ -182,6 +186,23 @@ class App:
         f = self.focused()
         self.fail(f'{key} never reached {role} “{name}” (focus on '
                   f'{f.get_role_name() if f else None} “{f.get_name() if f else ""}”)')
+
+    def show_page(self, name):
+        """Shows a page with keys only: Tab to the sidebar, arrows, Enter."""
+        item = None
+        for _ in range(40):
+            item = self.focused()
+            if item is not None and item.get_role_name() == 'list item' and item.get_name() in PAGES:
+                break
+            self.keys('Tab')
+        else:
+            self.fail('Tab never reached the sidebar')
+        here, there = PAGES.index(item.get_name()), PAGES.index(name)
+        for _ in range(abs(there - here)):
+            self.keys('Down' if there > here else 'Up')
+        self.wait_focus('list item', name)
+        self.keys('Return')
+        time.sleep(0.3)
 
     def screenshot(self, name):
         folder = os.environ.get('COCREA_SCREENSHOT_DIR')

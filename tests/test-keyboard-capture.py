@@ -45,30 +45,12 @@ def check(app, ok, what):
     print('ok - ' + what)
 
 
-def show_page(app, name):
-    """Shows a page with keys only: Tab to the sidebar, arrows, Enter."""
-    order = ['Overview', 'Activities & groups', 'Capture', 'Merge & tally']
-    for _ in range(40):
-        item = app.focused()
-        if item is not None and item.get_role_name() == 'list item' and item.get_name() in order:
-            break
-        app.keys('Tab')
-    else:
-        app.fail('Tab never reached the sidebar')
-    here = order.index(item.get_name())
-    there = order.index(name)
-    for _ in range(abs(there - here)):
-        app.keys('Down' if there > here else 'Up')
-    app.wait_focus('list item', name)
-    app.keys('Return')
-
-
 def main():
     skip_without_display()
     app = App('keyboard-capture')
     before = count(app, 'SELECT count(*) FROM contribution')
 
-    show_page(app, 'Capture')
+    app.show_page('Capture')
     app.tab_to('text', 'Contribution text')
     app.type('Mas luminarias en la plaza')
     app.keys('alt+1', 'alt+o')
@@ -113,7 +95,7 @@ def main():
     # Merge & tally: the new-proposal dialog answered with Enter closes.
     proposals = count(app, 'SELECT count(*) FROM proposal')
     frames = len(app.frames())
-    show_page(app, 'Merge & tally')
+    app.show_page('Merge & tally')
     app.tab_to('table row', None)
     app.keys('Down')
     app.keys('ctrl+shift+m')
