@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "bench-figures.h"
+#include "bench-follow.h"
 #include "bench-generate.h"
 #include "cocrea-contribution.h"
 #include "cocrea-contribution-view.h"
@@ -48,25 +49,6 @@ record (GArray *rows, const char *what, const char *target, GArray *samples)
 }
 
 #define WANT(what) (only == NULL || g_str_equal (only, what))
-
-/* What Merge & tally holds, and the time it spent following an edit. */
-typedef struct {
-  CocreaContributionList *list;
-  CocreaTally *tally;
-  double ms;
-} Follow;
-
-static void
-follow_cb (CocreaDocument *doc, CocreaRecordChanges *changes, Follow *follow)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 t0 = g_get_monotonic_time ();
-
-  g_assert_true (cocrea_tally_apply (follow->tally, doc, changes, NULL, &error));
-  g_assert_true (cocrea_contribution_list_apply (follow->list, doc, changes, &error));
-  g_assert_no_error (error);
-  follow->ms += (g_get_monotonic_time () - t0) / 1000.0;
-}
 
 static double
 elapsed_ms (gint64 t0)
@@ -225,9 +207,9 @@ main (int argc, char **argv)
 
         /* Then a merge of 5, which the page follows instead of reading again. */
         {
-          Follow follow = { contributions, tally, 0 };
+          BenchFollow follow = { contributions, tally, 0 };
           gint64 ids[5];
-          gulong id = g_signal_connect (doc, "records-changed", G_CALLBACK (follow_cb), &follow);
+          gulong id = g_signal_connect (doc, "records-changed", G_CALLBACK (bench_follow_cb), &follow);
 
           for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
             ids[i] = g_rand_int_range (rand, 1, N_CONTRIBUTIONS + 1);

@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "bench-figures.h"
+#include "bench-follow.h"
 #include "bench-generate.h"
 #include "cocrea-contribution-list.h"
 #include "cocrea-csv-import.h"
@@ -29,25 +30,6 @@
 #include "cocrea-sync-copy.h"
 #include "cocrea-sync.h"
 #include "cocrea-tally.h"
-
-/* Merge & tally's models, and the time they spent following edits. */
-typedef struct {
-  CocreaContributionList *list;
-  CocreaTally *tally;
-  double ms;
-} Follow;
-
-static void
-follow_cb (CocreaDocument *doc, CocreaRecordChanges *changes, Follow *follow)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 t0 = g_get_monotonic_time ();
-
-  g_assert_true (cocrea_tally_apply (follow->tally, doc, changes, NULL, &error));
-  g_assert_true (cocrea_contribution_list_apply (follow->list, doc, changes, &error));
-  g_assert_no_error (error);
-  follow->ms += (g_get_monotonic_time () - t0) / 1000.0;
-}
 
 static double
 elapsed_ms (gint64 t0)
@@ -206,14 +188,14 @@ main (int argc, char **argv)
 
   /* After the round: Merge & tally is open, and the laptops come back. */
   {
-    Follow follow = { NULL, NULL, 0 };
+    BenchFollow follow = { NULL, NULL, 0 };
     gulong handler;
 
     follow.list = cocrea_contribution_list_new (doc, 0, 0, &error);
     g_assert_no_error (error);
     follow.tally = cocrea_tally_new (doc, &error);
     g_assert_no_error (error);
-    handler = g_signal_connect (doc, "records-changed", G_CALLBACK (follow_cb), &follow);
+    handler = g_signal_connect (doc, "records-changed", G_CALLBACK (bench_follow_cb), &follow);
 
     for (guint i = 0; i < copies->len; i++)
       {
