@@ -137,8 +137,20 @@ class App:
 
     # ---- the tree ----
 
-    def frames(self):
-        return [self.root.get_child_at_index(i) for i in range(self.root.get_child_count())]
+    def frames(self, timeout=10):
+        """The application's windows. Right after a dialog closes, and in the
+        slow sanitized build, the bus may briefly list none (a GetItems
+        error on the cache): ask again for a while before giving up."""
+        end = time.time() + timeout
+        while True:
+            try:
+                frames = [self.root.get_child_at_index(i) for i in range(self.root.get_child_count())]
+            except Exception:
+                frames = []
+            frames = [f for f in frames if f is not None]
+            if frames or time.time() >= end:
+                return frames
+            time.sleep(0.2)
 
     def focused(self):
         for frame in self.frames():
