@@ -101,6 +101,15 @@ class App:
         subprocess.run(['xdotool', 'windowfocus', '--sync', self.window_id], capture_output=True)
         time.sleep(0.1)
 
+    def refocus_dialog(self):
+        """Gives the keyboard back to the newest window of the application
+        (a dialog) after a popup in it closed."""
+        out = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(self.proc.pid)],
+                             capture_output=True, text=True).stdout.split()
+        if out:
+            subprocess.run(['xdotool', 'windowfocus', '--sync', out[-1]], capture_output=True)
+            time.sleep(0.1)
+
     def fail(self, message):
         print('FAIL: ' + message, file=sys.stderr)
         self.close()

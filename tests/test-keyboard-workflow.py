@@ -8,6 +8,9 @@
 # reader does (AT-SPI) to know where the focus is, and checks each stage's
 # result in the saved file. Each stage is a step of its own in the output
 # ("ok - create", …), so a failure says how far the keyboard reaches.
+# Stages so far: create, activities and groups, capture, merge (and undo
+# from the header bar), shortlist, score, select five with reasons; the
+# commitment and the PDF export are still to be driven.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
@@ -252,8 +255,123 @@ class Workflow:
         app.wait(lambda: self.count(unmerged) == 0, 'Ctrl+Shift+Z in the header bar')
         self.check(True, 'merge: Ctrl+Z and Ctrl+Shift+Z with the focus in the header bar')
 
+    def row_button(self, row, button):
+        """Moves with the arrows to the table row about @row and Tabs to its
+        button named @button…; Tab into a table whose rows hold buttons
+        lands on the first row's button, and the arrows go from row to row."""
+        app = self.app
 
-STAGES = ['create', 'activities', 'capture', 'merge']
+        def in_table(o):
+            for _ in range(8):
+                o = o.get_parent()
+                if o is None:
+                    return False
+                if o.get_role_name() in ('table row', 'table cell'):
+                    return True
+            return False
+
+        def here():
+            f = app.focused()
+            name = (f.get_name() or '') if f is not None else ''
+            if f is not None and f.get_role_name() == 'push button' and in_table(f):
+                return 'button', name
+            if f is not None and f.get_role_name() == 'table row':
+                return 'row', name
+            return None, name
+
+        for _ in range(40):
+            if here()[0] is not None:
+                break
+            app.keys('Tab')
+        else:
+            app.fail(f'Tab never reached a row of the table with “{button}” buttons')
+        for key in ('Down', 'Up'):
+            for _ in range(30):
+                kind, name = here()
+                if row in name:
+                    if kind == 'row':
+                        app.keys('Tab')
+                    app.wait_focus('push button', button)
+                    return
+                app.keys(key)
+                if here()[1] == name:
+                    break  # the end of the table: back the other way
+        app.fail(f'the arrows never reached the row “{row}”')
+
+    def answer_dialog(self, text, field=None):
+        """Types @text into the open dialog (into @field, reached with Tab)
+        and answers it with Enter; waits for it to close."""
+        app = self.app
+        frames = len(app.frames())
+        app.wait(lambda: len(app.frames()) > 1, 'a dialog')
+        if field is not None:
+            app.tab_to('text', field)
+        app.keys('ctrl+a')
+        app.type(text)
+        app.keys('Return')
+        app.wait(lambda: len(app.frames()) < frames, 'the dialog to close after Enter')
+        app.refocus()
+
+    def shortlist(self):
+        app = self.app
+        self.app.show_page('Prioritise')
+        for title, _ in self.PROPOSALS:
+            self.row_button(title, 'Shortlist')
+            app.keys('Return')
+            self.answer_dialog('Prioridad alta en el taller', 'Reason')
+        rows = self.query("SELECT p.title FROM decision d JOIN proposal p ON p.id = d.proposal_id "
+                          "WHERE d.status = 'shortlisted' AND d.reason <> '' ORDER BY p.id")
+        self.check([r[0] for r in rows] == [t for t, _ in self.PROPOSALS],
+                   f'shortlist: each row\'s Shortlist button reached with arrows and Tab, '
+                   f'the reason typed and Enter: {rows}')
+
+    def score(self):
+        app = self.app
+        self.app.show_page('Viability')
+        self.press_button('Add Evaluator')
+        self.answer_dialog('Equipo municipal', 'Name')
+        # The grid is one Tab stop: the arrows move, digits score.
+        app.tab_to('push button', self.PROPOSALS[0][0])
+        for row in range(len(self.PROPOSALS)):
+            app.keys('Home')
+            for column in range(5):
+                app.keys(str(1 + (row + column) % 5))
+                if column < 4:
+                    app.keys('Right')
+            app.keys('Down')
+        n = 'SELECT count(*) FROM score'
+        app.wait(lambda: self.count(n) == 25, 'the 25 scores')
+        app.keys('Tab')
+        f = app.focused()
+        self.check(f is not None and not (f.get_role_name() == 'push button' and
+                                          self.PROPOSALS[0][0][:10] in (f.get_name() or '')),
+                   'score: one evaluator added and 25 scores typed with digits and arrows; '
+                   'one Tab leaves the grid')
+
+    def select(self):
+        """Five selected, each with its reason: Decide… on each row, the
+        decision chosen in the dialog's list by arrows, the reason, Enter."""
+        app = self.app
+        app.show_page('Selection')
+        for title, _ in self.PROPOSALS:
+            self.row_button(title, 'Decide')
+            app.keys('Return')
+            app.wait(lambda: len(app.frames()) > 1, 'the Decide dialog')
+            app.tab_to('push button', 'Decision')
+            app.keys('Return')
+            app.wait_focus('list item', None)
+            self.row_to('Selected')
+            app.keys('Return')
+            app.refocus_dialog()
+            self.answer_dialog('Elegida por el taller y viable', 'Reason')
+        rows = self.query("SELECT p.title, d.reason FROM decision d JOIN proposal p ON p.id = d.proposal_id "
+                          "WHERE d.status = 'selected' ORDER BY p.id")
+        self.check([r[0] for r in rows] == [t for t, _ in self.PROPOSALS] and
+                   all(r[1] == 'Elegida por el taller y viable' for r in rows),
+                   f'select: five proposals selected with their reasons by keys: {rows}')
+
+
+STAGES = ['create', 'activities', 'capture', 'merge', 'shortlist', 'score', 'select']
 
 
 def main():
