@@ -9,8 +9,8 @@
 # result in the saved file. Each stage is a step of its own in the output
 # ("ok - create", …), so a failure says how far the keyboard reaches.
 # Stages so far: create, activities and groups, capture, merge (and undo
-# from the header bar), shortlist, score, select five with reasons; the
-# commitment and the PDF export are still to be driven.
+# from the header bar), shortlist, score, select five with reasons, a
+# commitment with its problem; the PDF export is still to be driven.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
@@ -370,8 +370,35 @@ class Workflow:
                    all(r[1] == 'Elegida por el taller y viable' for r in rows),
                    f'select: five proposals selected with their reasons by keys: {rows}')
 
+    def commitment(self):
+        """A commitment from a selected proposal (the + menu, arrows, Enter)
+        and the problem it addresses typed in."""
+        app = self.app
+        app.show_page('Plan')
+        for _ in range(40):
+            f = app.focused()
+            if f is not None and (f.get_name() or '').startswith('New Commitment from a Selected'):
+                break
+            app.keys('Tab')
+        else:
+            app.fail('Tab never reached the + button of the Plan page')
+        app.keys('Return')
+        app.wait_focus('menu item', self.PROPOSALS[0][0])  # the menu opens on the first proposal
+        app.keys('Return')
+        app.wait(lambda: self.count('SELECT count(*) FROM commitment') == 1, 'the new commitment')
+        app.refocus()
+        app.tab_to('text', 'The problem it addresses')
+        app.type('Las plazas de Renca estan oscuras de noche')
+        app.keys('Tab')
+        app.wait(lambda: self.query('SELECT problem FROM commitment')[0][0] ==
+                 'Las plazas de Renca estan oscuras de noche', 'the problem to be written')
+        made = self.query('SELECT p.title FROM commitment c JOIN proposal p ON p.id = c.proposal_id')
+        self.check(made == [(self.PROPOSALS[0][0],)],
+                   f'commitment: made from a selected proposal with the + menu, its problem '
+                   f'typed and written when Tab leaves the field: {made}')
 
-STAGES = ['create', 'activities', 'capture', 'merge', 'shortlist', 'score', 'select']
+
+STAGES = ['create', 'activities', 'capture', 'merge', 'shortlist', 'score', 'select', 'commitment']
 
 
 def main():
