@@ -10,11 +10,13 @@
 # ("ok - create", …), so a failure says how far the keyboard reaches.
 # Stages so far: create, activities and groups, capture, merge (and undo
 # from the header bar), shortlist, score, select five with reasons, a
-# commitment with its problem; the PDF export is still to be driven.
+# commitment with its problem, the draft plan exported as PDF (read back
+# with pdftotext).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
 import sqlite3
+import subprocess
 import sys
 import time
 
@@ -397,8 +399,23 @@ class Workflow:
                    f'commitment: made from a selected proposal with the + menu, its problem '
                    f'typed and written when Tab leaves the field: {made}')
 
+    def export(self):
+        """The draft plan's PDF: its Export button, the file chooser by keys."""
+        app = self.app
+        app.show_page('Export')
+        self.press_button('Export Draft Plan (PDF)')
+        pdf = os.path.join(app.dir, 'plan.pdf')
+        self.save_in_chooser(pdf)
+        app.wait(lambda: os.path.exists(pdf) and os.path.getsize(pdf) > 0, 'the PDF', timeout=30)
+        time.sleep(1)
+        text = subprocess.run(['pdftotext', '-q', pdf, '-'], capture_output=True, text=True).stdout
+        self.check('Plazas iluminadas' in text and 'Las plazas de Renca estan oscuras de noche' in text,
+                   'export: the draft plan PDF saved through the file chooser by keys, with the '
+                   'commitment and its problem')
 
-STAGES = ['create', 'activities', 'capture', 'merge', 'shortlist', 'score', 'select', 'commitment']
+
+STAGES = ['create', 'activities', 'capture', 'merge', 'shortlist', 'score', 'select', 'commitment',
+          'export']
 
 
 def main():
