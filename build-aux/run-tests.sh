@@ -76,7 +76,7 @@ if meson setup "$asandir" -Db_sanitize=address,undefined -Db_lundef=false >/dev/
   # GUI tests: the full unwinder, so that lsan-gui.supp can name the one
   # GLib leak it needs (the fast one stops at g_malloc). ~10x slower; a
   # hang would end at the plain 300 s timeout.
-  asan_test lsan-gui.supp ":fast_unwind_on_malloc=0" --suite gui
+  asan_test lsan-gui.supp ":fast_unwind_on_malloc=0" --suite gui --no-suite workflow
 else
   echo "run-tests.sh: the sanitizer build failed (counted as one failure)" >&2
   echo '{"name": "asan build", "result": "FAIL"}' >>"$testlog"
