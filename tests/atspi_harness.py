@@ -59,9 +59,32 @@ class App:
                            stdout=subprocess.DEVNULL)
             args.append(self.path)
         self.log = open(os.path.join(self.dir, 'app.log'), 'w')
-        self.proc = subprocess.Popen(args, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.args = args
+        self.launch()
         self.root = self.find_app()
         self.window_id = self.find_window()
+
+    def launch(self, tries=3):
+        """Starts the application once the display answers. Right after
+        another suite's own Xvfb went away, the display has been seen to
+        refuse a client for a moment ("cannot open display" with its socket
+        present): wait for it, and start again if that is why it exited."""
+        for attempt in range(tries):
+            end = time.time() + 10
+            while time.time() < end and subprocess.run(
+                    ['xdotool', 'getdisplaygeometry'], capture_output=True).returncode != 0:
+                time.sleep(0.2)
+            self.proc = subprocess.Popen(self.args, env=self.env, stdout=self.log,
+                                         stderr=subprocess.STDOUT)
+            try:
+                self.proc.wait(1.5)
+            except subprocess.TimeoutExpired:
+                return
+            self.log.flush()
+            with open(self.log.name) as log:
+                if 'cannot open display' not in log.read() or attempt == tries - 1:
+                    return
+            time.sleep(1)
 
     def find_app(self, timeout=30):
         end = time.time() + timeout
