@@ -603,16 +603,6 @@ test_import_not_csv (Fixture *f, gconstpointer data)
   g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
 }
 
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-}
-
 /* A UTF-8 sheet of @rows rows, then @tail as the bytes of one more line. */
 static GString *
 utf8_rows_then (guint rows, const char *tail)
@@ -685,7 +675,7 @@ test_import_refused (Fixture *f, gconstpointer data)
     {
       g_autofree char *name = g_strdup_printf ("case-%u.csv", i);
       g_autofree char *path = write_file (f, name, cases[i].csv, cases[i].length);
-      g_autofree char *before = file_sha256 (process);
+      g_autofree char *before = test_file_sha256 (process);
       g_autofree char *after = NULL;
       g_autoptr (GError) error = NULL;
       guint n = 99;
@@ -701,7 +691,7 @@ test_import_refused (Fixture *f, gconstpointer data)
       g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
       g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM audit_log WHERE action = 'import'"),
                        ==, 0);
-      after = file_sha256 (process);
+      after = test_file_sha256 (process);
       g_assert_cmpstr (after, ==, before);
     }
 }
@@ -759,14 +749,14 @@ test_import_kept (Fixture *f, gconstpointer data)
   g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"
                                            " WHERE text = 'Participación ciudadana'"), ==, 1);
 
-  before = file_sha256 (process);
+  before = test_file_sha256 (process);
   g_assert_true (cocrea_csv_import_full (f->document, header, &n, NULL, &warnings, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 0);
   g_assert_nonnull (warnings);
   g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM audit_log"
                                            " WHERE subject = 'solo-encabezado.csv'"), ==, 0);
-  after = file_sha256 (process);
+  after = test_file_sha256 (process);
   g_assert_cmpstr (after, ==, before);
 }
 

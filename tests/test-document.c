@@ -74,16 +74,6 @@ raw_int (const char *path, const char *sql)
   return value;
 }
 
-static char *
-file_hash (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 /* Creates a plan and closes it, so raw SQL can change the file. */
 static void
 create_and_close (const char *path)
@@ -165,11 +155,11 @@ test_create_invalid (Fixture *f, gconstpointer data)
 
   /* An existing file is never overwritten. */
   g_assert_true (g_file_set_contents (f->path, "not a process", -1, NULL));
-  before = file_hash (f->path);
+  before = test_file_sha256 (f->path);
   doc = cocrea_document_create (f->path, "Plan", "Renca", 2019, 2021, &error);
   g_assert_null (doc);
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_EXISTS);
-  after = file_hash (f->path);
+  after = test_file_sha256 (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -303,7 +293,7 @@ test_migrate_identities (Fixture *f, gconstpointer data)
 static void
 assert_refused (const char *path, int code)
 {
-  g_autofree char *before = file_hash (path);
+  g_autofree char *before = test_file_sha256 (path);
   g_autofree char *after = NULL;
   g_autofree char *lock = cocrea_lock_path_for (path);
   g_autoptr (GError) error = NULL;
@@ -320,7 +310,7 @@ assert_refused (const char *path, int code)
   g_assert_false (cocrea_document_check_file (path, &version, &error));
   g_assert_error (error, COCREA_ERROR, code);
 
-  after = file_hash (path);
+  after = test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
 }

@@ -29,18 +29,6 @@ query_int (CocreaDocument *document, const char *sql)
   return value;
 }
 
-static char *
-file_hash (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  g_autoptr (GError) error = NULL;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 /*
  * The demo, and a copy (same process) where an evaluator changed one
  * score (technical of proposal 1 by "Grupo 1 – DIDECO", to a value the
@@ -88,7 +76,7 @@ test_conflicts_kept (Fixture *f, gconstpointer unused)
   g_autoptr (GError) error = NULL;
   g_autoptr (CocreaMergeScoresPlan) plan = NULL;
   g_autoptr (CocreaMergeScoresPlan) again = NULL;
-  g_autofree char *before = file_hash (f->copy);
+  g_autofree char *before = test_file_sha256 (f->copy);
   g_autofree char *after = NULL;
   gint64 ours = query_int (f->document, OUR_TECHNICAL);
   const CocreaScoreChange *c;
@@ -119,7 +107,7 @@ test_conflicts_kept (Fixture *f, gconstpointer unused)
   g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM audit_log WHERE action = 'merge-scores'"), ==, 1);
 
   /* The other file was only read. */
-  after = file_hash (f->copy);
+  after = test_file_sha256 (f->copy);
   g_assert_cmpstr (before, ==, after);
 
   /* Planned again: only the conflict remains; taking theirs applies it. */
@@ -162,14 +150,14 @@ test_other_process (Fixture *f, gconstpointer unused)
 
   g_assert_no_error (error);
   g_clear_object (&doc);
-  before = file_hash (other);
+  before = test_file_sha256 (other);
 
   plan = cocrea_merge_scores_plan (f->document, other, &error);
   g_assert_null (plan);
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "another process"));
   g_clear_error (&error);
-  after = file_hash (other);
+  after = test_file_sha256 (other);
   g_assert_cmpstr (before, ==, after);
 
   /* Nor the file itself. */

@@ -118,6 +118,20 @@ test_process_add_contribution (TestProcess *self, gint64 activity_id, gint64 gro
   return id;
 }
 
+/* The SHA-256 of the file at @path, in hex, to tell that not a byte of
+ * it changed; the file must be there. */
+char *
+test_file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr (GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
 /* Removes @path, a folder with everything in it (links are not
  * followed), or a file. */
 void

@@ -59,5 +59,6 @@ gint64  test_process_add_contribution (TestProcess *self,
 void    test_process_clear     (TestProcess    *self);
 
 void    test_remove_tree       (const char     *path);
+char   *test_file_sha256       (const char     *path);
 
 G_END_DECLS

@@ -27,6 +27,7 @@
 #include "cocrea-score.h"
 #include "cocrea-sync-copy.h"
 #include "cocrea-sync.h"
+#include "test-process.h"
 
 #define N_GROUPS 8
 
@@ -51,21 +52,11 @@ query_int (CocreaDocument *doc, const char *sql)
   return value;
 }
 
-static char *
-file_hash (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 /* The file at PATH still has the SHA-256 BEFORE: not a byte changed. */
 static void
 assert_file_unchanged (const char *before, const char *path)
 {
-  g_autofree char *now = file_hash (path);
+  g_autofree char *now = test_file_sha256 (path);
 
   g_assert_cmpstr (before, ==, now);
 }
@@ -313,7 +304,7 @@ test_new_rows (Fixture *f, gconstpointer data)
   edit (copy, id_of_text (copy, "Mesa 3 dijo 2: más luminarias"), "Mesa 3 dijo 2: más luminarias LED");
   g_clear_object (&copy);
 
-  before = file_hash (copy_path);
+  before = test_file_sha256 (copy_path);
   plan = compare (f->main, copy_path);
   g_assert_cmpstr (cocrea_sync_plan_get_label (plan), ==, "Mesa 3");
   g_assert_cmpuint (count (plan, COCREA_SYNC_CONTRIBUTIONS, COCREA_SYNC_NEW), ==, 3);
@@ -528,7 +519,7 @@ test_other_process (Fixture *f, gconstpointer data)
 
   g_assert_no_error (error);
   g_clear_object (&doc);
-  before = file_hash (other);
+  before = test_file_sha256 (other);
   main_before = dump (f->main);
   plan = cocrea_sync_compare (f->main, other, COCREA_SYNC_DEFAULT, &error);
   g_assert_null (plan);
@@ -728,7 +719,7 @@ test_older_copy (Fixture *f, gconstpointer data)
     }
 
   doc = open_doc (old_main);
-  before = file_hash (old_copy);
+  before = test_file_sha256 (old_copy);
   plan = compare (doc, old_copy);
   assert_file_unchanged (before, old_copy);
   g_assert_nonnull (cocrea_sync_plan_get_notes (plan)[0]);
@@ -769,7 +760,6 @@ test_stale_plan (Fixture *f, gconstpointer data)
     g_assert_cmpstr (before, ==, after);
   }
 }
-
 
 /* ---- the property: eight laptops, any order ---- */
 
