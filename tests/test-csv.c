@@ -59,17 +59,6 @@ write_file (Fixture *f, const char *name, const char *data, gssize length)
   return g_steal_pointer (&path);
 }
 
-static gint64
-query_int (CocreaDocument *document, const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 value = -1;
-
-  cocrea_db_query_int (cocrea_document_get_db (document), sql, &value, &error);
-  g_assert_no_error (error);
-  return value;
-}
-
 /* The first column of every row of @sql, as strings ("" for NULL). */
 static GPtrArray *
 query_texts (CocreaDocument *document, const char *sql)
@@ -328,11 +317,11 @@ test_import_quoting (Fixture *f, gconstpointer data)
                    "Primera línea\nsegunda línea\n\ntercera tras una línea vacía");
   g_assert_cmpstr (texts->pdata[2], ==, "Texto simple");
 
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution"
                                            " WHERE origin = 'municipal'"), ==, 1);
-  g_assert_cmpint (query_int (f->document, "SELECT axes FROM contribution WHERE id = 3"),
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT axes FROM contribution WHERE id = 3"),
                    ==, 4 | 8);
-  g_assert_cmpint (query_int (f->document, "SELECT axes FROM contribution WHERE id = 1"),
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT axes FROM contribution WHERE id = 1"),
                    ==, 1);
 }
 
@@ -368,7 +357,7 @@ test_import_tab (Fixture *f, gconstpointer data)
   texts = query_texts (f->document, "SELECT text FROM contribution ORDER BY id");
   g_assert_cmpstr (texts->pdata[0], ==, "Texto, con coma; y punto y coma");
   g_assert_cmpstr (texts->pdata[1], ==, "Tab\tdentro");
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM table_group"
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM table_group"
                                            " WHERE name = 'Mesa 4'"), ==, 1);
 }
 
@@ -419,7 +408,7 @@ test_import_default_activity (Fixture *f, gconstpointer data)
                                     " JOIN activity a ON a.id = c.activity_id");
   g_assert_cmpuint (names->len, ==, 1);
   g_assert_cmpstr (names->pdata[0], ==, "taller-norte");
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution"
                                            " WHERE group_id IS NULL"), ==, 1);
 }
 
@@ -440,18 +429,18 @@ test_import_reuse (Fixture *f, gconstpointer data)
   import_fixture (f, "quoting.csv");
   import_fixture (f, "quoting.csv");
 
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM activity"), ==, 1);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM activity"), ==, 1);
   kind = query_text (f->document, "SELECT kind FROM activity");
   g_assert_cmpstr (kind, ==, "complementary");
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM table_group"), ==, 2);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 6);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM table_group"), ==, 2);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution"), ==, 6);
 
   /* New activities are workshops; groups get positions in order. */
   import_fixture (f, "semicolon.csv");
   g_clear_pointer (&kind, g_free);
   kind = query_text (f->document, "SELECT kind FROM activity WHERE name = 'Taller'");
   g_assert_cmpstr (kind, ==, "workshop");
-  g_assert_cmpint (query_int (f->document, "SELECT position FROM table_group"
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT position FROM table_group"
                                            " WHERE name = 'Mesa 2'"), ==, 2);
 }
 
@@ -474,7 +463,7 @@ test_import_empty_text (Fixture *f, gconstpointer data)
   guint n = 99;
 
   import_fixture (f, "quoting.csv");
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 3);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution"), ==, 3);
 
   g_assert_false (cocrea_csv_import (f->document, path, &n, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
@@ -483,10 +472,10 @@ test_import_empty_text (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (error->message, "Line 7: "));
 
   /* Nothing of the failed file stayed: not its rows, not its activity. */
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 3);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM activity"
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution"), ==, 3);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM activity"
                                            " WHERE name = 'Taller'"), ==, 0);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM audit_log"
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM audit_log"
                                            " WHERE action = 'import'"), ==, 1);
 }
 
@@ -503,27 +492,27 @@ test_import_undo (Fixture *f, gconstpointer data)
   gint64 activities, groups;
   guint n = 0;
 
-  activities = query_int (f->document, "SELECT count(*) FROM activity");
-  groups = query_int (f->document, "SELECT count(*) FROM table_group");
+  activities = test_document_query_int (f->document, "SELECT count(*) FROM activity");
+  groups = test_document_query_int (f->document, "SELECT count(*) FROM table_group");
   g_assert_true (cocrea_csv_import (f->document, path, &n, &undo, &error));
   g_assert_no_error (error);
   g_assert_nonnull (undo);
   g_assert_cmpstr (cocrea_undo_get_label (undo), ==, "Import “quoting.csv”");
   g_assert_cmpuint (n, ==, 3);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM activity"), >, activities);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM activity"), >, activities);
 
   g_assert_true (cocrea_undo_apply (f->document, undo, &redo, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM activity"), ==, activities);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM table_group"), ==, groups);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution_fts"
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM activity"), ==, activities);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM table_group"), ==, groups);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution_fts"
                                            " WHERE contribution_fts MATCH 'comillas'"), ==, 0);
 
   g_assert_true (cocrea_undo_apply (f->document, redo, &again, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 3);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution_fts"
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution"), ==, 3);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution_fts"
                                            " WHERE contribution_fts MATCH 'comillas'"), ==, 1);
 }
 
@@ -545,10 +534,10 @@ test_import_unclosed_quote (Fixture *f, gconstpointer data)
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_CSV);
   g_assert_nonnull (strstr (error->message, "never closed"));
   g_assert_cmpuint (n, ==, 0);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 3);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM activity"
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution"), ==, 3);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM activity"
                                            " WHERE name GLOB 'Taller [0-9]*'"), ==, 0);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution_fts"
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution_fts"
                                            " WHERE contribution_fts MATCH 'ciudadana'"), ==, 0);
 }
 
@@ -562,7 +551,7 @@ test_import_bad_value (Fixture *f, gconstpointer data)
   g_assert_false (cocrea_csv_import (f->document, path, NULL, NULL, &error));
   g_assert_true (g_str_has_prefix (error->message, "Line 3: "));
   g_assert_nonnull (strstr (error->message, "ONG"));
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
 }
 
 static void
@@ -576,7 +565,7 @@ test_import_missing_text (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "missing-text.csv"));
   g_assert_nonnull (strstr (error->message, "“comment”"));
   g_assert_nonnull (strstr (error->message, "“group”"));
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
 }
 
 static void
@@ -600,7 +589,7 @@ test_import_not_csv (Fixture *f, gconstpointer data)
 
   g_assert_false (cocrea_csv_import (f->document, missing, NULL, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_IO);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
 }
 
 /* A UTF-8 sheet of @rows rows, then @tail as the bytes of one more line. */
@@ -688,8 +677,8 @@ test_import_refused (Fixture *f, gconstpointer data)
         if (strstr (error->message, cases[i].fragments[k]) == NULL)
           g_error ("%s: “%s” is not in: %s", cases[i].what, cases[i].fragments[k], error->message);
       g_assert_cmpuint (n, ==, 0);
-      g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
-      g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM audit_log WHERE action = 'import'"),
+      g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution"), ==, 0);
+      g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM audit_log WHERE action = 'import'"),
                        ==, 0);
       after = test_file_sha256 (process);
       g_assert_cmpstr (after, ==, before);
@@ -746,7 +735,7 @@ test_import_kept (Fixture *f, gconstpointer data)
 
   g_assert_true (cocrea_csv_import (f->document, cp1252, &n, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM contribution"
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM contribution"
                                            " WHERE text = 'Participación ciudadana'"), ==, 1);
 
   before = test_file_sha256 (process);
@@ -754,7 +743,7 @@ test_import_kept (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 0);
   g_assert_nonnull (warnings);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM audit_log"
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM audit_log"
                                            " WHERE subject = 'solo-encabezado.csv'"), ==, 0);
   after = test_file_sha256 (process);
   g_assert_cmpstr (after, ==, before);
@@ -862,7 +851,7 @@ test_round_trip (Fixture *f, gconstpointer data)
       }
 
   /* Merged proposals come back as their top proposal. */
-  g_assert_cmpint (query_int (copy, "SELECT count(*) FROM proposal"), ==, 1);
+  g_assert_cmpint (test_document_query_int (copy, "SELECT count(*) FROM proposal"), ==, 1);
 }
 
 static void
@@ -967,13 +956,13 @@ test_import_existing_names (Fixture *f, gconstpointer data)
   g_assert_cmpuint (links->len, ==, 4);
   g_assert_cmpstr (links->pdata[0], ==, "3 10 9");
   g_assert_cmpstr (links->pdata[1], ==, "9 2 9");
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM activity WHERE name = 'Feria'"),
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM activity WHERE name = 'Feria'"),
                    ==, 1);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM proposal WHERE title = 'Ferias'"),
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM proposal WHERE title = 'Ferias'"),
                    ==, 1);
   feria = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
-                           query_int (f->document, "SELECT id FROM activity WHERE name = 'Feria'"),
-                           query_int (f->document, "SELECT id FROM proposal WHERE title = 'Ferias'"));
+                           test_document_query_int (f->document, "SELECT id FROM activity WHERE name = 'Feria'"),
+                           test_document_query_int (f->document, "SELECT id FROM proposal WHERE title = 'Ferias'"));
   g_assert_true (g_str_has_prefix (links->pdata[2], feria));
   g_assert_true (g_str_has_prefix (links->pdata[3], feria));
   g_assert_true (g_str_has_suffix (links->pdata[2], " 0"));

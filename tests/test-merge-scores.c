@@ -19,16 +19,6 @@ typedef struct {
   char *copy;
 } Fixture;
 
-static gint64
-query_int (CocreaDocument *document, const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 value = -1;
-  cocrea_db_query_int (cocrea_document_get_db (document), sql, &value, &error);
-  g_assert_no_error (error);
-  return value;
-}
-
 /*
  * The demo, and a copy (same process) where an evaluator changed one
  * score (technical of proposal 1 by "Grupo 1 – DIDECO", to a value the
@@ -48,7 +38,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   copy = cocrea_document_open (f->copy, COCREA_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  current = query_int (copy, "SELECT value FROM score s JOIN evaluator e ON e.id = s.evaluator_id"
+  current = test_document_query_int (copy, "SELECT value FROM score s JOIN evaluator e ON e.id = s.evaluator_id"
                              " JOIN criterion c ON c.id = s.criterion_id"
                              " WHERE e.name = 'Grupo 1 – DIDECO' AND s.proposal_id = 1 AND c.key = 'technical'");
   g_assert_true (cocrea_score_set_by_name (copy, "Grupo 1 – DIDECO", NULL, 1, "technical",
@@ -78,7 +68,7 @@ test_conflicts_kept (Fixture *f, gconstpointer unused)
   g_autoptr (CocreaMergeScoresPlan) again = NULL;
   g_autofree char *before = test_file_sha256 (f->copy);
   g_autofree char *after = NULL;
-  gint64 ours = query_int (f->document, OUR_TECHNICAL);
+  gint64 ours = test_document_query_int (f->document, OUR_TECHNICAL);
   const CocreaScoreChange *c;
   guint written = 0;
 
@@ -101,10 +91,10 @@ test_conflicts_kept (Fixture *f, gconstpointer unused)
   g_assert_true (cocrea_merge_scores_apply (f->document, plan, &written, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (written, ==, 1);
-  g_assert_cmpint (query_int (f->document, OUR_TECHNICAL), ==, ours);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM evaluator WHERE name = 'Ana Pérez'"
+  g_assert_cmpint (test_document_query_int (f->document, OUR_TECHNICAL), ==, ours);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM evaluator WHERE name = 'Ana Pérez'"
                                            " AND department = 'SECPLAN'"), ==, 1);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM audit_log WHERE action = 'merge-scores'"), ==, 1);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM audit_log WHERE action = 'merge-scores'"), ==, 1);
 
   /* The other file was only read. */
   after = test_file_sha256 (f->copy);
@@ -119,7 +109,7 @@ test_conflicts_kept (Fixture *f, gconstpointer unused)
   g_assert_cmpuint (cocrea_merge_scores_count_unresolved (again), ==, 0);
   g_assert_true (cocrea_merge_scores_apply (f->document, again, &written, &error));
   g_assert_cmpuint (written, ==, 1);
-  g_assert_cmpint (query_int (f->document, OUR_TECHNICAL), ==,
+  g_assert_cmpint (test_document_query_int (f->document, OUR_TECHNICAL), ==,
                    g_array_index (again->conflicts, CocreaScoreChange, 0).their_value);
 }
 
@@ -128,14 +118,14 @@ test_stale_plan (Fixture *f, gconstpointer unused)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (CocreaMergeScoresPlan) plan = cocrea_merge_scores_plan (f->document, f->copy, &error);
-  gint64 before = query_int (f->document, "SELECT count(*) FROM score");
+  gint64 before = test_document_query_int (f->document, "SELECT count(*) FROM score");
 
   g_assert_no_error (error);
   /* Someone scores the same cell here after the plan was made. */
   g_assert_true (cocrea_score_set_by_name (f->document, "Ana Pérez", "", 2, "budget", 2, "", &error));
   g_assert_false (cocrea_merge_scores_apply (f->document, plan, NULL, &error));
   g_assert_error (error, COCREA_ERROR, COCREA_ERROR_INVALID);
-  g_assert_cmpint (query_int (f->document, "SELECT count(*) FROM score"), ==, before + 1);
+  g_assert_cmpint (test_document_query_int (f->document, "SELECT count(*) FROM score"), ==, before + 1);
 }
 
 static void

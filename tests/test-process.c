@@ -79,12 +79,18 @@ test_process_file (TestProcess *self, const char *file_name)
 gint64
 test_process_query_int (TestProcess *self, const char *sql)
 {
+  g_assert_nonnull (self->document);
+  return test_document_query_int (self->document, sql);
+}
+
+/* The one integer @sql selects from @document; any error fails the test. */
+gint64
+test_document_query_int (CocreaDocument *document, const char *sql)
+{
   g_autoptr (GError) error = NULL;
   gint64 value = -1;
 
-  g_assert_nonnull (self->document);
-  g_assert_true (cocrea_db_query_int (cocrea_document_get_db (self->document), sql, &value,
-                                      &error));
+  g_assert_true (cocrea_db_query_int (cocrea_document_get_db (document), sql, &value, &error));
   g_assert_no_error (error);
   return value;
 }

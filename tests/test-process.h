@@ -60,5 +60,7 @@ void    test_process_clear     (TestProcess    *self);
 
 void    test_remove_tree       (const char     *path);
 char   *test_file_sha256       (const char     *path);
+gint64  test_document_query_int (CocreaDocument *document,
+                                 const char     *sql);
 
 G_END_DECLS

@@ -41,17 +41,6 @@ typedef struct {
 
 /* ---- helpers ---- */
 
-static gint64
-query_int (CocreaDocument *doc, const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 value = -1;
-
-  cocrea_db_query_int (cocrea_document_get_db (doc), sql, &value, &error);
-  g_assert_no_error (error);
-  return value;
-}
-
 /* The file at PATH still has the SHA-256 BEFORE: not a byte changed. */
 static void
 assert_file_unchanged (const char *before, const char *path)
@@ -287,9 +276,9 @@ test_new_rows (Fixture *f, gconstpointer data)
   gint64 activity = 0, group = 0, ids[3], proposal = 0;
 
   /* The copy keeps its table and every proposal, and opens capture there. */
-  g_assert_cmpint (query_int (copy, "SELECT count(*) FROM contribution"), ==, 3);
-  g_assert_cmpint (query_int (copy, "SELECT count(*) FROM table_group"), ==, 1);
-  g_assert_cmpint (query_int (copy, "SELECT count(*) FROM proposal"), ==, 4);
+  g_assert_cmpint (test_document_query_int (copy, "SELECT count(*) FROM contribution"), ==, 3);
+  g_assert_cmpint (test_document_query_int (copy, "SELECT count(*) FROM table_group"), ==, 1);
+  g_assert_cmpint (test_document_query_int (copy, "SELECT count(*) FROM proposal"), ==, 4);
   g_assert_true (cocrea_sync_get_focus (copy, &activity, &group, &error));
   g_assert_cmpint (activity, ==, f->activity);
   g_assert_cmpint (group, ==, f->groups[2]);
@@ -316,15 +305,15 @@ test_new_rows (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (cocrea_sync_plan_get_conflicts (plan)), ==, 0);
   apply (f->main, plan, NULL);
 
-  g_assert_cmpint (query_int (f->main, "SELECT count(*) FROM contribution"), ==, 8 * 3 + 3);
-  g_assert_cmpint (query_int (f->main, "SELECT count(*) FROM contribution c JOIN proposal p"
+  g_assert_cmpint (test_document_query_int (f->main, "SELECT count(*) FROM contribution"), ==, 8 * 3 + 3);
+  g_assert_cmpint (test_document_query_int (f->main, "SELECT count(*) FROM contribution c JOIN proposal p"
                                        " ON p.id = c.proposal_id WHERE p.title = 'Juegos inclusivos'"),
                    ==, 2);
-  g_assert_cmpint (query_int (f->main, "SELECT count(*) FROM contribution WHERE text ="
+  g_assert_cmpint (test_document_query_int (f->main, "SELECT count(*) FROM contribution WHERE text ="
                                        " 'Mesa 3 dijo 2: más luminarias LED'"), ==, 1);
-  g_assert_cmpint (query_int (f->main, "SELECT count(*) FROM audit_log WHERE action = 'sync'"), ==, 1);
+  g_assert_cmpint (test_document_query_int (f->main, "SELECT count(*) FROM audit_log WHERE action = 'sync'"), ==, 1);
   /* The suggestions index knows the new rows. */
-  g_assert_cmpint (query_int (f->main, "SELECT count(*) FROM contribution_fts"
+  g_assert_cmpint (test_document_query_int (f->main, "SELECT count(*) FROM contribution_fts"
                                        " WHERE contribution_fts MATCH 'inclusivos'"), ==, 3);
 
   /* The copy was only read; bringing it back again brings nothing. */
@@ -499,9 +488,9 @@ test_needed_there (Fixture *f, gconstpointer data)
   apply (f->main, plan, NULL);
   /* The table is back with what the copy added to it; the three rows this
    * file took out of it when it deleted the table stay as they are here. */
-  g_assert_cmpint (query_int (f->main, "SELECT count(*) FROM contribution c JOIN table_group g"
+  g_assert_cmpint (test_document_query_int (f->main, "SELECT count(*) FROM contribution c JOIN table_group g"
                                        " ON g.id = c.group_id WHERE g.name = 'Mesa 7'"), ==, 1);
-  g_assert_cmpint (query_int (f->main, "SELECT count(*) FROM contribution"
+  g_assert_cmpint (test_document_query_int (f->main, "SELECT count(*) FROM contribution"
                                        " WHERE text LIKE 'Mesa 7 dijo%' AND group_id IS NULL"), ==, 3);
 }
 
@@ -549,7 +538,7 @@ test_undo (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *before = dump (f->main);
   g_autofree char *after_sync = NULL;
-  gint64 seen_before = query_int (f->main, "SELECT count(*) FROM sync_seen");
+  gint64 seen_before = test_document_query_int (f->main, "SELECT count(*) FROM sync_seen");
 
   {
     g_autoptr (CocreaDocument) copy = open_doc (copy_path);
@@ -574,10 +563,10 @@ test_undo (Fixture *f, gconstpointer data)
     g_autofree char *after_undo = dump (f->main);
     g_assert_cmpstr (before, ==, after_undo);
   }
-  g_assert_cmpint (query_int (f->main, "SELECT count(*) FROM score"), ==, 0);
-  g_assert_cmpint (query_int (f->main, "SELECT count(*) FROM evaluator WHERE name = 'Ana Pérez'"), ==, 0);
-  g_assert_cmpint (query_int (f->main, "SELECT count(*) FROM sync_seen"), ==, seen_before);
-  g_assert_cmpint (query_int (f->main, "SELECT count(*) FROM sync_replica"), ==, 0);
+  g_assert_cmpint (test_document_query_int (f->main, "SELECT count(*) FROM score"), ==, 0);
+  g_assert_cmpint (test_document_query_int (f->main, "SELECT count(*) FROM evaluator WHERE name = 'Ana Pérez'"), ==, 0);
+  g_assert_cmpint (test_document_query_int (f->main, "SELECT count(*) FROM sync_seen"), ==, seen_before);
+  g_assert_cmpint (test_document_query_int (f->main, "SELECT count(*) FROM sync_replica"), ==, 0);
   again = compare (f->main, copy_path);
   g_assert_cmpuint (cocrea_sync_plan_get_n_changes (again), ==, cocrea_sync_plan_get_n_changes (plan));
 
@@ -670,13 +659,13 @@ test_same_new_group (Fixture *f, gconstpointer data)
       g_assert_cmpuint (count (plan, COCREA_SYNC_GROUPS, COCREA_SYNC_NEW), ==, i == 0 ? 1 : 0);
       apply (f->main, plan, NULL);
     }
-  g_assert_cmpint (query_int (f->main, "SELECT count(*) FROM table_group WHERE name = 'Mesa 9'"), ==, 1);
-  g_assert_cmpint (query_int (f->main, "SELECT count(*) FROM contribution c JOIN table_group g"
+  g_assert_cmpint (test_document_query_int (f->main, "SELECT count(*) FROM table_group WHERE name = 'Mesa 9'"), ==, 1);
+  g_assert_cmpint (test_document_query_int (f->main, "SELECT count(*) FROM contribution c JOIN table_group g"
                                        " ON g.id = c.group_id WHERE g.name = 'Mesa 9'"), ==, 2);
   /* The second laptop's later round still lands in the one group. */
   {
     g_autoptr (CocreaDocument) copy = open_doc (b_path);
-    gint64 group = query_int (copy, "SELECT id FROM table_group WHERE name = 'Mesa 9'");
+    gint64 group = test_document_query_int (copy, "SELECT id FROM table_group WHERE name = 'Mesa 9'");
     g_autoptr (CocreaSyncPlan) plan = NULL;
 
     add (copy, f->activity, group, "Mesa 9 (B): refugios en paraderos");
@@ -685,7 +674,7 @@ test_same_new_group (Fixture *f, gconstpointer data)
     g_assert_cmpuint (g_list_model_get_n_items (cocrea_sync_plan_get_conflicts (plan)), ==, 0);
     apply (f->main, plan, NULL);
   }
-  g_assert_cmpint (query_int (f->main, "SELECT count(*) FROM contribution c JOIN table_group g"
+  g_assert_cmpint (test_document_query_int (f->main, "SELECT count(*) FROM contribution c JOIN table_group g"
                                        " ON g.id = c.group_id WHERE g.name = 'Mesa 9'"), ==, 3);
 }
 
@@ -782,7 +771,7 @@ script_laptop (Fixture *f, const char *path, int g, GRand *rand)
   g_autoptr (CocreaDocument) doc = open_doc (path);
   g_autoptr (GArray) mine = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GError) error = NULL;
-  gint64 base_proposal = query_int (doc, "SELECT id FROM proposal WHERE title = 'Propuesta base 1'");
+  gint64 base_proposal = test_document_query_int (doc, "SELECT id FROM proposal WHERE title = 'Propuesta base 1'");
   int n = g_rand_int_range (rand, 50, 201);
 
   for (int i = 0; i < n; i++)
@@ -964,7 +953,7 @@ test_any_order (Fixture *f, gconstpointer data)
   for (int g = 0; g < N_GROUPS; g++)
     {
       g_autoptr (CocreaDocument) doc = open_doc (laptops[g]);
-      expected += query_int (doc, "SELECT count(*) FROM contribution") - 2;
+      expected += test_document_query_int (doc, "SELECT count(*) FROM contribution") - 2;
     }
 
   for (int g = 0; g < N_GROUPS; g++)
@@ -997,7 +986,7 @@ test_any_order (Fixture *f, gconstpointer data)
             g_assert_cmpuint (count (plan, COCREA_SYNC_CONTRIBUTIONS, COCREA_SYNC_NEW), >=, 40);
             apply (doc, plan, NULL);
           }
-        g_assert_cmpint (query_int (doc, "SELECT count(*) FROM contribution"), ==, expected);
+        g_assert_cmpint (test_document_query_int (doc, "SELECT count(*) FROM contribution"), ==, expected);
         /* Twice is once: every copy again brings nothing. */
         if (round == 0)
           for (int g = 0; g < N_GROUPS; g++)
