@@ -49,20 +49,22 @@ static GParamSpec *properties[N_PROPS];
 
 /* The five criteria of the Renca viability workshop and its inclusion
  * criterion, which cocrea_document_create() gives every new process. */
+#define SHORT_NAME_CONTEXT "criterion, short"
 static const struct {
   const char *key;
   const char *name;
+  const char *short_name; /* in the context SHORT_NAME_CONTEXT */
   const char *description;
 } defaults[] = {
-  { "technical", N_("Technical viability"),
+  { "technical", N_("Technical viability"), NC_("criterion, short", "Technical"),
     N_("Whether the municipality has the skills, staff and tools to carry out the proposal.") },
-  { "budget", N_("Budget viability"),
+  { "budget", N_("Budget viability"), NC_("criterion, short", "Budget"),
     N_("Whether the proposal can be paid for with the resources available in the plan’s period.") },
-  { "political", N_("Political-administrative viability"),
+  { "political", N_("Political-administrative viability"), NC_("criterion, short", "Political"),
     N_("Whether the authorities support it and the rules and approvals it needs can be obtained.") },
-  { "coherence", N_("Coherence with municipal planning"),
+  { "coherence", N_("Coherence with municipal planning"), NC_("criterion, short", "Coherence"),
     N_("Whether it fits the plans, policies and programmes the municipality already has.") },
-  { "inclusion", N_("Inclusion and diversity"),
+  { "inclusion", N_("Inclusion and diversity"), NC_("criterion, short", "Inclusion"),
     N_("How much it helps women, youth, migrants, indigenous peoples and people with "
        "disabilities to take part and to be informed.") },
 };
@@ -76,6 +78,19 @@ cocrea_criterion_default_name (const char *key)
     if (g_str_equal (defaults[i].key, key))
       return _(defaults[i].name);
   return key;
+}
+
+/* The translated one-word name of a built-in criterion, for a column
+ * heading too narrow for its full name (issue 11: five full names did
+ * not fit beside the proposals at 150 % text), or NULL for another key. */
+const char *
+cocrea_criterion_default_short_name (const char *key)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
+    if (g_str_equal (defaults[i].key, key))
+      return g_dpgettext2 (GETTEXT_PACKAGE, SHORT_NAME_CONTEXT, defaults[i].short_name);
+  return NULL;
 }
 
 /* The translated default description of a built-in criterion, or "". */

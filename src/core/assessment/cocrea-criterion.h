@@ -37,6 +37,7 @@ gboolean         cocrea_criterion_update          (CocreaDocument *document,
                                                    GError        **error);
 
 const char      *cocrea_criterion_default_name        (const char *key);
+const char      *cocrea_criterion_default_short_name  (const char *key);
 const char      *cocrea_criterion_default_description (const char *key);
 
 G_END_DECLS

@@ -504,6 +504,50 @@ make_cell (CocreaScoreMatrix *self)
   return cell;
 }
 
+/* What a column heading says: a built-in criterion's one word when it
+ * keeps its default name, else the process's own name. */
+static const char *
+heading_text (const Column *column)
+{
+  const char *short_name = cocrea_criterion_default_short_name (column->key);
+
+  if (short_name != NULL &&
+      g_str_equal (column->name, cocrea_criterion_default_name (column->key)))
+    return short_name;
+  return column->name;
+}
+
+/* A column heading: the criterion and its scale. The full name is its
+ * tooltip and what screen readers say; a long name of the process's own
+ * wraps onto three lines at most, so that no column widens the grid past
+ * its place (issue 11). */
+static GtkWidget *
+make_heading (const Column *column)
+{
+  g_autofree char *scale = g_strdup_printf ("%d–%d", column->scale_min, column->scale_max);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *name = gtk_label_new (heading_text (column));
+  GtkWidget *range = gtk_label_new (scale);
+
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (name), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (name), 5);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 14);
+  gtk_label_set_justify (GTK_LABEL (name), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_widget_set_tooltip_text (name, column->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  column->name, -1);
+  gtk_widget_add_css_class (range, "dim-label");
+  gtk_widget_add_css_class (range, "caption");
+  gtk_widget_set_valign (box, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), range);
+  return box;
+}
+
 /**
  * cocrea_score_matrix_reload:
  * Reads the shortlist, the criteria and the evaluator's scores again and
@@ -594,36 +638,23 @@ cocrea_score_matrix_reload (CocreaScoreMatrix *self)
       self->notes[index_of (self, r, c)] = g_strdup (cocrea_score_get_note (score));
     }
 
-  /* Column headings: the criterion and its scale. */
   for (guint c = 0; c < self->columns->len; c++)
-    {
-      const Column *column = &g_array_index (self->columns, Column, c);
-      g_autofree char *scale = g_strdup_printf ("%d–%d", column->scale_min, column->scale_max);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *name = gtk_label_new (column->name);
-      GtkWidget *range = gtk_label_new (scale);
-
-      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (name), 14);
-      gtk_label_set_justify (GTK_LABEL (name), GTK_JUSTIFY_CENTER);
-      gtk_widget_add_css_class (name, "heading");
-      gtk_widget_add_css_class (range, "dim-label");
-      gtk_widget_add_css_class (range, "caption");
-      gtk_widget_set_valign (box, GTK_ALIGN_END);
-      gtk_box_append (GTK_BOX (box), name);
-      gtk_box_append (GTK_BOX (box), range);
-      gtk_grid_attach (GTK_GRID (self->grid), box, (int) c + 1, 0, 1, 1);
-    }
+    gtk_grid_attach (GTK_GRID (self->grid), make_heading (&g_array_index (self->columns, Column, c)),
+                     (int) c + 1, 0, 1, 1);
 
   for (guint r = 0; r < self->rows->len; r++)
     {
       GtkWidget *title = gtk_label_new (g_array_index (self->rows, Row, r).title);
 
+      /* On a narrow page, or with large text, the titles wrap onto more
+       * lines, down to 12 characters wide. The matrix is not in a sideways
+       * scroller (which measured its height at its narrowest, so a title
+       * could not be narrower there than at its widest): its place gives
+       * its width, and its height follows. */
       gtk_label_set_xalign (GTK_LABEL (title), 0);
       gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      /* As wide at its minimum as at its natural size: the matrix sits
-       * in a sideways scroller, which measures its height at the minimum. */
-      gtk_label_set_width_chars (GTK_LABEL (title), 32);
+      gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (title), 12);
       gtk_label_set_max_width_chars (GTK_LABEL (title), 32);
       gtk_grid_attach (GTK_GRID (self->grid), title, 0, (int) r + 1, 1, 1);
 
