@@ -17,6 +17,7 @@
 #include "cocrea-bring-back-dialog.h"
 #include "cocrea-csv-import.h"
 #include "cocrea-decidim-import.h"
+#include "cocrea-fold-bar.h"
 #include "cocrea-group.h"
 #include "cocrea-prepare-laptops-dialog.h"
 
@@ -826,6 +827,7 @@ cocrea_activities_page_class_init (CocreaActivitiesPageClass *klass)
   page_class->document_set = cocrea_activities_page_document_set;
   page_class->reload = cocrea_activities_page_reload;
 
+  g_type_ensure (COCREA_TYPE_FOLD_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-activities-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaActivitiesPage, toast_overlay);

@@ -23,6 +23,7 @@
 #include "cocrea-comment-dialog.h"
 #include "cocrea-consultation-page.h"
 #include "cocrea-consultation.h"
+#include "cocrea-fold-bar.h"
 #include "cocrea-response-dialog.h"
 #include "cocrea-revision-dialog.h"
 #include "cocrea-revision-item.h"
@@ -743,6 +744,7 @@ cocrea_consultation_page_class_init (CocreaConsultationPageClass *klass)
 
   g_type_ensure (COCREA_TYPE_CHOICE);
   g_type_ensure (COCREA_TYPE_REVISION_ITEM);
+  g_type_ensure (COCREA_TYPE_FOLD_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-consultation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaConsultationPage, toast_overlay);

@@ -27,6 +27,7 @@
 #include "cocrea-column-fit.h"
 #include "cocrea-contribution-view.h"
 #include "cocrea-contribution.h"
+#include "cocrea-fold-bar.h"
 #include "cocrea-ids.h"
 #include "cocrea-merge-page.h"
 #include "cocrea-proposal-merge.h"
@@ -924,6 +925,7 @@ cocrea_merge_page_class_init (CocreaMergePageClass *klass)
   page_class->reload = cocrea_merge_page_reload;
   page_class->records_changed = cocrea_merge_page_records_changed;
 
+  g_type_ensure (COCREA_TYPE_FOLD_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/cocrea/Cocrea/cocrea-merge-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaMergePage, toast_overlay);

@@ -14,6 +14,7 @@
 #include "cocrea-chart-view.h"
 #include "cocrea-commitment-editor.h"
 #include "cocrea-commitment.h"
+#include "cocrea-fold-bar.h"
 #include "cocrea-milestone-progress.h"
 #include "cocrea-plan-page.h"
 #include "cocrea-process-charts.h"
@@ -398,6 +399,7 @@ cocrea_plan_page_class_init (CocreaPlanPageClass *klass)
 
   g_type_ensure (COCREA_TYPE_COMMITMENT_EDITOR);
   g_type_ensure (COCREA_TYPE_CHART_VIEW);
+  g_type_ensure (COCREA_TYPE_FOLD_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/cocrea/Cocrea/cocrea-plan-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CocreaPlanPage, new_button);
