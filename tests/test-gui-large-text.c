@@ -6,8 +6,9 @@
  * (gtk-xft-dpi, 96 × 1.5 dpi here, as gnome-settings-daemon sets it; GTK 4
  * has no GDK_DPI_SCALE). For each page the test shows it in a 1366×768
  * window and checks that the window's content asks for no more than that
- * (GTK cuts what does not fit) and that no table is wider than its
- * place (its last columns out of sight), then, with COCREA_SCREENSHOT_DIR
+ * (GTK cuts what does not fit), that no table is wider than its
+ * place (its last columns out of sight) and that no heading or choice is
+ * cut with an ellipsis for want of room, then, with COCREA_SCREENSHOT_DIR
  * set, saves a picture of the page and the sidebar as GTK draws them.
  * meson runs it on a screen of its own, 1366×768. Exits 77 (skipped)
  * without a display.
@@ -91,6 +92,73 @@ count_wide_tables (GtkWidget *page, const char *page_name)
   return wide;
 }
 
+/* Whether @label is in a list's row (a GtkListView, GtkColumnView or
+ * GtkGridView): titles there are meant to give way to the list's other
+ * columns and end in an ellipsis; the row's dialog shows them whole. */
+static gboolean
+is_in_list_row (GtkWidget *label)
+{
+  return gtk_widget_get_ancestor (label, GTK_TYPE_LIST_VIEW) != NULL ||
+         gtk_widget_get_ancestor (label, GTK_TYPE_COLUMN_VIEW) != NULL ||
+         gtk_widget_get_ancestor (label, GTK_TYPE_GRID_VIEW) != NULL;
+}
+
+/* A drop-down button may cut a long name of the process's (an activity,
+ * a commitment: its list shows them whole), but must show this many of
+ * its first characters, enough to tell which it is, and a shorter choice
+ * ("All comments") whole. */
+#define CHOICE_SHOWN_CHARS 16
+
+/* The width @label needs to show the first @n characters of its text. */
+static int
+prefix_width (GtkWidget *label, guint n)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+  const char *end = g_utf8_offset_to_pointer (text, MIN (n, g_utf8_strlen (text, -1)));
+  g_autofree char *prefix = g_strndup (text, end - text);
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (label, prefix);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* How many labels on @page, outside lists' rows, are cut with an
+ * ellipsis for want of room: a heading ("5 A…" for "5 Activities") or
+ * a choice on a drop-down button ("All comm…"). A label given its
+ * natural width and still cut is cut where it was meant to be (at its
+ * max-width-chars); so is a long name on a drop-down button, down to
+ * CHOICE_SHOWN_CHARS. */
+static guint
+count_cut_labels (GtkWidget *page, const char *page_name)
+{
+  g_autoptr (GPtrArray) labels = gui_find_all_of_type (page, GTK_TYPE_LABEL);
+  guint cut = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = labels->pdata[i];
+      int natural, needed;
+
+      if (!gtk_widget_get_mapped (label) ||
+          gtk_label_get_ellipsize (GTK_LABEL (label)) == PANGO_ELLIPSIZE_NONE ||
+          is_in_list_row (label) ||
+          !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+        continue;
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      needed = natural;
+      if (gtk_widget_get_ancestor (label, GTK_TYPE_DROP_DOWN) != NULL)
+        needed = MIN (natural, prefix_width (label, CHOICE_SHOWN_CHARS));
+      if (gtk_widget_get_width (label) < needed)
+        {
+          g_test_message ("%s: \"%s\" is cut to %d px; it needs %d", page_name,
+                          gtk_label_get_text (GTK_LABEL (label)), gtk_widget_get_width (label), needed);
+          cut++;
+        }
+    }
+  return cut;
+}
+
 static void
 test_large_text (void)
 {
@@ -121,6 +189,8 @@ test_large_text (void)
           !g_strv_contains (known_wide, pages[i]))
         g_test_fail_printf ("The %s page has a table wider than the page at 150 %% text: "
                             "columns and their buttons are out of sight", pages[i]);
+      if (count_cut_labels (page, pages[i]) > 0)
+        g_test_fail_printf ("The %s page cuts a heading or a choice short at 150 %% text", pages[i]);
       if (min_width > WIDTH || min_height > HEIGHT)
         g_test_fail_printf ("The %s page needs %d×%d at 150 %% text: more than %d×%d, so it is cut",
                             pages[i], min_width, min_height, WIDTH, HEIGHT);

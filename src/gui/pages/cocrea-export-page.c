@@ -581,7 +581,9 @@ cocrea_export_page_class_init (CocreaExportPageClass *klass)
 }
 
 /* The commitment a report is of, in its row: the button shows the
- * number and the start of the name, the list the whole names. */
+ * number and the start of the name, the list the whole names. At least
+ * 18 characters of it: with large text the row's description took all
+ * but "1. Confor…" (issue 11). */
 static void
 setup_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer ellipsize)
 {
@@ -591,6 +593,7 @@ setup_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
   if (GPOINTER_TO_INT (ellipsize))
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 18);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
     }
   else
