@@ -27,6 +27,7 @@
 
 #include "cocrea-access.h"
 #include "cocrea-fit-screen.h"
+#include "cocrea-focus-return.h"
 
 #define NAMING_KEY "cocrea-list-access-naming"
 
@@ -664,15 +665,19 @@ toplevels_changed_cb (GListModel *toplevels, guint position, guint removed, guin
       g_object_set_data (G_OBJECT (window), "cocrea-access", GINT_TO_POINTER (TRUE));
       g_signal_connect (window, "map", G_CALLBACK (toplevel_mapped_cb), NULL);
       if (GTK_IS_WINDOW (window))
-        cocrea_fit_screen_watch (GTK_WINDOW (window));
+        {
+          cocrea_fit_screen_watch (GTK_WINDOW (window));
+          cocrea_focus_return_watch (GTK_WINDOW (window));
+        }
     }
 }
 
 /**
  * cocrea_access_watch_toplevels:
  * From now on, every window and dialog gets cocrea_access_install_all()
- * each time it is shown, and opens no larger than its screen
- * (cocrea_fit_screen_watch()). Call once, at start-up.
+ * each time it is shown, opens no larger than its screen
+ * (cocrea_fit_screen_watch()), and gives the focus back to what opened it
+ * when it closes (cocrea_focus_return_watch()). Call once, at start-up.
  */
 void
 cocrea_access_watch_toplevels (void)
