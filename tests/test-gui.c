@@ -377,6 +377,38 @@ test_process_settings (void)
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Plan de Acción Renca");
 }
 
+/* Whether a shortcut of the Shortcuts window @window shows @accel (as
+ * gtk_accelerator_parse() reads it), alone or among its alternatives. */
+static gboolean
+shortcuts_list (GtkWidget *window, const char *accel)
+{
+  g_autoptr (GPtrArray) shown = gui_find_all_of_type (window, GTK_TYPE_SHORTCUTS_SHORTCUT);
+  guint key = 0;
+  GdkModifierType mods = 0;
+
+  g_assert_true (gtk_accelerator_parse (accel, &key, &mods));
+  for (guint i = 0; i < shown->len; i++)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto (GStrv) alternatives = NULL;
+
+      g_object_get (shown->pdata[i], "accelerator", &accelerator, NULL);
+      if (accelerator == NULL)
+        continue;
+      alternatives = g_strsplit (accelerator, " ", -1);
+      for (guint j = 0; alternatives[j] != NULL; j++)
+        {
+          guint its_key = 0;
+          GdkModifierType its_mods = 0;
+
+          if (gtk_accelerator_parse (alternatives[j], &its_key, &its_mods) && its_key == key &&
+              its_mods == mods)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 test_about_and_shortcuts (void)
 {
@@ -392,6 +424,44 @@ test_about_and_shortcuts (void)
   g_action_group_activate_action (G_ACTION_GROUP (gui.app), "shortcuts", NULL);
   gui_wait_for (gui_has_toplevel, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW));
   shortcuts = gui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  gui_wait_for (gui_is_mapped, shortcuts);
+  gui_settle ();
+
+  /* Every section is laid out and drawn without a warning: a section
+   * that overflows to a second page made GTK 4.8 warn ("GtkLabel
+   * reported min width -3") about its page buttons. */
+  {
+    g_autoptr (GPtrArray) sections = gui_find_all_of_type (shortcuts, GTK_TYPE_SHORTCUTS_SECTION);
+
+    g_assert_cmpuint (sections->len, >=, 1);
+    for (guint i = 0; i < sections->len; i++)
+      {
+        g_autofree char *name = NULL;
+
+        g_object_get (sections->pdata[i], "section-name", &name, NULL);
+        g_object_set (shortcuts, "section-name", name, NULL);
+        gui_settle ();
+        gui_wait_for (gui_is_mapped, sections->pdata[i]);
+        for (int j = 0; j < 5; j++)
+          gui_settle ();
+      }
+  }
+
+  /* Every accelerator the application sets is listed. */
+  {
+    g_auto (GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (gui.app));
+
+    for (guint i = 0; actions[i] != NULL; i++)
+      {
+        g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (gui.app),
+                                                                       actions[i]);
+
+        for (guint j = 0; accels[j] != NULL; j++)
+          if (!shortcuts_list (shortcuts, accels[j]))
+            g_error ("%s (%s) is not in the Shortcuts window", accels[j], actions[i]);
+      }
+    g_assert_true (shortcuts_list (shortcuts, "F5"));
+  }
   gtk_widget_set_visible (shortcuts, FALSE);
   gui_settle ();
 }
