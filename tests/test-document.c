@@ -622,6 +622,34 @@ test_text (void)
   g_assert_false (cocrea_text_has_astral ("Más plazas"));
 }
 
+/* cocrea_text_is_normalized() says TRUE only where cocrea_text_normalize()
+ * gives the text back as it is: the import stores such cells without
+ * normalising them. */
+static void
+test_text_is_normalized (void)
+{
+  static const char *const texts[] = {
+    "", " ", "a", "Más plazas", "Niñez y juventud", "línea\nsegunda", "línea\r\nsegunda",
+    " delante", "detrás ", "\tTab", "fin\n", "e\xcc\x81xito", "\xe2\x80\x8b" "cero",
+    "\xc3", "ok\xc3(", "日本語", "🌳 árbol", "'=1+1", "x\v", "\f",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *normal = cocrea_text_normalize (texts[i]);
+
+      /* FALSE only means "normalise it to know" ("日本語" is normal). */
+      if (cocrea_text_is_normalized (texts[i]))
+        g_assert_cmpstr (normal, ==, texts[i]);
+    }
+  g_assert_true (cocrea_text_is_normalized ("Más plazas para la niñez"));
+  g_assert_true (cocrea_text_is_normalized (""));
+  g_assert_false (cocrea_text_is_normalized (" delante"));
+  g_assert_false (cocrea_text_is_normalized ("a\r\nb"));
+  g_assert_false (cocrea_text_is_normalized ("ok\xc3("));
+  g_assert_false (cocrea_text_is_normalized (NULL));
+}
+
 static void
 test_axes (void)
 {
@@ -675,6 +703,7 @@ main (int argc, char **argv)
   ADD ("/document/stage/update", test_stage_update);
   g_test_add_func ("/document/period", test_period);
   g_test_add_func ("/document/text/fold", test_text);
+  g_test_add_func ("/document/text/is-normalized", test_text_is_normalized);
   g_test_add_func ("/document/axes", test_axes);
 
   return g_test_run ();

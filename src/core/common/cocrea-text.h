@@ -22,6 +22,7 @@ G_BEGIN_DECLS
 
 char     *cocrea_text_fold       (const char *text);
 char     *cocrea_text_normalize  (const char *text);
+gboolean  cocrea_text_is_normalized (const char *text);
 gboolean  cocrea_text_has_astral (const char *text);
 char     *cocrea_text_dup_valid  (const char *text);
 char     *cocrea_text_visible    (const char *text);

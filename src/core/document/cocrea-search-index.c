@@ -476,9 +476,18 @@ cocrea_index_mark (sqlite3 *db, CocreaIndexMark *mark, GError **error)
 gboolean
 cocrea_index_add_since (sqlite3 *db, const CocreaIndexMark *mark, GError **error)
 {
-  return run_with_id (db, "INSERT INTO contribution_fts (rowid, text)"
+  /* FTS5 writes its pending terms out as a new segment each time they
+   * pass "hashsize" (1 MB), then merges the segments again: a 100,000-row
+   * import wrote and merged dozens. With room for the whole import they
+   * are written once (5 % of an import). The setting is stored in the
+   * file, so it goes back to FTS5's default in the same edit. */
+  return cocrea_db_exec (db, "INSERT INTO contribution_fts (contribution_fts, rank)"
+                             " VALUES ('hashsize', 67108864)", error) &&
+         run_with_id (db, "INSERT INTO contribution_fts (rowid, text)"
                           " SELECT id, text FROM contribution WHERE id > ?1",
                       mark->contribution, error) &&
+         cocrea_db_exec (db, "INSERT INTO contribution_fts (contribution_fts, rank)"
+                             " VALUES ('hashsize', 1048576)", error) &&
          run_with_id (db, "INSERT INTO proposal_fts (rowid, title, description)"
                           " SELECT id, title, description FROM proposal WHERE id > ?1",
                       mark->proposal, error);
