@@ -9,7 +9,12 @@
  * empty GtkApplicationWindow), so a busy machine slows both alike and the
  * ratio stays meaningful.
  *
- * Cases: the bare window; Cocrea with no file (the start page); the demo
+ * A second yardstick is the same window made with libadwaita
+ * (bench-bare-adw-window): libadwaita's own start (its style sheet, the
+ * style manager) is a cost every libadwaita application pays before its
+ * first frame, and the bare GTK 4 window does not.
+ *
+ * Cases: the bare windows; Cocrea with no file (the start page); the demo
  * process (Renca 2019); the national process (100,000 contributions), as
  * on any later start and as on the first opening on a computer, when every
  * check runs (its stamp removed: cocrea-verify.c).
@@ -259,9 +264,10 @@ main (int argc, char **argv)
   g_autofree char *generated = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
-  double bare;
+  double bare, bare_adw;
   Case cases[] = {
     { "Bare GTK 4 window (bench-bare-window)", BARE_EXE, NULL, FALSE },
+    { "Bare libadwaita window (bench-bare-adw-window)", BARE_ADW_EXE, NULL, FALSE },
     { "Cocrea, start page", COCREA_EXE, NULL, FALSE },
     { "Cocrea, demo process (Renca 2019)", COCREA_EXE, NULL, FALSE },
     { "Cocrea, national process (100,000 contributions)", COCREA_EXE, NULL, FALSE },
@@ -273,7 +279,7 @@ main (int argc, char **argv)
     { "Compared build, demo process", NULL, NULL, FALSE },
     { "Compared build, national process", NULL, NULL, FALSE },
   };
-  guint n_cases = 6;
+  guint n_cases = 7;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -301,17 +307,17 @@ main (int argc, char **argv)
       bench_generate (generated);
       national = g_strdup (generated);
     }
-  cases[2].file = demo;
-  cases[3].file = national;
+  cases[3].file = demo;
   cases[4].file = national;
   cases[5].file = national;
+  cases[6].file = national;
   if (compare != NULL)
     {
-      for (guint i = 6; i < 9; i++)
+      for (guint i = 7; i < 10; i++)
         cases[i].program = compare;
-      cases[7].file = demo;
-      cases[8].file = national;
-      n_cases = 9;
+      cases[8].file = demo;
+      cases[9].file = national;
+      n_cases = 10;
     }
   launcher = new_launcher (home);
 
@@ -333,6 +339,7 @@ main (int argc, char **argv)
         return 1;
 
   bare = median (cases[0].settled);
+  bare_adw = median (cases[1].settled);
   {
     g_autofree char *load = NULL;
 
@@ -340,14 +347,16 @@ main (int argc, char **argv)
     printf ("Start-up to the first frame, %s, %d runs each, medians (load average now: %.*s)\n\n",
             date, runs, load != NULL ? (int) strcspn (load, " ") : 1, load != NULL ? load : "?");
   }
-  printf ("| Start | First frame | Showing what was asked | × bare window | CPU |\n"
-          "|---|---|---|---|---|\n");
+  printf ("| Start | First frame | Showing what was asked | × bare GTK 4 window |"
+          " × bare libadwaita window | CPU |\n"
+          "|---|---|---|---|---|---|\n");
   for (guint i = 0; i < n_cases; i++)
     {
       double settled = median (cases[i].settled);
 
-      printf ("| %s | %.0f ms | %.0f ms | %.2f | %.0f ms |\n", cases[i].name,
-              median (cases[i].first), settled, settled / bare, median (cases[i].cpu));
+      printf ("| %s | %.0f ms | %.0f ms | %.2f | %.2f | %.0f ms |\n", cases[i].name,
+              median (cases[i].first), settled, settled / bare, settled / bare_adw,
+              median (cases[i].cpu));
     }
   printf ("\n| Then a page | Showing it | Memory then (VmRSS) |\n|---|---|---|\n");
   for (guint i = 0; i < n_cases; i++)
