@@ -18,6 +18,7 @@
 #include <adwaita.h>
 
 #include "cocrea-application.h"
+#include "cocrea-fold-bar.h"
 #include "cocrea-page.h"
 #include "cocrea-process-view.h"
 #include "cocrea-window.h"
@@ -198,6 +199,54 @@ test_large_text (void)
   gtk_window_destroy (window);
 }
 
+/* A box asking for exactly @width × @height. */
+static GtkWidget *
+sized_box (int width, int height)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_set_size_request (box, width, height);
+  return box;
+}
+
+/* The bar the headings above sit in: one line when the heading and the
+ * buttons both fit at their natural width, two otherwise. */
+static void
+test_fold_bar (void)
+{
+  GtkWidget *bar = g_object_ref_sink (cocrea_fold_bar_new ());
+  GtkWidget *heading = sized_box (100, 20);
+  GtkWidget *buttons = sized_box (200, 30);
+  int minimum, natural;
+
+  cocrea_fold_bar_set_spacing (COCREA_FOLD_BAR (bar), 10);
+  gtk_widget_set_parent (heading, bar);
+  gtk_widget_set_parent (buttons, bar);
+
+  gtk_widget_measure (bar, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 200);
+  g_assert_cmpint (natural, ==, 310);
+  gtk_widget_measure (bar, GTK_ORIENTATION_VERTICAL, 310, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 30);
+  g_assert_cmpint (natural, ==, 30);
+  gtk_widget_measure (bar, GTK_ORIENTATION_VERTICAL, 309, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 20 + 6 + 30);
+
+  gtk_widget_size_allocate (bar, &(GtkAllocation) { 0, 0, 400, 30 }, -1);
+  g_assert_false (cocrea_fold_bar_is_folded (COCREA_FOLD_BAR (bar)));
+  g_assert_cmpint (gtk_widget_get_width (heading), ==, 190);
+  g_assert_cmpint (gtk_widget_get_width (buttons), ==, 200);
+
+  gtk_widget_size_allocate (bar, &(GtkAllocation) { 0, 0, 250, 56 }, -1);
+  g_assert_true (cocrea_fold_bar_is_folded (COCREA_FOLD_BAR (bar)));
+  g_assert_cmpint (gtk_widget_get_width (heading), ==, 250);
+  g_assert_cmpint (gtk_widget_get_height (heading), ==, 20);
+  g_assert_cmpint (gtk_widget_get_width (buttons), ==, 250);
+  g_assert_cmpint (gtk_widget_get_height (buttons), ==, 30);
+
+  g_object_unref (bar);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -211,6 +260,7 @@ main (int argc, char **argv)
    * fatal here (criticals still are). */
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (96 * TEXT_SCALE * 1024), NULL);
+  g_test_add_func ("/gui-large-text/fold-bar", test_fold_bar);
   g_test_add_func ("/gui-large-text/every-page", test_large_text);
   return gui_harness_run ();
 }

@@ -93,6 +93,21 @@ cocrea_criterion_default_short_name (const char *key)
   return NULL;
 }
 
+/* What a narrow column heading calls a criterion: a built-in one's one
+ * word while it keeps its default name, else its @name. */
+const char *
+cocrea_criterion_short_name (const char *key, const char *name)
+{
+  const char *short_name;
+
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  short_name = cocrea_criterion_default_short_name (key);
+  if (short_name != NULL && g_str_equal (name, cocrea_criterion_default_name (key)))
+    return short_name;
+  return name;
+}
+
 /* The translated default description of a built-in criterion, or "". */
 const char *
 cocrea_criterion_default_description (const char *key)

@@ -38,6 +38,8 @@ gboolean         cocrea_criterion_update          (CocreaDocument *document,
 
 const char      *cocrea_criterion_default_name        (const char *key);
 const char      *cocrea_criterion_default_short_name  (const char *key);
+const char      *cocrea_criterion_short_name          (const char *key,
+                                                       const char *name);
 const char      *cocrea_criterion_default_description (const char *key);
 
 G_END_DECLS

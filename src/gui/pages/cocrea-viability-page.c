@@ -16,6 +16,7 @@
 #include "cocrea-aggregate-item.h"
 #include "cocrea-column-fit.h"
 #include "cocrea-chart-view.h"
+#include "cocrea-criterion.h"
 #include "cocrea-process-charts.h"
 #include "cocrea-conflict-item.h"
 #include "cocrea-conflict-row.h"
@@ -189,10 +190,16 @@ rebuild_aggregate (CocreaViabilityPage *self)
       if (self->ranking != NULL)
         {
           add_aggregate_column (self, _("Proposal"), COCREA_AGGREGATE_PROPOSAL, TRUE);
+          /* Headed as in the score grid: a criterion's full name did
+           * not fit its column ("Technical viabilit"). */
           for (guint c = 0; c < self->ranking->data->criteria->len; c++)
-            add_aggregate_column (self,
-                                  g_array_index (self->ranking->data->criteria, CocreaRankCriterion, c).name,
-                                  (int) c, FALSE);
+            {
+              const CocreaRankCriterion *criterion =
+                &g_array_index (self->ranking->data->criteria, CocreaRankCriterion, c);
+
+              add_aggregate_column (self, cocrea_criterion_short_name (criterion->key, criterion->name),
+                                    (int) c, FALSE);
+            }
           add_aggregate_column (self, _("Overall"), COCREA_AGGREGATE_OVERALL, FALSE);
         }
     }

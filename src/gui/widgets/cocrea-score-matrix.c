@@ -504,19 +504,6 @@ make_cell (CocreaScoreMatrix *self)
   return cell;
 }
 
-/* What a column heading says: a built-in criterion's one word when it
- * keeps its default name, else the process's own name. */
-static const char *
-heading_text (const Column *column)
-{
-  const char *short_name = cocrea_criterion_default_short_name (column->key);
-
-  if (short_name != NULL &&
-      g_str_equal (column->name, cocrea_criterion_default_name (column->key)))
-    return short_name;
-  return column->name;
-}
-
 /* A column heading: the criterion and its scale. The full name is its
  * tooltip and what screen readers say; a long name of the process's own
  * wraps onto three lines at most, so that no column widens the grid past
@@ -526,7 +513,7 @@ make_heading (const Column *column)
 {
   g_autofree char *scale = g_strdup_printf ("%d–%d", column->scale_min, column->scale_max);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *name = gtk_label_new (heading_text (column));
+  GtkWidget *name = gtk_label_new (cocrea_criterion_short_name (column->key, column->name));
   GtkWidget *range = gtk_label_new (scale);
 
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
