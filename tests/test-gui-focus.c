@@ -5,8 +5,11 @@
  * button), closed with Escape and again by doing what it is for, and
  * the window's focus must then be back on the control that opened it,
  * or on the control of the same row when the page built its rows anew
- * (the same action and target), never lost to the header bar. Exits 77
- * (skipped) without a display.
+ * (the same action and target), or on the list it was in, never lost
+ * (the next Tab then started over at the header bar). Covered: Shortlist…
+ * and Edit Reason…, Decide…, Edit Contribution, New Activity, Record
+ * Progress…, Merge into a New Proposal, Proposal Details, Add Comment…,
+ * Answer…, New Group. Exits 77 (skipped) without a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,12 +20,15 @@
 #include "cocrea-activity-dialog.h"
 #include "cocrea-application.h"
 #include "cocrea-capture-page.h"
+#include "cocrea-comment-dialog.h"
+#include "cocrea-consultation-page.h"
 #include "cocrea-merge-page.h"
 #include "cocrea-proposal-dialog.h"
 #include "cocrea-plan-page.h"
 #include "cocrea-prioritise-page.h"
 #include "cocrea-progress-dialog.h"
 #include "cocrea-proposal.h"
+#include "cocrea-response-dialog.h"
 #include "cocrea-selection-page.h"
 #include "cocrea-selection.h"
 #include "cocrea-window.h"
@@ -410,6 +416,79 @@ test_merge (void)
   assert_focus_in (tally);
 }
 
+/* The entry row under @root whose title starts with @prefix. */
+static GtkEditable *
+entry_row (GtkWidget *root, const char *prefix)
+{
+  g_autoptr (GPtrArray) rows = gui_find_all_of_type (root, ADW_TYPE_ENTRY_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_has_prefix (adw_preferences_row_get_title (rows->pdata[i]), prefix))
+      return rows->pdata[i];
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Consultation: Add Comment… (Escape, then a comment saved with
+ * Ctrl+S: the list is read again) and Answer… on a selected comment
+ * (Escape, then the answer saved again). */
+static void
+test_consultation (void)
+{
+  GtkWidget *page = gui_show_page (window, "consultation", COCREA_TYPE_CONSULTATION_PAGE);
+  GtkWidget *view = gui_find_one_of_type (page, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *dialog;
+
+  dialog = open_from (find_button (page, "consultation.add", 0));
+  g_assert_true (COCREA_IS_COMMENT_DIALOG (dialog));
+  press_keys (dialog, "Escape");
+  wait_closed ();
+  assert_focus_on ("consultation.add", 0);
+
+  dialog = open_from (window_focus ());
+  gtk_editable_set_text (entry_row (dialog, "Received"), "2019-12-03");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gui_find_one_of_type (dialog, GTK_TYPE_TEXT_VIEW))),
+                            "Que las actas se lean en voz alta", -1);
+  press_keys (dialog, "ctrl+s");
+  wait_closed ();
+  assert_focus_on ("consultation.add", 0);
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view))),
+                                   0, TRUE);
+  gui_settle ();
+  dialog = open_from (find_button (page, "consultation.respond", 0));
+  g_assert_true (COCREA_IS_RESPONSE_DIALOG (dialog));
+  press_keys (dialog, "Escape");
+  wait_closed ();
+  assert_focus_on ("consultation.respond", 0);
+
+  dialog = open_from (window_focus ());
+  press_keys (dialog, "ctrl+s");
+  wait_closed ();
+  assert_focus_on ("consultation.respond", 0);
+}
+
+/* New Group on Activities & groups (an AdwMessageDialog): Escape, then a
+ * name and Enter. */
+static void
+test_new_group (void)
+{
+  GtkWidget *page = gui_show_page (window, "activities", COCREA_TYPE_ACTIVITIES_PAGE);
+  GtkWidget *dialog;
+
+  dialog = open_from (find_button (page, "activities.add-group", 0));
+  press_keys (dialog, "Escape");
+  wait_closed ();
+  assert_focus_on ("activities.add-group", 0);
+
+  dialog = open_from (window_focus ());
+  gtk_editable_set_text (GTK_EDITABLE (gui_find_one_of_type (dialog, GTK_TYPE_ENTRY)), "Mesa de foco");
+  gtk_widget_grab_focus (gui_find_one_of_type (dialog, GTK_TYPE_ENTRY));
+  press_keys (dialog, "Return");
+  wait_closed ();
+  assert_focus_on ("activities.add-group", 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -423,6 +502,8 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-focus/new-activity", test_new_activity);
   g_test_add_func ("/gui-focus/record-progress", test_record_progress);
   g_test_add_func ("/gui-focus/merge", test_merge);
+  g_test_add_func ("/gui-focus/consultation", test_consultation);
+  g_test_add_func ("/gui-focus/new-group", test_new_group);
 
   return gui_harness_run ();
 }
