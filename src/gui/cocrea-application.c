@@ -394,12 +394,24 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The Shortcuts window is built the first time it is asked for, not with
+ * every window as GtkApplication does with a gtk/help-overlay.ui: its
+ * hundred labels were 5 % of the work before a window's first frame. */
 static void
 shortcuts_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   CocreaApplication *self = user_data;
   CocreaWindow *window = get_any_window (self);
 
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == NULL)
+    {
+      g_autoptr (GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/cocrea/Cocrea/help-overlay.ui");
+
+      gtk_application_window_set_help_overlay (
+        GTK_APPLICATION_WINDOW (window),
+        GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
@@ -555,7 +567,6 @@ cocrea_application_startup (GApplication *app)
 {
   CocreaApplication *self = COCREA_APPLICATION (app);
   GtkApplication *gtk_app = GTK_APPLICATION (app);
-  const char *no_accels[] = { NULL };
   struct { const char *action; const char *accel; } accels[] = {
     { "app.new", "<Ctrl>n" },
     { "app.open", "<Ctrl>o" },
@@ -579,9 +590,8 @@ cocrea_application_startup (GApplication *app)
   if (cocrea_first_frame_wanted ())
     g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
 
-  /* GtkApplication gives win.show-help-overlay the same accelerator;
-   * app.shortcuts owns it so it also works from a dialog-less start. */
-  gtk_application_set_accels_for_action (gtk_app, "win.show-help-overlay", no_accels);
+  /* Ctrl+? is app.shortcuts' (it builds the Shortcuts window first): no
+   * gtk/help-overlay.ui gives win.show-help-overlay an accelerator. */
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     {
       const char *one[] = { accels[i].accel, NULL };
