@@ -401,19 +401,21 @@ static void
 shortcuts_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   CocreaApplication *self = user_data;
-  CocreaWindow *window = get_any_window (self);
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (get_any_window (self));
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
 
-  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == NULL)
+  if (overlay == NULL)
     {
       g_autoptr (GtkBuilder) builder =
         gtk_builder_new_from_resource ("/org/cocrea/Cocrea/help-overlay.ui");
 
-      gtk_application_window_set_help_overlay (
-        GTK_APPLICATION_WINDOW (window),
-        GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
     }
   gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  /* Presented, not only shown as win.show-help-overlay does: opened a
+   * second time, it must come above the window again. */
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 /*
