@@ -9,7 +9,7 @@
  * (the next Tab then started over at the header bar). Covered: Shortlist…
  * and Edit Reason…, Decide…, Edit Contribution, New Activity, Record
  * Progress…, Merge into a New Proposal, Proposal Details, Add Comment…,
- * Answer…, New Group. Exits 77 (skipped) without a display.
+ * Answer…, New Group, and Process Settings… from the main menu. Exits 77 (skipped) without a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -489,6 +489,41 @@ test_new_group (void)
   assert_focus_on ("activities.add-group", 0);
 }
 
+static gboolean
+menu_open (gpointer button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* Process Settings… from the main menu (Space on the menu button, P):
+ * Escape gives the focus back to the menu button, the popover's item
+ * being gone. */
+static void
+test_main_menu (void)
+{
+  g_autoptr (GPtrArray) buttons = gui_find_all_of_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *menu = NULL, *dialog, *focus;
+
+  for (guint i = 0; i < buttons->len && menu == NULL; i++)
+    if (gtk_widget_get_mapped (buttons->pdata[i]) && gtk_menu_button_get_primary (buttons->pdata[i]))
+      menu = buttons->pdata[i];
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_grab_focus (menu));
+  press_keys (GTK_WIDGET (window), "space");
+  gui_wait_for (menu_open, menu);
+  press_keys (GTK_WIDGET (window), "p");
+  gui_wait_for (dialog_open, NULL);
+  dialog = shown_dialog ();
+  press_keys (dialog, "Escape");
+  wait_closed ();
+  focus = window_focus ();
+  g_assert_nonnull (focus);
+  if (focus != menu && !gtk_widget_is_ancestor (focus, menu))
+    g_error ("The focus went to a %s, not back to the main menu", G_OBJECT_TYPE_NAME (focus));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -504,6 +539,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui-focus/merge", test_merge);
   g_test_add_func ("/gui-focus/consultation", test_consultation);
   g_test_add_func ("/gui-focus/new-group", test_new_group);
+  g_test_add_func ("/gui-focus/main-menu", test_main_menu);
 
   return gui_harness_run ();
 }

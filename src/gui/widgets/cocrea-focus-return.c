@@ -387,8 +387,11 @@ dialog_mapped_cb (GtkWindow *dialog)
   GtkWindow *parent = gtk_window_get_transient_for (dialog);
   GtkWidget *focus = parent != NULL ? outside_popovers (gtk_root_get_focus (GTK_ROOT (parent))) : NULL;
 
-  g_object_set_data_full (G_OBJECT (dialog), OPENER_KEY,
-                          focus != NULL ? opener_new (parent, focus) : NULL, opener_unref);
+  /* Nothing had the focus (a dialog at start-up): nothing to give back. */
+  if (focus == NULL)
+    g_object_set_data (G_OBJECT (dialog), OPENER_KEY, NULL);
+  else
+    g_object_set_data_full (G_OBJECT (dialog), OPENER_KEY, opener_new (parent, focus), opener_unref);
 }
 
 static void
