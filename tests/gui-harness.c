@@ -8,6 +8,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 
 #include "cocrea-demo.h"
@@ -377,4 +378,36 @@ gui_screenshot (const char *name)
   path = g_build_filename (dir, name, NULL);
   command = g_strdup_printf ("/usr/bin/import -window root '%s'", path);
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+/*
+ * gui_press_keys:
+ * Presses @keys (xdotool's names, "ctrl+s Return") in @toplevel through
+ * the X server, as a keyboard does: the open list of a drop-down is a
+ * popup of its own, and a dialog's key bindings are the window's, which a
+ * call into a widget would not go through. Then lets GTK answer them.
+ */
+void
+gui_press_keys (GtkWidget *toplevel, const char *keys)
+{
+  g_autofree char *xid = NULL;
+  g_autofree char *focus = NULL;
+  g_autofree char *press = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (toplevel))));
+  focus = g_strconcat ("xdotool windowfocus --sync ", xid, NULL);
+  g_assert_true (g_spawn_command_line_sync (focus, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  gui_settle ();
+  press = g_strconcat ("xdotool key --delay 100 ", keys, NULL);
+  g_assert_true (g_spawn_command_line_sync (press, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (20 * 1000);
+      gui_settle ();
+    }
 }

@@ -66,5 +66,7 @@ gboolean   gui_has_accessible_name     (gpointer    widget);
 void       gui_check_accessible_labels (GtkWidget  *root,
                                         guint       at_least);
 void       gui_screenshot              (const char *name);
+void       gui_press_keys              (GtkWidget  *toplevel,
+                                        const char *keys);
 
 G_END_DECLS

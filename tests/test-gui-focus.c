@@ -14,7 +14,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
 
 #include "cocrea-activities-page.h"
 #include "cocrea-activity-dialog.h"
@@ -35,32 +34,6 @@
 #include "gui-harness.h"
 
 static GtkWindow *window;
-
-/* Presses @keys (xdotool's names) in @toplevel, as a keyboard does. */
-static void
-press_keys (GtkWidget *toplevel, const char *keys)
-{
-  g_autofree char *xid = NULL;
-  g_autofree char *focus = NULL;
-  g_autofree char *press = NULL;
-  g_autoptr (GError) error = NULL;
-  int status = 0;
-
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (toplevel))));
-  focus = g_strconcat ("xdotool windowfocus --sync ", xid, NULL);
-  g_assert_true (g_spawn_command_line_sync (focus, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  gui_settle ();
-  press = g_strconcat ("xdotool key --delay 60 ", keys, NULL);
-  g_assert_true (g_spawn_command_line_sync (press, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-  for (guint i = 0; i < 10; i++)
-    {
-      g_usleep (20 * 1000);
-      gui_settle ();
-    }
-}
 
 /* The dialog shown over the window, if any. */
 static GtkWidget *
@@ -124,7 +97,7 @@ open_from (GtkWidget *opener)
 {
   g_assert_true (gtk_widget_grab_focus (opener));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == opener);
-  press_keys (GTK_WIDGET (window), "space");
+  gui_press_keys (GTK_WIDGET (window), "space");
   gui_wait_for (dialog_open, NULL);
   gui_settle ();
   return shown_dialog ();
@@ -229,19 +202,19 @@ test_shortlist (void)
   GtkWidget *dialog;
 
   dialog = open_from (find_button (page, "prioritise.shortlist", id));
-  press_keys (dialog, "Escape");
+  gui_press_keys (dialog, "Escape");
   wait_closed ();
   assert_focus_on ("prioritise.shortlist", id);
 
   /* The reason, then Enter: the row shows the decision, its button is new. */
   dialog = open_from (window_focus ());
-  press_keys (dialog, "P r u e b a Return");
+  gui_press_keys (dialog, "P r u e b a Return");
   wait_closed ();
   assert_focus_on ("prioritise.shortlist", id);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (window_focus ())), ==, "Edit Reason…");
 
   dialog = open_from (window_focus ());
-  press_keys (dialog, "Escape");
+  gui_press_keys (dialog, "Escape");
   wait_closed ();
   assert_focus_on ("prioritise.shortlist", id);
 
@@ -262,12 +235,12 @@ test_decide (void)
   GtkWidget *dialog;
 
   dialog = open_from (find_button (page, "selection.decide", id));
-  press_keys (dialog, "Escape");
+  gui_press_keys (dialog, "Escape");
   wait_closed ();
   assert_focus_on ("selection.decide", id);
 
   dialog = open_from (window_focus ());
-  press_keys (dialog, "Return");
+  gui_press_keys (dialog, "Return");
   wait_closed ();
   assert_focus_on ("selection.decide", id);
 }
@@ -286,7 +259,7 @@ test_edit_contribution (void)
   id = g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (opener)));
 
   dialog = open_from (opener);
-  press_keys (dialog, "Escape");
+  gui_press_keys (dialog, "Escape");
   wait_closed ();
   assert_focus_on ("capture.edit-contribution", id);
 
@@ -308,7 +281,7 @@ test_new_activity (void)
 
   dialog = open_from (find_button (page, "activities.add", 0));
   g_assert_true (COCREA_IS_ACTIVITY_DIALOG (dialog));
-  press_keys (dialog, "Escape");
+  gui_press_keys (dialog, "Escape");
   wait_closed ();
   assert_focus_on ("activities.add", 0);
 
@@ -318,7 +291,7 @@ test_new_activity (void)
   gtk_editable_set_text (rows->pdata[0], "Encuentro de foco");
   gtk_editable_set_text (rows->pdata[1], "2019-04-06");
   gtk_editable_set_text (rows->pdata[2], "Liceo A-90");
-  press_keys (dialog, "ctrl+s");
+  gui_press_keys (dialog, "ctrl+s");
   wait_closed ();
   assert_focus_on ("activities.add", 0);
 }
@@ -352,7 +325,7 @@ test_record_progress (void)
 
   dialog = open_from (opener);
   g_assert_true (COCREA_IS_PROGRESS_DIALOG (dialog));
-  press_keys (dialog, "Escape");
+  gui_press_keys (dialog, "Escape");
   wait_closed ();
   assert_focus_on ("editor.record-progress", id);
 
@@ -360,7 +333,7 @@ test_record_progress (void)
   dialog = open_from (window_focus ());
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gui_find_one_of_type (dialog, GTK_TYPE_TEXT_VIEW))),
                             "Acta de la sesión", -1);
-  press_keys (dialog, "ctrl+s");
+  gui_press_keys (dialog, "ctrl+s");
   wait_closed ();
   assert_focus_on ("editor.record-progress", id);
 }
@@ -384,34 +357,34 @@ test_merge (void)
   gui_settle ();
   g_assert_true (gtk_widget_child_focus (contributions, GTK_DIR_TAB_FORWARD));
   assert_focus_in (contributions);
-  press_keys (GTK_WIDGET (window), "ctrl+shift+m");
+  gui_press_keys (GTK_WIDGET (window), "ctrl+shift+m");
   gui_wait_for (dialog_open, NULL);
   dialog = shown_dialog ();
-  press_keys (dialog, "Escape");
+  gui_press_keys (dialog, "Escape");
   wait_closed ();
   assert_focus_in (contributions);
 
-  press_keys (GTK_WIDGET (window), "ctrl+shift+m");
+  gui_press_keys (GTK_WIDGET (window), "ctrl+shift+m");
   gui_wait_for (dialog_open, NULL);
   dialog = shown_dialog ();
-  press_keys (dialog, "ctrl+a F o c o Return");
+  gui_press_keys (dialog, "ctrl+a F o c o Return");
   wait_closed ();
   assert_focus_in (contributions);
 
   g_assert_true (gtk_widget_child_focus (tally, GTK_DIR_TAB_FORWARD));
   assert_focus_in (tally);
-  press_keys (GTK_WIDGET (window), "Return");
+  gui_press_keys (GTK_WIDGET (window), "Return");
   gui_wait_for (dialog_open, NULL);
   dialog = shown_dialog ();
   g_assert_true (COCREA_IS_PROPOSAL_DIALOG (dialog));
-  press_keys (dialog, "Escape");
+  gui_press_keys (dialog, "Escape");
   wait_closed ();
   assert_focus_in (tally);
 
-  press_keys (GTK_WIDGET (window), "Return");
+  gui_press_keys (GTK_WIDGET (window), "Return");
   gui_wait_for (dialog_open, NULL);
   dialog = shown_dialog ();
-  press_keys (dialog, "ctrl+s");
+  gui_press_keys (dialog, "ctrl+s");
   wait_closed ();
   assert_focus_in (tally);
 }
@@ -441,7 +414,7 @@ test_consultation (void)
 
   dialog = open_from (find_button (page, "consultation.add", 0));
   g_assert_true (COCREA_IS_COMMENT_DIALOG (dialog));
-  press_keys (dialog, "Escape");
+  gui_press_keys (dialog, "Escape");
   wait_closed ();
   assert_focus_on ("consultation.add", 0);
 
@@ -449,7 +422,7 @@ test_consultation (void)
   gtk_editable_set_text (entry_row (dialog, "Received"), "2019-12-03");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gui_find_one_of_type (dialog, GTK_TYPE_TEXT_VIEW))),
                             "Que las actas se lean en voz alta", -1);
-  press_keys (dialog, "ctrl+s");
+  gui_press_keys (dialog, "ctrl+s");
   wait_closed ();
   assert_focus_on ("consultation.add", 0);
 
@@ -458,12 +431,12 @@ test_consultation (void)
   gui_settle ();
   dialog = open_from (find_button (page, "consultation.respond", 0));
   g_assert_true (COCREA_IS_RESPONSE_DIALOG (dialog));
-  press_keys (dialog, "Escape");
+  gui_press_keys (dialog, "Escape");
   wait_closed ();
   assert_focus_on ("consultation.respond", 0);
 
   dialog = open_from (window_focus ());
-  press_keys (dialog, "ctrl+s");
+  gui_press_keys (dialog, "ctrl+s");
   wait_closed ();
   assert_focus_on ("consultation.respond", 0);
 }
@@ -477,14 +450,14 @@ test_new_group (void)
   GtkWidget *dialog;
 
   dialog = open_from (find_button (page, "activities.add-group", 0));
-  press_keys (dialog, "Escape");
+  gui_press_keys (dialog, "Escape");
   wait_closed ();
   assert_focus_on ("activities.add-group", 0);
 
   dialog = open_from (window_focus ());
   gtk_editable_set_text (GTK_EDITABLE (gui_find_one_of_type (dialog, GTK_TYPE_ENTRY)), "Mesa de foco");
   gtk_widget_grab_focus (gui_find_one_of_type (dialog, GTK_TYPE_ENTRY));
-  press_keys (dialog, "Return");
+  gui_press_keys (dialog, "Return");
   wait_closed ();
   assert_focus_on ("activities.add-group", 0);
 }
@@ -511,12 +484,12 @@ test_main_menu (void)
       menu = buttons->pdata[i];
   g_assert_nonnull (menu);
   g_assert_true (gtk_widget_grab_focus (menu));
-  press_keys (GTK_WIDGET (window), "space");
+  gui_press_keys (GTK_WIDGET (window), "space");
   gui_wait_for (menu_open, menu);
-  press_keys (GTK_WIDGET (window), "p");
+  gui_press_keys (GTK_WIDGET (window), "p");
   gui_wait_for (dialog_open, NULL);
   dialog = shown_dialog ();
-  press_keys (dialog, "Escape");
+  gui_press_keys (dialog, "Escape");
   wait_closed ();
   focus = window_focus ();
   g_assert_nonnull (focus);

@@ -9,7 +9,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
 
 #include "cocrea-application.h"
 #include "cocrea-chart-view.h"
@@ -422,34 +421,6 @@ test_selection_quota (void)
   g_assert_cmpint (summary.selected, ==, summary.quota_total);
 }
 
-/* Presses @keys (xdotool names) in @window, through the X server as a
- * keyboard would: the open list of a drop-down is a popup of its own,
- * whose key handling a call into the widget would not go through. */
-static void
-press_keys (GtkWidget *toplevel, const char *keys)
-{
-  g_autofree char *xid = NULL;
-  g_autofree char *focus = NULL;
-  g_autofree char *press = NULL;
-  g_autoptr (GError) error = NULL;
-  int status = 0;
-
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (toplevel))));
-  focus = g_strconcat ("xdotool windowfocus --sync ", xid, NULL);
-  g_assert_true (g_spawn_command_line_sync (focus, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  gui_settle ();
-  press = g_strconcat ("xdotool key --delay 100 ", keys, NULL);
-  g_assert_true (g_spawn_command_line_sync (press, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-  for (guint i = 0; i < 20; i++)
-    {
-      g_usleep (20 * 1000);
-      gui_settle ();
-    }
-}
-
 static gboolean
 popover_open (gpointer dropdown)
 {
@@ -587,9 +558,9 @@ test_decide_undecided (void)
 
   /* The decision is the first field: open its list, go down one, Enter. */
   g_assert_true (is_focus (dropdown) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), dropdown));
-  press_keys (dialog, "space");
+  gui_press_keys (dialog, "space");
   gui_wait_for (popover_open, dropdown);
-  press_keys (dialog, "Down Down Return");
+  gui_press_keys (dialog, "Down Down Return");
   g_assert_false (popover_open (dropdown));
   /* The list opens on its first item: two down is the third. */
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 2);
