@@ -53,7 +53,8 @@ cocrea_aggregate_cell_show_item (CocreaItemWidget *widget, gpointer item)
                                   tooltip != NULL ? tooltip : "", -1);
 }
 
-/* The proposal's title wraps; the figures keep their digits in line. */
+/* The proposal's title wraps; the figures keep their digits in line, and
+ * wrap between them only when their column is narrowed. */
 static void
 set_column (CocreaAggregateCell *self, int column)
 {
@@ -66,7 +67,13 @@ set_column (CocreaAggregateCell *self, int column)
       gtk_label_set_width_chars (self->label, 8);
     }
   else
-    gtk_widget_add_css_class (GTK_WIDGET (self->label), "numeric");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->label), "numeric");
+      /* Only when its column is narrowed to fit (large text), and then
+       * between figures: the item keeps each figure together. */
+      gtk_label_set_wrap (self->label, TRUE);
+      gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD);
+    }
 }
 
 static void

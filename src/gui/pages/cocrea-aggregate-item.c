@@ -9,6 +9,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -42,6 +43,24 @@ cell_clear (gpointer data)
   g_free (cell->tooltip);
 }
 
+/* @text with its spaces made unbreakable but for those after a "·": a
+ * cell narrowed by large text (issue 11) breaks between its figures
+ * ("4.0 ·" over "med 4.0"), never inside one ("med" over "4.0"). */
+static char *
+keep_figures_together (const char *text)
+{
+  GString *kept = g_string_sized_new (strlen (text) + 8);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' && !g_str_has_suffix (kept->str, "·"))
+        g_string_append (kept, "\u00a0");
+      else
+        g_string_append_c (kept, *p);
+    }
+  return g_string_free (kept, FALSE);
+}
+
 /**
  * cocrea_aggregate_item_new:
  * The row of proposal @proposal (an index into @ranking's proposals).
@@ -57,9 +76,12 @@ cocrea_aggregate_item_new (CocreaRanking *ranking, guint proposal)
   if (isnan (ranking->overall[proposal]))
     self->overall = g_strdup (_("not scored"));
   else
-    /* TRANSLATORS: overall viability, "#2 · 78 %" */
-    self->overall = g_strdup_printf (_("#%u · %.0f %%"), ranking->rank[proposal],
-                                     100 * ranking->overall[proposal]);
+    {
+      /* TRANSLATORS: overall viability, "#2 · 78 %" */
+      g_autofree char *overall = g_strdup_printf (_("#%u · %.0f %%"), ranking->rank[proposal],
+                                                  100 * ranking->overall[proposal]);
+      self->overall = keep_figures_together (overall);
+    }
 
   for (guint c = 0; c < ranking->data->criteria->len; c++)
     {
@@ -71,10 +93,13 @@ cocrea_aggregate_item_new (CocreaRanking *ranking, guint proposal)
       if (aggregate->n == 0)
         cell.text = g_strdup (_("no scores"));
       else
-        /* TRANSLATORS: an aggregate cell: mean, median, then min–max and number of evaluators: "3.8 · med 4.0", "2–5 · n 4" */
-        cell.text = g_strdup_printf (_("%.1f · med %.1f\n%d–%d · n %u"), aggregate->mean,
-                                     aggregate->median, aggregate->min, aggregate->max,
-                                     aggregate->n);
+        {
+          /* TRANSLATORS: an aggregate cell: mean, median, then min–max and number of evaluators: "3.8 · med 4.0", "2–5 · n 4" */
+          g_autofree char *text = g_strdup_printf (_("%.1f · med %.1f\n%d–%d · n %u"), aggregate->mean,
+                                                   aggregate->median, aggregate->min, aggregate->max,
+                                                   aggregate->n);
+          cell.text = keep_figures_together (text);
+        }
       if (cell.flagged)
         /* TRANSLATORS: tooltip of a flagged aggregate */
         cell.tooltip = g_strdup_printf (_("The evaluators disagree on %s: scores from %d to %d (standard deviation %.1f)."),

@@ -147,13 +147,45 @@ add_aggregate_column (CocreaViabilityPage *self, const char *title, int column, 
   gtk_column_view_column_set_factory (view_column, factory);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
-  /* Criteria have long names: narrow columns keep all five in view. The
-   * Overall one is narrow too ("#8 · 50 %"); the proposals take the rest. */
-  if (column >= 0)
-    gtk_column_view_column_set_fixed_width (view_column, 118);
-  else if (column == COCREA_AGGREGATE_OVERALL)
-    gtk_column_view_column_set_fixed_width (view_column, 92);
   gtk_column_view_append_column (self->aggregate_view, view_column);
+}
+
+/* The figures' columns as wide as their headings and their widest cell
+ * ("4.0 · med 4.0", "#1 · 79 %"), in the text size of the day, or a little
+ * narrower, their figures on more lines, when the view is too narrow (a
+ * long language at 150 % text); the proposals take the rest. A
+ * disagreement's cell is in bold and has its icon (16 px, 6 px from the
+ * text). */
+static void
+fit_aggregate_columns (CocreaViabilityPage *self, GListModel *rows)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->aggregate_view);
+  guint n_rows = g_list_model_get_n_items (rows);
+
+  /* The first column is the proposals'; the others hold the criteria, in
+   * order, then the overall viability. */
+  for (guint c = 1; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr (GtkColumnViewColumn) view_column = g_list_model_get_item (columns, c);
+      int column = c + 1 < g_list_model_get_n_items (columns) ? (int) c - 1 : COCREA_AGGREGATE_OVERALL;
+      g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+      gboolean any_flagged = FALSE;
+
+      for (guint r = 0; r < n_rows; r++)
+        {
+          g_autoptr (CocreaAggregateItem) row = g_list_model_get_item (rows, r);
+          const char *text, *tooltip;
+          gboolean flagged;
+
+          if (cocrea_aggregate_item_describe (row, column, &text, &tooltip, &flagged) && text != NULL)
+            g_ptr_array_add (texts, (gpointer) text);
+          any_flagged |= flagged;
+        }
+      g_ptr_array_add (texts, NULL);
+      cocrea_column_fit_content (view_column, (const char *const *) texts->pdata,
+                                 COCREA_COLUMN_FIT_WRAP | (any_flagged ? COCREA_COLUMN_FIT_BOLD : 0),
+                                 any_flagged ? 16 + 6 : 0);
+    }
 }
 
 /* The criteria names, one per line: the columns to show. */
@@ -174,6 +206,7 @@ rebuild_aggregate (CocreaViabilityPage *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->aggregate_view);
   g_autoptr (GtkSelectionModel) selection = NULL;
+  g_autoptr (GListModel) rows = NULL;
   g_autofree char *key = columns_key (self->ranking);
 
   if (g_strcmp0 (key, self->columns_key) != 0)
@@ -209,7 +242,9 @@ rebuild_aggregate (CocreaViabilityPage *self)
       gtk_column_view_set_model (self->aggregate_view, NULL);
       return;
     }
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (aggregate_rows (self->ranking)));
+  rows = aggregate_rows (self->ranking);
+  fit_aggregate_columns (self, rows);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_steal_pointer (&rows)));
   gtk_column_view_set_model (self->aggregate_view, selection);
 }
 
