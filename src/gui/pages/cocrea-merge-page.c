@@ -1000,6 +1000,12 @@ cocrea_merge_page_init (CocreaMergePage *self)
   /* Texts and titles wrap in the width the other columns leave. */
   cocrea_column_fit (self->contributions_view, 120);
   cocrea_column_fit (self->tally_view, 120);
+  /* The counts' columns as wide as their headings, whole at any text size
+   * ("Contribut" at 150 % when they were fixed). */
+  cocrea_column_fit_content (self->n_contributions_column, NULL, COCREA_COLUMN_FIT_NONE, 0);
+  cocrea_column_fit_content (self->n_groups_column, NULL, COCREA_COLUMN_FIT_NONE, 0);
+  cocrea_column_fit_content (self->n_activities_column, NULL, COCREA_COLUMN_FIT_NONE, 0);
+  cocrea_column_fit_content (self->n_supports_column, NULL, COCREA_COLUMN_FIT_NONE, 0);
 
   g_signal_connect_object (self->contribution_selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
