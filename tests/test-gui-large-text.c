@@ -9,13 +9,16 @@
  * (GTK cuts what does not fit), that no table is wider than its
  * place (its last columns out of sight) and that no heading or choice is
  * cut with an ellipsis for want of room, then, with COCREA_SCREENSHOT_DIR
- * set, saves a picture of the page and the sidebar as GTK draws them.
- * meson runs it on a screen of its own, 1366×768. Exits 77 (skipped)
- * without a display.
+ * set, saves a picture of the page and the sidebar as GTK draws them
+ * (and of each table, which may be scrolled out of sight). meson runs it
+ * on a screen of its own, 1366×768, once in English and once in Spanish
+ * (LANGUAGE=es), whose longer words are the harder test. Exits 77
+ * (skipped) without a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "cocrea-application.h"
 #include "cocrea-fold-bar.h"
@@ -160,6 +163,75 @@ count_cut_labels (GtkWidget *page, const char *page_name)
   return cut;
 }
 
+/* Whether @label, in a table's heading or cell, is shown only in part:
+ * given less than it needs (its natural width, or its minimum when it
+ * wraps), or running past a cell or a heading, which hide what overflows
+ * them ("Contribut" for "Contributions", "4.0 · med" for "4.0 · med 4.0").
+ * Labels that end in an ellipsis are meant to give way, and are left to
+ * count_cut_labels(). */
+static gboolean
+is_clipped_in_table (GtkWidget *label)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (label, GTK_TYPE_COLUMN_VIEW);
+  int minimum, natural;
+
+  if (view == NULL || gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
+    return FALSE;
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  if (gtk_widget_get_width (label) < (gtk_label_get_wrap (GTK_LABEL (label)) ? minimum : natural))
+    return TRUE;
+  for (GtkWidget *clip = gtk_widget_get_parent (label); clip != view; clip = gtk_widget_get_parent (clip))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_overflow (clip) != GTK_OVERFLOW_HIDDEN ||
+          !gtk_widget_compute_bounds (label, clip, &bounds))
+        continue;
+      if (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (clip) + 0.5)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* How many labels in @page's tables, headings or cells, are cut short. */
+static guint
+count_clipped_table_labels (GtkWidget *page, const char *page_name)
+{
+  g_autoptr (GPtrArray) labels = gui_find_all_of_type (page, GTK_TYPE_LABEL);
+  guint clipped = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = labels->pdata[i];
+
+      if (!gtk_widget_get_mapped (label) || !is_clipped_in_table (label))
+        continue;
+      g_test_message ("%s: \"%s\" is cut by its table's column", page_name,
+                      gtk_label_get_text (GTK_LABEL (label)));
+      clipped++;
+    }
+  return clipped;
+}
+
+/* Each mapped table of @page, as it draws itself, whether or not it is
+ * scrolled into sight (the Viability page's aggregate is below the fold). */
+static void
+save_tables (GtkWidget *page, guint number, const char *page_name)
+{
+  g_autoptr (GPtrArray) views = gui_find_all_of_type (page, GTK_TYPE_COLUMN_VIEW);
+  guint saved = 0;
+
+  for (guint i = 0; i < views->len; i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (!gtk_widget_get_mapped (views->pdata[i]))
+        continue;
+      name = g_strdup_printf ("large-text-%02u-%s-table-%u.png", number, page_name, ++saved);
+      save_widget (views->pdata[i], name);
+    }
+}
+
 static void
 test_large_text (void)
 {
@@ -186,12 +258,15 @@ test_large_text (void)
       /* Below the header bar, which GTK 4.8 will not draw by hand while
        * it waits for its allocation ("Trying to snapshot AdwHeaderBar"). */
       save_widget (gui_find_one_of_type (content, COCREA_TYPE_PROCESS_VIEW), name);
+      save_tables (page, i + 1, pages[i]);
       if (count_wide_tables (page, pages[i]) > 0 &&
           !g_strv_contains (known_wide, pages[i]))
         g_test_fail_printf ("The %s page has a table wider than the page at 150 %% text: "
                             "columns and their buttons are out of sight", pages[i]);
       if (count_cut_labels (page, pages[i]) > 0)
         g_test_fail_printf ("The %s page cuts a heading or a choice short at 150 %% text", pages[i]);
+      if (count_clipped_table_labels (page, pages[i]) > 0)
+        g_test_fail_printf ("The %s page cuts a table's heading or cell short at 150 %% text", pages[i]);
       if (min_width > WIDTH || min_height > HEIGHT)
         g_test_fail_printf ("The %s page needs %d×%d at 150 %% text: more than %d×%d, so it is cut",
                             pages[i], min_width, min_height, WIDTH, HEIGHT);
@@ -250,6 +325,11 @@ test_fold_bar (void)
 int
 main (int argc, char **argv)
 {
+  /* In English unless LANGUAGE says otherwise (meson runs it again with
+   * LANGUAGE=es), from the build's catalogs (COCREA_LOCALEDIR). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COCREA_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   if (!gui_harness_init (&argc, &argv, "cocrea-gui-large-text", "org.cocrea.Cocrea.TestLargeText"))
     return 77;
   /* Before any window exists, as a desktop sets it before applications
