@@ -152,10 +152,10 @@ add_aggregate_column (CocreaViabilityPage *self, const char *title, int column, 
 
 /* The figures' columns as wide as their headings and their widest cell
  * ("4.0 · med 4.0", "#1 · 79 %"), in the text size of the day, or a little
- * narrower, their figures on more lines, when the view is too narrow (a
- * long language at 150 % text); the proposals take the rest. A
- * disagreement's cell is in bold and has its icon (16 px, 6 px from the
- * text). */
+ * narrower, their figures on more lines, when the view is too narrow
+ * (150 % text); the proposals take the rest, at least their longest word
+ * ("Coordinación" whole, not "Coordinac-ión"). A disagreement's cell is in
+ * bold and has its icon (16 px, 6 px from the text). */
 static void
 fit_aggregate_columns (CocreaViabilityPage *self, GListModel *rows)
 {
@@ -164,10 +164,12 @@ fit_aggregate_columns (CocreaViabilityPage *self, GListModel *rows)
 
   /* The first column is the proposals'; the others hold the criteria, in
    * order, then the overall viability. */
-  for (guint c = 1; c < g_list_model_get_n_items (columns); c++)
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
     {
       g_autoptr (GtkColumnViewColumn) view_column = g_list_model_get_item (columns, c);
-      int column = c + 1 < g_list_model_get_n_items (columns) ? (int) c - 1 : COCREA_AGGREGATE_OVERALL;
+      int column = c == 0                                      ? COCREA_AGGREGATE_PROPOSAL
+                   : c + 1 < g_list_model_get_n_items (columns) ? (int) c - 1
+                                                                : COCREA_AGGREGATE_OVERALL;
       g_autoptr (GPtrArray) texts = g_ptr_array_new ();
       gboolean any_flagged = FALSE;
 

@@ -63,12 +63,12 @@ fit_free (gpointer data)
 }
 
 /* The width @text takes in @view's font, in pixels: in bold with @bold,
- * at HEADING_FONT_SIZE points with @heading, and with @narrowest, broken
- * wherever it may be (the widest unbreakable piece). Figures are measured
- * with tabular digits, as the "numeric" style class shows them. */
+ * at HEADING_FONT_SIZE points with @heading, and wrapped at @wrap_width
+ * pixels unless it is negative (at 0: broken wherever it may be, the
+ * widest unbreakable piece). Figures are measured with tabular digits,
+ * as the "numeric" style class shows them. */
 static int
-text_width (GtkColumnView *view, const char *text, gboolean bold, gboolean heading,
-            gboolean narrowest)
+text_width (GtkColumnView *view, const char *text, gboolean bold, gboolean heading, int wrap_width)
 {
   g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), text);
   PangoAttrList *attrs = pango_attr_list_new ();
@@ -82,10 +82,10 @@ text_width (GtkColumnView *view, const char *text, gboolean bold, gboolean headi
     pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
-  if (narrowest)
+  if (wrap_width >= 0)
     {
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-      pango_layout_set_width (layout, 0);
+      pango_layout_set_width (layout, wrap_width * PANGO_SCALE);
     }
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   return logical.width;
@@ -99,7 +99,7 @@ heading_width (GtkColumnView *view, GtkColumnViewColumn *column)
 
   if (title == NULL || *title == '\0')
     return 0;
-  return text_width (view, title, TRUE, TRUE, FALSE) +
+  return text_width (view, title, TRUE, TRUE, -1) +
          (gtk_column_view_column_get_sorter (column) != NULL ? SORT_INDICATOR : 0) + CELL_PADDING +
          SLACK;
 }
@@ -117,12 +117,28 @@ content_widths (GtkColumnView *view, GtkColumnViewColumn *column, const Content 
   *minimum = *natural = heading_width (view, column);
   for (guint i = 0; content->texts != NULL && content->texts[i] != NULL; i++)
     {
-      int one_line = text_width (view, content->texts[i], bold, FALSE, FALSE);
-      int broken = wrap ? text_width (view, content->texts[i], bold, FALSE, TRUE) : one_line;
+      int one_line = text_width (view, content->texts[i], bold, FALSE, -1);
+      int broken = wrap ? text_width (view, content->texts[i], bold, FALSE, 0) : one_line;
 
       *natural = MAX (*natural, one_line + content->extra + CELL_PADDING + SLACK);
       *minimum = MAX (*minimum, broken + content->extra + CELL_PADDING + SLACK);
     }
+}
+
+/* The width @column takes when its texts wrap to fit @cap pixels: as
+ * wide as their widest line then, so that the width they leave goes to
+ * the expanding column. */
+static int
+wrapped_width (GtkColumnView *view, GtkColumnViewColumn *column, const Content *content, int cap)
+{
+  gboolean bold = (content->flags & COCREA_COLUMN_FIT_BOLD) != 0;
+  int room = MAX (cap - content->extra - CELL_PADDING - SLACK, 0);
+  int width = heading_width (view, column);
+
+  for (guint i = 0; content->texts != NULL && content->texts[i] != NULL; i++)
+    width = MAX (width, text_width (view, content->texts[i], bold, FALSE, room) + content->extra +
+                          CELL_PADDING + SLACK);
+  return MIN (width, cap);
 }
 
 /* The width of the columns of @minimum and @natural widths when none is
@@ -163,8 +179,9 @@ widest_cap (GArray *minimum, GArray *natural, int room)
 
 /* The columns given their content get their whole width when the view
  * has room for it beside the expanding column's least, else the widest
- * of them are narrowed to the same width (down to their minimum); the
- * expanding column takes what is left. */
+ * of them wrap their texts at the same width (not below their minimum)
+ * and keep the width of their widest line; the expanding column takes
+ * what is left. */
 static gboolean
 fit_now (gpointer data)
 {
@@ -176,6 +193,7 @@ fit_now (gpointer data)
   g_autoptr (GArray) minimum = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr (GArray) natural = g_array_new (FALSE, FALSE, sizeof (int));
   int least = fit->least;
+  int words = 0; /* the expanding column's longest word, given its content */
   int others = 0;
   int page, cap, width;
 
@@ -190,13 +208,18 @@ fit_now (gpointer data)
 
       if (!gtk_column_view_column_get_visible (column))
         continue;
+      content = g_object_get_data (G_OBJECT (column), "cocrea-column-fit-content");
       if (expanding == NULL && gtk_column_view_column_get_expand (column))
         {
           least = MAX (least, heading_width (fit->view, column));
+          if (content != NULL)
+            {
+              content_widths (fit->view, column, content, &min, &nat);
+              words = min;
+            }
           expanding = g_steal_pointer (&column);
           continue;
         }
-      content = g_object_get_data (G_OBJECT (column), "cocrea-column-fit-content");
       if (content == NULL)
         {
           others += MAX (gtk_column_view_column_get_fixed_width (column), 0);
@@ -209,10 +232,21 @@ fit_now (gpointer data)
     }
 
   page = (int) gtk_adjustment_get_page_size (hadjustment);
+  /* Its longest word whole, unless that would take more than a third. */
+  least = MAX (least, MIN (words, page / 3));
   cap = widest_cap (minimum, natural, page - others - (expanding != NULL ? least : 0));
   for (guint i = 0; i < fitted->len; i++)
     {
-      width = MAX (g_array_index (minimum, int, i), MIN (g_array_index (natural, int, i), cap));
+      int min = g_array_index (minimum, int, i);
+      int nat = g_array_index (natural, int, i);
+      GtkColumnViewColumn *column = fitted->pdata[i];
+
+      if (nat <= cap)
+        width = nat;
+      else
+        width = MAX (min, wrapped_width (fit->view, column,
+                                         g_object_get_data (G_OBJECT (column), "cocrea-column-fit-content"),
+                                         cap));
       if (gtk_column_view_column_get_fixed_width (fitted->pdata[i]) != width)
         gtk_column_view_column_set_fixed_width (fitted->pdata[i], width);
       others += width;
@@ -303,12 +337,14 @@ cocrea_column_fit (GtkColumnView *view, int least)
 
 /**
  * cocrea_column_fit_content:
- * From now on, keeps @column (not the expanding one of a view fitted by
- * cocrea_column_fit()) as wide as its heading and the widest of @texts
- * need in the view's font, plus @extra pixels for what a cell shows
- * beside its text (an icon); with %COCREA_COLUMN_FIT_WRAP, narrower when
- * the view is too narrow. Call it again when the texts change; %NULL
- * @texts: the heading alone.
+ * From now on, keeps @column as wide as its heading and the widest of
+ * @texts need in the view's font, plus @extra pixels for what a cell
+ * shows beside its text (an icon); with %COCREA_COLUMN_FIT_WRAP, narrower
+ * when the view is too narrow. The expanding column of a view fitted by
+ * cocrea_column_fit() is given its content (%COCREA_COLUMN_FIT_WRAP) to
+ * be kept as wide as its longest word, up to a third of the view: its
+ * texts wrap, but not inside a word. Call it again when the texts change;
+ * %NULL @texts: the heading alone.
  */
 void
 cocrea_column_fit_content (GtkColumnViewColumn *column, const char *const *texts,
