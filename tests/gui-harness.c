@@ -411,3 +411,21 @@ gui_press_keys (GtkWidget *toplevel, const char *keys)
       gui_settle ();
     }
 }
+
+/*
+ * gui_open_demo:
+ * Opens the demo process in a window of @width × @height (0 × 0: its
+ * default size), waits until it is shown and lets it settle.
+ */
+GtkWindow *
+gui_open_demo (int width, int height)
+{
+  GtkWindow *window = cocrea_application_open_path (gui.app, gui.demo_path);
+
+  g_assert_nonnull (window);
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (window, width, height);
+  gui_wait_for (gui_is_mapped, window);
+  gui_settle ();
+  return window;
+}

@@ -66,6 +66,8 @@ gboolean   gui_has_accessible_name     (gpointer    widget);
 void       gui_check_accessible_labels (GtkWidget  *root,
                                         guint       at_least);
 void       gui_screenshot              (const char *name);
+GtkWindow *gui_open_demo               (int         width,
+                                        int         height);
 void       gui_press_keys              (GtkWidget  *toplevel,
                                         const char *keys);
 

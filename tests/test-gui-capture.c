@@ -145,10 +145,7 @@ test_capture (void)
   GtkWidget *frame;
   guint before;
 
-  window = cocrea_application_open_path (gui.app, gui.demo_path);
-  g_assert_nonnull (window);
-  gui_wait_for (gui_is_mapped, window);
-  gui_settle ();
+  window = gui_open_demo (0, 0);
 
   page = gui_show_page (window, "capture", COCREA_TYPE_CAPTURE_PAGE);
   text_view = gui_find_one_of_type (page, GTK_TYPE_TEXT_VIEW);

@@ -184,10 +184,7 @@ proposal_decided_as (CocreaDecision wanted)
 static void
 test_open (void)
 {
-  window = cocrea_application_open_path (gui.app, gui.demo_path);
-  g_assert_nonnull (window);
-  gui_wait_for (gui_is_mapped, window);
-  gui_settle ();
+  window = gui_open_demo (0, 0);
 }
 
 /* Shortlist… on a row: Escape, then shortlisting (the row is read

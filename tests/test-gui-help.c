@@ -52,10 +52,7 @@ activate_accel (GtkWidget *widget, const char *accel)
 static void
 test_open (void)
 {
-  window = cocrea_application_open_path (gui.app, gui.demo_path);
-  g_assert_nonnull (window);
-  gui_wait_for (gui_is_mapped, window);
-  gui_settle ();
+  window = gui_open_demo (0, 0);
 }
 
 /* The primary menu lists Help (app.help), and F1 is bound to it. */

@@ -83,11 +83,7 @@ scroll_to (GtkWidget *widget)
 static void
 test_open (void)
 {
-  window = cocrea_application_open_path (gui.app, gui.demo_path);
-  g_assert_nonnull (window);
-  gtk_window_set_default_size (window, 1260, 900);
-  gui_wait_for (gui_is_mapped, window);
-  gui_settle ();
+  window = gui_open_demo (1260, 900);
 }
 
 static CocreaRepresentation *

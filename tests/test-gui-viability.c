@@ -78,10 +78,7 @@ aggregate_n (CocreaViabilityPage *page, gint64 proposal_id, guint criterion)
 static void
 test_open (void)
 {
-  window = cocrea_application_open_path (gui.app, gui.demo_path);
-  g_assert_nonnull (window);
-  gui_wait_for (gui_is_mapped, window);
-  gui_settle ();
+  window = gui_open_demo (0, 0);
 }
 
 static const CocreaPriorityWeights mentions_only = { 1, 0, 0 };
